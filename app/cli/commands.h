@@ -1,0 +1,14 @@
+// One function per subcommand; each gets its own arguments (argv[0] is the subcommand).
+#pragma once
+
+#include <QStringList>
+
+namespace planlines::cli {
+
+int runSample(const QStringList &args);
+int runInfo(const QStringList &args);
+
+// Prints "planlines CMD: message" to stderr and returns the exit code for failures.
+int fail(const QString &command, const QString &message, int code = 1);
+
+} // namespace planlines::cli

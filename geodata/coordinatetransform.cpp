@@ -1,0 +1,111 @@
+#include "coordinatetransform.h"
+
+#include <proj.h>
+
+#include <cmath>
+#include <vector>
+
+namespace planlines::geodata {
+
+namespace {
+
+// One PROJ context per thread, network disabled: nothing may reach out from here.
+PJ_CONTEXT *projContext()
+{
+    struct Holder
+    {
+        PJ_CONTEXT *ctx;
+        Holder() : ctx(proj_context_create())
+        {
+            proj_context_set_enable_network(ctx, 0);
+            proj_log_level(ctx, PJ_LOG_NONE);
+        }
+        ~Holder() { proj_context_destroy(ctx); }
+    };
+    thread_local Holder h;
+    return h.ctx;
+}
+
+std::string projError(PJ_CONTEXT *ctx)
+{
+    const int e = proj_context_errno(ctx);
+    const char *s = proj_context_errno_string(ctx, e);
+    return s ? s : "unknown PROJ error";
+}
+
+} // namespace
+
+struct CoordinateTransform::Impl
+{
+    PJ_CONTEXT *ctx = nullptr;
+    PJ *pj = nullptr;
+    std::string source, target;
+};
+
+CoordinateTransform::CoordinateTransform(const std::string &sourceCrs, const std::string &targetCrs)
+    : d(std::make_unique<Impl>())
+{
+    d->ctx = projContext();
+    d->source = sourceCrs;
+    d->target = targetCrs;
+    PJ *raw = proj_create_crs_to_crs(d->ctx, sourceCrs.c_str(), targetCrs.c_str(), nullptr);
+    if (!raw)
+        throw GeometryError(projError(d->ctx), "PROJ " + sourceCrs + " -> " + targetCrs);
+    d->pj = proj_normalize_for_visualization(d->ctx, raw);
+    proj_destroy(raw);
+    if (!d->pj)
+        throw GeometryError(projError(d->ctx), "PROJ " + sourceCrs + " -> " + targetCrs);
+}
+
+CoordinateTransform::~CoordinateTransform()
+{
+    if (d && d->pj)
+        proj_destroy(d->pj);
+}
+
+static void run(PJ *pj, PJ_DIRECTION dir, std::span<double> xy, const std::string &what)
+{
+    const size_t n = xy.size() / 2;
+    if (n == 0)
+        return;
+    const size_t done = proj_trans_generic(pj, dir, xy.data(), 2 * sizeof(double), n,
+                                           xy.data() + 1, 2 * sizeof(double), n, nullptr, 0, 0,
+                                           nullptr, 0, 0);
+    if (done != n)
+        throw GeometryError("PROJ transformed " + std::to_string(done) + " of " +
+                                std::to_string(n) + " points",
+                            what);
+    for (double v : xy)
+        if (!std::isfinite(v))
+            throw GeometryError("coordinate outside the CRS's domain", what);
+}
+
+void CoordinateTransform::transform(std::span<double> xy) const
+{
+    run(d->pj, PJ_FWD, xy, d->source + " -> " + d->target);
+}
+
+void CoordinateTransform::transformInverse(std::span<double> xy) const
+{
+    run(d->pj, PJ_INV, xy, d->target + " -> " + d->source);
+}
+
+std::string CoordinateTransform::description() const
+{
+    PJ_PROJ_INFO info = proj_pj_info(d->pj);
+    return info.description ? info.description : "";
+}
+
+std::string crsName(const std::string &crs)
+{
+    PJ_CONTEXT *ctx = projContext();
+    PJ *pj = proj_create(ctx, crs.c_str());
+    if (!pj)
+        return crs;
+    const char *name = proj_get_name(pj);
+    std::string out = name ? name : crs;
+    proj_destroy(pj);
+    return out;
+}
+
+} // namespace planlines::geodata

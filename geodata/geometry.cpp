@@ -1,0 +1,378 @@
+#include "geometry.h"
+
+#include <cmath>
+#include <cstdarg>
+#include <cstdio>
+
+namespace planlines::geodata {
+
+namespace {
+
+thread_local std::string t_lastGeosError;
+
+void geosMessage(const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    std::vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    t_lastGeosError = buf;
+}
+
+struct ContextHolder
+{
+    GEOSContextHandle_t h;
+    ContextHolder() : h(GEOS_init_r())
+    {
+        GEOSContext_setErrorHandler_r(h, geosMessage);
+        GEOSContext_setNoticeHandler_r(h, nullptr);
+    }
+    ~ContextHolder() { GEOS_finish_r(h); }
+};
+
+GEOSGeometry *checked(GEOSGeometry *g, const char *op)
+{
+    if (!g)
+        throw GeometryError(t_lastGeosError.empty() ? "GEOS operation failed" : t_lastGeosError,
+                            std::string("GEOS ") + op);
+    return g;
+}
+
+} // namespace
+
+GEOSContextHandle_t geosContext()
+{
+    thread_local ContextHolder holder;
+    return holder.h;
+}
+
+Geometry::~Geometry()
+{
+    if (m_g)
+        GEOSGeom_destroy_r(geosContext(), m_g);
+}
+
+Geometry &Geometry::operator=(Geometry &&o) noexcept
+{
+    if (this != &o) {
+        if (m_g)
+            GEOSGeom_destroy_r(geosContext(), m_g);
+        m_g = o.m_g;
+        o.m_g = nullptr;
+    }
+    return *this;
+}
+
+GEOSGeometry *Geometry::release()
+{
+    auto *g = m_g;
+    m_g = nullptr;
+    return g;
+}
+
+Geometry Geometry::fromWkt(std::string_view wkt)
+{
+    auto ctx = geosContext();
+    GEOSWKTReader *r = GEOSWKTReader_create_r(ctx);
+    std::string s(wkt);
+    GEOSGeometry *g = GEOSWKTReader_read_r(ctx, r, s.c_str());
+    GEOSWKTReader_destroy_r(ctx, r);
+    return Geometry(checked(g, "WKT read"));
+}
+
+Geometry Geometry::fromWkb(std::span<const unsigned char> wkb)
+{
+    auto ctx = geosContext();
+    GEOSWKBReader *r = GEOSWKBReader_create_r(ctx);
+    GEOSGeometry *g = GEOSWKBReader_read_r(ctx, r, wkb.data(), wkb.size());
+    GEOSWKBReader_destroy_r(ctx, r);
+    return Geometry(checked(g, "WKB read"));
+}
+
+Geometry Geometry::point(double x, double y)
+{
+    return Geometry(checked(GEOSGeom_createPointFromXY_r(geosContext(), x, y), "point"));
+}
+
+static GEOSCoordSequence *sequence(std::span<const double> xy, bool close)
+{
+    const size_t n = xy.size() / 2;
+    const bool addClose = close && n > 0 && (xy[0] != xy[2 * n - 2] || xy[1] != xy[2 * n - 1]);
+    auto ctx = geosContext();
+    GEOSCoordSequence *seq = GEOSCoordSeq_create_r(ctx, static_cast<unsigned>(n + addClose), 2);
+    for (size_t i = 0; i < n; ++i)
+        GEOSCoordSeq_setXY_r(ctx, seq, static_cast<unsigned>(i), xy[2 * i], xy[2 * i + 1]);
+    if (addClose)
+        GEOSCoordSeq_setXY_r(ctx, seq, static_cast<unsigned>(n), xy[0], xy[1]);
+    return seq;
+}
+
+Geometry Geometry::lineString(std::span<const double> xy)
+{
+    return Geometry(checked(GEOSGeom_createLineString_r(geosContext(), sequence(xy, false)),
+                            "linestring"));
+}
+
+Geometry Geometry::polygon(std::span<const double> shellXy)
+{
+    auto ctx = geosContext();
+    GEOSGeometry *ring = checked(GEOSGeom_createLinearRing_r(ctx, sequence(shellXy, true)), "ring");
+    return Geometry(checked(GEOSGeom_createPolygon_r(ctx, ring, nullptr, 0), "polygon"));
+}
+
+Geometry Geometry::collect(std::vector<Geometry> parts, int geosTypeId)
+{
+    std::vector<GEOSGeometry *> raw;
+    raw.reserve(parts.size());
+    for (auto &p : parts)
+        raw.push_back(p.release());
+    return Geometry(checked(GEOSGeom_createCollection_r(geosContext(), geosTypeId, raw.data(),
+                                                        static_cast<unsigned>(raw.size())),
+                            "collection"));
+}
+
+Geometry Geometry::clone() const
+{
+    return m_g ? Geometry(checked(GEOSGeom_clone_r(geosContext(), m_g), "clone")) : Geometry();
+}
+
+std::string Geometry::wkt(int decimals) const
+{
+    auto ctx = geosContext();
+    GEOSWKTWriter *w = GEOSWKTWriter_create_r(ctx);
+    GEOSWKTWriter_setRoundingPrecision_r(ctx, w, decimals);
+    GEOSWKTWriter_setTrim_r(ctx, w, 1);
+    char *s = GEOSWKTWriter_write_r(ctx, w, m_g);
+    GEOSWKTWriter_destroy_r(ctx, w);
+    std::string out = s ? s : "";
+    GEOSFree_r(ctx, s);
+    return out;
+}
+
+std::vector<unsigned char> Geometry::wkb() const
+{
+    auto ctx = geosContext();
+    GEOSWKBWriter *w = GEOSWKBWriter_create_r(ctx);
+    GEOSWKBWriter_setByteOrder_r(ctx, w, GEOS_WKB_NDR);
+    size_t size = 0;
+    unsigned char *buf = GEOSWKBWriter_write_r(ctx, w, m_g, &size);
+    GEOSWKBWriter_destroy_r(ctx, w);
+    if (!buf)
+        throw GeometryError(t_lastGeosError, "GEOS WKB write");
+    std::vector<unsigned char> out(buf, buf + size);
+    GEOSFree_r(ctx, buf);
+    return out;
+}
+
+int Geometry::typeId() const { return GEOSGeomTypeId_r(geosContext(), m_g); }
+
+std::string Geometry::typeName() const
+{
+    char *s = GEOSGeomType_r(geosContext(), m_g);
+    std::string out = s ? s : "";
+    GEOSFree_r(geosContext(), s);
+    return out;
+}
+
+bool Geometry::isEmpty() const { return !m_g || GEOSisEmpty_r(geosContext(), m_g) == 1; }
+bool Geometry::isValid() const { return GEOSisValid_r(geosContext(), m_g) == 1; }
+
+std::string Geometry::invalidReason() const
+{
+    char *s = GEOSisValidReason_r(geosContext(), m_g);
+    std::string out = s ? s : "";
+    GEOSFree_r(geosContext(), s);
+    return out;
+}
+
+double Geometry::area() const
+{
+    double a = 0;
+    if (GEOSArea_r(geosContext(), m_g, &a) != 1)
+        throw GeometryError(t_lastGeosError, "GEOS area");
+    return a;
+}
+
+double Geometry::length() const
+{
+    double l = 0;
+    if (GEOSLength_r(geosContext(), m_g, &l) != 1)
+        throw GeometryError(t_lastGeosError, "GEOS length");
+    return l;
+}
+
+Envelope Geometry::envelope() const
+{
+    Envelope e;
+    if (isEmpty())
+        return e;
+    auto ctx = geosContext();
+    GEOSGeom_getXMin_r(ctx, m_g, &e.minX);
+    GEOSGeom_getYMin_r(ctx, m_g, &e.minY);
+    GEOSGeom_getXMax_r(ctx, m_g, &e.maxX);
+    GEOSGeom_getYMax_r(ctx, m_g, &e.maxY);
+    return e;
+}
+
+int Geometry::numGeometries() const { return GEOSGetNumGeometries_r(geosContext(), m_g); }
+const GEOSGeometry *Geometry::geometryN(int n) const
+{
+    return GEOSGetGeometryN_r(geosContext(), m_g, n);
+}
+int Geometry::numPoints() const { return GEOSGetNumCoordinates_r(geosContext(), m_g); }
+
+Geometry Geometry::intersection(const Geometry &o) const
+{
+    return Geometry(checked(GEOSIntersection_r(geosContext(), m_g, o.m_g), "intersection"));
+}
+Geometry Geometry::difference(const Geometry &o) const
+{
+    return Geometry(checked(GEOSDifference_r(geosContext(), m_g, o.m_g), "difference"));
+}
+Geometry Geometry::unite(const Geometry &o) const
+{
+    return Geometry(checked(GEOSUnion_r(geosContext(), m_g, o.m_g), "union"));
+}
+Geometry Geometry::buffer(double distance, int quadSegs) const
+{
+    return Geometry(checked(GEOSBuffer_r(geosContext(), m_g, distance, quadSegs), "buffer"));
+}
+Geometry Geometry::makeValid() const
+{
+    return Geometry(checked(GEOSMakeValid_r(geosContext(), m_g), "make valid"));
+}
+Geometry Geometry::centroid() const
+{
+    return Geometry(checked(GEOSGetCentroid_r(geosContext(), m_g), "centroid"));
+}
+Geometry Geometry::pointOnSurface() const
+{
+    return Geometry(checked(GEOSPointOnSurface_r(geosContext(), m_g), "point on surface"));
+}
+Geometry Geometry::simplify(double tolerance) const
+{
+    return Geometry(
+        checked(GEOSTopologyPreserveSimplify_r(geosContext(), m_g, tolerance), "simplify"));
+}
+Geometry Geometry::offsetCurve(double distance) const
+{
+    return Geometry(checked(
+        GEOSOffsetCurve_r(geosContext(), m_g, distance, 8, GEOSBUF_JOIN_ROUND, 5.0), "offset"));
+}
+Geometry Geometry::interpolate(double distance) const
+{
+    return Geometry(checked(GEOSInterpolate_r(geosContext(), m_g, distance), "interpolate"));
+}
+double Geometry::project(const Geometry &point) const
+{
+    const double d = GEOSProject_r(geosContext(), m_g, point.m_g);
+    if (d < 0)
+        throw GeometryError(t_lastGeosError, "GEOS project");
+    return d;
+}
+double Geometry::distance(const Geometry &o) const
+{
+    double d = 0;
+    if (GEOSDistance_r(geosContext(), m_g, o.m_g, &d) != 1)
+        throw GeometryError(t_lastGeosError, "GEOS distance");
+    return d;
+}
+bool Geometry::intersects(const Geometry &o) const
+{
+    return GEOSIntersects_r(geosContext(), m_g, o.m_g) == 1;
+}
+bool Geometry::contains(const Geometry &o) const
+{
+    return GEOSContains_r(geosContext(), m_g, o.m_g) == 1;
+}
+bool Geometry::within(const Geometry &o) const
+{
+    return GEOSWithin_r(geosContext(), m_g, o.m_g) == 1;
+}
+
+static void collectParts(GEOSContextHandle_t ctx, const GEOSGeometry *g, int wantType,
+                         std::vector<GEOSGeometry *> &out)
+{
+    const int t = GEOSGeomTypeId_r(ctx, g);
+    if (t == wantType) {
+        if (!GEOSisEmpty_r(ctx, g))
+            out.push_back(GEOSGeom_clone_r(ctx, g));
+        return;
+    }
+    if (t == GEOS_MULTIPOLYGON || t == GEOS_MULTILINESTRING || t == GEOS_GEOMETRYCOLLECTION ||
+        t == GEOS_MULTIPOINT) {
+        const int n = GEOSGetNumGeometries_r(ctx, g);
+        for (int i = 0; i < n; ++i)
+            collectParts(ctx, GEOSGetGeometryN_r(ctx, g, i), wantType, out);
+    }
+}
+
+Geometry Geometry::toMultiPolygon() const
+{
+    auto ctx = geosContext();
+    std::vector<GEOSGeometry *> parts;
+    if (m_g)
+        collectParts(ctx, m_g, GEOS_POLYGON, parts);
+    return Geometry(checked(GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOLYGON, parts.data(),
+                                                        static_cast<unsigned>(parts.size())),
+                            "multipolygon"));
+}
+
+Geometry Geometry::toMultiLineString() const
+{
+    auto ctx = geosContext();
+    std::vector<GEOSGeometry *> parts;
+    if (m_g)
+        collectParts(ctx, m_g, GEOS_LINESTRING, parts);
+    return Geometry(checked(GEOSGeom_createCollection_r(ctx, GEOS_MULTILINESTRING, parts.data(),
+                                                        static_cast<unsigned>(parts.size())),
+                            "multilinestring"));
+}
+
+double Geometry::x() const
+{
+    double v = NAN;
+    GEOSGeomGetX_r(geosContext(), m_g, &v);
+    return v;
+}
+double Geometry::y() const
+{
+    double v = NAN;
+    GEOSGeomGetY_r(geosContext(), m_g, &v);
+    return v;
+}
+
+Geometry unaryUnion(std::vector<Geometry> parts)
+{
+    if (parts.empty())
+        return Geometry::collect({}, GEOS_MULTIPOLYGON);
+    Geometry all = Geometry::collect(std::move(parts), GEOS_GEOMETRYCOLLECTION);
+    return Geometry(checked(GEOSUnaryUnion_r(geosContext(), all.get()), "union"));
+}
+
+PreparedGeometry::PreparedGeometry(const Geometry &g)
+    : m_p(GEOSPrepare_r(geosContext(), g.get()))
+{
+    if (!m_p)
+        throw GeometryError(t_lastGeosError, "GEOS prepare");
+}
+PreparedGeometry::~PreparedGeometry() { GEOSPreparedGeom_destroy_r(geosContext(), m_p); }
+bool PreparedGeometry::intersects(const Geometry &g) const
+{
+    return GEOSPreparedIntersects_r(geosContext(), m_p, g.get()) == 1;
+}
+bool PreparedGeometry::contains(const Geometry &g) const
+{
+    return GEOSPreparedContains_r(geosContext(), m_p, g.get()) == 1;
+}
+bool PreparedGeometry::containsProperly(const Geometry &g) const
+{
+    return GEOSPreparedContainsProperly_r(geosContext(), m_p, g.get()) == 1;
+}
+bool PreparedGeometry::covers(const Geometry &g) const
+{
+    return GEOSPreparedCovers_r(geosContext(), m_p, g.get()) == 1;
+}
+
+} // namespace planlines::geodata

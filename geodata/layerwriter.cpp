@@ -1,0 +1,160 @@
+#include "layerwriter.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace planlines::geodata {
+
+namespace {
+bool validGeometryType(const std::string &t)
+{
+    for (const char *ok : {"POINT", "MULTIPOINT", "LINESTRING", "MULTILINESTRING", "POLYGON",
+                           "MULTIPOLYGON"})
+        if (t == ok)
+            return true;
+    return false;
+}
+} // namespace
+
+LayerWriter::LayerWriter(Project &project, LayerSpec spec)
+    : m_project(project), m_spec(std::move(spec))
+{
+    const std::string ctx = "layer " + m_spec.name;
+    if (!validGeometryType(m_spec.geometryType))
+        throw Error("unsupported geometry type " + m_spec.geometryType, ctx);
+    if (m_spec.table.empty() || m_spec.table.rfind("sqlite_", 0) == 0 ||
+        m_spec.table.find_first_of("\"'") != std::string::npos)
+        throw Error("invalid table name '" + m_spec.table + "'", ctx);
+    m_srid = project.workingSrid();
+    auto &db = project.db();
+    m_tx = std::make_unique<Transaction>(db);
+    if (project.layer(m_spec.name) || db.tableExists(m_spec.table))
+        throw Error("a layer or table of this name already exists", ctx);
+
+    std::string create = "CREATE TABLE " + quoteIdentifier(m_spec.table) +
+                         " (fid INTEGER PRIMARY KEY";
+    std::string cols, marks;
+    for (const auto &f : m_spec.fields) {
+        create += ", " + quoteIdentifier(f.name) + " " + std::string(fieldTypeSql(f.type));
+        cols += ", " + quoteIdentifier(f.name);
+        marks += ", ?";
+    }
+    create += ")";
+    db.exec(create);
+    db.prepare("SELECT AddGeometryColumn(?, 'geom', ?, ?, 'XY', 1)")
+        .bindAll(m_spec.table, m_srid, m_spec.geometryType)
+        .run();
+    if (!db.scalar("SELECT 1 FROM geometry_columns WHERE f_table_name = lower(?)", m_spec.table))
+        throw Error("SpatiaLite refused the geometry column", ctx);
+    m_insert = std::make_unique<Statement>(
+        db, "INSERT INTO " + quoteIdentifier(m_spec.table) + " (geom" + cols +
+                ") VALUES (GeomFromWKB(?, " + std::to_string(m_srid) + ")" + marks + ")");
+}
+
+LayerWriter::~LayerWriter() = default;
+
+void LayerWriter::add(const Geometry &geometry, std::span<const Value> values)
+{
+    const std::string ctx = "layer " + m_spec.name + ", feature " + std::to_string(m_count + 1);
+    if (!m_insert)
+        throw Error("layer already committed", ctx);
+    if (values.size() != m_spec.fields.size())
+        throw Error("expected " + std::to_string(m_spec.fields.size()) + " values, got " +
+                        std::to_string(values.size()),
+                    ctx);
+    if (geometry.isNull() || geometry.isEmpty())
+        throw Error("empty geometry", ctx);
+
+    std::vector<unsigned char> wkb;
+    const int t = geometry.typeId();
+    if (m_spec.geometryType == "MULTIPOLYGON" && t != GEOS_MULTIPOLYGON)
+        wkb = geometry.toMultiPolygon().wkb();
+    else if (m_spec.geometryType == "MULTILINESTRING" && t != GEOS_MULTILINESTRING)
+        wkb = geometry.toMultiLineString().wkb();
+    else
+        wkb = geometry.wkb();
+
+    m_hash.addData(QByteArrayView(reinterpret_cast<const char *>(wkb.data()),
+                                  static_cast<qsizetype>(wkb.size())));
+    m_insert->bind(1, wkb);
+    for (size_t i = 0; i < values.size(); ++i) {
+        m_insert->bind(static_cast<int>(i + 2), values[i]);
+        std::visit(
+            [&](const auto &v) {
+                using T = std::decay_t<decltype(v)>;
+                if constexpr (std::is_same_v<T, std::string>)
+                    m_hash.addData(QByteArrayView(v.data(), static_cast<qsizetype>(v.size())));
+                else if constexpr (std::is_arithmetic_v<T>)
+                    m_hash.addData(QByteArrayView(reinterpret_cast<const char *>(&v), sizeof v));
+            },
+            values[i]);
+        m_hash.addData(QByteArrayView("\x1f", 1));
+    }
+    m_insert->step();
+    m_insert->reset();
+    // GeomFromWKB returns NULL for WKB SpatiaLite cannot take; a NULL here would be lost data.
+    ++m_count;
+}
+
+LayerInfo LayerWriter::commit()
+{
+    auto &db = m_project.db();
+    const std::string ctx = "layer " + m_spec.name;
+    m_insert.reset();
+    if (auto nulls = db.scalar("SELECT count(*) FROM " + quoteIdentifier(m_spec.table) +
+                               " WHERE geom IS NULL");
+        nulls && std::get<std::int64_t>(*nulls) > 0)
+        throw Error(std::to_string(std::get<std::int64_t>(*nulls)) +
+                        " geometries were refused by SpatiaLite",
+                    ctx);
+    db.prepare("SELECT CreateSpatialIndex(?, 'geom')").bind(1, m_spec.table).run();
+
+    LayerInfo info;
+    info.name = m_spec.name;
+    info.role = m_spec.role;
+    info.table = m_spec.table;
+    info.geometryType = m_spec.geometryType;
+    info.source = m_spec.source;
+    info.importedAt = Project::nowIso();
+    info.version = 1;
+    info.featureCount = m_count;
+    info.crs = m_project.workingCrs();
+    info.checksum = m_hash.result().toHex().toStdString();
+    info.synthetic = m_spec.synthetic;
+    info.description = m_spec.description;
+    info.sortOrder = m_spec.sortOrder;
+
+    db.prepare("INSERT INTO layers (name, role, table_name, geometry_type, source, imported_at, "
+               "version, feature_count, crs, checksum, synthetic, description, sort_order) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bindAll(info.name, std::string(roleId(info.role)), info.table, info.geometryType,
+                 info.source, info.importedAt, info.version, info.featureCount, info.crs,
+                 info.checksum, info.synthetic ? 1 : 0, info.description, info.sortOrder)
+        .run();
+    info.id = db.lastInsertRowId();
+    auto fieldInsert = db.prepare(
+        "INSERT INTO layer_fields (layer_id, position, name, type, alias) VALUES (?, ?, ?, ?, ?)");
+    for (size_t i = 0; i < m_spec.fields.size(); ++i) {
+        const auto &f = m_spec.fields[i];
+        fieldInsert.bindAll(info.id, static_cast<std::int64_t>(i), f.name,
+                            std::string(fieldTypeSql(f.type)), f.alias);
+        fieldInsert.run();
+    }
+    db.prepare("INSERT INTO layer_versions (layer_id, version, table_name, source, imported_at, "
+               "feature_count, checksum, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .bindAll(info.id, info.version, info.table, info.source, info.importedAt,
+                 info.featureCount, info.checksum, std::string("created"))
+        .run();
+    QJsonObject detail{{"name", QString::fromStdString(info.name)},
+                       {"role", QString::fromStdString(std::string(roleId(info.role)))},
+                       {"features", static_cast<qint64>(info.featureCount)},
+                       {"source", QString::fromStdString(info.source)},
+                       {"checksum", QString::fromStdString(info.checksum)}};
+    m_project.audit("layer.create", info.table, std::to_string(info.id),
+                    QJsonDocument(detail).toJson(QJsonDocument::Compact).toStdString());
+    m_tx->commit();
+    m_tx.reset();
+    return info;
+}
+
+} // namespace planlines::geodata

@@ -1,0 +1,54 @@
+// Writes one new layer into a project atomically: its table, features, spatial index, registry,
+// version and audit rows all land in one transaction, or none of them do.
+#pragma once
+
+#include "geometry.h"
+#include "project.h"
+
+#include <QCryptographicHash>
+
+#include <memory>
+#include <span>
+
+namespace planlines::geodata {
+
+struct LayerSpec
+{
+    std::string name;         // registry name (地类图斑)
+    Role role = Role::Context;
+    std::string table;        // table name (landuse)
+    std::string geometryType; // MULTIPOLYGON, MULTILINESTRING, POINT, MULTIPOINT
+    std::vector<FieldDef> fields;
+    std::string source;
+    bool synthetic = false;
+    std::string description;
+    int sortOrder = 0;
+};
+
+class LayerWriter
+{
+public:
+    // Opens the transaction and creates the table. Throws if the name or table is taken.
+    LayerWriter(Project &project, LayerSpec spec);
+    ~LayerWriter();
+    LayerWriter(const LayerWriter &) = delete;
+    LayerWriter &operator=(const LayerWriter &) = delete;
+
+    // Adds one feature; geometry in the working CRS, values in field order (monostate = NULL).
+    // Polygons are promoted to MultiPolygon (lines likewise) to match the column type.
+    void add(const Geometry &geometry, std::span<const Value> values);
+    std::int64_t count() const { return m_count; }
+    // Builds the spatial index, writes registry, version and audit rows, and commits.
+    LayerInfo commit();
+
+private:
+    Project &m_project;
+    LayerSpec m_spec;
+    std::unique_ptr<Transaction> m_tx;
+    std::unique_ptr<Statement> m_insert;
+    QCryptographicHash m_hash{QCryptographicHash::Sha256};
+    std::int64_t m_count = 0;
+    int m_srid = 0;
+};
+
+} // namespace planlines::geodata

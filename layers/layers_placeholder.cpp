@@ -1,0 +1,1 @@
+namespace planlines::layers { int placeholder() { return 0; } }

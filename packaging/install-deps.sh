@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages PlanLines needs to build, test and run.
+# Idempotent and quiet when everything is already present.
+#   packaging/install-deps.sh          build + test + run dependencies
+#   packaging/install-deps.sh --bench  also the peer tools the benchmarks compare against
+set -euo pipefail
+
+pkgs=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config
+  # Qt 6 (QML, Quick Controls, tests, translations, SVG)
+  qt6-base-dev qt6-base-dev-tools qt6-declarative-dev qt6-declarative-dev-tools
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qt6-charts-dev
+  qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+  qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
+  qml6-module-qtquick-dialogs qml6-module-qtqml qml6-module-qttest qml6-module-qtcharts
+  qt6-qpa-plugins libgl-dev
+  # GIS stack
+  libgdal-dev gdal-data libgeos-dev libproj-dev proj-data proj-bin
+  libsqlite3-dev libspatialite-dev libsqlite3-mod-spatialite sqlite3
+  # fonts and tools the tests use
+  fonts-noto-cjk poppler-utils xvfb xauth
+)
+if [[ "${1:-}" == "--bench" ]]; then
+  pkgs+=(gdal-bin spatialite-bin qgis python3-qgis hyperfine)
+fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+echo "install-deps: installing ${#missing[@]} package(s): ${missing[*]}"
+SUDO=""
+[[ $(id -u) -ne 0 ]] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
