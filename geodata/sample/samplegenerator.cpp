@@ -1,5 +1,117 @@
 #include "samplegenerator.h"
-#include "../error.h"
+#include "samplecorridor.h"
+#include "samplelanduse.h"
+#include "samplelayers.h"
+#include "sampleterrain.h"
+
+#include <filesystem>
+
 namespace planlines::geodata {
-SampleReport SampleGenerator::generate(const SampleOptions &) { throw Error("not yet"); }
+
+using namespace sample;
+
+namespace {
+
+struct RemoveOnFailure
+{
+    std::string path;
+    bool keep = false;
+    ~RemoveOnFailure()
+    {
+        if (keep)
+            return;
+        std::error_code ec;
+        for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+            std::filesystem::remove(path + suffix, ec);
+    }
+};
+
+} // namespace
+
+SampleReport SampleGenerator::generate(const SampleOptions &o)
+{
+    auto say = [&](const std::string &m) {
+        if (o.progress)
+            o.progress(m);
+    };
+    if (std::filesystem::exists(o.outPath))
+        throw Error("file already exists", o.outPath);
+    const auto src = SampleSources::load();
+    say("sources read");
+
+    constexpr double kLeveeHalfWidthM = 20;
+    auto segments = CorridorBuilder::build(src.levee, src.river, kLeveeHalfWidthM, o.seed);
+    std::vector<Geometry> strips;
+    for (const auto &s : segments)
+        strips.push_back(s.geometry.clone());
+    const Geometry corridor = unaryUnion(std::move(strips));
+    Terrain terrain = TerrainBuilder::build(src, corridor, o.seed);
+    // The corridor layer is the carved strip: inside the county, off the levee body.
+    for (auto &s : segments)
+        s.geometry = s.geometry.difference(terrain.leveeBody).intersection(src.county).toMultiPolygon();
+    // Works of the segments beside the green-heart park and the swan lake.
+    for (auto &s : segments)
+        for (const auto &z : src.zones)
+            if (z.str("kind") == "greenheart" && s.geometry.distance(z.geometry) < 150) {
+                s.works = "绿心公园、林分提升";
+                s.unit = "县住房城乡建设局、县自然资源局";
+            }
+    for (auto &s : segments)
+        for (const auto &w : src.waters)
+            if (w.str("name") == "天鹅湖" && s.geometry.distance(w.geometry) < 150) {
+                s.works = "天鹅湖湿地修复、林分提升";
+                s.unit = "县自然资源局、常家镇人民政府";
+            }
+    say("townships, floodplain, " + std::to_string(terrain.fixed.size()) + " fixed features, " +
+        std::to_string(terrain.villages.size()) + " villages");
+
+    LanduseContext lc;
+    lc.floodplain = terrain.floodplain.clone();
+    lc.levee = src.levee.clone();
+    lc.seed = o.seed;
+    for (const auto &z : src.zones) {
+        const std::string kind = z.str("kind");
+        if (kind == "urban") {
+            UrbanZone u;
+            u.geometry = z.geometry.clone();
+            u.zone = z.str("zone");
+            u.town = z.str("town");
+            u.isSeat = u.town.find("田镇") != std::string::npos ||
+                       u.town.find("县城") != std::string::npos ||
+                       u.town.find("芦湖") != std::string::npos;
+            lc.urban.push_back(std::move(u));
+        } else if (kind == "chemical_park") {
+            lc.chemicalPark = z.geometry.clone();
+        } else if (kind == "industrial_park") {
+            lc.industrialPark = z.geometry.clone();
+        }
+    }
+    const auto parcels = buildParcels(terrain, lc, o.targetParcels, o.seed, o.progress);
+    say(std::to_string(parcels.size()) + " parcels built");
+
+    RemoveOnFailure guard{o.outPath};
+    auto project = Project::create(o.outPath, kWorkingCrs, "高青县", "370322");
+    project->setSetting("synthetic", "1");
+    project->setSetting("sample_seed", std::to_string(o.seed));
+    SampleLayers layers(*project, src, terrain, o.seed);
+    layers.writeContext();
+    layers.writeTownships();
+    SampleReport report;
+    report.parcels = layers.writeLanduse(parcels);
+    say("land-use parcels written");
+    layers.writeRedline();
+    layers.writeBasicFarmland(parcels);
+    layers.writeUrbanBoundary();
+    layers.writeControlUnits();
+    layers.writeCorridor(segments);
+    layers.writeSites();
+    report.layers = layers.layersWritten();
+    report.countyAreaM2 = src.county.area();
+    project->db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    project->db().exec("ANALYZE");
+    guard.keep = true;
+    say("done");
+    return report;
 }
+
+} // namespace planlines::geodata

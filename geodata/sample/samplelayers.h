@@ -1,0 +1,46 @@
+// Writes the sample county's layers into a project, each through LayerWriter (one transaction
+// per layer, registry and audit rows included) and each marked as synthetic sample data.
+#pragma once
+
+#include "samplecorridor.h"
+#include "samplelanduse.h"
+#include "sampleterrain.h"
+#include "../layerwriter.h"
+#include "../project.h"
+
+namespace planlines::geodata::sample {
+
+class SampleLayers
+{
+public:
+    SampleLayers(Project &project, const SampleSources &sources, const Terrain &terrain,
+                 std::uint64_t seed);
+
+    void writeTownships();
+    // Returns the number of parcels written.
+    std::int64_t writeLanduse(const std::vector<Parcel> &parcels);
+    void writeBasicFarmland(const std::vector<Parcel> &parcels);
+    void writeRedline();
+    void writeUrbanBoundary();
+    void writeControlUnits();
+    void writeCorridor(const std::vector<CorridorSegment> &segments);
+    void writeSites();
+    void writeContext();
+
+    int layersWritten() const { return m_layers; }
+    // The red line polygons (channel and floodplain first), as written.
+    const std::vector<std::pair<std::string, Geometry>> &redlines() const { return m_redlines; }
+
+private:
+    LayerSpec spec(const char *name, Role role, const char *table, const char *geometryType,
+                   std::vector<FieldDef> fields, const std::string &source, int order) const;
+    std::string townshipAt(double x, double y) const;
+    Project &m_project;
+    const SampleSources &m_src;
+    const Terrain &m_terrain;
+    std::uint64_t m_seed;
+    int m_layers = 0;
+    std::vector<std::pair<std::string, Geometry>> m_redlines;
+};
+
+} // namespace planlines::geodata::sample
