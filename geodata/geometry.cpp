@@ -222,17 +222,49 @@ const GEOSGeometry *Geometry::geometryN(int n) const
 }
 int Geometry::numPoints() const { return GEOSGetNumCoordinates_r(geosContext(), m_g); }
 
+// Overlay that survives the rare robustness failure of floating-point noding: retry on
+// repaired inputs, then snapped to a 1 mm grid (coordinates here are metres or finer).
+template <typename Op, typename PrecOp>
+static Geometry robustOverlay(const GEOSGeometry *a, const GEOSGeometry *b, Op op, PrecOp precOp,
+                              const char *name)
+{
+    auto ctx = geosContext();
+    if (GEOSGeometry *g = op(ctx, a, b))
+        return Geometry(g);
+    const std::string first = t_lastGeosError;
+    if (GEOSGeometry *g = precOp(ctx, a, b, 1e-3))
+        return Geometry(g);
+    // MakeValid turns spikes into lines; overlay takes no mixed collections, so polygonal
+    // inputs keep only their polygons.
+    auto repaired = [ctx](const GEOSGeometry *g) {
+        Geometry v(GEOSMakeValid_r(ctx, g));
+        const int t = GEOSGeomTypeId_r(ctx, g);
+        if (v && (t == GEOS_POLYGON || t == GEOS_MULTIPOLYGON))
+            return v.toMultiPolygon();
+        return v;
+    };
+    Geometry va = repaired(a), vb = repaired(b);
+    if (va && vb) {
+        if (GEOSGeometry *g = op(ctx, va.get(), vb.get()))
+            return Geometry(g);
+        if (GEOSGeometry *g = precOp(ctx, va.get(), vb.get(), 1e-3))
+            return Geometry(g);
+    }
+    throw GeometryError(first.empty() ? "GEOS operation failed" : first,
+                        std::string("GEOS ") + name);
+}
+
 Geometry Geometry::intersection(const Geometry &o) const
 {
-    return Geometry(checked(GEOSIntersection_r(geosContext(), m_g, o.m_g), "intersection"));
+    return robustOverlay(m_g, o.m_g, GEOSIntersection_r, GEOSIntersectionPrec_r, "intersection");
 }
 Geometry Geometry::difference(const Geometry &o) const
 {
-    return Geometry(checked(GEOSDifference_r(geosContext(), m_g, o.m_g), "difference"));
+    return robustOverlay(m_g, o.m_g, GEOSDifference_r, GEOSDifferencePrec_r, "difference");
 }
 Geometry Geometry::unite(const Geometry &o) const
 {
-    return Geometry(checked(GEOSUnion_r(geosContext(), m_g, o.m_g), "union"));
+    return robustOverlay(m_g, o.m_g, GEOSUnion_r, GEOSUnionPrec_r, "union");
 }
 Geometry Geometry::buffer(double distance, int quadSegs) const
 {
@@ -348,7 +380,16 @@ Geometry unaryUnion(std::vector<Geometry> parts)
     if (parts.empty())
         return Geometry::collect({}, GEOS_MULTIPOLYGON);
     Geometry all = Geometry::collect(std::move(parts), GEOS_GEOMETRYCOLLECTION);
-    return Geometry(checked(GEOSUnaryUnion_r(geosContext(), all.get()), "union"));
+    auto ctx = geosContext();
+    if (GEOSGeometry *g = GEOSUnaryUnion_r(ctx, all.get()))
+        return Geometry(g);
+    const std::string first = t_lastGeosError;
+    Geometry valid(GEOSMakeValid_r(ctx, all.get()));
+    if (valid) {
+        if (GEOSGeometry *g = GEOSUnaryUnionPrec_r(ctx, valid.get(), 1e-3))
+            return Geometry(g);
+    }
+    throw GeometryError(first, "GEOS union");
 }
 
 PreparedGeometry::PreparedGeometry(const Geometry &g)

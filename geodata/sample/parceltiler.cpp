@@ -27,7 +27,7 @@ void blockPoints(double bx, double by, double size, const ParcelTilerOptions &o,
     const double skew = rng.uniform() < 0.8 ? rng.range(-6, 6) : rng.range(-30, 30);
     const double angle = ((rng.uniform() < 0.5) ? 0.0 : 90.0) + skew;
     const double th = angle * std::numbers::pi / 180.0;
-    const double ratio = rng.range(1.8, 4.0);                // long side / short side
+    const double ratio = rng.range(2.5, 5.0);                // long side / short side
     const double scale = rng.range(0.7, 1.4);               // some blocks fine, some coarse
     const double area = o.cellAreaM2 * scale;
     const double along = std::sqrt(area * ratio), across = area / along;
@@ -37,8 +37,8 @@ void blockPoints(double bx, double by, double size, const ParcelTilerOptions &o,
     const int ni = static_cast<int>(half / along) + 1, nj = static_cast<int>(half / across) + 1;
     for (int i = -ni; i <= ni; ++i) {
         for (int j = -nj; j <= nj; ++j) {
-            const double a = (i + rng.range(-0.28, 0.28)) * along;
-            const double b = (j + rng.range(-0.22, 0.22)) * across;
+            const double a = (i + rng.range(-0.15, 0.15)) * along;
+            const double b = (j + rng.range(-0.12, 0.12)) * across;
             const double x = cx + a * ux + b * vx, y = cy + a * uy + b * vy;
             if (x >= bx && x < bx + size && y >= by && y < by + size) {
                 xy.push_back(x);
@@ -102,7 +102,8 @@ std::vector<Geometry> ParcelTiler::tile(const Geometry &region, const ParcelTile
         const double x0 = ti * kTileM - kMarginM, y0 = tj * kTileM - kMarginM;
         Tile t;
         t.piece = region.intersection(box(x0, y0, x0 + kTileM + 2 * kMarginM,
-                                          y0 + kTileM + 2 * kMarginM));
+                                          y0 + kTileM + 2 * kMarginM))
+                      .toMultiPolygon(); // no stray lines: overlay takes no mixed collections
         t.prep = std::make_unique<PreparedGeometry>(t.piece);
         return tiles.emplace(std::make_pair(ti, tj), std::move(t)).first->second;
     };

@@ -113,6 +113,33 @@ std::vector<CorridorSegment> CorridorBuilder::build(const Geometry &levee, const
         {37000, "2023-03-01", "2023-07-20", "2023-12-15", "2023-12-28", "2023-03-01", "2023-12-31"},
     };
 
+    // The strip between chainages s0 and s1, from the levee toe to `width` beyond it.
+    auto strip = [&](double s0, double s1, double width) {
+        const auto st = stations(xy, s0, s1);
+        std::vector<double> ring;
+        for (const auto &s : st) {
+            ring.push_back(s.x + side * leveeHalfWidthM * s.nx);
+            ring.push_back(s.y + side * leveeHalfWidthM * s.ny);
+        }
+        for (auto it = st.rbegin(); it != st.rend(); ++it) {
+            ring.push_back(it->x + side * (leveeHalfWidthM + width) * it->nx);
+            ring.push_back(it->y + side * (leveeHalfWidthM + width) * it->ny);
+        }
+        Geometry g = Geometry::polygon(ring);
+        return g.isValid() ? std::move(g) : g.makeValid().toMultiPolygon();
+    };
+    // Bends make a strip on one side of a curve larger or smaller than length × width: measure
+    // once and correct the widths so the whole corridor is 423.3 ha.
+    {
+        double area = 0;
+        for (int i = 0; i < count; ++i)
+            area += strip(i * kSegmentM, std::min(length, (i + 1) * kSegmentM),
+                          widths[static_cast<size_t>(i)])
+                        .area();
+        for (auto &w : widths)
+            w = std::clamp(w * kTotalAreaHa * 10000 / area, 80.0, 100.0);
+    }
+
     std::vector<CorridorSegment> out;
     double totalArea = 0;
     for (int i = 0; i < count; ++i) {
@@ -123,27 +150,13 @@ std::vector<CorridorSegment> CorridorBuilder::build(const Geometry &levee, const
         seg.startM = i * kSegmentM;
         seg.endM = std::min(length, (i + 1) * kSegmentM);
         seg.widthM = widths[static_cast<size_t>(i)];
-        const auto st = stations(xy, seg.startM, seg.endM);
-        std::vector<double> ring;
-        for (const auto &s : st) {
-            ring.push_back(s.x + side * leveeHalfWidthM * s.nx);
-            ring.push_back(s.y + side * leveeHalfWidthM * s.ny);
-        }
-        for (auto it = st.rbegin(); it != st.rend(); ++it) {
-            ring.push_back(it->x + side * (leveeHalfWidthM + seg.widthM) * it->nx);
-            ring.push_back(it->y + side * (leveeHalfWidthM + seg.widthM) * it->ny);
-        }
-        seg.geometry = Geometry::polygon(ring);
-        if (!seg.geometry.isValid())
-            seg.geometry = seg.geometry.makeValid().toMultiPolygon();
+        seg.geometry = strip(seg.startM, seg.endM, seg.widthM);
         totalArea += seg.geometry.area();
 
         const Phase *ph = &phases[0];
         for (const auto &p : phases)
             if (seg.startM >= p.fromM)
                 ph = &p;
-        const bool greenHeart = (i * 7 + 3) % 47 == 0 ? false : false;
-        (void)greenHeart;
         Rng rng(mix64(seed ^ static_cast<std::uint64_t>(i + 1)));
         const double u = rng.uniform();
         seg.works = u < 0.55 ? "林分提升" : u < 0.85 ? "新造林" : "林分提升、巡堤道路";

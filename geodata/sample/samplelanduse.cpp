@@ -70,6 +70,8 @@ std::vector<Parcel> township(const Terrain &t, size_t ti, const LanduseContext &
     // The rest: fields.
     Geometry region = taken.empty() ? tw.geometry.clone()
                                     : tw.geometry.difference(unaryUnion(std::move(taken)));
+    if (!region.isValid())
+        region = region.makeValid().toMultiPolygon();
     ParcelTilerOptions opt;
     opt.cellAreaM2 = cellArea;
     opt.seed = mix64(seed ^ (ti + 1) * 0x1234567ULL);
@@ -108,7 +110,7 @@ std::vector<Parcel> buildParcels(const Terrain &terrain, const LanduseContext &l
         countyArea += t.geometry.area();
     for (const auto &f : terrain.fixed)
         fixedArea += f.geometry.area();
-    const double cellArea = (countyArea - fixedArea) / (targetParcels * 1.04);
+    const double cellArea = (countyArea - fixedArea) / targetParcels;
 
     const size_t n = terrain.townships.size();
     std::vector<std::vector<Parcel>> results(n);
@@ -116,7 +118,13 @@ std::vector<Parcel> buildParcels(const Terrain &terrain, const LanduseContext &l
     std::mutex progressMutex;
     auto worker = [&]() {
         for (size_t i = next++; i < n; i = next++) {
+            // Cut lines (roads, canals, township edges) add parcels and urban blocks merge
+            // them: measure, and tile once more with the cell size corrected.
+            const double want = targetParcels * terrain.townships[i].geometry.area() / countyArea;
             results[i] = township(terrain, i, landuse, cellArea, seed);
+            const double ratio = static_cast<double>(results[i].size()) / want;
+            if (ratio < 0.98 || ratio > 1.02)
+                results[i] = township(terrain, i, landuse, cellArea * ratio, seed);
             if (progress) {
                 std::lock_guard lock(progressMutex);
                 progress(terrain.townships[i].name + ": " + std::to_string(results[i].size()) +

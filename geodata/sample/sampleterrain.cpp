@@ -204,10 +204,13 @@ Terrain TerrainBuilder::build(const SampleSources &src, const Geometry &corridor
         addFixed(flatBuffer(r.geometry, r.num("width_m", 20) / 2), "1003", r.str("name"), true);
 
     // Villages: a jittered lattice of about 1 km, kept away from towns, water, roads, levee.
-    std::vector<const Geometry *> avoidLines;
+    // (copies: t.fixed grows below, so pointers into it would dangle)
+    std::vector<Geometry> avoidLines;
+    std::vector<Envelope> avoidEnv;
     std::vector<double> avoidDist;
     for (const auto &f : t.fixed) {
-        avoidLines.push_back(&f.geometry);
+        avoidLines.push_back(f.geometry.clone());
+        avoidEnv.push_back(f.geometry.envelope());
         avoidDist.push_back(f.dlbm == "1103" || f.dlbm == "1104" ? 300 : 280);
     }
     std::vector<std::unique_ptr<PreparedGeometry>> blocked;
@@ -245,9 +248,8 @@ Terrain TerrainBuilder::build(const SampleSources &src, const Geometry &corridor
                 if (b->contains(centre))
                     ok = false;
             for (size_t i = 0; ok && i < avoidLines.size(); ++i)
-                if (avoidLines[i]->envelope().intersects(
-                        {vx - 600, vy - 600, vx + 600, vy + 600}) &&
-                    avoidLines[i]->distance(centre) < radius + avoidDist[i] - 150)
+                if (avoidEnv[i].intersects({vx - 600, vy - 600, vx + 600, vy + 600}) &&
+                    avoidLines[i].distance(centre) < radius + avoidDist[i] - 150)
                     ok = false;
             if (!ok)
                 continue;
