@@ -77,6 +77,11 @@ std::unique_ptr<Project> Project::open(const std::string &path, bool readOnly)
         throw Error("no such project file", path);
     auto db = std::make_unique<Database>(path, readOnly ? Database::Mode::ReadOnly
                                                         : Database::Mode::ReadWrite);
+    try {
+        db->scalar("SELECT count(*) FROM sqlite_master");
+    } catch (const StoreError &e) {
+        throw Error("not a PlanLines project (" + e.cause() + ")", path);
+    }
     if (!db->tableExists("project_settings") || !db->tableExists("spatial_ref_sys"))
         throw Error("not a PlanLines project (no project_settings table)", path);
     if (!readOnly) {

@@ -1,6 +1,7 @@
 #include "cli.h"
 #include "commands.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QTextStream>
@@ -90,6 +91,17 @@ int run(int argc, char **argv)
             return c.run(args);
     return fail(QStringLiteral("planlines"),
                 QStringLiteral("unknown command '%1' (see planlines --help)").arg(args[0]), 2);
+}
+
+int printHelp(const QCommandLineParser &parser, const QString &command)
+{
+    QString text = parser.helpText();
+    const qsizetype eol = text.indexOf(QLatin1Char('\n'));
+    const qsizetype opts = text.lastIndexOf(QLatin1String(" [options]"), eol);
+    if (text.startsWith(QLatin1String("Usage: ")) && opts > 0)
+        text.replace(7, opts - 7, command);
+    QTextStream(stdout) << text;
+    return 0;
 }
 
 int fail(const QString &command, const QString &message, int code)

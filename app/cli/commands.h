@@ -3,10 +3,15 @@
 
 #include <QStringList>
 
+class QCommandLineParser;
+
 namespace planlines::cli {
 
 int runSample(const QStringList &args);
 int runInfo(const QStringList &args);
+
+// Prints a subcommand's help with its own usage line ("Usage: planlines info [options]").
+int printHelp(const QCommandLineParser &parser, const QString &command);
 
 // Prints "planlines CMD: message" to stderr and returns the exit code for failures.
 int fail(const QString &command, const QString &message, int code = 1);

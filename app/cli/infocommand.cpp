@@ -22,11 +22,8 @@ int runInfo(const QStringList &args)
     p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of a table.")});
     if (!p.parse(args))
         return fail(QStringLiteral("planlines info"), p.errorText(), 2);
-    if (p.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << p.helpText().replace(QLatin1String("info [options]"),
-                                                    QLatin1String("planlines info [options]"));
-        return 0;
-    }
+    if (p.isSet(QStringLiteral("help")))
+        return printHelp(p, QStringLiteral("planlines info"));
     if (!p.positionalArguments().isEmpty())
         return fail(QStringLiteral("planlines info"),
                     QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments()[0]), 2);

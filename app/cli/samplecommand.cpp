@@ -31,11 +31,8 @@ int runSample(const QStringList &args)
     p.addOption({QStringLiteral("quiet"), QStringLiteral("Print nothing but errors.")});
     if (!p.parse(args))
         return fail(cmd, p.errorText(), 2);
-    if (p.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << p.helpText().replace(QLatin1String("sample [options]"),
-                                                    QLatin1String("planlines sample [options]"));
-        return 0;
-    }
+    if (p.isSet(QStringLiteral("help")))
+        return printHelp(p, QStringLiteral("planlines sample"));
     if (!p.isSet(QStringLiteral("out")))
         return fail(cmd, QStringLiteral("--out FILE is required"), 2);
     bool ok = false;

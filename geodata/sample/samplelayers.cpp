@@ -110,7 +110,7 @@ std::int64_t SampleLayers::writeLanduse(const std::vector<Parcel> &parcels)
         const std::string qsdwdm = state ? tw.code + "0000000" : zldwdm;
         const std::string qsdwmc = state ? tw.name + "国有土地" : zldwmc;
         const double area = round2(p.geometry.area());
-        char bsm[19];
+        char bsm[32];
         std::snprintf(bsm, sizeof bsm, "370322%012lld", static_cast<long long>(++seq));
         const bool cultivated = isCultivated(p.dlbm);
         const std::uint64_t h = mix64(m_seed ^ static_cast<std::uint64_t>(seq));
@@ -189,7 +189,7 @@ void SampleLayers::writeBasicFarmland(const std::vector<Parcel> &parcels)
             continue;
         if (prepExcluded.intersects(p.geometry))
             continue;
-        char bh[16];
+        char bh[24];
         std::snprintf(bh, sizeof bh, "%08lld", static_cast<long long>(++n));
         const Value v[] = {std::string("3703229") + bh + "000",
                            std::string("2099010100"),

@@ -232,7 +232,7 @@ Terrain TerrainBuilder::build(const SampleSources &src, const Geometry &corridor
     for (double y = env.minY + spacing / 2; y < env.maxY; y += spacing) {
         for (double x = env.minX + spacing / 2; x < env.maxX; x += spacing) {
             const double vx = x + rng.range(-320, 320), vy = y + rng.range(-320, 320);
-            const double radius = rng.range(130, 230);
+            const double radius = rng.range(190, 330);
             const int shape = rng.below(1000);
             if (rng.uniform() < 0.12) // open fields here
                 continue;
@@ -305,7 +305,7 @@ Terrain TerrainBuilder::build(const SampleSources &src, const Geometry &corridor
                     if (townshipPrep[i]->contains(c)) {
                         const auto &tw = t.townships[i];
                         const int seq = ++communitySeq[tw.code];
-                        char code[4];
+                        char code[16];
                         std::snprintf(code, sizeof code, "%03d", seq);
                         Village v;
                         v.townshipCode = tw.code;
