@@ -69,13 +69,18 @@ Statement &Statement::bind(int index, double v)
 }
 Statement &Statement::bind(int index, std::string_view v)
 {
-    check(sqlite3_bind_text64(m_stmt, index, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8),
+    // A null pointer binds NULL; an empty string_view may have one, and it is still a value.
+    check(sqlite3_bind_text64(m_stmt, index, v.data() ? v.data() : "", v.size(), SQLITE_TRANSIENT,
+                              SQLITE_UTF8),
           "bind");
     return *this;
 }
 Statement &Statement::bind(int index, std::span<const unsigned char> v)
 {
-    check(sqlite3_bind_blob64(m_stmt, index, v.data(), v.size(), SQLITE_TRANSIENT), "bind");
+    // An empty vector's data() is null, which sqlite3_bind_blob64 would store as NULL.
+    check(v.empty() ? sqlite3_bind_zeroblob(m_stmt, index, 0)
+                    : sqlite3_bind_blob64(m_stmt, index, v.data(), v.size(), SQLITE_TRANSIENT),
+          "bind");
     return *this;
 }
 Statement &Statement::bind(int index, const Value &v)

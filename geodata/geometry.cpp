@@ -239,8 +239,13 @@ static Geometry robustOverlay(const GEOSGeometry *a, const GEOSGeometry *b, Op o
     auto repaired = [ctx](const GEOSGeometry *g) {
         Geometry v(GEOSMakeValid_r(ctx, g));
         const int t = GEOSGeomTypeId_r(ctx, g);
-        if (v && (t == GEOS_POLYGON || t == GEOS_MULTIPOLYGON))
-            return v.toMultiPolygon();
+        if (v && (t == GEOS_POLYGON || t == GEOS_MULTIPOLYGON)) {
+            v = v.toMultiPolygon();
+            // A repair that loses all the area would answer "no overlap" for a polygon GEOS
+            // could not read: give up instead, and the caller throws the first error.
+            if (v.isEmpty() && !GEOSisEmpty_r(ctx, g))
+                return Geometry();
+        }
         return v;
     };
     Geometry va = repaired(a), vb = repaired(b);

@@ -14,6 +14,17 @@ bool validGeometryType(const std::string &t)
             return true;
     return false;
 }
+
+// The GEOS type that a SpatiaLite column of this type accepts.
+int geosTypeId(const std::string &t)
+{
+    return t == "POINT"             ? GEOS_POINT
+           : t == "MULTIPOINT"      ? GEOS_MULTIPOINT
+           : t == "LINESTRING"      ? GEOS_LINESTRING
+           : t == "MULTILINESTRING" ? GEOS_MULTILINESTRING
+           : t == "POLYGON"         ? GEOS_POLYGON
+                                    : GEOS_MULTIPOLYGON;
+}
 } // namespace
 
 LayerWriter::LayerWriter(Project &project, LayerSpec spec)
@@ -65,34 +76,50 @@ void LayerWriter::add(const Geometry &geometry, std::span<const Value> values)
     if (geometry.isNull() || geometry.isEmpty())
         throw Error("empty geometry", ctx);
 
-    std::vector<unsigned char> wkb;
+    Geometry converted;
+    const Geometry *stored = &geometry;
     const int t = geometry.typeId();
     if (m_spec.geometryType == "MULTIPOLYGON" && t != GEOS_MULTIPOLYGON)
-        wkb = geometry.toMultiPolygon().wkb();
+        stored = &(converted = geometry.toMultiPolygon());
     else if (m_spec.geometryType == "MULTILINESTRING" && t != GEOS_MULTILINESTRING)
-        wkb = geometry.toMultiLineString().wkb();
-    else
-        wkb = geometry.wkb();
+        stored = &(converted = geometry.toMultiLineString());
+    // SpatiaLite's geometry-type trigger answers a mismatch with RAISE(ROLLBACK), which ends the
+    // whole transaction (the caller's too): refuse such a feature here, before the INSERT.
+    if (stored->isEmpty() || stored->typeId() != geosTypeId(m_spec.geometryType))
+        throw Error("a " + geometry.typeName() + " cannot be stored in a " + m_spec.geometryType +
+                        " layer",
+                    ctx);
+    const std::vector<unsigned char> wkb = stored->wkb();
 
+    m_insert->bind(1, wkb);
+    for (size_t i = 0; i < values.size(); ++i)
+        m_insert->bind(static_cast<int>(i + 2), values[i]);
+    try {
+        m_insert->step();
+    } catch (const StoreError &e) {
+        m_insert->reset();
+        throw StoreError(e.cause(), ctx, e.sqliteCode());
+    }
+    m_insert->reset();
+
+    // Only what was stored is hashed; a type tag per value keeps NULL apart from ''.
     m_hash.addData(QByteArrayView(reinterpret_cast<const char *>(wkb.data()),
                                   static_cast<qsizetype>(wkb.size())));
-    m_insert->bind(1, wkb);
-    for (size_t i = 0; i < values.size(); ++i) {
-        m_insert->bind(static_cast<int>(i + 2), values[i]);
+    for (const Value &value : values) {
+        const char tag = static_cast<char>(value.index());
+        m_hash.addData(QByteArrayView(&tag, 1));
         std::visit(
             [&](const auto &v) {
                 using T = std::decay_t<decltype(v)>;
-                if constexpr (std::is_same_v<T, std::string>)
-                    m_hash.addData(QByteArrayView(v.data(), static_cast<qsizetype>(v.size())));
+                if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, Blob>)
+                    m_hash.addData(QByteArrayView(reinterpret_cast<const char *>(v.data()),
+                                                  static_cast<qsizetype>(v.size())));
                 else if constexpr (std::is_arithmetic_v<T>)
                     m_hash.addData(QByteArrayView(reinterpret_cast<const char *>(&v), sizeof v));
             },
-            values[i]);
+            value);
         m_hash.addData(QByteArrayView("\x1f", 1));
     }
-    m_insert->step();
-    m_insert->reset();
-    // GeomFromWKB returns NULL for WKB SpatiaLite cannot take; a NULL here would be lost data.
     ++m_count;
 }
 

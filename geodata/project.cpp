@@ -3,6 +3,7 @@
 
 #include <QDateTime>
 
+#include <charconv>
 #include <cstdlib>
 #include <filesystem>
 
@@ -47,6 +48,27 @@ std::unique_ptr<Project> Project::create(const std::string &path, const std::str
     if (workingCrs.rfind("EPSG:", 0) != 0)
         throw Error("working CRS must be an EPSG code such as EPSG:4548, not '" + workingCrs + "'",
                     path);
+    int srid = 0;
+    const std::string_view code = std::string_view(workingCrs).substr(5);
+    const auto [end, ec] = std::from_chars(code.data(), code.data() + code.size(), srid);
+    if (code.empty() || ec != std::errc() || end != code.data() + code.size() || srid <= 0)
+        throw Error("working CRS must be an EPSG code such as EPSG:4548, not '" + workingCrs + "'",
+                    path);
+    // From here on the file exists: a failure must not leave a half-made project behind.
+    try {
+        return createFile(path, workingCrs, srid, countyName, countyCode);
+    } catch (...) {
+        std::error_code ignored;
+        for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+            std::filesystem::remove(path + suffix, ignored);
+        throw;
+    }
+}
+
+std::unique_ptr<Project> Project::createFile(const std::string &path, const std::string &workingCrs,
+                                             int srid, const std::string &countyName,
+                                             const std::string &countyCode)
+{
     auto db = std::make_unique<Database>(path, Database::Mode::Create);
     db->exec("PRAGMA journal_mode = WAL");
     db->exec("PRAGMA foreign_keys = ON");
@@ -55,7 +77,6 @@ std::unique_ptr<Project> Project::create(const std::string &path, const std::str
         db->exec("SELECT InitSpatialMetadata(0)");
         tx.commit();
     }
-    const int srid = std::stoi(workingCrs.substr(5));
     if (!db->scalar("SELECT 1 FROM spatial_ref_sys WHERE srid = ?", srid))
         throw Error("working CRS " + workingCrs + " is unknown to SpatiaLite", path);
     Migrator::migrate(*db);

@@ -77,6 +77,10 @@ public:
 
 private:
     explicit Project(std::unique_ptr<Database> db);
+    // create() after its checks: makes the file (which create() removes if this throws).
+    static std::unique_ptr<Project> createFile(const std::string &path, const std::string &workingCrs,
+                                               int srid, const std::string &countyName,
+                                               const std::string &countyCode);
     std::unique_ptr<Database> m_db;
     std::optional<int> m_srid;
 };
