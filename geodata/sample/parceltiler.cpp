@@ -55,7 +55,6 @@ std::vector<Geometry> ParcelTiler::tile(const Geometry &region, const ParcelTile
     auto ctx = geosContext();
     const Envelope env = region.envelope();
     const PreparedGeometry prepRegion(region);
-    Rng rng(o.seed);
 
     // 1. Points, block by block (blocks outside the region are skipped).
     std::vector<double> xy;
@@ -69,7 +68,6 @@ std::vector<Geometry> ParcelTiler::tile(const Geometry &region, const ParcelTile
             blockPoints(bx, by, bs, o, blockRng, xy);
         }
     }
-    (void)rng;
     if (xy.size() < 6) {
         std::vector<Geometry> one;
         one.push_back(region.clone());

@@ -91,6 +91,11 @@ SampleReport SampleGenerator::generate(const SampleOptions &o)
 
     RemoveOnFailure guard{o.outPath};
     auto project = Project::create(o.outPath, kWorkingCrs, "高青县", "370322");
+    // A new file that is deleted on any failure: no need for a rollback journal while it is
+    // being filled (this halves the time of the 1 M-parcel variant). WAL again at the end.
+    project->db().exec("PRAGMA journal_mode = MEMORY");
+    project->db().exec("PRAGMA synchronous = OFF");
+    project->db().exec("PRAGMA cache_size = -262144");
     project->setSetting("synthetic", "1");
     project->setSetting("sample_seed", std::to_string(o.seed));
     SampleLayers layers(*project, src, terrain, o.seed);
@@ -107,8 +112,9 @@ SampleReport SampleGenerator::generate(const SampleOptions &o)
     layers.writeSites();
     report.layers = layers.layersWritten();
     report.countyAreaM2 = src.county.area();
-    project->db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
     project->db().exec("ANALYZE");
+    project->db().exec("PRAGMA synchronous = NORMAL");
+    project->db().exec("PRAGMA journal_mode = WAL");
     guard.keep = true;
     say("done");
     return report;

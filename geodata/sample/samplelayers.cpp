@@ -113,14 +113,12 @@ std::int64_t SampleLayers::writeLanduse(const std::vector<Parcel> &parcels)
         char bsm[32];
         std::snprintf(bsm, sizeof bsm, "370322%012lld", static_cast<long long>(++seq));
         const bool cultivated = isCultivated(p.dlbm);
-        const std::uint64_t h = mix64(m_seed ^ static_cast<std::uint64_t>(seq));
         Value gddb = std::monostate{};
         if (cultivated) // 耕地等别: 6–9 on this plain, better land away from the river
             gddb = static_cast<std::int64_t>(
                 6 + std::min(3, static_cast<int>(4 * valueNoise(m_seed ^ 77, p.x, p.y, 5000))));
-        (void)h;
         const Value v[] = {std::string(bsm),
-                           std::string(cultivated ? "2001010100" : "2001010100"),
+                           std::string("2001010100"), // 要素代码 of 地类图斑
                            std::to_string(++tbbh[zldwdm]),
                            p.dlbm,
                            std::string(landuseName(p.dlbm)),

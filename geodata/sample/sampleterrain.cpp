@@ -125,15 +125,11 @@ std::vector<Township> buildTownships(const SampleSources &src)
         xy.push_back(s.y);
     }
     const size_t n = xy.size() / 2;
-    GEOSCoordSequence *seq = GEOSCoordSeq_create_r(ctx, static_cast<unsigned>(n), 2);
-    for (size_t i = 0; i < n; ++i)
-        GEOSCoordSeq_setXY_r(ctx, seq, static_cast<unsigned>(i), xy[2 * i], xy[2 * i + 1]);
     std::vector<GEOSGeometry *> pts;
     for (size_t i = 0; i < n; ++i)
         pts.push_back(GEOSGeom_createPointFromXY_r(ctx, xy[2 * i], xy[2 * i + 1]));
     Geometry multi(GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOINT, pts.data(),
                                                static_cast<unsigned>(pts.size())));
-    GEOSCoordSeq_destroy_r(ctx, seq);
     const Geometry frame = src.county.buffer(20000);
     Geometry cells(GEOSVoronoiDiagram_r(ctx, multi.get(), frame.get(), 0.0, 0));
     std::map<std::string, std::vector<Geometry>> byCode;
