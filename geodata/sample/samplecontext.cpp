@@ -7,8 +7,22 @@
 namespace planlines::geodata::sample {
 
 namespace {
-double round2(double v) { return std::round(v * 100) / 100; }
 using FT = FieldType;
+
+// The linear features among `features`, clipped to the county, with name, kind and width.
+void addLines(LayerWriter &w, const std::vector<SourceFeature> &features, const Geometry &county)
+{
+    for (const auto &f : features) {
+        const int t = f.geometry.typeId();
+        if (t != GEOS_LINESTRING && t != GEOS_MULTILINESTRING)
+            continue;
+        Geometry g = f.geometry.intersection(county).toMultiLineString();
+        if (g.isEmpty())
+            continue;
+        const Value v[] = {f.str("name"), f.str("kind"), f.num("width_m")};
+        w.add(g, v);
+    }
+}
 } // namespace
 
 void SampleLayers::writeContext()
@@ -44,7 +58,6 @@ void SampleLayers::writeContext()
         ++m_layers;
     }
     const Geometry county = m_src.county.clone();
-    auto clipLine = [&](const Geometry &g) { return g.intersection(county).toMultiLineString(); };
     {
         LayerWriter w(m_project, spec("河流水系", Role::Context, "water_line", "MULTILINESTRING",
                                       {{"MC", FT::Text, "名称"},
@@ -55,16 +68,7 @@ void SampleLayers::writeContext()
             const Value v[] = {std::string("黄河"), std::string("river"), 460.0};
             w.add(m_src.river, v);
         }
-        for (const auto &f : m_src.waters) {
-            const int t = f.geometry.typeId();
-            if (t != GEOS_LINESTRING && t != GEOS_MULTILINESTRING)
-                continue;
-            Geometry g = clipLine(f.geometry);
-            if (g.isEmpty())
-                continue;
-            const Value v[] = {f.str("name"), f.str("kind"), f.num("width_m")};
-            w.add(g, v);
-        }
+        addLines(w, m_src.waters, county);
         w.commit();
         ++m_layers;
     }
@@ -74,13 +78,7 @@ void SampleLayers::writeContext()
                                        {"DJ", FT::Text, "等级"},
                                        {"KD", FT::Real, "宽度（米）"}},
                                       "roads.geojson", 92));
-        for (const auto &f : m_src.roads) {
-            Geometry g = clipLine(f.geometry);
-            if (g.isEmpty())
-                continue;
-            const Value v[] = {f.str("name"), f.str("kind"), f.num("width_m")};
-            w.add(g, v);
-        }
+        addLines(w, m_src.roads, county);
         w.commit();
         ++m_layers;
     }

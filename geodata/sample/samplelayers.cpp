@@ -9,11 +9,6 @@
 
 namespace planlines::geodata::sample {
 
-namespace {
-constexpr const char *kSjnf = "2023";
-double round2(double v) { return std::round(v * 100) / 100; }
-} // namespace
-
 SampleLayers::SampleLayers(Project &project, const SampleSources &sources, const Terrain &terrain,
                            std::uint64_t seed)
     : m_project(project), m_src(sources), m_terrain(terrain), m_seed(seed)

@@ -6,9 +6,14 @@
 #include "samplelanduse.h"
 #include "sampleterrain.h"
 #include "../layerwriter.h"
+
+#include <cmath>
 #include "../project.h"
 
 namespace planlines::geodata::sample {
+
+// Areas and lengths as the attribute tables store them: to the centimetre.
+inline double round2(double v) { return std::round(v * 100) / 100; }
 
 class SampleLayers
 {

@@ -13,7 +13,6 @@
 namespace planlines::geodata::sample {
 
 namespace {
-double round2(double v) { return std::round(v * 100) / 100; }
 using FT = FieldType;
 } // namespace
 
