@@ -33,7 +33,7 @@ nogui: deps
 	cmake --build $(NOGUI)
 
 package: build
-	cd $(BUILD) && cpack -G DEB
+	cmake --build $(BUILD) --target package
 
 bench: build
 	cmake --build $(BUILD) --target bench

@@ -50,6 +50,13 @@ std::string defaultDatabase()
 {
     if (const char *env = std::getenv("PLANLINES_DB"); env && *env)
         return env;
+    // Installed beside the program (PREFIX/bin → PREFIX/share/planlines), else the build tree's.
+    // (/proc/self/exe: this runs before any QCoreApplication exists.)
+    const QString exe = QFileInfo(QStringLiteral("/proc/self/exe")).symLinkTarget();
+    const QString installed =
+        QFileInfo(exe).absolutePath() + QStringLiteral("/../share/planlines/gaoqing.sqlite");
+    if (!exe.isEmpty() && QFileInfo::exists(installed))
+        return QFileInfo(installed).canonicalFilePath().toStdString();
     for (const char *candidate : {PLANLINES_SAMPLE_DB, "/usr/share/planlines/gaoqing.sqlite"})
         if (*candidate && QFileInfo::exists(QString::fromUtf8(candidate)))
             return candidate;

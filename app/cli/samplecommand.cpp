@@ -45,8 +45,15 @@ int runSample(const QStringList &args)
     if (!ok)
         return fail(cmd, QStringLiteral("--seed must be a whole number"), 2);
     const QString out = p.value(QStringLiteral("out"));
-    if (QFile::exists(out) && !p.isSet(QStringLiteral("force")))
-        return fail(cmd, QStringLiteral("%1 exists; use --force to replace it").arg(out));
+    if (QFile::exists(out)) {
+        if (!p.isSet(QStringLiteral("force")))
+            return fail(cmd, QStringLiteral("%1 exists; use --force to replace it").arg(out));
+        for (const char *suffix : {"", "-wal", "-shm", "-journal"}) {
+            const QString f = out + QLatin1String(suffix);
+            if (QFile::exists(f) && !QFile::remove(f))
+                return fail(cmd, QStringLiteral("%1: cannot remove it to replace it").arg(f));
+        }
+    }
 
     geodata::SampleOptions opt;
     opt.outPath = out.toStdString();

@@ -113,8 +113,10 @@ SampleReport SampleGenerator::generate(const SampleOptions &o)
     report.layers = layers.layersWritten();
     report.countyAreaM2 = src.county.area();
     project->db().exec("ANALYZE");
+    // Stored in rollback-journal mode so the file can be read where it cannot be written
+    // (/usr/share/planlines); Project::open switches a writable project to WAL.
     project->db().exec("PRAGMA synchronous = NORMAL");
-    project->db().exec("PRAGMA journal_mode = WAL");
+    project->db().exec("PRAGMA journal_mode = DELETE");
     guard.keep = true;
     say("done");
     return report;
