@@ -66,6 +66,22 @@ private slots:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("--force")), qPrintable(r.err));
     }
+
+    void sampleForceReplaces()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("county.sqlite");
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not a database");
+        f.close();
+        auto r = runPlanlines({"sample", "--out", out, "--parcels", "2000", "--force", "--quiet"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+        r = runPlanlines({"info", "--db", out, "--json"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("\"table\": \"landuse\"")));
+    }
 };
 
 QTEST_GUILESS_MAIN(CommandLineTest)
