@@ -1,0 +1,346 @@
+#include "layerpainter.h"
+
+#include <QPaintDevice>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace planlines::layers {
+
+namespace {
+
+bool isCancelled(const std::atomic<bool> *cancel)
+{
+    return cancel && cancel->load(std::memory_order_relaxed);
+}
+
+QPen strokePen(const QColor &color, double widthMm, const std::vector<double> &dashMm,
+               double pxPerMm, double minPx)
+{
+    const double width = std::max(widthMm * pxPerMm, minPx);
+    QPen pen(color, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    if (!dashMm.empty()) {
+        QList<qreal> pattern; // Qt counts dashes in pen widths
+        for (const double d : dashMm)
+            pattern << std::max(0.05, d * pxPerMm / width);
+        pen.setDashPattern(pattern);
+        pen.setCapStyle(Qt::FlatCap);
+    }
+    return pen;
+}
+
+QPainterPath markerPath(MarkerShape shape, double sizePx)
+{
+    const double r = sizePx / 2;
+    QPainterPath p;
+    auto polygon = [&](int corners, double innerRatio) {
+        QPolygonF poly;
+        const int n = innerRatio > 0 ? 2 * corners : corners;
+        for (int i = 0; i < n; ++i) {
+            const double a = -std::numbers::pi / 2 + i * 2 * std::numbers::pi / n;
+            const double rr = (innerRatio > 0 && i % 2 == 1) ? r * innerRatio : r;
+            poly << QPointF(rr * std::cos(a), rr * std::sin(a));
+        }
+        p.addPolygon(poly);
+        p.closeSubpath();
+    };
+    switch (shape) {
+    case MarkerShape::Circle:
+        p.addEllipse(QPointF(0, 0), r, r);
+        break;
+    case MarkerShape::Square:
+        p.addRect(QRectF(-r, -r, 2 * r, 2 * r));
+        break;
+    case MarkerShape::Triangle:
+        polygon(3, 0);
+        break;
+    case MarkerShape::Diamond:
+        polygon(4, 0);
+        break;
+    case MarkerShape::Star:
+        polygon(5, 0.42);
+        break;
+    }
+    return p;
+}
+
+// Hairline of a fill's own colour around each polygon: covers the background that
+// antialiasing lets through where two polygons meet.
+constexpr double kSeamPx = 0.6;
+// Translucent batches this large go through a layer image; smaller ones blend directly.
+constexpr std::size_t kLayerImageMinFeatures = 64;
+
+} // namespace
+
+LayerPainter::LayerPainter(QPainter &painter, const MapViewport &vp, const RenderLayer &layer,
+                           const MapRenderer::Options &options, RenderStats &stats)
+    : m_painter(painter), m_vp(vp), m_data(*layer.data), m_style(*layer.style), m_options(options),
+      m_stats(stats),
+      m_rasterDevice(painter.device() && (painter.device()->devType() == QInternal::Image ||
+                                          painter.device()->devType() == QInternal::Pixmap)),
+      m_scale(1 / vp.metresPerPixel()), m_pxPerMm(vp.pixelsPerMm())
+{
+    const QPointF o = vp.worldToPixel(m_data.origin());
+    m_tx = o.x();
+    m_ty = o.y();
+    m_symbols.push_back(&m_style.symbol());
+    for (const auto &c : m_style.categories())
+        m_symbols.push_back(&c.symbol);
+    for (const auto &value : m_data.categoryValues()) {
+        const Category *c = m_style.category(value);
+        m_slotOfValue.push_back(c ? static_cast<int>(c - m_style.categories().data()) + 1 : 0);
+    }
+    m_batches.resize(m_symbols.size());
+}
+
+void LayerPainter::draw(const std::vector<std::uint32_t> &ids, const std::atomic<bool> *cancel)
+{
+    for (const std::uint32_t f : ids)
+        classify(f);
+    const GeometryKind kind = m_data.kind();
+    for (std::size_t s = 0; s < m_batches.size(); ++s) {
+        if (isCancelled(cancel))
+            return;
+        const Symbol &sym = *m_symbols[s];
+        const Batch &batch = m_batches[s];
+        if (kind == GeometryKind::Point)
+            drawMarkers(sym, batch);
+        else if (kind == GeometryKind::Polygon)
+            fillBatch(sym, batch);
+        drawDots(sym.hasFill() ? sym.fill : sym.outline, batch.dots);
+    }
+    if (kind == GeometryKind::Point)
+        return;
+    // Hatches and outlines over all fills, so a neighbour's fill never covers an edge.
+    for (std::size_t s = 0; s < m_batches.size(); ++s) {
+        if (isCancelled(cancel))
+            return;
+        const Symbol &sym = *m_symbols[s];
+        if (kind == GeometryKind::Polygon && sym.hatch)
+            hatchBatch(*sym.hatch, m_batches[s]);
+        if (kind == GeometryKind::Line ? sym.hasOutline() : outlineShown(sym))
+            outlineBatch(sym, m_batches[s]);
+    }
+}
+
+void LayerPainter::classify(std::uint32_t f)
+{
+    const std::uint16_t cat = m_data.categoryIndex(f);
+    Batch &batch = m_batches[cat == LayerData::kNoCategory ? 0 : m_slotOfValue[cat]];
+    const auto &box = m_data.box(f);
+    if (m_data.kind() != GeometryKind::Point && (box.maxX - box.minX) * m_scale < 1 &&
+        (box.maxY - box.minY) * m_scale < 1) {
+        const QPointF c = toPixel((box.minX + box.maxX) / 2, (box.minY + box.maxY) / 2);
+        // Aliased one-pixel points fill the pixel right of and below integer coordinates.
+        batch.dots.emplace_back(std::floor(c.x()), std::floor(c.y()));
+        ++m_stats.dots;
+        return;
+    }
+    batch.features.push_back(f);
+    ++m_stats.features;
+}
+
+// Points closer than half a pixel to the last one kept are dropped: at county scale a parcel
+// of 40 vertices becomes a handful of corners.
+void LayerPainter::ringToPolygon(std::span<const float> xy)
+{
+    m_polygon.clear();
+    const std::size_t n = xy.size() / 2;
+    if (n == 0)
+        return;
+    QPointF last = toPixel(xy[0], xy[1]);
+    m_polygon << last;
+    for (std::size_t i = 1; i < n; ++i) {
+        const QPointF p = toPixel(xy[2 * i], xy[2 * i + 1]);
+        if (i + 1 < n && std::abs(p.x() - last.x()) + std::abs(p.y() - last.y()) < 0.5)
+            continue;
+        m_polygon << p;
+        last = p;
+    }
+}
+
+void LayerPainter::drawFeature(QPainter &painter, std::uint32_t f)
+{
+    const auto parts = m_data.parts(f);
+    const auto firstRings = m_data.rings(parts.begin);
+    const bool polygon = m_data.kind() == GeometryKind::Polygon;
+    if (polygon && parts.end - parts.begin == 1 && firstRings.end - firstRings.begin == 1) {
+        ringToPolygon(m_data.ringXy(firstRings.begin));
+        if (m_polygon.size() >= 3)
+            painter.drawPolygon(m_polygon);
+        return;
+    }
+    if (!polygon) {
+        for (auto p = parts.begin; p < parts.end; ++p)
+            for (auto r = m_data.rings(p).begin; r < m_data.rings(p).end; ++r) {
+                ringToPolygon(m_data.ringXy(r));
+                if (m_polygon.size() >= 2)
+                    painter.drawPolyline(m_polygon);
+            }
+        return;
+    }
+    QPainterPath path; // several parts or holes: one path, holes by the odd-even rule
+    path.setFillRule(Qt::OddEvenFill);
+    for (auto p = parts.begin; p < parts.end; ++p)
+        for (auto r = m_data.rings(p).begin; r < m_data.rings(p).end; ++r) {
+            ringToPolygon(m_data.ringXy(r));
+            if (m_polygon.size() >= 3) {
+                path.addPolygon(m_polygon);
+                path.closeSubpath();
+            }
+        }
+    painter.drawPath(path);
+}
+
+bool LayerPainter::outlineShown(const Symbol &s) const
+{
+    return s.hasOutline() &&
+           (s.outlineMaxScale <= 0 || m_vp.scaleDenominator() <= s.outlineMaxScale);
+}
+
+QPen LayerPainter::outlinePen(const Symbol &s) const
+{
+    return strokePen(s.outline, s.outlineWidthMm, s.outlineDashMm, m_pxPerMm,
+                     m_options.minLineWidthPx);
+}
+
+void LayerPainter::fillBatch(const Symbol &s, const Batch &batch)
+{
+    if (!s.hasFill() || batch.features.empty())
+        return;
+    const QColor opaque(s.fill.red(), s.fill.green(), s.fill.blue());
+    const bool translucent = s.fill.alpha() < 255;
+    const bool viaImage =
+        translucent && m_rasterDevice && batch.features.size() >= kLayerImageMinFeatures;
+    if (translucent && !viaImage) {
+        m_painter.setPen(Qt::NoPen);
+        m_painter.setBrush(s.fill);
+        for (const std::uint32_t f : batch.features)
+            drawFeature(m_painter, f);
+        return;
+    }
+    QImage layerImage;
+    QPainter layerPainter;
+    QPainter *p = &m_painter;
+    if (viaImage) {
+        layerImage = QImage(m_vp.sizePx(), QImage::Format_ARGB32_Premultiplied);
+        layerImage.fill(Qt::transparent);
+        layerPainter.begin(&layerImage);
+        layerPainter.setRenderHint(QPainter::Antialiasing, true);
+        p = &layerPainter;
+    }
+    p->setBrush(opaque);
+    p->setPen(m_rasterDevice ? QPen(opaque, kSeamPx) : QPen(Qt::NoPen));
+    for (const std::uint32_t f : batch.features)
+        drawFeature(*p, f);
+    if (viaImage) {
+        layerPainter.end();
+        m_painter.save();
+        m_painter.setOpacity(s.fill.alphaF());
+        m_painter.drawImage(QPointF(0, 0), layerImage);
+        m_painter.restore();
+    }
+}
+
+// Parallel lines clipped to the polygons, phased from the world origin so the hatch stays
+// put under the features while the map pans.
+void LayerPainter::hatchBatch(const Hatch &h, const Batch &batch)
+{
+    if (batch.features.empty())
+        return;
+    QPainterPath clip;
+    clip.setFillRule(Qt::WindingFill); // shells counter-clockwise, holes clockwise
+    for (const std::uint32_t f : batch.features) {
+        const auto parts = m_data.parts(f);
+        for (auto p = parts.begin; p < parts.end; ++p)
+            for (auto r = m_data.rings(p).begin; r < m_data.rings(p).end; ++r) {
+                ringToPolygon(m_data.ringXy(r));
+                if (m_polygon.size() >= 3) {
+                    clip.addPolygon(m_polygon);
+                    clip.closeSubpath();
+                }
+            }
+    }
+    const double spacing = std::max(2.0, h.spacingMm * m_pxPerMm);
+    const double a = h.angleDeg * std::numbers::pi / 180;
+    const QPointF dir(std::cos(a), -std::sin(a)); // pixel rows grow southwards
+    const QPointF normal(std::sin(a), std::cos(a));
+    const QRectF area =
+        clip.boundingRect().intersected(QRectF(QPointF(0, 0), QSizeF(m_vp.sizePx())));
+    if (area.isEmpty())
+        return;
+    auto along = [&](QPointF q) { return q.x() * normal.x() + q.y() * normal.y(); };
+    double tMin = along(area.topLeft()), tMax = tMin;
+    for (const QPointF c : {area.topRight(), area.bottomLeft(), area.bottomRight()}) {
+        tMin = std::min(tMin, along(c));
+        tMax = std::max(tMax, along(c));
+    }
+    const double phase = std::fmod(along(m_vp.worldToPixel({0, 0})), spacing);
+    const double half = std::hypot(area.width(), area.height());
+    const QPointF centre = area.center();
+    const double tCentre = along(centre);
+    std::vector<QLineF> lines;
+    for (double t = std::ceil((tMin - phase) / spacing) * spacing + phase; t <= tMax;
+         t += spacing) {
+        const QPointF c = centre + normal * (t - tCentre);
+        lines.emplace_back(c - dir * half, c + dir * half);
+    }
+    m_painter.save();
+    m_painter.setClipPath(clip, Qt::IntersectClip);
+    m_painter.setPen(QPen(h.color, std::max(h.widthMm * m_pxPerMm, m_options.minLineWidthPx),
+                          Qt::SolidLine, Qt::FlatCap));
+    m_painter.drawLines(lines.data(), static_cast<int>(lines.size()));
+    m_painter.restore();
+}
+
+void LayerPainter::outlineBatch(const Symbol &s, const Batch &batch)
+{
+    if (batch.features.empty())
+        return;
+    m_painter.setBrush(Qt::NoBrush);
+    m_painter.setPen(outlinePen(s));
+    for (const std::uint32_t f : batch.features)
+        drawFeature(m_painter, f);
+}
+
+void LayerPainter::drawDots(const QColor &color, const std::vector<QPointF> &dots)
+{
+    if (dots.empty() || !color.isValid())
+        return;
+    m_painter.save();
+    m_painter.setRenderHint(QPainter::Antialiasing, false);
+    m_painter.setPen(QPen(QColor(color.red(), color.green(), color.blue()), 1));
+    m_painter.drawPoints(dots.data(), static_cast<int>(dots.size()));
+    m_painter.restore();
+}
+
+void LayerPainter::drawMarkers(const Symbol &s, const Batch &batch)
+{
+    if (batch.features.empty())
+        return;
+    const Marker &m = s.marker;
+    const QPainterPath shape = markerPath(m.shape, m.sizeMm * m_pxPerMm);
+    const QColor fill = m.fill.isValid() ? m.fill : s.fill;
+    const QColor outline = m.outline.isValid() ? m.outline : s.outline;
+    m_painter.setBrush(fill.isValid() ? QBrush(fill) : QBrush(Qt::NoBrush));
+    m_painter.setPen(outline.isValid() ? strokePen(outline, m.outlineWidthMm, {}, m_pxPerMm,
+                                                   m_options.minLineWidthPx)
+                                       : QPen(Qt::NoPen));
+    for (const std::uint32_t f : batch.features) {
+        const auto parts = m_data.parts(f);
+        for (auto p = parts.begin; p < parts.end; ++p)
+            for (auto r = m_data.rings(p).begin; r < m_data.rings(p).end; ++r) {
+                const auto xy = m_data.ringXy(r);
+                if (xy.empty())
+                    continue;
+                m_painter.save();
+                m_painter.translate(toPixel(xy[0], xy[1]));
+                m_painter.drawPath(shape);
+                m_painter.restore();
+            }
+    }
+}
+
+} // namespace planlines::layers

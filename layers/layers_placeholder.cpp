@@ -1,1 +1,0 @@
-namespace planlines::layers { int placeholder() { return 0; } }

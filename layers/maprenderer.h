@@ -1,0 +1,66 @@
+// Draws layers onto any QPainter (an image for the screen now, a PDF sheet later) for a
+// viewport: fills, outlines and dashes, hatching, point markers, then the labels of all layers
+// with collision avoidance. Stateless and const: render threads may share one renderer.
+#pragma once
+
+#include "layerdata.h"
+#include "layerstyle.h"
+#include "mapviewport.h"
+
+#include <QImage>
+#include <QPainter>
+
+#include <atomic>
+#include <memory>
+#include <span>
+
+namespace planlines::layers {
+
+// A layer to draw: its features and its style.
+struct RenderLayer
+{
+    std::shared_ptr<const LayerData> data;
+    std::shared_ptr<const LayerStyle> style;
+};
+
+struct RenderStats
+{
+    int features = 0; // drawn as shapes
+    int dots = 0;     // smaller than a pixel, drawn as one
+    int labels = 0;
+    bool cancelled = false;
+};
+
+class MapRenderer
+{
+public:
+    struct Options
+    {
+        QColor background{Qt::white};
+        QString fontFamily = QStringLiteral("Noto Sans CJK SC");
+        bool labels = true;
+        // Thinnest outline drawn, in pixels: a 0.1 mm parcel edge stays visible on screen.
+        double minLineWidthPx = 0.75;
+    };
+
+    MapRenderer() = default;
+    explicit MapRenderer(Options options) : m_options(std::move(options)) {}
+    const Options &options() const { return m_options; }
+
+    // Draws layers bottom to top. painter's device pixels are the viewport's pixels (pixel
+    // (0, 0) is the viewport's top-left). Does not clear: the caller fills the background.
+    // Stops early, with stats.cancelled, once *cancel becomes true.
+    RenderStats render(QPainter &painter, const MapViewport &viewport,
+                       std::span<const RenderLayer> layers,
+                       const std::atomic<bool> *cancel = nullptr) const;
+
+    // An image of the viewport's size on the background colour.
+    QImage renderImage(const MapViewport &viewport, std::span<const RenderLayer> layers,
+                       RenderStats *stats = nullptr,
+                       const std::atomic<bool> *cancel = nullptr) const;
+
+private:
+    Options m_options;
+};
+
+} // namespace planlines::layers

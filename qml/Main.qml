@@ -1,0 +1,77 @@
+// The main window: the layer panel on the left, the map, a status line; a banner when the
+// project's data are synthetic and an error pane when the project cannot be opened.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import PlanLines
+
+ApplicationWindow {
+    id: window
+
+    required property string databasePath
+
+    width: 1280
+    height: 800
+    visible: true
+    title: session.countyName.length > 0 ? qsTr("PlanLines — %1").arg(session.countyName)
+                                         : "PlanLines"
+
+    ProjectSession {
+        id: session
+        path: window.databasePath
+    }
+
+    header: SyntheticBanner {
+        objectName: "syntheticBanner"
+        visible: session.synthetic
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        LayerPanel {
+            objectName: "layerPanel"
+            Layout.preferredWidth: 280
+            Layout.fillHeight: true
+            model: session.layers
+        }
+
+        Item {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+
+            MapView {
+                id: map
+                objectName: "mapView"
+                anchors.fill: parent
+                session: session
+                visible: session.status === ProjectSession.Ready
+            }
+
+            BusyIndicator {
+                anchors.centerIn: parent
+                // Gone at once with the first frame (no fade-out), so screenshots are clean.
+                visible: running
+                running: session.status === ProjectSession.Loading
+                    || (session.status === ProjectSession.Ready && !map.ready)
+            }
+
+            ErrorPane {
+                objectName: "errorPane"
+                anchors.fill: parent
+                visible: session.status === ProjectSession.Error
+                path: session.path
+                message: session.errorString
+            }
+        }
+    }
+
+    footer: StatusLine {
+        objectName: "statusLine"
+        crs: session.workingCrs
+        crsDescription: session.crsDescription
+        scaleDenominator: map.ready ? map.scaleDenominator : 0
+    }
+}

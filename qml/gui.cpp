@@ -1,0 +1,53 @@
+#include "gui.h"
+#include "guioptions.h"
+#include "mainwindow.h"
+#include "screenshot.h"
+
+#include <QFont>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QTextStream>
+
+#include <memory>
+
+namespace planlines::qml {
+
+int runGui(int argc, char **argv, const std::string &defaultDb)
+{
+    QString error;
+    const auto options = GuiOptions::parse(argc, argv, defaultDb, &error);
+    if (!options) {
+        QTextStream(stderr) << "planlines: " << error << "\n" << GuiOptions::usage();
+        return 2;
+    }
+    if (options->help) {
+        QTextStream(stdout) << GuiOptions::usage();
+        return 0;
+    }
+    // A screenshot needs no display: render offscreen unless the caller chose a platform.
+    if (!options->screenshotPath.isEmpty() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("PlanLines"));
+    QGuiApplication::setOrganizationName(QStringLiteral("PlanLines"));
+    QGuiApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC"), 10));
+    MainWindow::prepare();
+
+    QQmlApplicationEngine engine;
+    QQuickWindow *window =
+        MainWindow::load(engine, options->databasePath, options->windowSize, &error);
+    if (!window) {
+        QTextStream(stderr) << "planlines: " << error << "\n";
+        return 1;
+    }
+    std::unique_ptr<Screenshot> screenshot;
+    if (!options->screenshotPath.isEmpty()) {
+        screenshot = std::make_unique<Screenshot>(window, options->screenshotPath);
+        QObject::connect(screenshot.get(), &Screenshot::finished, &app, &QCoreApplication::exit,
+                         Qt::QueuedConnection);
+    }
+    return QGuiApplication::exec();
+}
+
+} // namespace planlines::qml

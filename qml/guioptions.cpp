@@ -1,0 +1,70 @@
+#include "guioptions.h"
+
+#include <QRegularExpression>
+
+#include <cstring>
+
+namespace planlines::qml {
+
+const char *GuiOptions::usage()
+{
+    return "usage: planlines [--db FILE] [--size WxH] [--screenshot FILE.png]\n"
+           "  --db FILE             the project (default: $PLANLINES_DB, else the sample county)\n"
+           "  --size WxH            window size in pixels (default 1280x800)\n"
+           "  --screenshot FILE     render the window offscreen, save it as PNG and exit\n";
+}
+
+std::optional<GuiOptions> GuiOptions::parse(int argc, char **argv, const std::string &defaultDb,
+                                            QString *error)
+{
+    GuiOptions o;
+    o.databasePath = QString::fromStdString(defaultDb);
+    auto fail = [&](const QString &message) -> std::optional<GuiOptions> {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    for (int i = 1; i < argc; ++i) {
+        QString arg = QString::fromLocal8Bit(argv[i]);
+        QString value;
+        const bool isLong = arg.startsWith(QLatin1String("--"));
+        if (isLong && arg.contains(u'=')) {
+            value = arg.section(u'=', 1);
+            arg = arg.section(u'=', 0, 0);
+        }
+        auto takeValue = [&]() -> bool {
+            if (!value.isEmpty())
+                return true;
+            if (i + 1 >= argc)
+                return false;
+            value = QString::fromLocal8Bit(argv[++i]);
+            return true;
+        };
+        if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
+            o.help = true;
+        } else if (arg == QLatin1String("--db")) {
+            if (!takeValue())
+                return fail(QStringLiteral("--db needs a file"));
+            o.databasePath = value;
+        } else if (arg == QLatin1String("--screenshot")) {
+            if (!takeValue())
+                return fail(QStringLiteral("--screenshot needs a file name"));
+            o.screenshotPath = value;
+        } else if (arg == QLatin1String("--size")) {
+            if (!takeValue())
+                return fail(QStringLiteral("--size needs WxH"));
+            static const QRegularExpression re(QStringLiteral("^(\\d{2,5})[xX](\\d{2,5})$"));
+            const auto m = re.match(value);
+            if (!m.hasMatch())
+                return fail(
+                    QStringLiteral("--size wants WxH such as 1280x800, not '%1'").arg(value));
+            o.windowSize = QSize(m.captured(1).toInt(), m.captured(2).toInt());
+        } else if (isLong) {
+            return fail(QStringLiteral("unknown option '%1'").arg(arg));
+        }
+        // Single-dash options (-platform offscreen, -style …) belong to Qt.
+    }
+    return o;
+}
+
+} // namespace planlines::qml

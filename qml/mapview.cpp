@@ -1,0 +1,225 @@
+#include "mapview.h"
+
+#include <QPainter>
+#include <QQuickWindow>
+
+#include <algorithm>
+#include <cmath>
+
+namespace planlines::qml {
+
+namespace {
+constexpr double kFitMarginPx = 16;
+}
+
+MapView::MapView(QQuickItem *parent) : QQuickPaintedItem(parent)
+{
+    setAcceptedMouseButtons(Qt::LeftButton);
+    setOpaquePainting(true);
+    setFillColor(m_background);
+    connect(&m_scheduler, &RenderScheduler::frameReady, this, &MapView::onFrameReady);
+}
+
+MapView::~MapView() = default;
+
+void MapView::setSession(ProjectSession *session)
+{
+    if (session == m_session)
+        return;
+    if (m_session)
+        m_session->disconnect(this);
+    m_session = session;
+    if (m_session) {
+        connect(m_session, &ProjectSession::statusChanged, this, &MapView::onSessionStatus);
+        connect(m_session, &ProjectSession::contentChanged, this, &MapView::requestFrame);
+    }
+    emit sessionChanged();
+    onSessionStatus();
+}
+
+void MapView::setBackgroundColor(const QColor &color)
+{
+    if (color == m_background)
+        return;
+    m_background = color;
+    setFillColor(color);
+    emit backgroundColorChanged();
+    update();
+}
+
+ProjectSession *MapView::readySession() const
+{
+    ProjectSession *s = m_session.data();
+    return s && s->status() == ProjectSession::Ready ? s : nullptr;
+}
+
+void MapView::onSessionStatus()
+{
+    m_fitted = false;
+    if (readySession())
+        fitAll();
+    else
+        update(); // shows the background until a project is there
+}
+
+void MapView::fitAll()
+{
+    const ProjectSession *s = readySession();
+    if (!s || width() < 1 || height() < 1)
+        return;
+    const QSize size(static_cast<int>(width()), static_cast<int>(height()));
+    m_fitted = true;
+    setViewport(layers::MapViewport::fitting(s->map()->homeExtent(), size, kFitMarginPx));
+    requestFrame(); // also when the viewport did not change (the project did)
+}
+
+void MapView::panBy(qreal dx, qreal dy)
+{
+    if (!m_viewport.isValid())
+        return;
+    m_fitted = true;
+    setViewport(m_viewport.panned(QPointF(dx, dy)));
+}
+
+void MapView::zoomAt(qreal x, qreal y, qreal factor)
+{
+    if (!m_viewport.isValid() || !(factor > 0))
+        return;
+    const double target =
+        std::clamp(m_viewport.metresPerPixel() / factor, kMinMetresPerPixel, kMaxMetresPerPixel);
+    m_fitted = true;
+    setViewport(m_viewport.zoomedAt(QPointF(x, y), m_viewport.metresPerPixel() / target));
+}
+
+QPointF MapView::worldToItem(double easting, double northing) const
+{
+    return m_viewport.worldToPixel({easting, northing});
+}
+
+QPointF MapView::itemToWorld(qreal x, qreal y) const
+{
+    const auto w = m_viewport.pixelToWorld(QPointF(x, y));
+    return {w.easting, w.northing};
+}
+
+void MapView::setViewport(const layers::MapViewport &viewport)
+{
+    if (viewport == m_viewport)
+        return;
+    m_viewport = viewport;
+    emit viewportChanged();
+    requestFrame();
+    update();
+}
+
+double MapView::devicePixelRatio() const
+{
+    return window() ? window()->effectiveDevicePixelRatio() : 1.0;
+}
+
+void MapView::requestFrame()
+{
+    m_frameCurrent = false;
+    const ProjectSession *s = readySession();
+    if (!s || !m_viewport.isValid())
+        return;
+    m_wantedSerial =
+        m_scheduler.request(m_viewport.supersampled(devicePixelRatio()), s->visibleLayers());
+}
+
+void MapView::onFrameReady()
+{
+    const auto &frame = m_scheduler.lastFrame();
+    m_frameCurrent = frame.serial == m_wantedSerial;
+    m_lastRenderMs = static_cast<int>(frame.milliseconds);
+    update();
+}
+
+void MapView::paint(QPainter *painter)
+{
+    // Runs with the GUI thread blocked (scene graph sync), so reading the frame is safe.
+    const auto &frame = m_scheduler.lastFrame();
+    if (frame.image.isNull() || !readySession())
+        return;
+    // Place the frame where its world extent lies in the current view: exact when current,
+    // a moved or scaled preview while the next frame renders.
+    const auto e = frame.viewport.extent();
+    const QRectF target(m_viewport.worldToPixel({e.minX, e.maxY}),
+                        m_viewport.worldToPixel({e.maxX, e.minY}));
+    const bool exact = m_frameCurrent;
+    painter->setRenderHint(QPainter::SmoothPixmapTransform, !exact);
+    painter->drawImage(target, frame.image);
+    if (exact)
+        m_paintedSerial.store(frame.serial);
+}
+
+void MapView::onFrameSwapped()
+{
+    const quint64 painted = m_paintedSerial.load();
+    if (painted != m_wantedSerial || painted == m_countedSerial)
+        return;
+    m_countedSerial = painted;
+    ++m_frameCount;
+    emit frameCountChanged();
+    if (!m_ready) {
+        m_ready = true;
+        emit readyChanged();
+    }
+}
+
+void MapView::geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry)
+{
+    QQuickPaintedItem::geometryChange(newGeometry, oldGeometry);
+    if (newGeometry.size() == oldGeometry.size() || newGeometry.width() < 1 ||
+        newGeometry.height() < 1)
+        return;
+    if (!m_fitted)
+        fitAll();
+    else
+        setViewport(m_viewport.resized(newGeometry.size().toSize()));
+}
+
+void MapView::itemChange(ItemChange change, const ItemChangeData &value)
+{
+    QQuickPaintedItem::itemChange(change, value);
+    if (change == ItemSceneChange) {
+        disconnect(m_swapConnection);
+        if (value.window)
+            m_swapConnection = connect(value.window, &QQuickWindow::frameSwapped, this,
+                                       &MapView::onFrameSwapped, Qt::QueuedConnection);
+    } else if (change == ItemDevicePixelRatioHasChanged) {
+        requestFrame();
+    }
+}
+
+void MapView::mousePressEvent(QMouseEvent *event)
+{
+    m_dragging = true;
+    m_dragLast = event->position();
+    event->accept();
+}
+
+void MapView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!m_dragging)
+        return;
+    const QPointF delta = event->position() - m_dragLast;
+    m_dragLast = event->position();
+    panBy(delta.x(), delta.y());
+}
+
+void MapView::mouseReleaseEvent(QMouseEvent *event)
+{
+    m_dragging = false;
+    event->accept();
+}
+
+void MapView::wheelEvent(QWheelEvent *event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps != 0)
+        zoomAt(event->position().x(), event->position().y(), std::pow(1.25, steps));
+    event->accept();
+}
+
+} // namespace planlines::qml

@@ -1,0 +1,107 @@
+// The map item: shows a ProjectSession's visible layers as drawn by layers::MapRenderer on a
+// worker thread. Fits the county when the project loads; drag pans, the wheel zooms. While a
+// new frame renders, the last one is shown moved and scaled to the current view. ready turns
+// true, and frameCount counts up, when a complete frame of the current view has been shown.
+#pragma once
+
+#include "projectsession.h"
+#include "renderscheduler.h"
+
+#include <layers/mapviewport.h>
+
+#include <QPointer>
+#include <QQuickPaintedItem>
+#include <QtQml/qqmlregistration.h>
+
+#include <atomic>
+
+namespace planlines::qml {
+
+class MapView : public QQuickPaintedItem
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(
+        planlines::qml::ProjectSession *session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(QColor backgroundColor READ backgroundColor WRITE setBackgroundColor NOTIFY
+                   backgroundColorChanged)
+    Q_PROPERTY(bool ready READ ready NOTIFY readyChanged)
+    Q_PROPERTY(int frameCount READ frameCount NOTIFY frameCountChanged)
+    Q_PROPERTY(double scaleDenominator READ scaleDenominator NOTIFY viewportChanged)
+    Q_PROPERTY(double metresPerPixel READ metresPerPixel NOTIFY viewportChanged)
+    Q_PROPERTY(int lastRenderMs READ lastRenderMs NOTIFY frameCountChanged)
+
+public:
+    // Zoom limits: 2 cm to 2 km per pixel.
+    static constexpr double kMinMetresPerPixel = 0.02;
+    static constexpr double kMaxMetresPerPixel = 2000;
+
+    explicit MapView(QQuickItem *parent = nullptr);
+    ~MapView() override;
+
+    ProjectSession *session() const { return m_session; }
+    void setSession(ProjectSession *session);
+    QColor backgroundColor() const { return m_background; }
+    void setBackgroundColor(const QColor &color);
+    bool ready() const { return m_ready; }
+    int frameCount() const { return m_frameCount; }
+    double scaleDenominator() const { return m_viewport.scaleDenominator(); }
+    double metresPerPixel() const { return m_viewport.metresPerPixel(); }
+    int lastRenderMs() const { return m_lastRenderMs; }
+    // In item (logical) pixels.
+    const layers::MapViewport &viewport() const { return m_viewport; }
+
+    // Shows the project's home extent (the county).
+    Q_INVOKABLE void fitAll();
+    Q_INVOKABLE void panBy(qreal dx, qreal dy);
+    // factor > 1 zooms in around (x, y) in item pixels.
+    Q_INVOKABLE void zoomAt(qreal x, qreal y, qreal factor);
+    // Item pixel of a working-CRS point, and back (x = easting, y = northing).
+    Q_INVOKABLE QPointF worldToItem(double easting, double northing) const;
+    Q_INVOKABLE QPointF itemToWorld(qreal x, qreal y) const;
+
+    void paint(QPainter *painter) override;
+
+signals:
+    void sessionChanged();
+    void backgroundColorChanged();
+    void readyChanged();
+    void frameCountChanged();
+    void viewportChanged();
+
+protected:
+    void geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry) override;
+    void itemChange(ItemChange change, const ItemChangeData &value) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+
+private:
+    void onSessionStatus();
+    void setViewport(const layers::MapViewport &viewport);
+    void requestFrame();
+    void onFrameReady();
+    void onFrameSwapped();
+    double devicePixelRatio() const;
+    // The session once its project is loaded, else nullptr.
+    ProjectSession *readySession() const;
+
+    QPointer<ProjectSession> m_session;
+    QColor m_background{Qt::white};
+    layers::MapViewport m_viewport;
+    bool m_fitted = false; // false until the home extent was shown or the user navigated
+    RenderScheduler m_scheduler;
+    quint64 m_wantedSerial = 0;
+    bool m_frameCurrent = false; // the frame shown is of the current viewport and content
+    std::atomic<quint64> m_paintedSerial{0}; // the last current frame paint() drew
+    quint64 m_countedSerial = 0;             // the last frame counted in frameCount
+    bool m_ready = false;
+    int m_frameCount = 0;
+    int m_lastRenderMs = 0;
+    QPointF m_dragLast;
+    bool m_dragging = false;
+    QMetaObject::Connection m_swapConnection;
+};
+
+} // namespace planlines::qml

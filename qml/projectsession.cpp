@@ -1,0 +1,113 @@
+#include "projectsession.h"
+
+#include <geodata/error.h>
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <variant>
+
+namespace planlines::qml {
+
+namespace {
+
+using LoadResult = std::variant<std::shared_ptr<const layers::ProjectMap>, QString>;
+
+// The built-in styles, read once per process.
+const layers::LayerCatalog &catalog()
+{
+    static const layers::LayerCatalog c = layers::LayerCatalog::load();
+    return c;
+}
+
+LoadResult loadProject(const QString &path)
+{
+    try {
+        return std::make_shared<const layers::ProjectMap>(
+            layers::ProjectMap::load(path.toStdString(), catalog()));
+    } catch (const std::exception &e) {
+        return QString::fromStdString(e.what());
+    }
+}
+
+} // namespace
+
+ProjectSession::ProjectSession(QObject *parent) : QObject(parent), m_layers(this)
+{
+    connect(&m_layers, &LayerListModel::visibilityChanged, this, &ProjectSession::contentChanged);
+}
+
+ProjectSession::~ProjectSession() = default;
+
+void ProjectSession::setPath(const QString &path)
+{
+    if (path == m_path)
+        return;
+    m_path = path;
+    emit pathChanged();
+    load();
+}
+
+QString ProjectSession::countyName() const
+{
+    return m_map ? QString::fromStdString(m_map->countyName()) : QString();
+}
+
+QString ProjectSession::workingCrs() const
+{
+    return m_map ? QString::fromStdString(m_map->workingCrs()) : QString();
+}
+
+QString ProjectSession::crsDescription() const
+{
+    return m_map ? QString::fromStdString(m_map->crsDescription()) : QString();
+}
+
+bool ProjectSession::synthetic() const
+{
+    return m_map && m_map->anySynthetic();
+}
+
+std::vector<layers::RenderLayer> ProjectSession::visibleLayers() const
+{
+    return m_map ? m_map->renderLayers(m_layers.visibility()) : std::vector<layers::RenderLayer>{};
+}
+
+void ProjectSession::setStatus(Status status, const QString &error)
+{
+    m_status = status;
+    m_error = error;
+    emit statusChanged();
+}
+
+void ProjectSession::load()
+{
+    const quint64 generation = ++m_generation;
+    m_map.reset();
+    m_layers.clear();
+    if (m_path.isEmpty()) {
+        setStatus(Null);
+        emit contentChanged();
+        return;
+    }
+    setStatus(Loading);
+    emit contentChanged();
+    auto *watcher = new QFutureWatcher<LoadResult>(this);
+    connect(watcher, &QFutureWatcher<LoadResult>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        const LoadResult result = watcher->result();
+        if (const auto *error = std::get_if<QString>(&result)) {
+            setStatus(Error, *error);
+        } else {
+            m_map = std::get<std::shared_ptr<const layers::ProjectMap>>(result);
+            m_layers.reset(*m_map);
+            setStatus(Ready);
+        }
+        emit contentChanged();
+    });
+    watcher->setFuture(QtConcurrent::run(loadProject, m_path));
+}
+
+} // namespace planlines::qml

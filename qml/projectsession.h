@@ -1,0 +1,75 @@
+// The open project as QML sees it: set path, and the layers load on a worker thread; status,
+// error text, county, CRS, the synthetic flag and the layer list follow. MapView draws what
+// this session holds.
+#pragma once
+
+#include "layerlistmodel.h"
+
+#include <layers/projectmap.h>
+
+#include <QObject>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+namespace planlines::qml {
+
+class ProjectSession : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString path READ path WRITE setPath NOTIFY pathChanged)
+    Q_PROPERTY(Status status READ status NOTIFY statusChanged)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY statusChanged)
+    Q_PROPERTY(QString countyName READ countyName NOTIFY statusChanged)
+    Q_PROPERTY(QString workingCrs READ workingCrs NOTIFY statusChanged)
+    Q_PROPERTY(QString crsDescription READ crsDescription NOTIFY statusChanged)
+    Q_PROPERTY(bool synthetic READ synthetic NOTIFY statusChanged)
+    Q_PROPERTY(planlines::qml::LayerListModel *layers READ layers CONSTANT)
+
+public:
+    enum Status
+    {
+        Null,
+        Loading,
+        Ready,
+        Error
+    };
+    Q_ENUM(Status)
+
+    explicit ProjectSession(QObject *parent = nullptr);
+    ~ProjectSession() override;
+
+    QString path() const { return m_path; }
+    void setPath(const QString &path);
+    Status status() const { return m_status; }
+    QString errorString() const { return m_error; }
+    QString countyName() const;
+    QString workingCrs() const;
+    QString crsDescription() const;
+    bool synthetic() const;
+    LayerListModel *layers() { return &m_layers; }
+
+    // The loaded project (null unless Ready) and the layers to draw now, bottom to top.
+    std::shared_ptr<const layers::ProjectMap> map() const { return m_map; }
+    std::vector<layers::RenderLayer> visibleLayers() const;
+
+signals:
+    void pathChanged();
+    void statusChanged();
+    // What the map shows changed (a layer toggled): redraw.
+    void contentChanged();
+
+private:
+    void load();
+    void setStatus(Status status, const QString &error = {});
+
+    QString m_path;
+    Status m_status = Null;
+    QString m_error;
+    std::shared_ptr<const layers::ProjectMap> m_map;
+    LayerListModel m_layers;
+    quint64 m_generation = 0; // a load whose generation is stale is ignored
+};
+
+} // namespace planlines::qml

@@ -1,0 +1,62 @@
+#include "renderscheduler.h"
+
+#include <QElapsedTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace planlines::qml {
+
+RenderScheduler::RenderScheduler(QObject *parent) : QObject(parent)
+{
+    connect(&m_watcher, &QFutureWatcher<Frame>::finished, this, [this] {
+        m_running = false;
+        Frame frame = m_watcher.result();
+        if (!frame.stats.cancelled) {
+            m_frame = std::move(frame);
+            emit frameReady();
+        }
+        if (m_pending) {
+            Request next = std::move(*m_pending);
+            m_pending.reset();
+            start(std::move(next));
+        }
+    });
+}
+
+RenderScheduler::~RenderScheduler()
+{
+    // The worker holds its own copies of the layers; tell it to stop early and let it finish.
+    if (m_cancel)
+        m_cancel->store(true);
+    m_watcher.disconnect(this);
+    m_watcher.waitForFinished();
+}
+
+quint64 RenderScheduler::request(const layers::MapViewport &viewport,
+                                 std::vector<layers::RenderLayer> layers)
+{
+    Request r{viewport, std::move(layers), ++m_serial};
+    if (m_running)
+        m_pending = std::move(r);
+    else
+        start(std::move(r));
+    return m_serial;
+}
+
+void RenderScheduler::start(Request request)
+{
+    m_running = true;
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_watcher.setFuture(QtConcurrent::run(
+        [renderer = m_renderer, cancel = m_cancel, r = std::move(request)]() -> Frame {
+            QElapsedTimer timer;
+            timer.start();
+            Frame f;
+            f.viewport = r.viewport;
+            f.serial = r.serial;
+            f.image = renderer.renderImage(r.viewport, r.layers, &f.stats, cancel.get());
+            f.milliseconds = timer.elapsed();
+            return f;
+        }));
+}
+
+} // namespace planlines::qml

@@ -1,0 +1,69 @@
+#include "screenshot.h"
+#include "mainwindow.h"
+#include "mapview.h"
+
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QTextStream>
+
+namespace planlines::qml {
+
+Screenshot::Screenshot(QQuickWindow *window, QString path, int timeoutMs)
+    : m_window(window), m_map(MainWindow::mapView(window)), m_path(std::move(path))
+{
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, [this, timeoutMs] {
+        fail(QStringLiteral("no map frame after %1 s").arg(timeoutMs / 1000));
+    });
+    m_timeout.start(timeoutMs);
+    MapView *map = m_map.data();
+    if (!map) {
+        QMetaObject::invokeMethod(
+            this, [this] { fail(QStringLiteral("the window has no map")); }, Qt::QueuedConnection);
+        return;
+    }
+    connect(map, &MapView::readyChanged, this, &Screenshot::check);
+    if (ProjectSession *session = map->session())
+        connect(session, &ProjectSession::statusChanged, this, &Screenshot::check);
+    QMetaObject::invokeMethod(this, &Screenshot::check, Qt::QueuedConnection);
+}
+
+void Screenshot::fail(const QString &message)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    QTextStream(stderr) << "planlines: " << message << "\n";
+    emit finished(1);
+}
+
+void Screenshot::check()
+{
+    MapView *map = m_map.data();
+    QQuickWindow *window = m_window.data();
+    if (m_done || !map || !window)
+        return;
+    if (auto *session = map->session(); session && session->status() == ProjectSession::Error) {
+        fail(QStringLiteral("cannot open the project %1: %2")
+                 .arg(session->path(), session->errorString()));
+        return;
+    }
+    if (!map->ready())
+        return;
+    const QImage image = window->grabWindow();
+    // Written whole or not at all: a failed save leaves no broken PNG behind.
+    QSaveFile file(m_path);
+    if (image.isNull() || !file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") ||
+        !file.commit()) {
+        fail(QStringLiteral("cannot write the screenshot %1: %2")
+                 .arg(m_path, image.isNull() ? QStringLiteral("the window grab failed")
+                                             : file.errorString()));
+        return;
+    }
+    m_done = true;
+    QTextStream(stdout) << "planlines: wrote " << QFileInfo(m_path).absoluteFilePath() << " ("
+                        << image.width() << "x" << image.height() << ")\n";
+    emit finished(0);
+}
+
+} // namespace planlines::qml
