@@ -22,18 +22,22 @@ void LabelPlacer::add(Candidate candidate)
         m_candidates.push_back(std::move(candidate));
 }
 
+LabelPlacer::CellRange LabelPlacer::cellsOf(const QRectF &r) const
+{
+    auto column = [&](double x) {
+        return std::clamp(static_cast<int>((x - m_bounds.left()) / kCellPx), 0, m_columns - 1);
+    };
+    auto row = [&](double y) {
+        return std::clamp(static_cast<int>((y - m_bounds.top()) / kCellPx), 0, m_rows - 1);
+    };
+    return {column(r.left()), column(r.right()), row(r.top()), row(r.bottom())};
+}
+
 bool LabelPlacer::overlapsPlaced(const QRectF &r) const
 {
-    const int c0 =
-        std::clamp(static_cast<int>((r.left() - m_bounds.left()) / kCellPx), 0, m_columns - 1);
-    const int c1 =
-        std::clamp(static_cast<int>((r.right() - m_bounds.left()) / kCellPx), 0, m_columns - 1);
-    const int r0 =
-        std::clamp(static_cast<int>((r.top() - m_bounds.top()) / kCellPx), 0, m_rows - 1);
-    const int r1 =
-        std::clamp(static_cast<int>((r.bottom() - m_bounds.top()) / kCellPx), 0, m_rows - 1);
-    for (int row = r0; row <= r1; ++row)
-        for (int col = c0; col <= c1; ++col)
+    const CellRange c = cellsOf(r);
+    for (int row = c.row0; row <= c.row1; ++row)
+        for (int col = c.col0; col <= c.col1; ++col)
             for (const int i : m_cells[static_cast<std::size_t>(row * m_columns + col)])
                 if (m_placed[static_cast<std::size_t>(i)].intersects(r))
                     return true;
@@ -44,16 +48,9 @@ void LabelPlacer::remember(const QRectF &r)
 {
     const int index = static_cast<int>(m_placed.size());
     m_placed.push_back(r);
-    const int c0 =
-        std::clamp(static_cast<int>((r.left() - m_bounds.left()) / kCellPx), 0, m_columns - 1);
-    const int c1 =
-        std::clamp(static_cast<int>((r.right() - m_bounds.left()) / kCellPx), 0, m_columns - 1);
-    const int r0 =
-        std::clamp(static_cast<int>((r.top() - m_bounds.top()) / kCellPx), 0, m_rows - 1);
-    const int r1 =
-        std::clamp(static_cast<int>((r.bottom() - m_bounds.top()) / kCellPx), 0, m_rows - 1);
-    for (int row = r0; row <= r1; ++row)
-        for (int col = c0; col <= c1; ++col)
+    const CellRange c = cellsOf(r);
+    for (int row = c.row0; row <= c.row1; ++row)
+        for (int col = c.col0; col <= c.col1; ++col)
             m_cells[static_cast<std::size_t>(row * m_columns + col)].push_back(index);
 }
 

@@ -41,6 +41,12 @@ public:
     const std::vector<QRectF> &placed() const { return m_placed; }
 
 private:
+    // The grid cells a rectangle touches (inclusive).
+    struct CellRange
+    {
+        int col0, col1, row0, row1;
+    };
+    CellRange cellsOf(const QRectF &r) const;
     bool overlapsPlaced(const QRectF &r) const;
     void remember(const QRectF &r);
 
