@@ -6,10 +6,22 @@ namespace planlines::geodata {
 inline constexpr double kM2PerMu = 2000.0 / 3.0; // 1 亩 = 666.67 m²
 inline constexpr double kM2PerHa = 10000.0;      // 1 公顷 = 15 亩
 
-constexpr double m2ToMu(double areaM2) { return areaM2 / kM2PerMu; }
-constexpr double m2ToHa(double areaM2) { return areaM2 / kM2PerHa; }
-constexpr double muToM2(double areaMu) { return areaMu * kM2PerMu; }
-constexpr double haToM2(double areaHa) { return areaHa * kM2PerHa; }
+constexpr double m2ToMu(double areaM2)
+{
+    return areaM2 / kM2PerMu;
+}
+constexpr double m2ToHa(double areaM2)
+{
+    return areaM2 / kM2PerHa;
+}
+constexpr double muToM2(double areaMu)
+{
+    return areaMu * kM2PerMu;
+}
+constexpr double haToM2(double areaHa)
+{
+    return areaHa * kM2PerHa;
+}
 
 // A planar area in the working CRS, with its usual readings.
 struct Area

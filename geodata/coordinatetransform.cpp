@@ -68,9 +68,8 @@ static void run(PJ *pj, PJ_DIRECTION dir, std::span<double> xy, const std::strin
     const size_t n = xy.size() / 2;
     if (n == 0)
         return;
-    const size_t done = proj_trans_generic(pj, dir, xy.data(), 2 * sizeof(double), n,
-                                           xy.data() + 1, 2 * sizeof(double), n, nullptr, 0, 0,
-                                           nullptr, 0, 0);
+    const size_t done = proj_trans_generic(pj, dir, xy.data(), 2 * sizeof(double), n, xy.data() + 1,
+                                           2 * sizeof(double), n, nullptr, 0, 0, nullptr, 0, 0);
     if (done != n)
         throw GeometryError("PROJ transformed " + std::to_string(done) + " of " +
                                 std::to_string(n) + " points",

@@ -12,7 +12,8 @@ namespace planlines::geodata {
 std::string quoteIdentifier(std::string_view name)
 {
     if (name.find('\0') != std::string_view::npos)
-        throw Error("identifier contains a NUL character", std::string(name.substr(0, name.find('\0'))));
+        throw Error("identifier contains a NUL character",
+                    std::string(name.substr(0, name.find('\0'))));
     std::string out;
     out.reserve(name.size() + 2);
     out.push_back('"');
@@ -29,8 +30,8 @@ std::string quoteIdentifier(std::string_view name)
 
 Statement::Statement(Database &db, std::string_view sql) : m_db(&db)
 {
-    const int rc = sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()),
-                                      &m_stmt, nullptr);
+    const int rc =
+        sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr);
     if (rc != SQLITE_OK)
         throw StoreError(db.lastError(), "SQL " + std::string(sql.substr(0, 120)), rc);
 }
@@ -124,10 +125,22 @@ void Statement::reset()
     sqlite3_clear_bindings(m_stmt);
 }
 
-int Statement::columnCount() const { return sqlite3_column_count(m_stmt); }
-bool Statement::isNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
-std::int64_t Statement::int64(int col) const { return sqlite3_column_int64(m_stmt, col); }
-double Statement::real(int col) const { return sqlite3_column_double(m_stmt, col); }
+int Statement::columnCount() const
+{
+    return sqlite3_column_count(m_stmt);
+}
+bool Statement::isNull(int col) const
+{
+    return sqlite3_column_type(m_stmt, col) == SQLITE_NULL;
+}
+std::int64_t Statement::int64(int col) const
+{
+    return sqlite3_column_int64(m_stmt, col);
+}
+double Statement::real(int col) const
+{
+    return sqlite3_column_double(m_stmt, col);
+}
 
 std::string Statement::text(int col) const
 {
@@ -211,9 +224,18 @@ void Database::exec(std::string_view sql)
     }
 }
 
-std::int64_t Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db); }
-int Database::changes() const { return sqlite3_changes(m_db); }
-std::string Database::lastError() const { return sqlite3_errmsg(m_db); }
+std::int64_t Database::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+int Database::changes() const
+{
+    return sqlite3_changes(m_db);
+}
+std::string Database::lastError() const
+{
+    return sqlite3_errmsg(m_db);
+}
 
 bool Database::tableExists(std::string_view name)
 {

@@ -45,7 +45,10 @@ public:
     Statement &bind(int index, const char *v) { return bind(index, std::string_view(v)); }
     Statement &bind(int index, const std::string &v) { return bind(index, std::string_view(v)); }
     Statement &bind(int index, std::span<const unsigned char> v);
-    Statement &bind(int index, const Blob &v) { return bind(index, std::span<const unsigned char>(v)); }
+    Statement &bind(int index, const Blob &v)
+    {
+        return bind(index, std::span<const unsigned char>(v));
+    }
     Statement &bind(int index, const Value &v);
 
     template <typename... Args> Statement &bindAll(const Args &...args)
@@ -79,7 +82,12 @@ private:
 class Database
 {
 public:
-    enum class Mode { ReadOnly, ReadWrite, Create };
+    enum class Mode
+    {
+        ReadOnly,
+        ReadWrite,
+        Create
+    };
     Database(const std::string &path, Mode mode);
     ~Database();
     Database(const Database &) = delete;

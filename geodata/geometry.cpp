@@ -110,8 +110,8 @@ static GEOSCoordSequence *sequence(std::span<const double> xy, bool close)
 
 Geometry Geometry::lineString(std::span<const double> xy)
 {
-    return Geometry(checked(GEOSGeom_createLineString_r(geosContext(), sequence(xy, false)),
-                            "linestring"));
+    return Geometry(
+        checked(GEOSGeom_createLineString_r(geosContext(), sequence(xy, false)), "linestring"));
 }
 
 Geometry Geometry::polygon(std::span<const double> shellXy)
@@ -165,7 +165,10 @@ std::vector<unsigned char> Geometry::wkb() const
     return out;
 }
 
-int Geometry::typeId() const { return GEOSGeomTypeId_r(geosContext(), m_g); }
+int Geometry::typeId() const
+{
+    return GEOSGeomTypeId_r(geosContext(), m_g);
+}
 
 std::string Geometry::typeName() const
 {
@@ -175,8 +178,14 @@ std::string Geometry::typeName() const
     return out;
 }
 
-bool Geometry::isEmpty() const { return !m_g || GEOSisEmpty_r(geosContext(), m_g) == 1; }
-bool Geometry::isValid() const { return GEOSisValid_r(geosContext(), m_g) == 1; }
+bool Geometry::isEmpty() const
+{
+    return !m_g || GEOSisEmpty_r(geosContext(), m_g) == 1;
+}
+bool Geometry::isValid() const
+{
+    return GEOSisValid_r(geosContext(), m_g) == 1;
+}
 
 std::string Geometry::invalidReason() const
 {
@@ -215,12 +224,18 @@ Envelope Geometry::envelope() const
     return e;
 }
 
-int Geometry::numGeometries() const { return GEOSGetNumGeometries_r(geosContext(), m_g); }
+int Geometry::numGeometries() const
+{
+    return GEOSGetNumGeometries_r(geosContext(), m_g);
+}
 const GEOSGeometry *Geometry::geometryN(int n) const
 {
     return GEOSGetGeometryN_r(geosContext(), m_g, n);
 }
-int Geometry::numPoints() const { return GEOSGetNumCoordinates_r(geosContext(), m_g); }
+int Geometry::numPoints() const
+{
+    return GEOSGetNumCoordinates_r(geosContext(), m_g);
+}
 
 // Overlay that survives the rare robustness failure of floating-point noding: retry on
 // repaired inputs, then snapped to a 1 mm grid (coordinates here are metres or finer).
@@ -397,13 +412,15 @@ Geometry unaryUnion(std::vector<Geometry> parts)
     throw GeometryError(first, "GEOS union");
 }
 
-PreparedGeometry::PreparedGeometry(const Geometry &g)
-    : m_p(GEOSPrepare_r(geosContext(), g.get()))
+PreparedGeometry::PreparedGeometry(const Geometry &g) : m_p(GEOSPrepare_r(geosContext(), g.get()))
 {
     if (!m_p)
         throw GeometryError(t_lastGeosError, "GEOS prepare");
 }
-PreparedGeometry::~PreparedGeometry() { GEOSPreparedGeom_destroy_r(geosContext(), m_p); }
+PreparedGeometry::~PreparedGeometry()
+{
+    GEOSPreparedGeom_destroy_r(geosContext(), m_p);
+}
 bool PreparedGeometry::intersects(const Geometry &g) const
 {
     return GEOSPreparedIntersects_r(geosContext(), m_p, g.get()) == 1;

@@ -21,8 +21,8 @@ std::vector<Migration> Migrator::migrations()
         QFile f(dir.filePath(file));
         if (!f.open(QIODevice::ReadOnly))
             throw Error("cannot read built-in migration", file.toStdString());
-        out.push_back({m.captured(1).toInt(), m.captured(2).toStdString(),
-                       f.readAll().toStdString()});
+        out.push_back(
+            {m.captured(1).toInt(), m.captured(2).toStdString(), f.readAll().toStdString()});
     }
     std::sort(out.begin(), out.end(),
               [](const Migration &a, const Migration &b) { return a.version < b.version; });
@@ -48,8 +48,8 @@ int Migrator::migrate(Database &db)
     const int latest = all.empty() ? 0 : all.back().version;
     if (current > latest)
         throw Error("the project was written by a newer PlanLines (schema " +
-                        std::to_string(current) + ", this program knows " +
-                        std::to_string(latest) + ")",
+                        std::to_string(current) + ", this program knows " + std::to_string(latest) +
+                        ")",
                     db.path());
     int applied = 0;
     for (const auto &m : all) {

@@ -36,7 +36,10 @@ ProjectSummary ProjectSummary::of(Project &project)
     return s;
 }
 
-static double round2(double v) { return std::round(v * 100.0) / 100.0; }
+static double round2(double v)
+{
+    return std::round(v * 100.0) / 100.0;
+}
 
 QJsonObject ProjectSummary::toJson() const
 {

@@ -11,8 +11,8 @@ namespace planlines::geodata {
 struct LayerSummary
 {
     LayerInfo layer;
-    double areaM2 = 0;   // polygon layers: sum of feature areas; otherwise 0
-    double lengthM = 0;  // line layers: sum of lengths; otherwise 0
+    double areaM2 = 0;  // polygon layers: sum of feature areas; otherwise 0
+    double lengthM = 0; // line layers: sum of lengths; otherwise 0
 };
 
 struct ProjectSummary

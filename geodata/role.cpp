@@ -21,9 +21,18 @@ constexpr std::array<RoleInfo, 9> kRoles = {{
 }};
 } // namespace
 
-std::string_view roleId(Role role) { return kRoles[static_cast<size_t>(role)].id; }
-std::string_view roleLabelZh(Role role) { return kRoles[static_cast<size_t>(role)].zh; }
-std::string_view roleLabelEn(Role role) { return kRoles[static_cast<size_t>(role)].en; }
+std::string_view roleId(Role role)
+{
+    return kRoles[static_cast<size_t>(role)].id;
+}
+std::string_view roleLabelZh(Role role)
+{
+    return kRoles[static_cast<size_t>(role)].zh;
+}
+std::string_view roleLabelEn(Role role)
+{
+    return kRoles[static_cast<size_t>(role)].en;
+}
 
 std::optional<Role> roleFromId(std::string_view id)
 {

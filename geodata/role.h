@@ -9,7 +9,8 @@
 
 namespace planlines::geodata {
 
-enum class Role {
+enum class Role
+{
     Township,
     Landuse,
     BasicFarmland,
@@ -21,9 +22,9 @@ enum class Role {
     Context,
 };
 
-inline constexpr std::array kAllRoles = {Role::Township,      Role::Landuse,     Role::BasicFarmland,
-                                         Role::EcoRedline,    Role::UrbanBoundary, Role::ControlUnit,
-                                         Role::Corridor,      Role::Site,        Role::Context};
+inline constexpr std::array kAllRoles = {Role::Township,   Role::Landuse,       Role::BasicFarmland,
+                                         Role::EcoRedline, Role::UrbanBoundary, Role::ControlUnit,
+                                         Role::Corridor,   Role::Site,          Role::Context};
 
 // "township", "landuse", "basic_farmland", … (stable).
 std::string_view roleId(Role role);

@@ -31,7 +31,8 @@ int runGui(int argc, char **argv, const std::string &defaultDb)
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("PlanLines"));
     QGuiApplication::setOrganizationName(QStringLiteral("PlanLines"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("planlines")); // matches packaging/planlines.desktop
+    QGuiApplication::setDesktopFileName(
+        QStringLiteral("planlines")); // matches packaging/planlines.desktop
     QGuiApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC"), 10));
     MainWindow::prepare();
 

@@ -16,8 +16,9 @@ int runInfo(const QStringList &args)
         "Show a project's layers: role, table, feature count, CRS, version and total area in "
         "m², 亩 and 公顷 (length in m for line layers)."));
     p.addHelpOption();
-    p.addOption({QStringLiteral("db"), QStringLiteral("Project file (default: $PLANLINES_DB, else "
-                                                      "the sample county)."),
+    p.addOption({QStringLiteral("db"),
+                 QStringLiteral("Project file (default: $PLANLINES_DB, else "
+                                "the sample county)."),
                  QStringLiteral("FILE")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of a table.")});
     if (!p.parse(args))

@@ -38,8 +38,9 @@ int runSample(const QStringList &args)
     bool ok = false;
     const long long parcels = p.value(QStringLiteral("parcels")).toLongLong(&ok);
     if (!ok || parcels < 1000 || parcels > 2000000)
-        return fail(cmd, QStringLiteral("--parcels must be a number from 1000 to 2000000, not '%1'")
-                             .arg(p.value(QStringLiteral("parcels"))),
+        return fail(cmd,
+                    QStringLiteral("--parcels must be a number from 1000 to 2000000, not '%1'")
+                        .arg(p.value(QStringLiteral("parcels"))),
                     2);
     const qulonglong seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
     if (!ok)

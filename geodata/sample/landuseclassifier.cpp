@@ -13,17 +13,39 @@ struct Code
     std::string_view dlbm, dlmc;
 };
 constexpr std::array<Code, 34> kCodes = {{
-    {"0101", "水田"},         {"0102", "水浇地"},       {"0103", "旱地"},
-    {"0201", "果园"},         {"0204", "其他园地"},     {"0301", "乔木林地"},
-    {"0305", "灌木林地"},     {"0307", "其他林地"},     {"0404", "其他草地"},
-    {"1001", "铁路用地"},     {"1003", "公路用地"},     {"1006", "农村道路"},
-    {"1101", "河流水面"},     {"1103", "水库水面"},     {"1104", "坑塘水面"},
-    {"1104A", "养殖坑塘"},    {"1106", "内陆滩涂"},     {"1107", "沟渠"},
-    {"1109", "水工建筑用地"}, {"1202", "设施农用地"},   {"1203", "田坎"},
-    {"1204", "盐碱地"},       {"201", "城市"},          {"202", "建制镇"},
-    {"203", "村庄"},          {"204", "盐田及采矿用地"}, {"205", "特殊用地"},
-    {"201A", "城市独立工业用地"}, {"202A", "建制镇独立工业用地"}, {"203A", "村庄独立工业用地"},
-    {"0303", "红树林地"},     {"0304", "森林沼泽"},     {"0306", "灌丛沼泽"},
+    {"0101", "水田"},
+    {"0102", "水浇地"},
+    {"0103", "旱地"},
+    {"0201", "果园"},
+    {"0204", "其他园地"},
+    {"0301", "乔木林地"},
+    {"0305", "灌木林地"},
+    {"0307", "其他林地"},
+    {"0404", "其他草地"},
+    {"1001", "铁路用地"},
+    {"1003", "公路用地"},
+    {"1006", "农村道路"},
+    {"1101", "河流水面"},
+    {"1103", "水库水面"},
+    {"1104", "坑塘水面"},
+    {"1104A", "养殖坑塘"},
+    {"1106", "内陆滩涂"},
+    {"1107", "沟渠"},
+    {"1109", "水工建筑用地"},
+    {"1202", "设施农用地"},
+    {"1203", "田坎"},
+    {"1204", "盐碱地"},
+    {"201", "城市"},
+    {"202", "建制镇"},
+    {"203", "村庄"},
+    {"204", "盐田及采矿用地"},
+    {"205", "特殊用地"},
+    {"201A", "城市独立工业用地"},
+    {"202A", "建制镇独立工业用地"},
+    {"203A", "村庄独立工业用地"},
+    {"0303", "红树林地"},
+    {"0304", "森林沼泽"},
+    {"0306", "灌丛沼泽"},
     {"1105", "沿海滩涂"},
 }};
 
@@ -42,7 +64,10 @@ std::string pick(std::initializer_list<std::pair<const char *, double>> table, d
     return (table.end() - 1)->first;
 }
 
-double unit(std::uint64_t h) { return static_cast<double>(h >> 11) * (1.0 / 9007199254740992.0); }
+double unit(std::uint64_t h)
+{
+    return static_cast<double>(h >> 11) * (1.0 / 9007199254740992.0);
+}
 
 } // namespace
 
@@ -91,8 +116,8 @@ LanduseDecision LanduseClassifier::classify(double x, double y, double areaM2,
     const double u2 = unit(mix64(cellHash));
     // Urban blocks of about 250 m are merged into one parcel each.
     auto block = [&](const char *prefix, double size) {
-        return std::string(prefix) + std::to_string(static_cast<long>(std::floor(x / size))) +
-               "," + std::to_string(static_cast<long>(std::floor(y / size)));
+        return std::string(prefix) + std::to_string(static_cast<long>(std::floor(x / size))) + "," +
+               std::to_string(static_cast<long>(std::floor(y / size)));
     };
 
     if (d->floodplain && d->floodplain->contains(p)) {
@@ -126,7 +151,7 @@ LanduseDecision LanduseClassifier::classify(double x, double y, double areaM2,
 
     // Open country. Distance to the levee shapes the river belt: woods, orchards, fish ponds.
     const double toLevee = d->c.levee.isEmpty() ? 1e9 : d->c.levee.distance(p);
-    const double belt = std::exp(-toLevee / 1800.0);     // 1 at the levee, fades inland
+    const double belt = std::exp(-toLevee / 1800.0); // 1 at the levee, fades inland
     const double wood = patchNoise(s ^ 21, x, y, 1400);
     const double orchard = patchNoise(s ^ 22, x, y, 1800);
     const double pond = patchNoise(s ^ 23, x, y, 1200);

@@ -27,8 +27,8 @@ struct UrbanZone
 
 struct LanduseContext
 {
-    Geometry floodplain;           // riverward of the levee, inside the county
-    std::vector<UrbanZone> urban;  // the urban development boundary pieces
+    Geometry floodplain;          // riverward of the levee, inside the county
+    std::vector<UrbanZone> urban; // the urban development boundary pieces
     Geometry chemicalPark, industrialPark;
     Geometry levee;
     std::uint64_t seed = 0;

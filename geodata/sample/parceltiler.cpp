@@ -10,8 +10,8 @@ namespace planlines::geodata::sample {
 
 namespace {
 
-constexpr double kTileM = 2000;   // clipping tiles
-constexpr double kMarginM = 600;  // larger than any interior cell
+constexpr double kTileM = 2000;  // clipping tiles
+constexpr double kMarginM = 600; // larger than any interior cell
 
 Geometry box(double x0, double y0, double x1, double y1)
 {
@@ -27,8 +27,8 @@ void blockPoints(double bx, double by, double size, const ParcelTilerOptions &o,
     const double skew = rng.uniform() < 0.8 ? rng.range(-6, 6) : rng.range(-30, 30);
     const double angle = ((rng.uniform() < 0.5) ? 0.0 : 90.0) + skew;
     const double th = angle * std::numbers::pi / 180.0;
-    const double ratio = rng.range(2.5, 5.0);                // long side / short side
-    const double scale = rng.range(0.7, 1.4);               // some blocks fine, some coarse
+    const double ratio = rng.range(2.5, 5.0); // long side / short side
+    const double scale = rng.range(0.7, 1.4); // some blocks fine, some coarse
     const double area = o.cellAreaM2 * scale;
     const double along = std::sqrt(area * ratio), across = area / along;
     const double ux = std::cos(th), uy = std::sin(th), vx = -uy, vy = ux;
@@ -99,9 +99,10 @@ std::vector<Geometry> ParcelTiler::tile(const Geometry &region, const ParcelTile
             return it->second;
         const double x0 = ti * kTileM - kMarginM, y0 = tj * kTileM - kMarginM;
         Tile t;
-        t.piece = region.intersection(box(x0, y0, x0 + kTileM + 2 * kMarginM,
-                                          y0 + kTileM + 2 * kMarginM))
-                      .toMultiPolygon(); // no stray lines: overlay takes no mixed collections
+        t.piece =
+            region.intersection(box(x0, y0, x0 + kTileM + 2 * kMarginM,
+                                    y0 + kTileM + 2 * kMarginM))
+                .toMultiPolygon(); // no stray lines: overlay takes no mixed collections
         t.prep = std::make_unique<PreparedGeometry>(t.piece);
         return tiles.emplace(std::make_pair(ti, tj), std::move(t)).first->second;
     };

@@ -13,8 +13,8 @@ namespace planlines::geodata::sample {
 
 struct ParcelTilerOptions
 {
-    double cellAreaM2 = 10000;   // mean parcel size
-    double blockSizeM = 1000;    // blocks that share a field direction
+    double cellAreaM2 = 10000; // mean parcel size
+    double blockSizeM = 1000;  // blocks that share a field direction
     std::uint64_t seed = 1;
 };
 

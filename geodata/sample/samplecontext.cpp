@@ -1,6 +1,6 @@
 // SampleLayers: the context layers (county boundary, water, roads, levee, settlements).
-#include "samplelayers.h"
 #include "../layerwriter.h"
+#include "samplelayers.h"
 
 #include <cmath>
 
@@ -95,11 +95,11 @@ void SampleLayers::writeContext()
         ++m_layers;
     }
     {
-        LayerWriter w(m_project, spec("居民点", Role::Context, "place", "POINT",
-                                      {{"MC", FT::Text, "名称"},
-                                       {"LX", FT::Text, "类型"},
-                                       {"DM", FT::Text, "代码"}},
-                                      "places.geojson and generated villages", 95));
+        LayerWriter w(
+            m_project,
+            spec("居民点", Role::Context, "place", "POINT",
+                 {{"MC", FT::Text, "名称"}, {"LX", FT::Text, "类型"}, {"DM", FT::Text, "代码"}},
+                 "places.geojson and generated villages", 95));
         for (const auto &p : m_src.places) {
             const Value v[] = {p.str("name"), p.str("kind"), p.str("township")};
             w.add(p.geometry, v);

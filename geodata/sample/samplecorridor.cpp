@@ -1,6 +1,6 @@
 #include "samplecorridor.h"
-#include "sampleterrain.h"
 #include "samplerandom.h"
+#include "sampleterrain.h"
 
 #include <algorithm>
 #include <cmath>
@@ -11,9 +11,9 @@ namespace planlines::geodata::sample {
 namespace {
 
 constexpr double kSegmentM = 1000;
-constexpr double kTotalAreaHa = 423.3;   // 350 ha of forest kept + 73.3 ha added or upgraded
+constexpr double kTotalAreaHa = 423.3; // 350 ha of forest kept + 73.3 ha added or upgraded
 constexpr double kNewPlantingHa = 73.3;
-constexpr double kInvestmentWan = 8700;  // 0.87 亿元
+constexpr double kInvestmentWan = 8700; // 0.87 亿元
 
 // Points of the line between chainages s0 and s1, each with the unit normal to the left.
 struct Station
@@ -96,9 +96,8 @@ std::vector<CorridorSegment> CorridorBuilder::build(const Geometry &levee, const
     const double meanWidth = kTotalAreaHa * 10000 / length;
     std::vector<double> widths(static_cast<size_t>(count));
     for (int i = 0; i < count; ++i)
-        widths[static_cast<size_t>(i)] =
-            std::clamp(meanWidth + 9.0 * (2 * valueNoise(seed ^ 0xC0, i * 1000.0, 0, 4000) - 1),
-                       80.0, 100.0);
+        widths[static_cast<size_t>(i)] = std::clamp(
+            meanWidth + 9.0 * (2 * valueNoise(seed ^ 0xC0, i * 1000.0, 0, 4000) - 1), 80.0, 100.0);
 
     // Sections built one after another, as the corridor was, 2020 to 2023.
     struct Phase

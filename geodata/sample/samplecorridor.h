@@ -12,8 +12,8 @@ namespace planlines::geodata::sample {
 
 struct CorridorProgress
 {
-    std::string date;    // YYYY-MM-DD
-    std::string status;  // planned, under_construction, completed, accepted, maintenance
+    std::string date;   // YYYY-MM-DD
+    std::string status; // planned, under_construction, completed, accepted, maintenance
     double percent = 0;
     double plantedAreaM2 = 0;
     std::string note;
@@ -21,12 +21,12 @@ struct CorridorProgress
 
 struct CorridorSegment
 {
-    std::string id;          // YBQ-001
+    std::string id; // YBQ-001
     double startM = 0, endM = 0;
     double widthM = 0;
-    Geometry geometry;       // strip polygon, EPSG:4548
-    std::string works;       // 林分提升, 新造林, 绿心公园 …
-    std::string unit;        // responsible unit
+    Geometry geometry; // strip polygon, EPSG:4548
+    std::string works; // 林分提升, 新造林, 绿心公园 …
+    std::string unit;  // responsible unit
     std::string planStart, planEnd;
     double investmentWan = 0; // 万元
     double newPlantingM2 = 0;

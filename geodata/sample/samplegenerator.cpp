@@ -48,7 +48,8 @@ SampleReport SampleGenerator::generate(const SampleOptions &o)
     Terrain terrain = TerrainBuilder::build(src, corridor, o.seed);
     // The corridor layer is the carved strip: inside the county, off the levee body.
     for (auto &s : segments)
-        s.geometry = s.geometry.difference(terrain.leveeBody).intersection(src.county).toMultiPolygon();
+        s.geometry =
+            s.geometry.difference(terrain.leveeBody).intersection(src.county).toMultiPolygon();
     // Works of the segments beside the green-heart park and the swan lake.
     for (auto &s : segments)
         for (const auto &z : src.zones)

@@ -47,10 +47,11 @@ std::vector<Parcel> township(const Terrain &t, size_t ti, const LanduseContext &
 
     // Fixed features: the part inside this township, long ones cut every 1.5 km.
     for (const auto &f : t.fixed) {
-        if (!f.geometry.envelope().intersects(tw.geometry.envelope()) || !prep.intersects(f.geometry))
+        if (!f.geometry.envelope().intersects(tw.geometry.envelope()) ||
+            !prep.intersects(f.geometry))
             continue;
-        Geometry piece = prep.contains(f.geometry) ? f.geometry.clone()
-                                                   : f.geometry.intersection(tw.geometry);
+        Geometry piece =
+            prep.contains(f.geometry) ? f.geometry.clone() : f.geometry.intersection(tw.geometry);
         if (piece.isEmpty())
             continue;
         taken.push_back(piece.clone());
@@ -68,8 +69,8 @@ std::vector<Parcel> township(const Terrain &t, size_t ti, const LanduseContext &
     }
 
     // The rest: fields.
-    Geometry region = taken.empty() ? tw.geometry.clone()
-                                    : tw.geometry.difference(unaryUnion(std::move(taken)));
+    Geometry region =
+        taken.empty() ? tw.geometry.clone() : tw.geometry.difference(unaryUnion(std::move(taken)));
     if (!region.isValid())
         region = region.makeValid().toMultiPolygon();
     ParcelTilerOptions opt;
@@ -132,8 +133,8 @@ std::vector<Parcel> buildParcels(const Terrain &terrain, const LanduseContext &l
             }
         }
     };
-    const unsigned threads = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(),
-                                                              static_cast<unsigned>(n)));
+    const unsigned threads = std::max(
+        1u, std::min<unsigned>(std::thread::hardware_concurrency(), static_cast<unsigned>(n)));
     std::vector<std::thread> pool;
     std::exception_ptr error;
     std::mutex errorMutex;

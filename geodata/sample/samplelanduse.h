@@ -14,8 +14,8 @@ struct Parcel
 {
     Geometry geometry;
     std::string dlbm;
-    std::string name;   // for fixed features: the river, road or village it belongs to
-    int township = 0;   // index into Terrain::townships
+    std::string name;    // for fixed features: the river, road or village it belongs to
+    int township = 0;    // index into Terrain::townships
     double x = 0, y = 0; // a point inside the parcel
 };
 

@@ -1,7 +1,7 @@
 #include "samplelayers.h"
-#include "samplerandom.h"
 #include "../area.h"
 #include "../layerwriter.h"
+#include "samplerandom.h"
 
 #include <cmath>
 #include <cstdio>
@@ -27,8 +27,8 @@ LayerSpec SampleLayers::spec(const char *name, Role role, const char *table,
     s.fields = std::move(fields);
     s.source = "planlines sample (seed " + std::to_string(m_seed) + "): " + source;
     s.synthetic = true;
-    s.description = "合成示例数据（非真实规划数据）：" + std::string(name) +
-                    "，由 planlines sample 生成";
+    s.description =
+        "合成示例数据（非真实规划数据）：" + std::string(name) + "，由 planlines sample 生成";
     s.sortOrder = order;
     return s;
 }
@@ -61,19 +61,27 @@ void SampleLayers::writeTownships()
 std::int64_t SampleLayers::writeLanduse(const std::vector<Parcel> &parcels)
 {
     using FT = FieldType;
-    LayerWriter w(m_project,
-                  spec("地类图斑", Role::Landuse, "landuse", "MULTIPOLYGON",
-                       {{"BSM", FT::Text, "标识码"},        {"YSDM", FT::Text, "要素代码"},
-                        {"TBBH", FT::Text, "图斑编号"},     {"DLBM", FT::Text, "地类编码"},
-                        {"DLMC", FT::Text, "地类名称"},     {"QSXZ", FT::Text, "权属性质"},
-                        {"QSDWDM", FT::Text, "权属单位代码"}, {"QSDWMC", FT::Text, "权属单位名称"},
-                        {"ZLDWDM", FT::Text, "坐落单位代码"}, {"ZLDWMC", FT::Text, "坐落单位名称"},
-                        {"TBMJ", FT::Real, "图斑面积"},     {"KCDLBM", FT::Text, "扣除地类编码"},
-                        {"KCXS", FT::Real, "扣除地类系数"}, {"KCMJ", FT::Real, "扣除地类面积"},
-                        {"TBDLMJ", FT::Real, "图斑地类面积"}, {"GDLX", FT::Text, "耕地类型"},
-                        {"GDPDJB", FT::Text, "耕地坡度级别"}, {"GDDB", FT::Integer, "耕地等别"},
-                        {"SJNF", FT::Integer, "数据年份"}},
-                       "generated fields (Voronoi) with 三调 attributes", 20));
+    LayerWriter w(m_project, spec("地类图斑", Role::Landuse, "landuse", "MULTIPOLYGON",
+                                  {{"BSM", FT::Text, "标识码"},
+                                   {"YSDM", FT::Text, "要素代码"},
+                                   {"TBBH", FT::Text, "图斑编号"},
+                                   {"DLBM", FT::Text, "地类编码"},
+                                   {"DLMC", FT::Text, "地类名称"},
+                                   {"QSXZ", FT::Text, "权属性质"},
+                                   {"QSDWDM", FT::Text, "权属单位代码"},
+                                   {"QSDWMC", FT::Text, "权属单位名称"},
+                                   {"ZLDWDM", FT::Text, "坐落单位代码"},
+                                   {"ZLDWMC", FT::Text, "坐落单位名称"},
+                                   {"TBMJ", FT::Real, "图斑面积"},
+                                   {"KCDLBM", FT::Text, "扣除地类编码"},
+                                   {"KCXS", FT::Real, "扣除地类系数"},
+                                   {"KCMJ", FT::Real, "扣除地类面积"},
+                                   {"TBDLMJ", FT::Real, "图斑地类面积"},
+                                   {"GDLX", FT::Text, "耕地类型"},
+                                   {"GDPDJB", FT::Text, "耕地坡度级别"},
+                                   {"GDDB", FT::Integer, "耕地等别"},
+                                   {"SJNF", FT::Integer, "数据年份"}},
+                                  "generated fields (Voronoi) with 三调 attributes", 20));
 
     // 坐落单位: the nearest village or community of the parcel's township.
     std::vector<std::vector<const Village *>> units(m_terrain.townships.size());

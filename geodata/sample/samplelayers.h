@@ -2,18 +2,21 @@
 // per layer, registry and audit rows included) and each marked as synthetic sample data.
 #pragma once
 
+#include "../layerwriter.h"
 #include "samplecorridor.h"
 #include "samplelanduse.h"
 #include "sampleterrain.h"
-#include "../layerwriter.h"
 
-#include <cmath>
 #include "../project.h"
+#include <cmath>
 
 namespace planlines::geodata::sample {
 
 // Areas and lengths as the attribute tables store them: to the centimetre.
-inline double round2(double v) { return std::round(v * 100) / 100; }
+inline double round2(double v)
+{
+    return std::round(v * 100) / 100;
+}
 
 class SampleLayers
 {

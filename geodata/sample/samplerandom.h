@@ -34,8 +34,9 @@ private:
 // Hash of integer lattice coordinates to [0, 1).
 inline double latticeValue(std::uint64_t seed, std::int64_t i, std::int64_t j)
 {
-    const std::uint64_t h = mix64(seed ^ mix64(static_cast<std::uint64_t>(i) * 0x632be59bd9b4e019ULL ^
-                                               static_cast<std::uint64_t>(j)));
+    const std::uint64_t h =
+        mix64(seed ^ mix64(static_cast<std::uint64_t>(i) * 0x632be59bd9b4e019ULL ^
+                           static_cast<std::uint64_t>(j)));
     return static_cast<double>(h >> 11) * (1.0 / 9007199254740992.0);
 }
 
@@ -55,7 +56,8 @@ inline double valueNoise(std::uint64_t seed, double x, double y, double scale)
 // Two octaves: broad patches with ragged edges.
 inline double patchNoise(std::uint64_t seed, double x, double y, double scale)
 {
-    return 0.7 * valueNoise(seed, x, y, scale) + 0.3 * valueNoise(seed ^ 0x5bd1e995, x, y, scale / 3);
+    return 0.7 * valueNoise(seed, x, y, scale) +
+           0.3 * valueNoise(seed ^ 0x5bd1e995, x, y, scale / 3);
 }
 
 } // namespace planlines::geodata::sample

@@ -97,8 +97,8 @@ std::vector<SourceFeature> features(const QString &name, const CoordinateTransfo
     int i = 0;
     for (const auto &f : doc.object().value("features").toArray()) {
         const auto o = f.toObject();
-        const std::string ctx = "sample source " + name.toStdString() + ", feature " +
-                                std::to_string(++i);
+        const std::string ctx =
+            "sample source " + name.toStdString() + ", feature " + std::to_string(++i);
         Geometry g = toGeometry(o.value("geometry").toObject(), tr, ctx);
         if (!g.isValid())
             g = g.makeValid();

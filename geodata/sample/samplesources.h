@@ -38,8 +38,8 @@ struct TownshipSeed
 struct SampleSources
 {
     Geometry county;
-    Geometry river;  // Yellow River centreline
-    Geometry levee;  // levee centreline, upstream (K0+000) first
+    Geometry river; // Yellow River centreline
+    Geometry levee; // levee centreline, upstream (K0+000) first
     std::vector<TownshipSeed> townshipSeeds;
     std::vector<SourceFeature> places, roads, waters, zones, sites;
     QJsonArray controlUnits;

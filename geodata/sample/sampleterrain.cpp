@@ -151,12 +151,12 @@ std::vector<Township> buildTownships(const SampleSources &src)
         t.name = s.name;
         t.seatX = s.x;
         t.seatY = s.y;
-        t.geometry = unaryUnion(std::move(byCode[s.code])).intersection(src.county).toMultiPolygon();
+        t.geometry =
+            unaryUnion(std::move(byCode[s.code])).intersection(src.county).toMultiPolygon();
         out.push_back(std::move(t));
     }
-    std::sort(out.begin(), out.end(), [](const Township &a, const Township &b) {
-        return a.code < b.code;
-    });
+    std::sort(out.begin(), out.end(),
+              [](const Township &a, const Township &b) { return a.code < b.code; });
     return out;
 }
 

@@ -36,12 +36,12 @@ struct FixedFeature
 struct Terrain
 {
     std::vector<Township> townships;
-    Geometry floodplain;      // riverward of the levee
-    Geometry channel;         // the Yellow River channel inside the county
+    Geometry floodplain; // riverward of the levee
+    Geometry channel;    // the Yellow River channel inside the county
     Geometry leveeBody;
     std::vector<FixedFeature> fixed;
-    std::vector<Village> villages;     // rural villages (村) with outlines
-    std::vector<Village> communities;  // urban communities (社区), points only
+    std::vector<Village> villages;    // rural villages (村) with outlines
+    std::vector<Village> communities; // urban communities (社区), points only
 };
 
 class TerrainBuilder

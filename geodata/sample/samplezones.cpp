@@ -1,8 +1,8 @@
 // SampleLayers: the planning zones (red line, urban boundary, control units), the corridor,
 // the project sites and the context layers.
-#include "samplelayers.h"
 #include "../area.h"
 #include "../layerwriter.h"
+#include "samplelayers.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -27,8 +27,9 @@ void SampleLayers::writeRedline()
                                   "yellow_river.geojson, levee.geojson, zones.geojson", 40));
     m_redlines.clear();
     const Geometry river = m_terrain.channel.unite(m_terrain.floodplain).toMultiPolygon();
-    const std::string gk = "生态保护红线内，自然保护地核心保护区原则上禁止人为活动；其他区域严格禁止"
-                           "开发性、生产性建设活动，仅允许对生态功能不造成破坏的有限人为活动。";
+    const std::string gk =
+        "生态保护红线内，自然保护地核心保护区原则上禁止人为活动；其他区域严格禁止"
+        "开发性、生产性建设活动，仅允许对生态功能不造成破坏的有限人为活动。";
     {
         const Value v[] = {std::string("3703221001"), std::string("黄河"),
                            std::string("水源涵养（黄河湿地）"), round2(river.area()), gk};
@@ -55,13 +56,13 @@ void SampleLayers::writeRedline()
 
 void SampleLayers::writeUrbanBoundary()
 {
-    LayerWriter w(m_project, spec("城镇开发边界", Role::UrbanBoundary, "urban_boundary",
-                                  "MULTIPOLYGON",
-                                  {{"GHFQDM", FT::Text, "规划分区代码"},
-                                   {"GHFQMC", FT::Text, "规划分区名称"},
-                                   {"SZCZ", FT::Text, "所在城镇"},
-                                   {"MJ", FT::Real, "面积（平方米）"}},
-                                  "zones.geojson (kind urban)", 50));
+    LayerWriter w(m_project,
+                  spec("城镇开发边界", Role::UrbanBoundary, "urban_boundary", "MULTIPOLYGON",
+                       {{"GHFQDM", FT::Text, "规划分区代码"},
+                        {"GHFQMC", FT::Text, "规划分区名称"},
+                        {"SZCZ", FT::Text, "所在城镇"},
+                        {"MJ", FT::Real, "面积（平方米）"}},
+                       "zones.geojson (kind urban)", 50));
     for (const auto &z : m_src.zones) {
         if (z.str("kind") != "urban")
             continue;
@@ -148,9 +149,10 @@ void SampleLayers::writeControlUnits()
         if (u.geometry.isEmpty())
             continue;
         auto s = [&](const char *k) { return u.def.value(k).toString().toStdString(); };
-        const Value v[] = {s("code"), s("name"), std::int64_t{u.def.value("class").toInt()},
-                           s("class_name"), s("KJBJYS"), s("PWWPFGK"), s("HJFXFK"),
-                           s("ZYKFXLYQ"), round2(u.geometry.area())};
+        const Value v[] = {
+            s("code"),       s("name"),     std::int64_t{u.def.value("class").toInt()},
+            s("class_name"), s("KJBJYS"),   s("PWWPFGK"),
+            s("HJFXFK"),     s("ZYKFXLYQ"), round2(u.geometry.area())};
         w.add(u.geometry, v);
     }
     w.commit();
@@ -185,16 +187,26 @@ void SampleLayers::writeCorridor(const std::vector<CorridorSegment> &segments)
         const Geometry c = s.geometry.pointOnSurface();
         const std::string code = townshipAt(c.x(), c.y());
         const std::string status = s.history.empty() ? "planned" : s.history.back().status;
-        const Value v[] = {s.id,           formatChainage(s.startM), formatChainage(s.endM),
-                           round2(s.startM), round2(s.endM),         round2(s.widthM),
-                           round2(s.geometry.area()), code,          names[code],
-                           s.works,        s.unit,                   s.planStart,
-                           s.planEnd,      s.investmentWan,          statusLabel(status)};
+        const Value v[] = {s.id,
+                           formatChainage(s.startM),
+                           formatChainage(s.endM),
+                           round2(s.startM),
+                           round2(s.endM),
+                           round2(s.widthM),
+                           round2(s.geometry.area()),
+                           code,
+                           names[code],
+                           s.works,
+                           s.unit,
+                           s.planStart,
+                           s.planEnd,
+                           s.investmentWan,
+                           statusLabel(status)};
         w.add(s.geometry, v);
         for (const auto &h : s.history) {
             progress.bindAll(s.id, h.date, h.status, h.percent,
-                             h.plantedAreaM2 > 0 ? Value(round2(h.plantedAreaM2)) : Value(),
-                             h.note, h.date + "T00:00:00Z", std::string("planlines sample"));
+                             h.plantedAreaM2 > 0 ? Value(round2(h.plantedAreaM2)) : Value(), h.note,
+                             h.date + "T00:00:00Z", std::string("planlines sample"));
             progress.run();
             m_project.audit("corridor.progress", "corridor_progress",
                             std::to_string(db.lastInsertRowId()),

@@ -22,8 +22,8 @@ public:
             "邓", "曹", "彭", "曾", "田", "董", "袁", "潘", "蒋", "蔡", "于", "杜", "程", "魏",
             "苏", "吕", "丁", "任", "崔", "姚", "卢", "姜", "薛", "贾", "侯", "邵", "孟", "常",
             "毕", "耿", "房", "尚", "邢", "葛", "牛", "付", "路", "宁", "石", "滕", "秦", "聂"};
-        static const char *endings[] = {"家", "庄", "家庄", "家村", "官庄", "店", "家屋子",
-                                        "家洼", "楼", "集", "寨", "家桥", "家圈", "坊"};
+        static const char *endings[] = {"家",   "庄", "家庄", "家村", "官庄", "店",   "家屋子",
+                                        "家洼", "楼", "集",   "寨",   "家桥", "家圈", "坊"};
         static const char *prefixes[] = {"东", "西", "南", "北", "前", "后", "大", "小", "新"};
         constexpr int ns = sizeof surnames / sizeof *surnames;
         constexpr int ne = sizeof endings / sizeof *endings;
@@ -55,8 +55,9 @@ public:
                 stem.resize(stem.size() - s.size());
         }
         for (int attempt = 0; attempt < 50; ++attempt) {
-            std::string name = (seq == 1 && attempt == 0 ? stem : std::string(names[m_rng.below(n)])) +
-                               "社区居委会";
+            std::string name =
+                (seq == 1 && attempt == 0 ? stem : std::string(names[m_rng.below(n)])) +
+                "社区居委会";
             if (m_used.insert(stem + name).second)
                 return seq == 1 && attempt == 0 ? name : stem + name;
         }
