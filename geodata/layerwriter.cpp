@@ -8,8 +8,8 @@ namespace planlines::geodata {
 namespace {
 bool validGeometryType(const std::string &t)
 {
-    for (const char *ok : {"POINT", "MULTIPOINT", "LINESTRING", "MULTILINESTRING", "POLYGON",
-                           "MULTIPOLYGON"})
+    for (const char *ok :
+         {"POINT", "MULTIPOINT", "LINESTRING", "MULTILINESTRING", "POLYGON", "MULTIPOLYGON"})
         if (t == ok)
             return true;
     return false;
@@ -39,11 +39,24 @@ LayerWriter::LayerWriter(Project &project, LayerSpec spec)
     m_srid = project.workingSrid();
     auto &db = project.db();
     m_tx = std::make_unique<Transaction>(db);
-    if (project.layer(m_spec.name) || db.tableExists(m_spec.table))
+    auto existing = project.layer(m_spec.name);
+    if (existing && existing->name != m_spec.name)
+        existing.reset(); // matched another layer's table name, not this name
+    if (existing && m_spec.replaceKeepingHistory) {
+        if (existing->role != m_spec.role)
+            throw Error("a layer of this name exists with role " +
+                            std::string(roleId(existing->role)) + "; it is not replaced by a " +
+                            std::string(roleId(m_spec.role)) + " layer",
+                        ctx);
+        m_previous = existing;
+        m_spec.table = existing->table;
+        archivePrevious(ctx);
+    } else if (project.layer(m_spec.name) || db.tableExists(m_spec.table)) {
         throw Error("a layer or table of this name already exists", ctx);
+    }
 
-    std::string create = "CREATE TABLE " + quoteIdentifier(m_spec.table) +
-                         " (fid INTEGER PRIMARY KEY";
+    std::string create =
+        "CREATE TABLE " + quoteIdentifier(m_spec.table) + " (fid INTEGER PRIMARY KEY";
     std::string cols, marks;
     for (const auto &f : m_spec.fields) {
         create += ", " + quoteIdentifier(f.name) + " " + std::string(fieldTypeSql(f.type));
@@ -57,12 +70,31 @@ LayerWriter::LayerWriter(Project &project, LayerSpec spec)
         .run();
     if (!db.scalar("SELECT 1 FROM geometry_columns WHERE f_table_name = lower(?)", m_spec.table))
         throw Error("SpatiaLite refused the geometry column", ctx);
-    m_insert = std::make_unique<Statement>(
-        db, "INSERT INTO " + quoteIdentifier(m_spec.table) + " (geom" + cols +
-                ") VALUES (GeomFromWKB(?, " + std::to_string(m_srid) + ")" + marks + ")");
+    m_insert = std::make_unique<Statement>(db, "INSERT INTO " + quoteIdentifier(m_spec.table) +
+                                                   " (geom" + cols + ") VALUES (GeomFromWKB(?, " +
+                                                   std::to_string(m_srid) + ")" + marks + ")");
 }
 
 LayerWriter::~LayerWriter() = default;
+
+void LayerWriter::archivePrevious(const std::string &ctx)
+{
+    auto &db = m_project.db();
+    const std::string archived = m_previous->table + "_v" + std::to_string(m_previous->version);
+    if (db.tableExists(archived))
+        throw Error("cannot keep the previous version: table " + archived + " already exists", ctx);
+    // RenameTable moves the geometry column registration, the spatial index and its triggers;
+    // it updates SpatiaLite's metadata parent before child, so foreign keys are checked at
+    // commit (the pragma ends with the transaction).
+    db.exec("PRAGMA defer_foreign_keys = ON");
+    db.prepare("SELECT RenameTable('main', ?, ?)").bindAll(m_previous->table, archived).run();
+    if (!db.tableExists(archived) || db.tableExists(m_previous->table))
+        throw Error("SpatiaLite could not rename table " + m_previous->table + " to " + archived,
+                    ctx);
+    db.prepare("UPDATE layer_versions SET table_name = ? WHERE layer_id = ? AND version = ?")
+        .bindAll(archived, m_previous->id, m_previous->version)
+        .run();
+}
 
 void LayerWriter::add(const Geometry &geometry, std::span<const Value> values)
 {
@@ -143,7 +175,7 @@ LayerInfo LayerWriter::commit()
     info.geometryType = m_spec.geometryType;
     info.source = m_spec.source;
     info.importedAt = Project::nowIso();
-    info.version = 1;
+    info.version = m_previous ? m_previous->version + 1 : 1;
     info.featureCount = m_count;
     info.crs = m_project.workingCrs();
     info.checksum = m_hash.result().toHex().toStdString();
@@ -151,14 +183,49 @@ LayerInfo LayerWriter::commit()
     info.description = m_spec.description;
     info.sortOrder = m_spec.sortOrder;
 
-    db.prepare("INSERT INTO layers (name, role, table_name, geometry_type, source, imported_at, "
-               "version, feature_count, crs, checksum, synthetic, description, sort_order) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bindAll(info.name, std::string(roleId(info.role)), info.table, info.geometryType,
-                 info.source, info.importedAt, info.version, info.featureCount, info.crs,
-                 info.checksum, info.synthetic ? 1 : 0, info.description, info.sortOrder)
-        .run();
-    info.id = db.lastInsertRowId();
+    writeRegistry(info);
+    QJsonObject detail{{"name", QString::fromStdString(info.name)},
+                       {"role", QString::fromStdString(std::string(roleId(info.role)))},
+                       {"features", static_cast<qint64>(info.featureCount)},
+                       {"source", QString::fromStdString(info.source)},
+                       {"checksum", QString::fromStdString(info.checksum)},
+                       {"version", info.version}};
+    if (m_previous)
+        detail.insert(
+            "previous_table",
+            QString::fromStdString(m_previous->table + "_v" + std::to_string(m_previous->version)));
+    m_project.audit(m_previous ? "layer.replace" : "layer.create", info.table,
+                    std::to_string(info.id),
+                    QJsonDocument(detail).toJson(QJsonDocument::Compact).toStdString());
+    m_tx->commit();
+    m_tx.reset();
+    return info;
+}
+
+void LayerWriter::writeRegistry(LayerInfo &info)
+{
+    auto &db = m_project.db();
+    if (m_previous) {
+        info.id = m_previous->id;
+        db.prepare("UPDATE layers SET geometry_type = ?, source = ?, imported_at = ?, version = ?, "
+                   "feature_count = ?, crs = ?, checksum = ?, synthetic = ?, description = ? "
+                   "WHERE id = ?")
+            .bindAll(info.geometryType, info.source, info.importedAt, info.version,
+                     info.featureCount, info.crs, info.checksum, info.synthetic ? 1 : 0,
+                     info.description, info.id)
+            .run();
+        info.sortOrder = m_previous->sortOrder;
+        db.prepare("DELETE FROM layer_fields WHERE layer_id = ?").bind(1, info.id).run();
+    } else {
+        db.prepare("INSERT INTO layers (name, role, table_name, geometry_type, source, "
+                   "imported_at, version, feature_count, crs, checksum, synthetic, description, "
+                   "sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .bindAll(info.name, std::string(roleId(info.role)), info.table, info.geometryType,
+                     info.source, info.importedAt, info.version, info.featureCount, info.crs,
+                     info.checksum, info.synthetic ? 1 : 0, info.description, info.sortOrder)
+            .run();
+        info.id = db.lastInsertRowId();
+    }
     auto fieldInsert = db.prepare(
         "INSERT INTO layer_fields (layer_id, position, name, type, alias) VALUES (?, ?, ?, ?, ?)");
     for (size_t i = 0; i < m_spec.fields.size(); ++i) {
@@ -169,19 +236,11 @@ LayerInfo LayerWriter::commit()
     }
     db.prepare("INSERT INTO layer_versions (layer_id, version, table_name, source, imported_at, "
                "feature_count, checksum, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .bindAll(info.id, info.version, info.table, info.source, info.importedAt,
-                 info.featureCount, info.checksum, std::string("created"))
+        .bindAll(info.id, info.version, info.table, info.source, info.importedAt, info.featureCount,
+                 info.checksum,
+                 std::string(m_previous ? "replaced version " + std::to_string(m_previous->version)
+                                        : "created"))
         .run();
-    QJsonObject detail{{"name", QString::fromStdString(info.name)},
-                       {"role", QString::fromStdString(std::string(roleId(info.role)))},
-                       {"features", static_cast<qint64>(info.featureCount)},
-                       {"source", QString::fromStdString(info.source)},
-                       {"checksum", QString::fromStdString(info.checksum)}};
-    m_project.audit("layer.create", info.table, std::to_string(info.id),
-                    QJsonDocument(detail).toJson(QJsonDocument::Compact).toStdString());
-    m_tx->commit();
-    m_tx.reset();
-    return info;
 }
 
 } // namespace planlines::geodata

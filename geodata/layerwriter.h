@@ -1,5 +1,7 @@
-// Writes one new layer into a project atomically: its table, features, spatial index, registry,
-// version and audit rows all land in one transaction, or none of them do.
+// Writes one layer into a project atomically: its table, features, spatial index, registry,
+// version and audit rows all land in one transaction, or none of them do. A new layer, or, with
+// LayerSpec::replaceKeepingHistory, a new version of a layer of the same name and role whose
+// previous version stays readable in <table>_v<N>.
 #pragma once
 
 #include "geometry.h"
@@ -14,7 +16,7 @@ namespace planlines::geodata {
 
 struct LayerSpec
 {
-    std::string name;         // registry name (地类图斑)
+    std::string name; // registry name (地类图斑)
     Role role = Role::Context;
     std::string table;        // table name (landuse)
     std::string geometryType; // MULTIPOLYGON, MULTILINESTRING, POINT, MULTIPOINT
@@ -23,12 +25,18 @@ struct LayerSpec
     bool synthetic = false;
     std::string description;
     int sortOrder = 0;
+    // When a layer of this name and role exists: move its table to <table>_v<N> (re-pointing
+    // its layer_versions row), write this one as version N+1 into <table> (the spec's table
+    // is then ignored), and audit 'layer.replace'. A layer of this name with another role is
+    // an error either way.
+    bool replaceKeepingHistory = false;
 };
 
 class LayerWriter
 {
 public:
-    // Opens the transaction and creates the table. Throws if the name or table is taken.
+    // Opens the transaction and creates the table. Throws if the name or table is taken (unless
+    // replacing, see LayerSpec::replaceKeepingHistory).
     LayerWriter(Project &project, LayerSpec spec);
     ~LayerWriter();
     LayerWriter(const LayerWriter &) = delete;
@@ -40,8 +48,12 @@ public:
     std::int64_t count() const { return m_count; }
     // Builds the spatial index, writes registry, version and audit rows, and commits.
     LayerInfo commit();
+    // The version being replaced, if any.
+    const std::optional<LayerInfo> &previous() const { return m_previous; }
 
 private:
+    void archivePrevious(const std::string &ctx);
+    void writeRegistry(LayerInfo &info);
     Project &m_project;
     LayerSpec m_spec;
     std::unique_ptr<Transaction> m_tx;
@@ -49,6 +61,7 @@ private:
     QCryptographicHash m_hash{QCryptographicHash::Sha256};
     std::int64_t m_count = 0;
     int m_srid = 0;
+    std::optional<LayerInfo> m_previous;
 };
 
 } // namespace planlines::geodata

@@ -86,8 +86,7 @@ std::unique_ptr<Project> Project::createFile(const std::string &path, const std:
     p->setSetting("county_name", countyName);
     p->setSetting("county_code", countyCode);
     p->setSetting("created_at", nowIso());
-    p->audit("project.create", "project", countyCode,
-             "{\"working_crs\":\"" + workingCrs + "\"}");
+    p->audit("project.create", "project", countyCode, "{\"working_crs\":\"" + workingCrs + "\"}");
     tx.commit();
     return p;
 }
@@ -115,7 +114,10 @@ std::unique_ptr<Project> Project::open(const std::string &path, bool readOnly)
     return std::unique_ptr<Project>(new Project(std::move(db)));
 }
 
-int Project::schemaVersion() { return Migrator::currentVersion(*m_db); }
+int Project::schemaVersion()
+{
+    return Migrator::currentVersion(*m_db);
+}
 
 std::optional<std::string> Project::setting(const std::string &key)
 {
@@ -134,7 +136,10 @@ void Project::setSetting(const std::string &key, const std::string &value)
         .run();
 }
 
-std::string Project::workingCrs() { return setting("working_crs").value_or("EPSG:4548"); }
+std::string Project::workingCrs()
+{
+    return setting("working_crs").value_or("EPSG:4548");
+}
 
 int Project::workingSrid()
 {
@@ -143,7 +148,10 @@ int Project::workingSrid()
     return *m_srid;
 }
 
-std::string Project::countyName() { return setting("county_name").value_or(""); }
+std::string Project::countyName()
+{
+    return setting("county_name").value_or("");
+}
 
 static LayerInfo readLayer(Statement &st)
 {

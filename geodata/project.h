@@ -13,12 +13,18 @@
 
 namespace planlines::geodata {
 
-enum class FieldType { Text, Integer, Real, Date };
+enum class FieldType
+{
+    Text,
+    Integer,
+    Real,
+    Date
+};
 std::string_view fieldTypeSql(FieldType t);
 
 struct FieldDef
 {
-    std::string name;  // as in the source (DLBM)
+    std::string name; // as in the source (DLBM)
     FieldType type = FieldType::Text;
     std::string alias; // what staff read (地类编码)
 };
@@ -78,8 +84,9 @@ public:
 private:
     explicit Project(std::unique_ptr<Database> db);
     // create() after its checks: makes the file (which create() removes if this throws).
-    static std::unique_ptr<Project> createFile(const std::string &path, const std::string &workingCrs,
-                                               int srid, const std::string &countyName,
+    static std::unique_ptr<Project> createFile(const std::string &path,
+                                               const std::string &workingCrs, int srid,
+                                               const std::string &countyName,
                                                const std::string &countyCode);
     std::unique_ptr<Database> m_db;
     std::optional<int> m_srid;

@@ -30,6 +30,7 @@ struct Command
 
 constexpr Command kCommands[] = {
     {"info", runInfo, "show the project's layers, roles, counts, CRS, versions and areas"},
+    {"import", runImport, "import files (Shapefile, .gdb, GeoPackage, GeoJSON, KML, DXF, …)"},
     {"sample", runSample, "generate the synthetic sample county (Gaoqing) as a new project"},
 };
 

@@ -75,8 +75,9 @@ private slots:
         const auto r = runPlanlines({"info", "--db", "/nonexistent/county.sqlite"});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.isEmpty());
-        QCOMPARE(r.err.trimmed(),
-                 QStringLiteral("planlines info: /nonexistent/county.sqlite: no such project file"));
+        QCOMPARE(
+            r.err.trimmed(),
+            QStringLiteral("planlines info: /nonexistent/county.sqlite: no such project file"));
     }
 
     void notAProjectIsAClearError()

@@ -125,7 +125,9 @@ private slots:
             n >= PLANLINES_SAMPLE_PARCELS * 0.97,
             qPrintable(
                 QStringLiteral("%1 parcels for %2 wanted").arg(n).arg(PLANLINES_SAMPLE_PARCELS)));
-        QVERIFY(n <= PLANLINES_SAMPLE_PARCELS * 1.1);
+        // Roads, canals, villages and township edges add a few thousand parcels of their own,
+        // which matter only for small samples.
+        QVERIFY2(n <= PLANLINES_SAMPLE_PARCELS * 1.1 + 3000, qPrintable(QString::number(n)));
         // Parcels are irregular polygons, not a grid: vertex counts vary.
         const double minV = real("SELECT min(ST_NPoints(geom)) FROM landuse");
         const double maxV = real("SELECT max(ST_NPoints(geom)) FROM landuse");

@@ -1,0 +1,127 @@
+#include "fileimporter.h"
+
+#include "gdalenvironment.h"
+#include "layerimporter.h"
+#include "rolerecognizer.h"
+#include "shapefileencoding.h"
+#include "sourcelocator.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+
+namespace planlines::geodata::import {
+
+namespace {
+
+bool recognisable(OGRLayerH layer)
+{
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    std::vector<std::string> names;
+    for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
+        names.push_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
+    const auto t = wkbFlatten(OGR_L_GetGeomType(layer));
+    return RoleRecognizer::recognize(OGR_L_GetName(layer), names,
+                                     t != wkbLineString && t != wkbMultiLineString &&
+                                         t != wkbPoint && t != wkbMultiPoint)
+        .has_value();
+}
+
+} // namespace
+
+FileImporter::FileImporter(Project &project, ImportOptions options)
+    : m_project(project), m_options(std::move(options))
+{
+}
+
+std::string FileImporter::supportedExtensions()
+{
+    return SourceLocator::supportedExtensions();
+}
+
+FileReport FileImporter::import(const std::string &path)
+{
+    GdalEnvironment::ensureReady();
+    GdalErrorScope quiet;
+    FileReport report;
+    report.file = path;
+    QElapsedTimer timer;
+    timer.start();
+    try {
+        Transaction tx(m_project.db());
+        importAll(path, report);
+        tx.commit();
+        report.ok = true;
+    } catch (const ImportCancelled &) {
+        report.error = path + ": import cancelled; nothing was written";
+    } catch (const std::exception &e) {
+        report.error = e.what();
+    }
+    if (!report.ok)
+        for (auto &l : report.layers)
+            l.version = 0; // rolled back with the file
+    report.seconds = static_cast<double>(timer.elapsed()) / 1000.0;
+    return report;
+}
+
+void FileImporter::importAll(const std::string &path, FileReport &report)
+{
+    const auto units = SourceLocator::locate(path);
+    LayerImporter importer(m_project, m_options);
+    std::vector<std::string> found;
+    int imported = 0;
+    for (const auto &unit : units) {
+        report.driver = unit.driver;
+        EncodingDecision encoding{"UTF-8", "format", true, "as the format declares"};
+        std::vector<std::string> openOptions;
+        if (unit.shapefile) {
+            encoding = ShapefileEncoding::decide(unit.gdalPath, m_options.encoding);
+            openOptions.push_back("ENCODING=" + encoding.encoding);
+        }
+        DatasetHandle ds = SourceLocator::open(unit, openOptions);
+        const int count = GDALDatasetGetLayerCount(ds.get());
+        if (count == 0)
+            throw Error("the file holds no layer", unit.displayName);
+        const bool several = count > 1 || units.size() > 1;
+        if (several && m_options.name && m_options.layers.size() != 1)
+            throw Error("--name needs a single layer (choose it with --layer)", unit.displayName);
+        for (int i = 0; i < count; ++i) {
+            OGRLayerH layer = GDALDatasetGetLayer(ds.get(), i);
+            const std::string name = OGR_L_GetName(layer);
+            found.push_back(name);
+            if (!m_options.layers.empty() &&
+                std::find(m_options.layers.begin(), m_options.layers.end(), name) ==
+                    m_options.layers.end())
+                continue;
+            // Several layers and no choice made: the recognised ones come in, the rest wait.
+            if (several && m_options.layers.empty() && !m_options.role && !recognisable(layer))
+                continue;
+            LayerReport &lr = report.layers.emplace_back();
+            lr.sourceLayer = name;
+            lr.encoding = encoding.encoding;
+            lr.encodingHow = encoding.how;
+            lr.encodingCertain = encoding.certain;
+            lr.encodingDetail = encoding.detail;
+            try {
+                importer.run(unit, layer, lr);
+            } catch (const Error &e) {
+                lr.error = e.what();
+                throw;
+            }
+            ++imported;
+        }
+    }
+    for (const auto &wanted : m_options.layers)
+        if (std::find(found.begin(), found.end(), wanted) == found.end())
+            throw Error("no layer named '" + wanted + "' in the file", path);
+    if (imported == 0) {
+        std::string list;
+        for (const auto &f : found)
+            list += (list.empty() ? "" : ", ") + f;
+        throw Error("no layer with a recognised role (layers: " + list +
+                        "); choose with --layer and give --role",
+                    path);
+    }
+}
+
+} // namespace planlines::geodata::import

@@ -1,0 +1,31 @@
+// What a person asked of an import: role, layers, encoding, CRS and name overrides, and a way
+// to cancel. Empty means "decide from the file".
+#pragma once
+
+#include "../role.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace planlines::geodata::import {
+
+// Thrown when ImportOptions::cancelled answers true; the file's transaction rolls back.
+struct ImportCancelled
+{
+};
+
+struct ImportOptions
+{
+    std::optional<Role> role;            // --role: for layers whose role is not recognised
+    std::vector<std::string> layers;     // --layer: only these source layers (all if empty)
+    std::optional<std::string> encoding; // --encoding: Shapefile attribute encoding
+    std::optional<std::string> srs;      // --srs: the source CRS, whatever the file says
+    std::optional<std::string> name;     // --name: registry name (single-layer imports)
+    // Polled every kCancelCheckEvery features; true cancels the file being imported.
+    std::function<bool()> cancelled;
+    int cancelCheckEvery = 1000;
+};
+
+} // namespace planlines::geodata::import

@@ -1,0 +1,273 @@
+#include "layerimporter.h"
+
+#include "crsresolver.h"
+#include "fieldaliases.h"
+#include "gdalenvironment.h"
+#include "geometrycleaner.h"
+#include "plausiblearea.h"
+#include "rolerecognizer.h"
+
+#include "../layerwriter.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+
+namespace planlines::geodata::import {
+
+namespace {
+
+FieldType fieldType(OGRFieldType t)
+{
+    switch (t) {
+    case OFTInteger:
+    case OFTInteger64:
+        return FieldType::Integer;
+    case OFTReal:
+        return FieldType::Real;
+    case OFTDate:
+        return FieldType::Date;
+    default:
+        return FieldType::Text;
+    }
+}
+
+GeometryKind kindOf(OGRwkbGeometryType t)
+{
+    switch (wkbFlatten(t)) {
+    case wkbPolygon:
+    case wkbMultiPolygon:
+    case wkbCurvePolygon:
+    case wkbMultiSurface:
+        return GeometryKind::Polygon;
+    case wkbLineString:
+    case wkbMultiLineString:
+    case wkbCircularString:
+    case wkbCompoundCurve:
+    case wkbMultiCurve:
+        return GeometryKind::Line;
+    case wkbPoint:
+        return GeometryKind::Point;
+    case wkbMultiPoint:
+        return GeometryKind::MultiPoint;
+    default:
+        throw Error("the layer's geometry type (" + std::string(OGRGeometryTypeToName(t)) +
+                    ") is not imported");
+    }
+}
+
+// Layers that declare no geometry type (GeoJSON, KML, DXF): the first feature's type decides.
+OGRwkbGeometryType sampleType(OGRLayerH layer)
+{
+    OGR_L_ResetReading(layer);
+    OGRwkbGeometryType found = wkbUnknown;
+    while (FeatureHandle f{OGR_L_GetNextFeature(layer)}) {
+        if (OGRGeometryH g = OGR_F_GetGeometryRef(f.get()); g && !OGR_G_IsEmpty(g)) {
+            found = OGR_G_GetGeometryType(g);
+            if (wkbFlatten(found) == wkbGeometryCollection && OGR_G_GetGeometryCount(g) > 0)
+                found = OGR_G_GetGeometryType(OGR_G_GetGeometryRef(g, 0));
+            break;
+        }
+    }
+    OGR_L_ResetReading(layer);
+    if (found == wkbUnknown)
+        throw Error("the layer holds no geometry");
+    return found;
+}
+
+Value fieldValue(OGRFeatureH f, int i, FieldType t)
+{
+    if (!OGR_F_IsFieldSetAndNotNull(f, i))
+        return std::monostate{};
+    switch (t) {
+    case FieldType::Integer:
+        return static_cast<std::int64_t>(OGR_F_GetFieldAsInteger64(f, i));
+    case FieldType::Real:
+        return OGR_F_GetFieldAsDouble(f, i);
+    case FieldType::Date: {
+        int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
+        float ss = 0;
+        if (!OGR_F_GetFieldAsDateTimeEx(f, i, &y, &m, &d, &hh, &mm, &ss, &tz))
+            return std::monostate{};
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+        return std::string(buf);
+    }
+    case FieldType::Text:
+        return std::string(OGR_F_GetFieldAsString(f, i));
+    }
+    return std::monostate{};
+}
+
+} // namespace
+
+LayerImporter::LayerImporter(Project &project, const ImportOptions &options)
+    : m_project(project), m_options(options)
+{
+}
+
+std::string LayerImporter::tableFor(const std::string &name, Role role)
+{
+    // ASCII letters, digits and '_' from the name; a Chinese name falls back to the role id.
+    std::string base;
+    for (unsigned char c : name)
+        if (std::isalnum(c) || c == '_')
+            base += static_cast<char>(std::tolower(c));
+    if (base.empty() || std::isdigit(static_cast<unsigned char>(base[0])))
+        base = std::string(roleId(role)) + (base.empty() ? "" : "_" + base);
+    std::string table = base;
+    for (int n = 2; m_project.db().tableExists(table) || m_project.layer(table); ++n)
+        table = base + "_" + std::to_string(n);
+    return table;
+}
+
+void LayerImporter::run(const SourceUnit &unit, OGRLayerH layer, LayerReport &report)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const std::string context = unit.displayName + ", layer " + report.sourceLayer;
+    try {
+        // Fields, with the Chinese aliases of the standard codes.
+        OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+        std::vector<FieldDef> fields;
+        std::vector<std::string> names;
+        for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
+            OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, i);
+            FieldDef f{OGR_Fld_GetNameRef(fd), fieldType(OGR_Fld_GetType(fd)), {}};
+            f.alias = std::string(fieldAlias(f.name));
+            names.push_back(f.name);
+            fields.push_back(std::move(f));
+        }
+        OGRwkbGeometryType declared = OGR_L_GetGeomType(layer);
+        if (wkbFlatten(declared) == wkbUnknown || wkbFlatten(declared) == wkbGeometryCollection)
+            declared = sampleType(layer);
+        const GeometryKind kind = kindOf(declared);
+        report.geometryType = columnType(kind);
+
+        // Role: recognised, else --role, else ask.
+        if (auto match = RoleRecognizer::recognize(report.sourceLayer, names,
+                                                   kind == GeometryKind::Polygon)) {
+            report.role = std::string(roleId(match->role));
+            report.roleReason = "recognised from " + match->reason;
+        } else if (m_options.role) {
+            report.role = std::string(roleId(*m_options.role));
+            report.roleReason = "given by the user (--role)";
+        } else {
+            throw Error("the layer's role is not recognised from its name or fields; give "
+                        "--role (township, landuse, basic_farmland, eco_redline, "
+                        "urban_boundary, control_unit, corridor, site, context)");
+        }
+        if (m_options.role && report.roleReason.rfind("recognised", 0) == 0 &&
+            *m_options.role != *roleFromId(report.role)) {
+            report.role = std::string(roleId(*m_options.role));
+            report.roleReason = "given by the user (--role), overriding " + report.roleReason;
+        }
+        const Role role = *roleFromId(report.role);
+
+        // CRS: --srs, else the file's, else inferred from the coordinate ranges.
+        const std::string working = m_project.workingCrs();
+        std::optional<CrsDecision> crs;
+        if (m_options.srs)
+            crs = CrsResolver::fromOverride(*m_options.srs);
+        else
+            crs = CrsResolver::fromLayer(layer, unit.shapefile ? unit.gdalPath : std::string(),
+                                         context);
+        if (!crs) {
+            OGREnvelope e;
+            if (OGR_L_GetExtent(layer, &e, TRUE) != OGRERR_NONE)
+                throw Error("the layer has no extent to infer a CRS from; give --srs EPSG:N");
+            crs = CrsResolver::infer(Envelope{e.MinX, e.MinY, e.MaxX, e.MaxY}, working, context);
+        }
+        report.sourceCrs = crs->label();
+        report.crsHow = crs->how;
+        report.crsDetail = crs->detail;
+        std::unique_ptr<CoordinateTransform> transform;
+        if (crs->crs == working) {
+            report.transformation = "none (already in the working CRS " + working + ")";
+        } else {
+            transform = std::make_unique<CoordinateTransform>(crs->crs, working);
+            report.transformation = transform->description();
+        }
+        const PlausibleArea area = PlausibleArea::of(m_project);
+
+        // The layer: a new one, or the next version of the one of this name and role.
+        LayerSpec spec;
+        spec.name = m_options.name.value_or(report.sourceLayer);
+        spec.role = role;
+        spec.geometryType = report.geometryType;
+        spec.fields = fields;
+        spec.source =
+            unit.displayName + (unit.shapefile ? "" : " (layer " + report.sourceLayer + ")");
+        spec.replaceKeepingHistory = true;
+        auto existing = m_project.layer(spec.name);
+        spec.table =
+            existing && existing->name == spec.name ? existing->table : tableFor(spec.name, role);
+        LayerWriter writer(m_project, spec);
+        report.name = spec.name;
+        report.table = writer.previous() ? writer.previous()->table : spec.table;
+
+        const GeometryCleaner cleaner(kind, transform.get(), area);
+        std::vector<Value> values(fields.size());
+        Envelope extent{1e300, 1e300, -1e300, -1e300};
+        std::int64_t outside = 0;
+        OGR_L_ResetReading(layer);
+        while (FeatureHandle f{OGR_L_GetNextFeature(layer)}) {
+            ++report.read;
+            if (m_options.cancelled && m_options.cancelCheckEvery > 0 &&
+                report.read % m_options.cancelCheckEvery == 0 && m_options.cancelled())
+                throw ImportCancelled{};
+            const std::int64_t fid = OGR_F_GetFID(f.get());
+            CleanedGeometry g = cleaner.clean(GeometryHandle(OGR_F_StealGeometry(f.get())));
+            if (g.geometry.isNull()) {
+                report.rejected.push_back({fid, g.rejection});
+                outside += g.outsideArea ? 1 : 0;
+                continue;
+            }
+            if (!g.repair.empty())
+                report.repaired.push_back({fid, "invalid polygon repaired (" + g.repair + ")"});
+            for (size_t i = 0; i < fields.size(); ++i)
+                values[i] = fieldValue(f.get(), static_cast<int>(i), fields[i].type);
+            const Envelope e = g.geometry.envelope();
+            extent = {std::min(extent.minX, e.minX), std::min(extent.minY, e.minY),
+                      std::max(extent.maxX, e.maxX), std::max(extent.maxY, e.maxY)};
+            writer.add(g.geometry, values);
+            ++report.written;
+        }
+        if (CPLGetLastErrorType() == CE_Failure && report.read == 0)
+            throw Error(GdalEnvironment::lastError("the layer cannot be read"));
+        // A wrong source CRS moves everything: refuse instead of storing a silently-wrong layer.
+        if (outside > 0 && outside * 2 >= report.read)
+            throw Error(std::to_string(outside) + " of " + std::to_string(report.read) +
+                        " features lie outside the working CRS's area of use after "
+                        "transformation from " +
+                        crs->label() + ": the source CRS is probably wrong (give --srs EPSG:N)");
+        if (report.written > 0 && !area.nearExisting(extent))
+            throw Error("the layer lies more than 100 km from the project's other layers after "
+                        "transformation from " +
+                        crs->label() + ": the source CRS is probably wrong (give --srs EPSG:N)");
+        if (report.written == 0) {
+            if (report.read == 0)
+                throw Error("the layer holds no features");
+            // Every feature failed: the file itself is likely damaged (a truncated .shp reads
+            // as features without geometry); say what GDAL said, if anything.
+            const std::string gdal = GdalEnvironment::lastError("");
+            throw Error("no feature could be imported (feature " +
+                        std::to_string(report.rejected.front().fid) + ": " +
+                        report.rejected.front().reason + ")" +
+                        (gdal.empty() ? std::string() : "; GDAL: " + gdal));
+        }
+        const LayerInfo info = writer.commit();
+        report.version = info.version;
+        report.table = info.table;
+    } catch (const Error &e) {
+        report.seconds = static_cast<double>(timer.elapsed()) / 1000.0;
+        throw Error(e.cause(), e.context().empty() || e.context() == context
+                                   ? context
+                                   : context + ", " + e.context());
+    }
+    report.seconds = static_cast<double>(timer.elapsed()) / 1000.0;
+}
+
+} // namespace planlines::geodata::import

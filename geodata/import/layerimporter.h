@@ -1,0 +1,31 @@
+// Imports one layer of an opened GDAL dataset into the project: decides its role and CRS,
+// converts every feature (GeometryCleaner), writes them through LayerWriter (a new layer, or a
+// new version of the layer of the same name and role) and fills the layer's report. Runs
+// inside the caller's transaction; throws on anything that must fail the whole file.
+#pragma once
+
+#include "importoptions.h"
+#include "importreport.h"
+#include "sourcelocator.h"
+
+#include "../project.h"
+
+#include <ogr_api.h>
+
+namespace planlines::geodata::import {
+
+class LayerImporter
+{
+public:
+    LayerImporter(Project &project, const ImportOptions &options);
+    // report arrives with sourceLayer and encoding filled; throws geodata::Error with the file
+    // and layer as context, or ImportCancelled.
+    void run(const SourceUnit &unit, OGRLayerH layer, LayerReport &report);
+
+private:
+    std::string tableFor(const std::string &name, Role role);
+    Project &m_project;
+    const ImportOptions &m_options;
+};
+
+} // namespace planlines::geodata::import
