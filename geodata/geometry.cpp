@@ -90,13 +90,25 @@ Geometry Geometry::fromWkb(std::span<const unsigned char> wkb)
     return Geometry(checked(g, "WKB read"));
 }
 
+// GEOS takes NaN and infinities and then answers overlays inconsistently; refuse them here.
+static void requireFinite(std::span<const double> xy, const char *what)
+{
+    for (size_t i = 0; i < xy.size(); ++i)
+        if (!std::isfinite(xy[i]))
+            throw GeometryError("coordinate " + std::to_string(i / 2 + 1) + " is not a finite number",
+                                std::string("GEOS ") + what);
+}
+
 Geometry Geometry::point(double x, double y)
 {
+    const double xy[] = {x, y};
+    requireFinite(xy, "point");
     return Geometry(checked(GEOSGeom_createPointFromXY_r(geosContext(), x, y), "point"));
 }
 
 static GEOSCoordSequence *sequence(std::span<const double> xy, bool close)
 {
+    requireFinite(xy, close ? "ring" : "linestring");
     const size_t n = xy.size() / 2;
     const bool addClose = close && n > 0 && (xy[0] != xy[2 * n - 2] || xy[1] != xy[2 * n - 1]);
     auto ctx = geosContext();

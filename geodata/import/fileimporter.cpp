@@ -1,5 +1,6 @@
 #include "fileimporter.h"
 
+#include "boundaryimporter.h"
 #include "gdalenvironment.h"
 #include "layerimporter.h"
 #include "rolerecognizer.h"
@@ -36,7 +37,7 @@ FileImporter::FileImporter(Project &project, ImportOptions options)
 
 std::string FileImporter::supportedExtensions()
 {
-    return SourceLocator::supportedExtensions();
+    return SourceLocator::supportedExtensions() + " .txt (界址点坐标文件)";
 }
 
 FileReport FileImporter::import(const std::string &path)
@@ -66,6 +67,11 @@ FileReport FileImporter::import(const std::string &path)
 
 void FileImporter::importAll(const std::string &path, FileReport &report)
 {
+    // The boundary coordinate file is ours to read, not GDAL's.
+    if (BoundaryImporter::recognises(path)) {
+        BoundaryImporter(m_project, m_options).run(path, report);
+        return;
+    }
     const auto units = SourceLocator::locate(path);
     LayerImporter importer(m_project, m_options);
     std::vector<std::string> found;

@@ -1,6 +1,7 @@
 // Imports one file (every dataset and layer in it) into a project in one transaction: all of
 // it, or nothing when any layer fails or the import is cancelled. Never throws for bad input:
-// the FileReport says what happened.
+// the FileReport says what happened. Boundary coordinate files (.txt, [地块坐标]) go to
+// BoundaryImporter, everything else to GDAL (SourceLocator, LayerImporter).
 #pragma once
 
 #include "importoptions.h"

@@ -50,6 +50,7 @@ QJsonObject LayerReport::toJson() const
                   {"written", static_cast<qint64>(written)},
                   {"repaired", issues(repaired)},
                   {"rejected", issues(rejected)},
+                  {"warnings", issues(warnings)},
                   {"version", version},
                   {"seconds", seconds}};
     if (!error.empty())
@@ -127,6 +128,10 @@ std::string ImportReport::toText() const
                 out += "    repaired feature " + std::to_string(r.fid) + ": " + r.reason + "\n";
             for (const auto &r : l.rejected)
                 out += "    rejected feature " + std::to_string(r.fid) + ": " + r.reason + "\n";
+            for (const auto &w : l.warnings)
+                out += "    warning" +
+                       (w.fid >= 0 ? " (feature " + std::to_string(w.fid) + ")" : std::string()) +
+                       ": " + w.reason + "\n";
             if (!l.error.empty())
                 out += "    error: " + l.error + "\n";
         }

@@ -31,6 +31,9 @@ struct LayerReport
     std::string transformation; // PROJ's operation, or "none (already in the working CRS)"
     std::int64_t read = 0, written = 0;
     std::vector<FeatureIssue> repaired, rejected;
+    // Things to check that did not stop the import (a declared area that disagrees with the
+    // boundary's); fid -1 when about no feature in particular.
+    std::vector<FeatureIssue> warnings;
     int version = 0; // version written (1: new layer)
     double seconds = 0;
     std::string error; // set when the layer failed (and the file rolled back)

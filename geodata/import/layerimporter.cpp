@@ -183,6 +183,12 @@ void LayerImporter::run(const SourceUnit &unit, OGRLayerH layer, LayerReport &re
         report.sourceCrs = crs->label();
         report.crsHow = crs->how;
         report.crsDetail = crs->detail;
+        // How the source locator read the coordinates (a CSV's X/Y axis order) is part of the
+        // CRS decision a person checks.
+        if (const char *note = GDALGetMetadataItem(reinterpret_cast<GDALMajorObjectH>(layer),
+                                                   kSourceNoteKey, nullptr);
+            note && std::string(note).rfind("axis order", 0) == 0)
+            report.crsDetail += "; " + std::string(note);
         std::unique_ptr<CoordinateTransform> transform;
         if (crs->crs == working) {
             report.transformation = "none (already in the working CRS " + working + ")";

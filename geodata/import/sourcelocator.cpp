@@ -7,6 +7,10 @@
 
 #include <cpl_string.h>
 
+#include <cmath>
+#include <cstdio>
+#include <optional>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -63,12 +67,10 @@ std::string readHead(const std::string &path, size_t bytes)
     return s;
 }
 
-// CSV: geometry from a WKT column or unambiguous longitude/latitude or easting/northing names.
+// CSV: geometry from a WKT column; X/Y columns are chosen after opening (csvPoints).
 std::vector<std::string> csvOptions()
 {
-    return {"GEOM_POSSIBLE_NAMES=WKT,geom,geometry,the_geom,shape",
-            "X_POSSIBLE_NAMES=lon,lng,longitude,经度,easting,east",
-            "Y_POSSIBLE_NAMES=lat,latitude,纬度,northing,north", "KEEP_GEOM_COLUMNS=NO",
+    return {"GEOM_POSSIBLE_NAMES=WKT,geom,geometry,the_geom,shape", "KEEP_GEOM_COLUMNS=NO",
             "AUTODETECT_TYPE=YES"};
 }
 
@@ -112,6 +114,229 @@ std::vector<SourceUnit> fromZip(const std::string &file, bool kmz)
     return units;
 }
 
+// --- DXF: one layer per geometry kind -----------------------------------------------------------
+
+enum class Kind
+{
+    Polygon,
+    Line,
+    Point
+};
+
+// A closed linear ring from a linestring whose ends meet (a closed LWPOLYLINE reads so).
+OGRGeometryH closedToPolygon(OGRGeometryH line)
+{
+    const int n = OGR_G_GetPointCount(line);
+    if (n < 4 || OGR_G_GetX(line, 0) != OGR_G_GetX(line, n - 1) ||
+        OGR_G_GetY(line, 0) != OGR_G_GetY(line, n - 1))
+        return nullptr;
+    OGRGeometryH ring = OGR_G_CreateGeometry(wkbLinearRing);
+    for (int i = 0; i < n; ++i)
+        OGR_G_AddPoint_2D(ring, OGR_G_GetX(line, i), OGR_G_GetY(line, i));
+    OGRGeometryH poly = OGR_G_CreateGeometry(wkbPolygon);
+    OGR_G_AddGeometryDirectly(poly, ring);
+    return poly;
+}
+
+// Splits a geometry into parts of one kind each (INSERTs read as collections), taking ownership
+// of the clones it returns.
+void explode(OGRGeometryH g, std::vector<std::pair<Kind, OGRGeometryH>> &out)
+{
+    if (!g || OGR_G_IsEmpty(g))
+        return;
+    if (OGR_G_HasCurveGeometry(g, TRUE)) {
+        OGRGeometryH linear = OGR_G_GetLinearGeometry(g, 0, nullptr);
+        explode(linear, out);
+        OGR_G_DestroyGeometry(linear);
+        return;
+    }
+    switch (wkbFlatten(OGR_G_GetGeometryType(g))) {
+    case wkbPolygon:
+    case wkbMultiPolygon:
+        out.emplace_back(Kind::Polygon, OGR_G_Clone(g));
+        return;
+    case wkbLineString:
+        if (OGRGeometryH poly = closedToPolygon(g))
+            out.emplace_back(Kind::Polygon, poly);
+        else
+            out.emplace_back(Kind::Line, OGR_G_Clone(g));
+        return;
+    case wkbPoint:
+    case wkbMultiPoint:
+        out.emplace_back(Kind::Point, OGR_G_Clone(g));
+        return;
+    case wkbMultiLineString:
+    case wkbGeometryCollection:
+        for (int i = 0; i < OGR_G_GetGeometryCount(g); ++i)
+            explode(OGR_G_GetGeometryRef(g, i), out);
+        return;
+    default:
+        return;
+    }
+}
+
+// A DXF's one "entities" layer mixes kinds: closed polylines and hatches become the polygon
+// layer named after the file, open polylines the layer "lines_<file>", points "points_<file>"
+// (prefixed, so a line layer is never mistaken for the role its file name carries). Held in
+// memory: DXF files are drawings, not bulk data.
+DatasetHandle splitDxf(DatasetHandle &dxf, const std::string &stem, const std::string &display)
+{
+    GDALDriverH memDriver = GDALGetDriverByName("Memory");
+    GDALDatasetH mem =
+        memDriver ? GDALCreate(memDriver, "dxf", 0, 0, 0, GDT_Unknown, nullptr) : nullptr;
+    if (!mem)
+        throw Error("cannot hold the drawing in memory", display);
+    DatasetHandle out(mem);
+    OGRLayerH src = GDALDatasetGetLayer(dxf.get(), 0);
+    if (!src)
+        return out;
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(src);
+    const int nFields = OGR_FD_GetFieldCount(defn);
+    const std::string names[] = {stem, "lines_" + stem, "points_" + stem};
+    const OGRwkbGeometryType types[] = {wkbMultiPolygon, wkbMultiLineString, wkbMultiPoint};
+    OGRLayerH layers[3] = {nullptr, nullptr, nullptr};
+    std::int64_t counts[3] = {0, 0, 0};
+    auto layerFor = [&](Kind k) {
+        const int i = static_cast<int>(k);
+        if (!layers[i]) {
+            layers[i] = GDALDatasetCreateLayer(mem, names[i].c_str(), OGR_L_GetSpatialRef(src),
+                                               types[i], nullptr);
+            for (int f = 0; f < nFields; ++f)
+                OGR_L_CreateField(layers[i], OGR_FD_GetFieldDefn(defn, f), TRUE);
+        }
+        return layers[i];
+    };
+    OGR_L_ResetReading(src);
+    std::vector<std::pair<Kind, OGRGeometryH>> parts;
+    while (OGRFeatureH f = OGR_L_GetNextFeature(src)) {
+        parts.clear();
+        explode(OGR_F_GetGeometryRef(f), parts);
+        for (auto &[kind, geom] : parts) {
+            OGRLayerH layer = layerFor(kind);
+            OGRFeatureH copy = OGR_F_Create(OGR_L_GetLayerDefn(layer));
+            for (int i = 0; i < nFields; ++i)
+                if (OGR_F_IsFieldSetAndNotNull(f, i))
+                    OGR_F_SetFieldString(copy, i, OGR_F_GetFieldAsString(f, i));
+            OGR_F_SetGeometryDirectly(copy, geom);
+            const OGRErr err = OGR_L_CreateFeature(layer, copy);
+            OGR_F_Destroy(copy);
+            if (err != OGRERR_NONE) {
+                const std::string fid = std::to_string(OGR_F_GetFID(f));
+                OGR_F_Destroy(f);
+                throw Error("cannot hold entity " + fid + " of the drawing in memory", display);
+            }
+            ++counts[static_cast<int>(kind)];
+        }
+        OGR_F_Destroy(f);
+    }
+    const char *what[] = {"closed polylines and hatches read as polygons",
+                          "open polylines read as lines", "points"};
+    for (int i = 0; i < 3; ++i)
+        if (layers[i])
+            GDALSetMetadataItem(reinterpret_cast<GDALMajorObjectH>(layers[i]), kSourceNoteKey,
+                                ("DXF: " + std::to_string(counts[i]) + " " + what[i]).c_str(),
+                                nullptr);
+    dxf.reset();
+    return out;
+}
+
+// --- CSV: which column holds eastings -----------------------------------------------------------
+
+struct CsvAxes
+{
+    std::string easting, northing, note;
+};
+
+struct Range
+{
+    double min = 1e300, max = -1e300;
+    std::int64_t count = 0;
+    bool within(double lo, double hi) const { return count > 0 && min >= lo && max < hi; }
+};
+
+std::string rangeOf(const Range &r)
+{
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%.6g–%.6g", r.min, r.max);
+    return buf;
+}
+
+// Column pairs people name coordinates with, first the one conventionally read as x. In the
+// Chinese survey convention X is the northing (纵坐标) and Y the easting (横坐标), so names alone
+// never decide: the values do.
+std::optional<CsvAxes> csvAxes(DatasetHandle &ds, const std::string &display)
+{
+    OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);
+    if (!layer || OGR_FD_GetGeomFieldCount(OGR_L_GetLayerDefn(layer)) > 0)
+        return std::nullopt;
+    static const std::pair<const char *, const char *> kPairs[] = {
+        {"x", "y"},       {"东坐标", "北坐标"},    {"横坐标", "纵坐标"},
+        {"lon", "lat"},   {"lng", "lat"},          {"longitude", "latitude"},
+        {"经度", "纬度"}, {"easting", "northing"}, {"east", "north"},
+        {"e", "n"}};
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    int a = -1, b = -1;
+    for (const auto &[x, y] : kPairs) {
+        a = b = -1;
+        for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
+            const std::string n = lower(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
+            a = n == x ? i : a;
+            b = n == y ? i : b;
+        }
+        if (a >= 0 && b >= 0)
+            break;
+    }
+    if (a < 0 || b < 0)
+        throw Error("the CSV has neither a WKT column nor coordinate columns (X/Y, 东坐标/北坐标, "
+                    "横坐标/纵坐标, lon/lat, 经度/纬度)",
+                    display);
+    Range ra, rb;
+    OGR_L_ResetReading(layer);
+    while (OGRFeatureH f = OGR_L_GetNextFeature(layer)) {
+        for (auto [i, r] : {std::pair{a, &ra}, std::pair{b, &rb}}) {
+            if (!OGR_F_IsFieldSetAndNotNull(f, i))
+                continue;
+            const double v = OGR_F_GetFieldAsDouble(f, i);
+            r->min = std::min(r->min, v);
+            r->max = std::max(r->max, v);
+            ++r->count;
+        }
+        OGR_F_Destroy(f);
+    }
+    OGR_L_ResetReading(layer);
+    const std::string na = OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, a));
+    const std::string nb = OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, b));
+    // Projected: northings in China are 1 000 000–6 000 000 (7 digits); eastings are 6 digits,
+    // or 8 with the zone prefix. Degrees: longitudes in China exceed 70, latitudes stay below 55.
+    auto northing = [](const Range &r) { return r.within(1e6, 1e7); };
+    auto easting = [](const Range &r) { return r.within(1e4, 1e6) || r.within(1.3e7, 4.6e7); };
+    auto lon = [](const Range &r) { return r.within(70, 180); };
+    auto lat = [](const Range &r) { return r.within(0, 60); };
+    bool swap = false;
+    std::string why;
+    if (northing(ra) && easting(rb)) {
+        swap = true;
+        why = "northings (7 digits)";
+    } else if (easting(ra) && northing(rb)) {
+        why = "eastings";
+    } else if (lat(ra) && lon(rb)) {
+        swap = true;
+        why = "latitudes";
+    } else if (lon(ra) && lat(rb)) {
+        why = "longitudes";
+    } else {
+        throw Error("cannot tell from their values (" + na + " " + rangeOf(ra) + ", " + nb + " " +
+                        rangeOf(rb) + ") which coordinate column is the easting; give a WKT column",
+                    display);
+    }
+    CsvAxes out;
+    out.easting = swap ? nb : na;
+    out.northing = swap ? na : nb;
+    out.note = "axis order decided from the values: column " + na + " (" + rangeOf(ra) +
+               ") holds " + why + ", so " + out.easting + " is read as the easting/longitude and " +
+               out.northing + " as the northing/latitude";
+    return out;
+}
 } // namespace
 
 std::string SourceLocator::supportedExtensions()
@@ -175,7 +400,8 @@ DatasetHandle SourceLocator::open(const SourceUnit &unit,
 {
     GdalEnvironment::ensureReady();
     GdalErrorScope errors;
-    const char *drivers[] = {unit.driver.c_str(), nullptr};
+    const std::string driver = unit.driver == "CSV-XY" ? "CSV" : unit.driver;
+    const char *drivers[] = {driver.c_str(), nullptr};
     CPLStringList options;
     for (const auto &o : unit.openOptions)
         options.AddString(o.c_str());
@@ -193,10 +419,32 @@ DatasetHandle SourceLocator::open(const SourceUnit &unit,
     CPLSetThreadLocalConfigOption("GDAL_DISABLE_READDIR_ON_OPEN",
                                   previous.empty() ? nullptr : previous.c_str());
     if (!h)
-        throw Error("cannot be read as " + unit.driver + ": " +
+        throw Error("cannot be read as " + driver + ": " +
                         GdalEnvironment::lastError("the file is damaged or not of that format"),
                     unit.displayName);
-    return DatasetHandle(h);
+    DatasetHandle ds(h);
+    if (unit.driver == "DXF")
+        return splitDxf(ds, fs::path(unit.file).stem().string(), unit.displayName);
+    if (unit.driver == "CSV") {
+        // No WKT column: find the coordinate columns, decide which holds eastings from the
+        // values, and read the file again with exactly those columns as X and Y.
+        auto axes = csvAxes(ds, unit.displayName);
+        if (!axes)
+            return ds;
+        ds.reset();
+        SourceUnit again = unit;
+        again.openOptions = {"X_POSSIBLE_NAMES=" + axes->easting,
+                             "Y_POSSIBLE_NAMES=" + axes->northing, "KEEP_GEOM_COLUMNS=YES",
+                             "AUTODETECT_TYPE=YES"};
+        again.driver = "CSV-XY";
+        DatasetHandle xy = open(again, extraOptions);
+        OGRLayerH layer = GDALDatasetGetLayer(xy.get(), 0);
+        if (layer)
+            GDALSetMetadataItem(reinterpret_cast<GDALMajorObjectH>(layer), kSourceNoteKey,
+                                axes->note.c_str(), nullptr);
+        return xy;
+    }
+    return ds;
 }
 
 } // namespace planlines::geodata::import

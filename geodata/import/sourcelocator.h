@@ -10,6 +10,10 @@
 
 namespace planlines::geodata::import {
 
+// Metadata item a SourceLocator sets on a layer it reshaped (a DXF split by geometry kind, a CSV
+// whose X/Y axis order was decided from the values): what was decided, for the report.
+inline constexpr const char *kSourceNoteKey = "PLANLINES_SOURCE_NOTE";
+
 // One dataset inside a source: the file itself, or a Shapefile / .gdb / .kml inside a zip.
 struct SourceUnit
 {
@@ -27,7 +31,10 @@ public:
     // The datasets of a file (several for a zip holding several Shapefiles). Throws
     // geodata::Error naming the file and the cause (unknown format, unsafe archive, …).
     static std::vector<SourceUnit> locate(const std::string &path);
-    // Opens one unit read-only with its driver and extra open options (ENCODING=…). Throws
+    // Opens one unit read-only with its driver and extra open options (ENCODING=…). A DXF comes
+    // back as an in-memory dataset with one layer per geometry kind (polygons: closed polylines
+    // and hatches; lines_<file>: open polylines; points_<file>); a CSV without a WKT column
+    // with its X/Y columns chosen from their values (a layer note says how). Throws
     // geodata::Error with GDAL's message.
     static DatasetHandle open(const SourceUnit &unit, const std::vector<std::string> &extraOptions);
     // The formats `locate` accepts, for --help: ".shp .zip .gdb …".

@@ -292,15 +292,14 @@ private slots:
         const Geometry sliver = Geometry::polygon(twoPoints);
         QVERIFY(!sliver.isValid());
         PL_COMPARE_NEAR(sliver.area(), 0.0, 0.0, "m²");
-        // A coordinate that is not a number defeats every overlay fallback; GEOS's first
-        // complaint comes through, not the text of the previous failure.
+        // A coordinate that is not a number is refused where a geometry is built: GEOS would
+        // take it and answer overlays inconsistently.
         const double withNan[] = {0, 0, 10, 0, std::nan(""), 10};
-        const Geometry broken = Geometry::polygon(withNan);
+        PL_VERIFY_THROWS_WITH(GeometryError, Geometry::polygon(withNan), "ring",
+                              "coordinate 3 is not a finite number");
+        PL_VERIFY_THROWS_WITH(GeometryError, Geometry::point(1, HUGE_VAL), "point",
+                              "not a finite number");
         const Geometry square = Geometry::fromWkt(rect(0, 0, 10, 10));
-        PL_VERIFY_THROWS_WITH(GeometryError, broken.intersection(square), "GEOS intersection",
-                              "Invalid Coordinate");
-        PL_VERIFY_THROWS_WITH(GeometryError, square.difference(broken), "GEOS difference");
-        PL_VERIFY_THROWS_WITH(GeometryError, square.unite(broken), "GEOS union");
         PL_VERIFY_THROWS_WITH(GeometryError, square.interpolate(1.0), "interpolate");
         PL_VERIFY_THROWS_WITH(GeometryError, square.project(Geometry::point(1, 1)), "project");
         // The context is still usable afterwards.

@@ -89,6 +89,83 @@ inline bool writeFixture(const std::string &path, const FixtureLayer &spec, std:
     return ok;
 }
 
+// Writes several layers into one new dataset (a .gdb, a GeoPackage, a SpatiaLite file), with
+// dataset creation options (SPATIALITE=YES). Each feature may carry an OGR style string in
+// `style` (a DXF polygon with a PEN style is written as a closed LWPOLYLINE, without as HATCH).
+struct StyledFixtureLayer
+{
+    FixtureLayer layer;
+    std::vector<std::string> styles; // per feature, empty for none
+};
+
+inline bool writeFixtureLayers(const std::string &path, const std::string &driver,
+                               const std::vector<StyledFixtureLayer> &layers,
+                               const std::vector<std::string> &datasetOptions, std::string *error)
+{
+    GDALAllRegister();
+    GDALDriverH drv = GDALGetDriverByName(driver.c_str());
+    std::vector<const char *> dsOpts;
+    for (const auto &o : datasetOptions)
+        dsOpts.push_back(o.c_str());
+    dsOpts.push_back(nullptr);
+    GDALDatasetH ds = drv ? GDALCreate(drv, path.c_str(), 0, 0, 0, GDT_Unknown,
+                                       const_cast<char **>(dsOpts.data()))
+                          : nullptr;
+    if (!ds) {
+        *error = CPLGetLastErrorMsg();
+        return false;
+    }
+    bool ok = true;
+    for (const auto &styled : layers) {
+        const FixtureLayer &spec = styled.layer;
+        OGRSpatialReferenceH srs = nullptr;
+        if (spec.epsg) {
+            srs = OSRNewSpatialReference(nullptr);
+            OSRImportFromEPSG(srs, spec.epsg);
+            OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER);
+        }
+        std::vector<const char *> opts;
+        for (const auto &o : spec.layerOptions)
+            opts.push_back(o.c_str());
+        opts.push_back(nullptr);
+        OGRLayerH layer = GDALDatasetCreateLayer(ds, spec.layerName.c_str(), srs, spec.type,
+                                                 const_cast<char **>(opts.data()));
+        if (srs)
+            OSRRelease(srs);
+        ok = ok && layer != nullptr;
+        for (const auto &[name, type] : spec.fields) {
+            if (!ok)
+                break;
+            OGRFieldDefnH fd = OGR_Fld_Create(name.c_str(), type);
+            if (type == OFTString)
+                OGR_Fld_SetWidth(fd, 50);
+            ok = OGR_L_CreateField(layer, fd, TRUE) == OGRERR_NONE;
+            OGR_Fld_Destroy(fd);
+        }
+        for (size_t n = 0; ok && n < spec.features.size(); ++n) {
+            const auto &f = spec.features[n];
+            OGRFeatureH feat = OGR_F_Create(OGR_L_GetLayerDefn(layer));
+            OGRGeometryH g = f.built;
+            if (!g && !f.wkt.empty()) {
+                char *wkt = const_cast<char *>(f.wkt.c_str());
+                OGR_G_CreateFromWkt(&wkt, nullptr, &g);
+            }
+            if (g)
+                OGR_F_SetGeometryDirectly(feat, g);
+            for (size_t i = 0; i < f.values.size(); ++i)
+                OGR_F_SetFieldString(feat, static_cast<int>(i), f.values[i].c_str());
+            if (n < styled.styles.size() && !styled.styles[n].empty())
+                OGR_F_SetStyleString(feat, styled.styles[n].c_str());
+            ok = OGR_L_CreateFeature(layer, feat) == OGRERR_NONE;
+            OGR_F_Destroy(feat);
+        }
+    }
+    if (!ok)
+        *error = CPLGetLastErrorMsg();
+    GDALClose(ds);
+    return ok;
+}
+
 inline std::uint32_t crc32(const QByteArray &data)
 {
     std::uint32_t c = 0xFFFFFFFFu;

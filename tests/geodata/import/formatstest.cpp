@@ -1,0 +1,533 @@
+// Tests that every format of the import issue really comes in, on fixtures the test writes with
+// the OGR C API: a 三调 File Geodatabase (folder, --layer, zipped), DXF split into polygons and
+// lines (with and without --srs), MapInfo TAB and MIF in GBK, KML and KMZ, CSV with WKT and with
+// X/Y columns in either order, and multi-layer SpatiaLite and GeoPackage files. Coordinates are
+// checked within 1 mm of a direct PROJ transform, areas within 0.01 m², Chinese text exactly.
+#include "../testsupport.h"
+#include "importfixtures.h"
+
+#include <geodata/coordinatetransform.h>
+#include <geodata/geometry.h>
+#include <geodata/import/fileimporter.h>
+
+#include <cpl_conv.h>
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <cmath>
+
+using namespace planlines::geodata;
+using namespace planlines::geodata::import;
+using namespace planlines::geodata::test;
+
+namespace {
+
+std::string ring(const std::vector<double> &xy)
+{
+    std::string s;
+    for (size_t i = 0; i + 1 < xy.size(); i += 2) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.7f %.7f,", xy[i], xy[i + 1]);
+        s += buf;
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.7f %.7f", xy[0], xy[1]);
+    return s + buf;
+}
+
+std::vector<double> squareXY(double x, double y, double side)
+{
+    return {x, y, x + side, y, x + side, y + side, x, y + side};
+}
+
+std::string square(double x, double y, double side)
+{
+    return "POLYGON((" + ring(squareXY(x, y, side)) + "))";
+}
+
+// A DLTB, XZQ and YJJBNTTB as in a 三调 database, prefixed zone-39 eastings (EPSG:4527).
+std::vector<StyledFixtureLayer> sandiaoLayers()
+{
+    FixtureLayer dltb{"",
+                      "DLTB",
+                      4527,
+                      wkbMultiPolygon,
+                      {{"BSM", OFTString},
+                       {"DLBM", OFTString},
+                       {"DLMC", OFTString},
+                       {"ZLDWMC", OFTString},
+                       {"TBMJ", OFTReal}},
+                      {},
+                      {}};
+    dltb.features = {{square(39571000, 4115600, 100), {"1", "0102", "水浇地", "田镇街道", "10000"}},
+                     {square(39571200, 4115600, 50), {"2", "0101", "水田", "芦湖街道", "2500"}}};
+    FixtureLayer xzq{"", "XZQ", 4527, wkbMultiPolygon, {{"XZQDM", OFTString}, {"XZQMC", OFTString}},
+                     {}, {}};
+    xzq.features = {{square(39570000, 4115000, 3000), {"370322", "高青县"}}};
+    FixtureLayer farm{
+        "", "YJJBNTTB", 4527, wkbMultiPolygon, {{"YJJBNTTBBH", OFTString}, {"ZLDWMC", OFTString}},
+        {}, {}};
+    farm.features = {{square(39571000, 4115600, 100), {"0001", "田镇街道"}}};
+    return {{dltb, {}}, {xzq, {}}, {farm, {}}};
+}
+
+double real(Project &p, const std::string &sql)
+{
+    const auto v = p.db().scalar(sql);
+    return v && std::holds_alternative<double>(*v) ? std::get<double>(*v) : std::nan("");
+}
+
+std::string text(Project &p, const std::string &sql)
+{
+    const auto v = p.db().scalar(sql);
+    return v && std::holds_alternative<std::string>(*v) ? std::get<std::string>(*v) : "<none>";
+}
+
+const LayerReport *layerNamed(const FileReport &r, const std::string &source)
+{
+    for (const auto &l : r.layers)
+        if (l.sourceLayer == source)
+            return &l;
+    return nullptr;
+}
+
+bool runZip(const QString &dir, const QStringList &args)
+{
+    QProcess zip;
+    zip.setWorkingDirectory(dir);
+    zip.start(QStringLiteral("zip"), QStringList{QStringLiteral("-qr")} + args);
+    return zip.waitForFinished() && zip.exitCode() == 0;
+}
+
+std::string multi(double x, double y, double side)
+{
+    return "MULTIPOLYGON(((" + ring(squareXY(x, y, side)) + ")))";
+}
+
+} // namespace
+
+class FormatsTest : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Project> m_project;
+    int m_n = 0;
+
+    QString sub()
+    {
+        const QString d = m_dir.filePath(QString::number(++m_n));
+        QDir().mkpath(d);
+        return d;
+    }
+    FileReport run(const std::string &path, ImportOptions options = {})
+    {
+        return FileImporter(*m_project, std::move(options)).import(path);
+    }
+    // The feature's bounding box and area equal those of the source polygon `xy` (in `crs`)
+    // transformed by PROJ to the working CRS: within 1 mm and 0.01 m².
+    void checkPolygon(const std::string &table, const std::string &where, const std::string &crs,
+                      std::vector<double> xy)
+    {
+        if (crs != "EPSG:4548")
+            CoordinateTransform(crs, "EPSG:4548").transform(xy);
+        double minX = 1e300, minY = 1e300, maxX = -1e300, maxY = -1e300;
+        for (size_t i = 0; i + 1 < xy.size(); i += 2) {
+            minX = std::min(minX, xy[i]);
+            maxX = std::max(maxX, xy[i]);
+            minY = std::min(minY, xy[i + 1]);
+            maxY = std::max(maxY, xy[i + 1]);
+        }
+        const std::string from = " FROM " + table + " WHERE " + where;
+        PL_COMPARE_NEAR(real(*m_project, "SELECT MbrMinX(geom)" + from), minX, 0.001, "m");
+        PL_COMPARE_NEAR(real(*m_project, "SELECT MbrMinY(geom)" + from), minY, 0.001, "m");
+        PL_COMPARE_NEAR(real(*m_project, "SELECT MbrMaxX(geom)" + from), maxX, 0.001, "m");
+        PL_COMPARE_NEAR(real(*m_project, "SELECT MbrMaxY(geom)" + from), maxY, 0.001, "m");
+        PL_COMPARE_NEAR(real(*m_project, "SELECT ST_Area(geom)" + from),
+                        Geometry::polygon(xy).area(), 0.01, "m²");
+    }
+    void checkPoint(const std::string &table, const std::string &crs, double x, double y)
+    {
+        double xy[2] = {x, y};
+        CoordinateTransform(crs, "EPSG:4548").transform(xy);
+        PL_COMPARE_NEAR(real(*m_project, "SELECT ST_X(geom) FROM " + table), xy[0], 0.001, "m");
+        PL_COMPARE_NEAR(real(*m_project, "SELECT ST_Y(geom) FROM " + table), xy[1], 0.001, "m");
+    }
+    void checkSandiao(const FileReport &r)
+    {
+        QVERIFY2(r.ok, r.error.c_str());
+        QCOMPARE(r.layers.size(), size_t(3));
+        const std::pair<const char *, const char *> roles[] = {
+            {"DLTB", "landuse"}, {"XZQ", "township"}, {"YJJBNTTB", "basic_farmland"}};
+        for (const auto &[layer, role] : roles) {
+            const LayerReport *l = layerNamed(r, layer);
+            QVERIFY2(l, layer);
+            QCOMPARE(qs(l->role), qs(role));
+            QVERIFY(l->sourceCrs.rfind("EPSG:4527", 0) == 0);
+        }
+        QCOMPARE(qs(text(*m_project, "SELECT DLMC FROM dltb WHERE BSM = '1'")),
+                 QStringLiteral("水浇地"));
+        QCOMPARE(qs(text(*m_project, "SELECT ZLDWMC FROM dltb WHERE BSM = '1'")),
+                 QStringLiteral("田镇街道"));
+        QCOMPARE(qs(text(*m_project, "SELECT XZQMC FROM xzq")), QStringLiteral("高青县"));
+        QCOMPARE(qs(text(*m_project, "SELECT ZLDWMC FROM yjjbnttb")), QStringLiteral("田镇街道"));
+        checkPolygon("dltb", "BSM = '1'", "EPSG:4527", squareXY(39571000, 4115600, 100));
+        checkPolygon("dltb", "BSM = '2'", "EPSG:4527", squareXY(39571200, 4115600, 50));
+        checkPolygon("xzq", "1", "EPSG:4527", squareXY(39570000, 4115000, 3000));
+    }
+    std::string writeGdb(const QString &dir)
+    {
+        const std::string path = (dir + "/sandiao.gdb").toStdString();
+        std::string error;
+        if (!writeFixtureLayers(path, "OpenFileGDB", sandiaoLayers(), {}, &error))
+            qFatal("fixture: %s", error.c_str());
+        return path;
+    }
+
+private slots:
+    void init()
+    {
+        m_project.reset();
+        QFile::remove(m_dir.filePath("p.sqlite"));
+        m_project = Project::create(m_dir.filePath("p.sqlite").toStdString(), "EPSG:4548", "高青县",
+                                    "370322");
+    }
+
+    void fileGeodatabaseAllLayers() { checkSandiao(run(writeGdb(sub()))); }
+
+    void fileGeodatabaseChosenLayer()
+    {
+        ImportOptions o;
+        o.layers = {"XZQ"};
+        const FileReport r = run(writeGdb(sub()), o);
+        QVERIFY2(r.ok, r.error.c_str());
+        QCOMPARE(r.layers.size(), size_t(1));
+        QCOMPARE(qs(r.layers[0].role), QStringLiteral("township"));
+        QVERIFY(!m_project->layer("DLTB"));
+        QCOMPARE(qs(text(*m_project, "SELECT XZQMC FROM xzq")), QStringLiteral("高青县"));
+    }
+
+    void fileGeodatabaseZipped()
+    {
+        const QString d = sub();
+        writeGdb(d);
+        if (!QStandardPaths::findExecutable(QStringLiteral("zip")).isEmpty()) {
+            QVERIFY(runZip(d, {QStringLiteral("sandiao.gdb.zip"), QStringLiteral("sandiao.gdb")}));
+        } else {
+            std::vector<std::pair<std::string, QByteArray>> entries;
+            for (const QString &f : QDir(d + "/sandiao.gdb").entryList(QDir::Files)) {
+                QFile in(d + "/sandiao.gdb/" + f);
+                QVERIFY(in.open(QIODevice::ReadOnly));
+                entries.emplace_back("sandiao.gdb/" + f.toStdString(), in.readAll());
+            }
+            QVERIFY(writeStoredZip(d + "/sandiao.gdb.zip", entries));
+        }
+        checkSandiao(run((d + "/sandiao.gdb.zip").toStdString()));
+    }
+
+    // closed LWPOLYLINE + open LWPOLYLINE (site.dxf, DXF_WRITE_HATCH=NO), or a HATCH (hatch.dxf).
+    std::string writeDxf(const QString &dir, bool hatch)
+    {
+        FixtureLayer l{"", "entities", 0, wkbUnknown, {}, {}, {}};
+        if (hatch)
+            l.features = {{square(39571200, 4115600, 50), {}}};
+        else
+            l.features = {{square(39571000, 4115600, 100), {}},
+                          {"LINESTRING(39571000 4115800,39571100 4115800,39571100 4115900)", {}}};
+        const std::string path = (dir + (hatch ? "/hatch.dxf" : "/site.dxf")).toStdString();
+        std::string error;
+        CPLSetThreadLocalConfigOption("DXF_WRITE_HATCH", hatch ? "YES" : "NO");
+        const bool ok = writeFixtureLayers(path, "DXF", {{l, {}}}, {}, &error);
+        CPLSetThreadLocalConfigOption("DXF_WRITE_HATCH", nullptr);
+        if (!ok)
+            qFatal("fixture: %s", error.c_str());
+        QFile f(qs(path));
+        if (!f.open(QIODevice::ReadOnly))
+            qFatal("fixture: no DXF");
+        const QByteArray all = f.readAll();
+        const QByteArray dxf = all.mid(all.indexOf("ENTITIES"));
+        const int polylines = int(dxf.count("\nLWPOLYLINE")), hatches = int(dxf.count("\nHATCH"));
+        // The closed one carries flag 70 = 1 (closed), the open one 70 = 0.
+        if (polylines != (hatch ? 0 : 2) || hatches != (hatch ? 1 : 0) ||
+            (!hatch && !dxf.contains(" 70\n1\n")))
+            qFatal("fixture: the DXF holds %d LWPOLYLINE and %d HATCH", polylines, hatches);
+        return path;
+    }
+    void checkDxf(const FileReport &r)
+    {
+        QVERIFY2(r.ok, r.error.c_str());
+        QCOMPARE(r.layers.size(), size_t(2));
+        const LayerReport *polys = layerNamed(r, "site");
+        const LayerReport *lines = layerNamed(r, "lines_site");
+        QVERIFY(polys && lines);
+        QCOMPARE(qs(polys->geometryType), QStringLiteral("MULTIPOLYGON"));
+        QCOMPARE(polys->written, std::int64_t(1));
+        QCOMPARE(qs(lines->geometryType), QStringLiteral("MULTILINESTRING"));
+        QCOMPARE(lines->written, std::int64_t(1));
+        QCOMPARE(qs(polys->role), QStringLiteral("site"));
+        QVERIFY(polys->sourceCrs.rfind("EPSG:4527", 0) == 0);
+        checkPolygon(polys->table, "1", "EPSG:4527", squareXY(39571000, 4115600, 100));
+        double xy[2] = {39571000, 4115800};
+        CoordinateTransform("EPSG:4527", "EPSG:4548").transform(xy);
+        PL_COMPARE_NEAR(real(*m_project, "SELECT MbrMinX(geom) FROM " + lines->table), xy[0], 0.001,
+                        "m");
+        PL_COMPARE_NEAR(real(*m_project, "SELECT MbrMinY(geom) FROM " + lines->table), xy[1], 0.001,
+                        "m");
+        PL_COMPARE_NEAR(real(*m_project, "SELECT ST_Length(geom) FROM " + lines->table), 200.0,
+                        0.001, "m");
+    }
+
+    void dxfWithSrsOverride()
+    {
+        ImportOptions o;
+        o.role = Role::Site;
+        o.srs = "EPSG:4527";
+        const FileReport r = run(writeDxf(sub(), false), o);
+        checkDxf(r);
+        QCOMPARE(qs(r.layers[0].crsHow), QStringLiteral("override"));
+    }
+
+    void dxfWithInferredCrs()
+    {
+        ImportOptions o;
+        o.role = Role::Site;
+        const FileReport r = run(writeDxf(sub(), false), o);
+        checkDxf(r);
+        QCOMPARE(qs(r.layers[0].crsHow), QStringLiteral("inferred"));
+    }
+
+    void dxfHatch()
+    {
+        ImportOptions o;
+        o.role = Role::Site;
+        o.srs = "EPSG:4527";
+        const FileReport r = run(writeDxf(sub(), true), o);
+        QVERIFY2(r.ok, r.error.c_str());
+        QCOMPARE(r.layers.size(), size_t(1));
+        QCOMPARE(qs(r.layers[0].sourceLayer), QStringLiteral("hatch"));
+        QCOMPARE(qs(r.layers[0].geometryType), QStringLiteral("MULTIPOLYGON"));
+        checkPolygon(r.layers[0].table, "1", "EPSG:4527", squareXY(39571200, 4115600, 50));
+    }
+
+    void mapinfoTabAndMif_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("format");
+        QTest::newRow("TAB") << QStringLiteral("DLTB.tab") << QString();
+        QTest::newRow("MIF") << QStringLiteral("DLTB.mif") << QStringLiteral("FORMAT=MIF");
+    }
+    void mapinfoTabAndMif()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, format);
+        FixtureLayer l{"",
+                       "DLTB",
+                       4490,
+                       wkbPolygon,
+                       {{"DLBM", OFTString},
+                        {"DLMC", OFTString},
+                        {"ZLDWMC", OFTString},
+                        {"QSDWMC", OFTString},
+                        {"TBMJ", OFTReal}},
+                       {"ENCODING=CP936"},
+                       {}};
+        const auto xy = squareXY(117.8, 37.2, 0.001);
+        l.features = {
+            {"POLYGON((" + ring(xy) + "))", {"0102", "水浇地", "田镇街道", "高青县", "10000"}}};
+        const QString d = sub();
+        const std::string path = (d + "/" + file).toStdString();
+        std::string error;
+        QVERIFY2(writeFixtureLayers(path, "MapInfo File", {{l, {}}},
+                                    format.isEmpty()
+                                        ? std::vector<std::string>{}
+                                        : std::vector<std::string>{format.toStdString()},
+                                    &error),
+                 error.c_str());
+        // MapInfo stores the charset in the header: the bytes are GBK, not UTF-8.
+        QFile header(d + (format.isEmpty() ? "/DLTB.tab" : "/DLTB.mif"));
+        QVERIFY(header.open(QIODevice::ReadOnly));
+        QVERIFY(header.readAll().contains("WindowsSimpChinese"));
+        const FileReport r = run(path);
+        QVERIFY2(r.ok, r.error.c_str());
+        QCOMPARE(qs(r.layers[0].role), QStringLiteral("landuse"));
+        QCOMPARE(qs(text(*m_project, "SELECT DLMC FROM dltb")), QStringLiteral("水浇地"));
+        QCOMPARE(qs(text(*m_project, "SELECT ZLDWMC FROM dltb")), QStringLiteral("田镇街道"));
+        QCOMPARE(qs(text(*m_project, "SELECT QSDWMC FROM dltb")), QStringLiteral("高青县"));
+        checkPolygon("dltb", "1", "EPSG:4490", xy);
+    }
+
+    std::string writeKml(const QString &dir, const std::vector<double> &xy)
+    {
+        FixtureLayer l{"", "XZQ", 4326, wkbPolygon, {{"Name", OFTString}, {"XZQDM", OFTString}},
+                       {}, {}};
+        l.features = {{"POLYGON((" + ring(xy) + "))", {"田镇街道", "370322001000"}}};
+        const std::string path = (dir + "/doc.kml").toStdString();
+        std::string error;
+        // The KML driver (LIBKML is never used: it follows links) reads <name> and
+        // <description>, not ExtendedData: the township name travels as the placemark name.
+        if (!writeFixtureLayers(path, "KML", {{l, {}}}, {}, &error))
+            qFatal("fixture: %s", error.c_str());
+        return path;
+    }
+    void checkKml(const FileReport &r, const std::vector<double> &xy)
+    {
+        QVERIFY2(r.ok, r.error.c_str());
+        QCOMPARE(r.layers.size(), size_t(1));
+        QCOMPARE(qs(r.layers[0].role), QStringLiteral("township"));
+        QVERIFY(r.layers[0].sourceCrs.rfind("EPSG:4326", 0) == 0);
+        QCOMPARE(qs(text(*m_project, "SELECT Name FROM xzq")), QStringLiteral("田镇街道"));
+        checkPolygon("xzq", "1", "EPSG:4326", xy);
+    }
+
+    void kml()
+    {
+        const auto xy = squareXY(117.8, 37.2, 0.01);
+        checkKml(run(writeKml(sub(), xy)), xy);
+    }
+
+    void kmz()
+    {
+        const QString d = sub();
+        const auto xy = squareXY(117.8, 37.2, 0.01);
+        QFile kml(qs(writeKml(d, xy)));
+        QVERIFY(kml.open(QIODevice::ReadOnly));
+        QVERIFY(writeStoredZip(d + "/towns.kmz", {{"doc.kml", kml.readAll()}}));
+        checkKml(run((d + "/towns.kmz").toStdString()), xy);
+    }
+
+    void csvWithWkt()
+    {
+        FixtureLayer l{"CSV",
+                       "sites",
+                       0,
+                       wkbPolygon,
+                       {{"XMMC", OFTString}, {"DLMC", OFTString}},
+                       {"GEOMETRY=AS_WKT"},
+                       {}};
+        l.features = {{square(39571000, 4115600, 100), {"高青县田镇街道项目", "水浇地"}}};
+        const std::string path = (sub() + "/sites.csv").toStdString();
+        std::string error;
+        QVERIFY2(writeFixtureLayers(path, "CSV", {{l, {}}}, {}, &error), error.c_str());
+        const FileReport r = run(path);
+        QVERIFY2(r.ok, r.error.c_str());
+        QCOMPARE(qs(r.layers[0].role), QStringLiteral("site"));
+        QCOMPARE(qs(r.layers[0].crsHow), QStringLiteral("inferred"));
+        QCOMPARE(qs(text(*m_project, "SELECT XMMC FROM sites")),
+                 QStringLiteral("高青县田镇街道项目"));
+        QCOMPARE(qs(text(*m_project, "SELECT DLMC FROM sites")), QStringLiteral("水浇地"));
+        checkPolygon("sites", "1", "EPSG:4527", squareXY(39571000, 4115600, 100));
+    }
+
+    void csvWithXYColumns_data()
+    {
+        QTest::addColumn<QString>("xName");
+        QTest::addColumn<QString>("yName");
+        QTest::addColumn<double>("xValue");
+        QTest::addColumn<double>("yValue");
+        QTest::addColumn<QString>("crs");
+        QTest::addColumn<QString>("easting");
+        // Survey convention: X northing, Y prefixed easting.
+        QTest::newRow("X/Y survey")
+            << QStringLiteral("X") << QStringLiteral("Y") << 4115600.0 << 39571000.0
+            << QStringLiteral("EPSG:4527") << QStringLiteral("Y");
+        QTest::newRow("横/纵 unprefixed")
+            << QStringLiteral("横坐标") << QStringLiteral("纵坐标") << 571000.0 << 4115600.0
+            << QStringLiteral("EPSG:4548") << QStringLiteral("横坐标");
+        QTest::newRow("东/北 swapped")
+            << QStringLiteral("东坐标") << QStringLiteral("北坐标") << 4115600.0 << 571000.0
+            << QStringLiteral("EPSG:4548") << QStringLiteral("北坐标");
+        QTest::newRow("经度/纬度") << QStringLiteral("经度") << QStringLiteral("纬度") << 117.8
+                                   << 37.2 << QStringLiteral("EPSG:4490") << QStringLiteral("经度");
+        QTest::newRow("lon/lat swapped")
+            << QStringLiteral("lon") << QStringLiteral("lat") << 37.2 << 117.8
+            << QStringLiteral("EPSG:4490") << QStringLiteral("lat");
+    }
+    void csvWithXYColumns()
+    {
+        QFETCH(QString, xName);
+        QFETCH(QString, yName);
+        QFETCH(double, xValue);
+        QFETCH(double, yValue);
+        QFETCH(QString, crs);
+        QFETCH(QString, easting);
+        FixtureLayer l{
+            "CSV",
+            "points",
+            0,
+            wkbNone,
+            {{"XMMC", OFTString}, {xName.toStdString(), OFTReal}, {yName.toStdString(), OFTReal}},
+            {},
+            {}};
+        char xs[32], ys[32];
+        std::snprintf(xs, sizeof xs, "%.7f", xValue);
+        std::snprintf(ys, sizeof ys, "%.7f", yValue);
+        l.features = {{"", {"华电渔光互补", xs, ys}}};
+        const std::string path = (sub() + "/points.csv").toStdString();
+        std::string error;
+        QVERIFY2(writeFixtureLayers(path, "CSV", {{l, {}}}, {}, &error), error.c_str());
+        const FileReport r = run(path);
+        QVERIFY2(r.ok, r.error.c_str());
+        const LayerReport &lr = r.layers[0];
+        QCOMPARE(qs(lr.role), QStringLiteral("site"));
+        QCOMPARE(qs(lr.geometryType), QStringLiteral("POINT"));
+        QVERIFY2(lr.sourceCrs.rfind(crs.toStdString(), 0) == 0, lr.sourceCrs.c_str());
+        QVERIFY2(qs(lr.crsDetail).contains(QStringLiteral("axis order decided from the values")),
+                 lr.crsDetail.c_str());
+        QVERIFY2(
+            qs(lr.crsDetail).contains(QStringLiteral("so ") + easting + " is read as the easting"),
+            lr.crsDetail.c_str());
+        QCOMPARE(qs(text(*m_project, "SELECT XMMC FROM points")), QStringLiteral("华电渔光互补"));
+        const bool swapped = easting == yName;
+        checkPoint("points", crs.toStdString(), swapped ? yValue : xValue,
+                   swapped ? xValue : yValue);
+    }
+
+    void multiLayerDatabases_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("driver");
+        QTest::addColumn<QString>("option");
+        QTest::newRow("SpatiaLite") << QStringLiteral("multi.sqlite") << QStringLiteral("SQLite")
+                                    << QStringLiteral("SPATIALITE=YES");
+        QTest::newRow("GeoPackage")
+            << QStringLiteral("multi.gpkg") << QStringLiteral("GPKG") << QStringLiteral("");
+    }
+    void multiLayerDatabases()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, driver);
+        QFETCH(QString, option);
+        FixtureLayer red{"", "stbhhx", 4548, wkbMultiPolygon, {{"HXMC", OFTString}}, {}, {}};
+        red.features = {{multi(571000, 4115600, 100), {"黄河湿地生态保护红线"}}};
+        FixtureLayer urban{"", "czkfbj", 4548, wkbMultiPolygon, {{"GHFQMC", OFTString}}, {}, {}};
+        urban.features = {{multi(572000, 4116000, 200), {"城镇集中建设区"}}};
+        FixtureLayer other{"", "notes", 4548, wkbMultiPolygon, {{"remark", OFTString}}, {}, {}};
+        other.features = {{multi(573000, 4116000, 10), {"不导入"}}};
+        const std::string path = (sub() + "/" + file).toStdString();
+        std::string error;
+        std::vector<std::string> options;
+        if (!option.isEmpty())
+            options.push_back(option.toStdString());
+        QVERIFY2(writeFixtureLayers(path, driver.toStdString(),
+                                    {{red, {}}, {urban, {}}, {other, {}}}, options, &error),
+                 error.c_str());
+        const FileReport r = run(path);
+        QVERIFY2(r.ok, r.error.c_str());
+        QCOMPARE(r.layers.size(), size_t(2)); // "notes" has no recognised role: left out
+        QCOMPARE(qs(layerNamed(r, "stbhhx")->role), QStringLiteral("eco_redline"));
+        QCOMPARE(qs(layerNamed(r, "czkfbj")->role), QStringLiteral("urban_boundary"));
+        QCOMPARE(qs(text(*m_project, "SELECT HXMC FROM stbhhx")),
+                 QStringLiteral("黄河湿地生态保护红线"));
+        QCOMPARE(qs(text(*m_project, "SELECT GHFQMC FROM czkfbj")),
+                 QStringLiteral("城镇集中建设区"));
+        checkPolygon("stbhhx", "1", "EPSG:4548", squareXY(571000, 4115600, 100));
+        checkPolygon("czkfbj", "1", "EPSG:4548", squareXY(572000, 4116000, 200));
+    }
+};
+
+QTEST_GUILESS_MAIN(FormatsTest)
+#include "formatstest.moc"
