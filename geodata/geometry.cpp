@@ -95,7 +95,8 @@ static void requireFinite(std::span<const double> xy, const char *what)
 {
     for (size_t i = 0; i < xy.size(); ++i)
         if (!std::isfinite(xy[i]))
-            throw GeometryError("coordinate " + std::to_string(i / 2 + 1) + " is not a finite number",
+            throw GeometryError("coordinate " + std::to_string(i / 2 + 1) +
+                                    " is not a finite number",
                                 std::string("GEOS ") + what);
 }
 
