@@ -11,6 +11,7 @@
 #   BENCH_OUT         where databases, logs and results go      (default bench/out)
 #   BENCH_NO_INSTALL  1: do not call packaging/install-deps.sh --bench
 #   BENCH_NO_PEERS    1: time only our program
+#   BENCH_IMPORT      parcels of the GBK Shapefile import job, 0 to skip   (default 200000)
 # Every figure is the median of its runs, in seconds of wall-clock time; ratio = ours / peer
 # (below 1: we are faster). See bench/README.md.
 set -uo pipefail
@@ -259,6 +260,37 @@ bench_size() {
     [[ $peers == 0 ]] && row "info $n --json" "$ours" "—" "" "peak ${r#* } MB"
 }
 
+# Import of a GBK Shapefile without .cpg (as staff receive them) into a new project, with and
+# without reprojection, beside ogr2ogr writing SpatiaLite with its spatial index.
+bench_import() {
+    local n=$1 src=$out/import_src.sqlite dir=$out/import r r2 ours
+    have ogr2ogr || { row "import $n GBK shp" "—" "ogr2ogr (not installed)" "" ""; return; }
+    rm -rf "$dir" && mkdir -p "$dir"
+    "$bin" sample --out "$src" --parcels "$n" --force --quiet || { failed=1; return; }
+    # Two sources: in the working CRS (EPSG:4548) and in CGCS2000 lon/lat (EPSG:4490).
+    for crs in 4548 4490; do
+        ogr2ogr -f "ESRI Shapefile" -lco ENCODING=CP936 -t_srs "EPSG:$crs" -nln "parcels_$crs" \
+            "$dir/parcels_$crs.shp" "$src" landuse >>"$log" 2>&1 || { failed=1; return; }
+        rm -f "$dir/parcels_$crs.cpg"
+    done
+    for crs in 4548 4490; do
+        local what="import $n GBK shp"
+        [[ $crs == 4490 ]] && what="$what +reproject"
+        if r=$(time_median "$runs" 0 bash -c 'rm -f "$2"*; "$1" import "$3" --db "$2" --role landuse >/dev/null' \
+                _ "$bin" "$dir/ours_$crs.sqlite" "$dir/parcels_$crs.shp"); then
+            ours=${r% *}
+        else
+            row "$what" "failed" "" "" "see $log"; failed=1; continue
+        fi
+        if r2=$(time_median "$runs" 0 bash -c 'rm -f "$2"; ogr2ogr -f SQLite -dsco SPATIALITE=YES -gt 65536 \
+                -oo ENCODING=CP936 -t_srs EPSG:4548 "$2" "$1"' _ "$dir/parcels_$crs.shp" "$dir/peer_$crs.sqlite"); then
+            row "$what" "$ours" "ogr2ogr -gt 65536" "${r2% *}" "peak ${r#* } MB"
+        else
+            row "$what" "$ours" "ogr2ogr (failed)" "" "see $log"
+        fi
+    done
+}
+
 {
     echo "PlanLines benchmarks"
     machine
@@ -268,6 +300,7 @@ bench_size() {
 for n in $sizes; do
     bench_size "$n"
 done
+[[ ${BENCH_IMPORT:-200000} != 0 ]] && bench_import "${BENCH_IMPORT:-200000}"
 
 {
     print_table
