@@ -41,25 +41,30 @@ public:
         return name;
     }
 
+    // Urban communities: the town's own name for the first, then common community names,
+    // unique in the county (东兴华社区居委会 when 兴华 is taken).
     std::string community(const std::string &township, int seq)
     {
         static const char *names[] = {"青苑", "新城", "兴华", "民安", "千乘", "芦湖", "滨河",
                                       "文昌", "和平", "富康", "锦绣", "开元", "安居", "丰泽",
                                       "阳光", "瑞祥", "翠湖", "振兴", "永安", "长青"};
+        static const char *sides[] = {"", "东", "西", "南", "北", "新"};
         constexpr int n = sizeof names / sizeof *names;
-        // Town name without its 镇/街道 ending keeps names local: 高城镇 → 高城.
+        // Without its 街道 or 镇 ending: 田镇街道 → 田镇, 高城镇 → 高城.
         std::string stem = township;
-        for (const char *suffix : {"街道", "镇"}) {
-            const std::string s = suffix;
-            if (stem.size() > s.size() && stem.compare(stem.size() - s.size(), s.size(), s) == 0)
-                stem.resize(stem.size() - s.size());
-        }
-        for (int attempt = 0; attempt < 50; ++attempt) {
-            std::string name =
-                (seq == 1 && attempt == 0 ? stem : std::string(names[m_rng.below(n)])) +
-                "社区居委会";
-            if (m_used.insert(stem + name).second)
-                return seq == 1 && attempt == 0 ? name : stem + name;
+        for (const std::string suffix : {"街道", "镇"})
+            if (stem.size() > suffix.size() &&
+                stem.compare(stem.size() - suffix.size(), suffix.size(), suffix) == 0) {
+                stem.resize(stem.size() - suffix.size());
+                break;
+            }
+        if (seq == 1 && m_used.insert(stem + "社区居委会").second)
+            return stem + "社区居委会";
+        for (int attempt = 0; attempt < 240; ++attempt) {
+            const std::string name =
+                std::string(sides[attempt / 40]) + names[m_rng.below(n)] + "社区居委会";
+            if (m_used.insert(name).second)
+                return name;
         }
         return stem + std::to_string(seq) + "社区居委会";
     }
