@@ -1,7 +1,9 @@
 #include "layerwriter.h"
 
 #include <QJsonDocument>
+
 #include <QJsonObject>
+#include <cctype>
 
 namespace planlines::geodata {
 
@@ -26,6 +28,21 @@ int geosTypeId(const std::string &t)
                                     : GEOS_MULTIPOLYGON;
 }
 } // namespace
+
+std::string newTableName(Project &project, const std::string &name, Role role)
+{
+    // ASCII letters, digits and '_' from the name; a Chinese name falls back to the role id.
+    std::string base;
+    for (unsigned char c : name)
+        if (std::isalnum(c) || c == '_')
+            base += static_cast<char>(std::tolower(c));
+    if (base.empty() || std::isdigit(static_cast<unsigned char>(base[0])))
+        base = std::string(roleId(role)) + (base.empty() ? "" : "_" + base);
+    std::string table = base;
+    for (int n = 2; project.db().tableExists(table) || project.layer(table); ++n)
+        table = base + "_" + std::to_string(n);
+    return table;
+}
 
 LayerWriter::LayerWriter(Project &project, LayerSpec spec)
     : m_project(project), m_spec(std::move(spec))

@@ -32,6 +32,10 @@ struct LayerSpec
     bool replaceKeepingHistory = false;
 };
 
+// A table name for a new layer that no table or layer of the project has yet: ASCII letters,
+// digits and '_' from the name, else the role id ("site", "site_2" …).
+std::string newTableName(Project &project, const std::string &name, Role role);
+
 class LayerWriter
 {
 public:

@@ -137,21 +137,6 @@ bool BoundaryImporter::recognises(const std::string &path)
     return head.find(utf8) != std::string::npos || head.find(gbk) != std::string::npos;
 }
 
-std::string BoundaryImporter::tableFor(const std::string &name, Role role)
-{
-    // ASCII letters, digits and '_' from the name; a Chinese name falls back to the role id.
-    std::string base;
-    for (unsigned char c : name)
-        if (std::isalnum(c) || c == '_')
-            base += static_cast<char>(std::tolower(c));
-    if (base.empty() || std::isdigit(static_cast<unsigned char>(base[0])))
-        base = std::string(roleId(role)) + (base.empty() ? "" : "_" + base);
-    std::string table = base;
-    for (int n = 2; m_project.db().tableExists(table) || m_project.layer(table); ++n)
-        table = base + "_" + std::to_string(n);
-    return table;
-}
-
 void BoundaryImporter::run(const std::string &path, FileReport &report)
 {
     QElapsedTimer timer;
@@ -211,8 +196,9 @@ void BoundaryImporter::run(const std::string &path, FileReport &report)
         spec.description = "界址点坐标文件 " + fs::path(path).filename().string();
         spec.replaceKeepingHistory = true;
         auto existing = m_project.layer(spec.name);
-        spec.table =
-            existing && existing->name == spec.name ? existing->table : tableFor(spec.name, role);
+        spec.table = existing && existing->name == spec.name
+                         ? existing->table
+                         : newTableName(m_project, spec.name, role);
         LayerWriter writer(m_project, spec);
         lr.name = spec.name;
         lr.table = writer.previous() ? writer.previous()->table : spec.table;

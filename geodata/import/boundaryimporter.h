@@ -33,7 +33,6 @@ public:
     static constexpr const char *kDriver = "boundary coordinate file (界址点坐标文件)";
 
 private:
-    std::string tableFor(const std::string &name, Role role);
     Project &m_project;
     const ImportOptions &m_options;
 };

@@ -108,21 +108,6 @@ LayerImporter::LayerImporter(Project &project, const ImportOptions &options)
 {
 }
 
-std::string LayerImporter::tableFor(const std::string &name, Role role)
-{
-    // ASCII letters, digits and '_' from the name; a Chinese name falls back to the role id.
-    std::string base;
-    for (unsigned char c : name)
-        if (std::isalnum(c) || c == '_')
-            base += static_cast<char>(std::tolower(c));
-    if (base.empty() || std::isdigit(static_cast<unsigned char>(base[0])))
-        base = std::string(roleId(role)) + (base.empty() ? "" : "_" + base);
-    std::string table = base;
-    for (int n = 2; m_project.db().tableExists(table) || m_project.layer(table); ++n)
-        table = base + "_" + std::to_string(n);
-    return table;
-}
-
 void LayerImporter::run(const SourceUnit &unit, OGRLayerH layer, LayerReport &report)
 {
     QElapsedTimer timer;
@@ -208,8 +193,9 @@ void LayerImporter::run(const SourceUnit &unit, OGRLayerH layer, LayerReport &re
             unit.displayName + (unit.shapefile ? "" : " (layer " + report.sourceLayer + ")");
         spec.replaceKeepingHistory = true;
         auto existing = m_project.layer(spec.name);
-        spec.table =
-            existing && existing->name == spec.name ? existing->table : tableFor(spec.name, role);
+        spec.table = existing && existing->name == spec.name
+                         ? existing->table
+                         : newTableName(m_project, spec.name, role);
         LayerWriter writer(m_project, spec);
         report.name = spec.name;
         report.table = writer.previous() ? writer.previous()->table : spec.table;

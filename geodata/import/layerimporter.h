@@ -23,7 +23,6 @@ public:
     void run(const SourceUnit &unit, OGRLayerH layer, LayerReport &report);
 
 private:
-    std::string tableFor(const std::string &name, Role role);
     Project &m_project;
     const ImportOptions &m_options;
 };
