@@ -61,14 +61,6 @@ std::vector<Station> stations(const std::vector<double> &xy, double s0, double s
 
 } // namespace
 
-std::string formatChainage(double metres)
-{
-    const long m = std::lround(metres);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "K%ld+%03ld", m / 1000, m % 1000);
-    return buf;
-}
-
 std::string statusLabel(const std::string &status)
 {
     if (status == "planned")

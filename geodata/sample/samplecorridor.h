@@ -3,6 +3,7 @@
 // upstream end, and their construction history from planning in 2020 to maintenance from 2024.
 #pragma once
 
+#include "../chainage.h"
 #include "../geometry.h"
 
 #include <string>
@@ -33,8 +34,6 @@ struct CorridorSegment
     std::vector<CorridorProgress> history;
 };
 
-// "K12+300" for 12 300 m.
-std::string formatChainage(double metres);
 // Chinese label of a progress status id (规划, 施工中, 已完工, 已验收, 养护).
 std::string statusLabel(const std::string &status);
 
