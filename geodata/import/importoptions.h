@@ -4,6 +4,7 @@
 
 #include "../role.h"
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -23,8 +24,12 @@ struct ImportOptions
     std::optional<std::string> encoding; // --encoding: Shapefile attribute encoding
     std::optional<std::string> srs;      // --srs: the source CRS, whatever the file says
     std::optional<std::string> name;     // --name: registry name (single-layer imports)
-    // Polled every kCancelCheckEvery features; true cancels the file being imported.
+    // Polled every cancelCheckEvery features; true cancels the file being imported.
     std::function<bool()> cancelled;
+    // Told every cancelCheckEvery features: the layer being read, features read so far and
+    // the layer's feature count (-1 when the driver cannot tell without a full scan).
+    std::function<void(const std::string &layer, std::int64_t read, std::int64_t total)>
+        progress;
     int cancelCheckEvery = 1000;
 };
 

@@ -204,12 +204,16 @@ void LayerImporter::run(const SourceUnit &unit, OGRLayerH layer, LayerReport &re
         std::vector<Value> values(fields.size());
         Envelope extent{1e300, 1e300, -1e300, -1e300};
         std::int64_t outside = 0;
+        const std::int64_t total = OGR_L_GetFeatureCount(layer, FALSE);
         OGR_L_ResetReading(layer);
         while (FeatureHandle f{OGR_L_GetNextFeature(layer)}) {
             ++report.read;
-            if (m_options.cancelled && m_options.cancelCheckEvery > 0 &&
-                report.read % m_options.cancelCheckEvery == 0 && m_options.cancelled())
-                throw ImportCancelled{};
+            if (m_options.cancelCheckEvery > 0 && report.read % m_options.cancelCheckEvery == 0) {
+                if (m_options.progress)
+                    m_options.progress(report.sourceLayer, report.read, total);
+                if (m_options.cancelled && m_options.cancelled())
+                    throw ImportCancelled{};
+            }
             const std::int64_t fid = OGR_F_GetFID(f.get());
             CleanedGeometry g = cleaner.clean(GeometryHandle(OGR_F_StealGeometry(f.get())));
             if (g.geometry.isNull()) {
