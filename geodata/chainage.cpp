@@ -114,11 +114,19 @@ std::optional<double> parseChainage(std::string_view text)
 
 std::optional<std::pair<double, double>> parseChainageRange(std::string_view text)
 {
-    std::string s = normalised(text);
+    const std::string in = normalised(text);
     // Separators other than '-' become '-', so one split handles them all.
-    for (const char *sep : {"～", "~", "—", "–", "至", "到"}) {
-        for (auto at = s.find(sep); at != std::string::npos; at = s.find(sep))
-            s.replace(at, std::string_view(sep).size(), "-");
+    static constexpr std::string_view kSeparators[] = {"～", "~", "—", "–", "至", "到"};
+    std::string s;
+    s.reserve(in.size());
+    for (size_t i = 0; i < in.size();) {
+        const std::string_view rest = std::string_view(in).substr(i);
+        size_t skip = 0;
+        for (std::string_view sep : kSeparators)
+            if (rest.starts_with(sep))
+                skip = sep.size();
+        s.push_back(skip ? '-' : in[i]);
+        i += skip ? skip : 1;
     }
     const auto dash = s.find('-');
     if (dash == std::string::npos || s.find('-', dash + 1) != std::string::npos)
