@@ -1,5 +1,8 @@
 #include "layerwriter.h"
 
+#include "rtreebulkload.h"
+#include "spatialiteblob.h"
+
 #include <QJsonDocument>
 
 #include <QJsonObject>
@@ -87,9 +90,25 @@ LayerWriter::LayerWriter(Project &project, LayerSpec spec)
         .run();
     if (!db.scalar("SELECT 1 FROM geometry_columns WHERE f_table_name = lower(?)", m_spec.table))
         throw Error("SpatiaLite refused the geometry column", ctx);
+    // The spatial index is created now, on the empty table, and bulk-loaded by commit():
+    // SpatiaLite's per-row insert triggers (geometry constraint, last-insert time, index
+    // maintenance) cost more than the insert itself. Their SQL is kept, they are dropped for the
+    // bulk insert and restored by commit(), all in this transaction.
+    db.prepare("SELECT CreateSpatialIndex(?, 'geom')").bind(1, m_spec.table).run();
+    auto triggers = db.prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND "
+        "(name LIKE 'ggi\\_%' ESCAPE '\\' OR name LIKE 'tmi\\_%' ESCAPE '\\' OR "
+        "name LIKE 'gii\\_%' ESCAPE '\\')");
+    triggers.bind(1, m_spec.table);
+    std::vector<std::string> names;
+    while (triggers.step()) {
+        names.push_back(triggers.text(0));
+        m_deferredTriggers.push_back(triggers.text(1));
+    }
+    for (const auto &name : names)
+        db.exec("DROP TRIGGER " + quoteIdentifier(name));
     m_insert = std::make_unique<Statement>(db, "INSERT INTO " + quoteIdentifier(m_spec.table) +
-                                                   " (geom" + cols + ") VALUES (GeomFromWKB(?, " +
-                                                   std::to_string(m_srid) + ")" + marks + ")");
+                                                   " (geom" + cols + ") VALUES (?" + marks + ")");
 }
 
 LayerWriter::~LayerWriter() = default;
@@ -139,8 +158,15 @@ void LayerWriter::add(const Geometry &geometry, std::span<const Value> values)
                         " layer",
                     ctx);
     const std::vector<unsigned char> wkb = stored->wkb();
+    std::vector<unsigned char> blob;
+    Envelope box;
+    try {
+        blob = spatialiteBlobFromWkb(wkb, m_srid, &box);
+    } catch (const Error &e) {
+        throw Error(e.cause(), ctx);
+    }
 
-    m_insert->bind(1, wkb);
+    m_insert->bind(1, blob);
     for (size_t i = 0; i < values.size(); ++i)
         m_insert->bind(static_cast<int>(i + 2), values[i]);
     try {
@@ -150,6 +176,7 @@ void LayerWriter::add(const Geometry &geometry, std::span<const Value> values)
         throw StoreError(e.cause(), ctx, e.sqliteCode());
     }
     m_insert->reset();
+    m_boxes.push_back({m_project.db().lastInsertRowId(), box.minX, box.minY, box.maxX, box.maxY});
 
     // Only what was stored is hashed; a type tag per value keeps NULL apart from ''.
     m_hash.addData(QByteArrayView(reinterpret_cast<const char *>(wkb.data()),
@@ -177,13 +204,20 @@ LayerInfo LayerWriter::commit()
     auto &db = m_project.db();
     const std::string ctx = "layer " + m_spec.name;
     m_insert.reset();
-    if (auto nulls = db.scalar("SELECT count(*) FROM " + quoteIdentifier(m_spec.table) +
-                               " WHERE geom IS NULL");
-        nulls && std::get<std::int64_t>(*nulls) > 0)
-        throw Error(std::to_string(std::get<std::int64_t>(*nulls)) +
-                        " geometries were refused by SpatiaLite",
-                    ctx);
-    db.prepare("SELECT CreateSpatialIndex(?, 'geom')").bind(1, m_spec.table).run();
+    const auto index = db.scalar("SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                 "lower(name) = lower('idx_' || ? || '_geom')",
+                                 m_spec.table);
+    if (!index || !std::holds_alternative<std::string>(*index))
+        throw Error("SpatiaLite did not create the spatial index", ctx);
+    bulkLoadRTree(db, std::get<std::string>(*index), std::move(m_boxes));
+    m_boxes = {};
+    for (const auto &sql : m_deferredTriggers)
+        db.exec(sql);
+    m_deferredTriggers.clear();
+    db.prepare("UPDATE geometry_columns_time SET last_insert = strftime('%Y-%m-%dT%H:%M:%fZ', "
+               "'now') WHERE f_table_name = lower(?) AND f_geometry_column = 'geom'")
+        .bind(1, m_spec.table)
+        .run();
 
     LayerInfo info;
     info.name = m_spec.name;

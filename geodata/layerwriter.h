@@ -6,11 +6,14 @@
 
 #include "geometry.h"
 #include "project.h"
+#include "rtreebulkload.h"
 
 #include <QCryptographicHash>
 
 #include <memory>
 #include <span>
+#include <string>
+#include <vector>
 
 namespace planlines::geodata {
 
@@ -64,6 +67,10 @@ private:
     std::unique_ptr<Statement> m_insert;
     QCryptographicHash m_hash{QCryptographicHash::Sha256};
     std::int64_t m_count = 0;
+    // SpatiaLite's per-row insert triggers (geometry constraint, last-insert time), dropped
+    // during the bulk insert (add() checks type and SRID itself) and restored by commit().
+    std::vector<std::string> m_deferredTriggers;
+    std::vector<RTreeEntry> m_boxes; // fid and MBR of each row, for the spatial index
     int m_srid = 0;
     std::optional<LayerInfo> m_previous;
 };

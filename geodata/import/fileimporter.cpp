@@ -80,9 +80,12 @@ void FileImporter::importAll(const std::string &path, FileReport &report)
         report.driver = unit.driver;
         EncodingDecision encoding{"UTF-8", "format", true, "as the format declares"};
         std::vector<std::string> openOptions;
+        std::string rawEncoding;
         if (unit.shapefile) {
             encoding = ShapefileEncoding::decide(unit.gdalPath, m_options.encoding);
-            openOptions.push_back("ENCODING=" + encoding.encoding);
+            // GDAL reads the DBF undecoded and LayerImporter decodes with one converter.
+            openOptions.push_back("ENCODING=");
+            rawEncoding = encoding.encoding;
         }
         DatasetHandle ds = SourceLocator::open(unit, openOptions);
         const int count = GDALDatasetGetLayerCount(ds.get());
@@ -109,7 +112,7 @@ void FileImporter::importAll(const std::string &path, FileReport &report)
             lr.encodingCertain = encoding.certain;
             lr.encodingDetail = encoding.detail;
             try {
-                importer.run(unit, layer, lr);
+                importer.run(unit, layer, lr, rawEncoding);
             } catch (const Error &e) {
                 lr.error = e.what();
                 throw;

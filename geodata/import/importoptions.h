@@ -28,8 +28,7 @@ struct ImportOptions
     std::function<bool()> cancelled;
     // Told every cancelCheckEvery features: the layer being read, features read so far and
     // the layer's feature count (-1 when the driver cannot tell without a full scan).
-    std::function<void(const std::string &layer, std::int64_t read, std::int64_t total)>
-        progress;
+    std::function<void(const std::string &layer, std::int64_t read, std::int64_t total)> progress;
     int cancelCheckEvery = 1000;
 };
 

@@ -1,4 +1,5 @@
 #include "layerimporter.h"
+#include "textencoding.h"
 
 #include "crsresolver.h"
 #include "fieldaliases.h"
@@ -77,7 +78,7 @@ OGRwkbGeometryType sampleType(OGRLayerH layer)
     return found;
 }
 
-Value fieldValue(OGRFeatureH f, int i, FieldType t)
+Value fieldValue(OGRFeatureH f, int i, FieldType t, TextDecoder *raw)
 {
     if (!OGR_F_IsFieldSetAndNotNull(f, i))
         return std::monostate{};
@@ -96,7 +97,8 @@ Value fieldValue(OGRFeatureH f, int i, FieldType t)
         return std::string(buf);
     }
     case FieldType::Text:
-        return std::string(OGR_F_GetFieldAsString(f, i));
+        return raw ? raw->decode(OGR_F_GetFieldAsString(f, i))
+                   : std::string(OGR_F_GetFieldAsString(f, i));
     }
     return std::monostate{};
 }
@@ -108,19 +110,27 @@ LayerImporter::LayerImporter(Project &project, const ImportOptions &options)
 {
 }
 
-void LayerImporter::run(const SourceUnit &unit, OGRLayerH layer, LayerReport &report)
+void LayerImporter::run(const SourceUnit &unit, OGRLayerH layer, LayerReport &report,
+                        const std::string &rawEncoding)
 {
     QElapsedTimer timer;
     timer.start();
     const std::string context = unit.displayName + ", layer " + report.sourceLayer;
     try {
+        // Text arriving undecoded (GDAL's own recoding opens iconv for every value) is decoded
+        // here with one converter.
+        std::unique_ptr<TextDecoder> raw;
+        if (!rawEncoding.empty())
+            raw = std::make_unique<TextDecoder>(rawEncoding);
         // Fields, with the Chinese aliases of the standard codes.
         OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
         std::vector<FieldDef> fields;
         std::vector<std::string> names;
         for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
             OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, i);
-            FieldDef f{OGR_Fld_GetNameRef(fd), fieldType(OGR_Fld_GetType(fd)), {}};
+            FieldDef f{raw ? raw->decode(OGR_Fld_GetNameRef(fd)) : OGR_Fld_GetNameRef(fd),
+                       fieldType(OGR_Fld_GetType(fd)),
+                       {}};
             f.alias = std::string(fieldAlias(f.name));
             names.push_back(f.name);
             fields.push_back(std::move(f));
@@ -224,7 +234,7 @@ void LayerImporter::run(const SourceUnit &unit, OGRLayerH layer, LayerReport &re
             if (!g.repair.empty())
                 report.repaired.push_back({fid, "invalid polygon repaired (" + g.repair + ")"});
             for (size_t i = 0; i < fields.size(); ++i)
-                values[i] = fieldValue(f.get(), static_cast<int>(i), fields[i].type);
+                values[i] = fieldValue(f.get(), static_cast<int>(i), fields[i].type, raw.get());
             const Envelope e = g.geometry.envelope();
             extent = {std::min(extent.minX, e.minX), std::min(extent.minY, e.minY),
                       std::max(extent.maxX, e.maxX), std::max(extent.maxY, e.maxY)};
@@ -254,6 +264,13 @@ void LayerImporter::run(const SourceUnit &unit, OGRLayerH layer, LayerReport &re
                         report.rejected.front().reason + ")" +
                         (gdal.empty() ? std::string() : "; GDAL: " + gdal));
         }
+        if (raw && raw->replacedValues() > 0)
+            report.warnings.push_back({-1, std::to_string(raw->replacedValues()) +
+                                               " text values hold bytes that are "
+                                               "not valid " +
+                                               rawEncoding +
+                                               "; each such byte became U+FFFD (�): "
+                                               "check the encoding (--encoding)"});
         const LayerInfo info = writer.commit();
         report.version = info.version;
         report.table = info.table;

@@ -20,7 +20,10 @@ public:
     LayerImporter(Project &project, const ImportOptions &options);
     // report arrives with sourceLayer and encoding filled; throws geodata::Error with the file
     // and layer as context, or ImportCancelled.
-    void run(const SourceUnit &unit, OGRLayerH layer, LayerReport &report);
+    // rawEncoding: the text of this layer arrives undecoded in that encoding (a Shapefile
+    // opened with ENCODING=""); empty when GDAL already gives UTF-8.
+    void run(const SourceUnit &unit, OGRLayerH layer, LayerReport &report,
+             const std::string &rawEncoding = {});
 
 private:
     Project &m_project;

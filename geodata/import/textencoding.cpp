@@ -276,6 +276,93 @@ std::string toUtf8(std::string_view bytes, const std::string &encoding)
                    "decoding " + encoding);
 }
 
+TextDecoder::TextDecoder(const std::string &encoding) : m_encoding(encoding)
+{
+    const std::string name = decoderName(encoding);
+    m_utf8 = name == "UTF-8";
+    if (m_utf8)
+        return;
+    iconv_t cd = iconv_open("UTF-8", name.c_str());
+    if (cd == reinterpret_cast<iconv_t>(-1))
+        throw Error("unknown text encoding (iconv cannot convert " + name + " to UTF-8)",
+                    "decoding " + encoding);
+    m_cd = cd;
+}
+
+TextDecoder::~TextDecoder()
+{
+    if (m_cd)
+        iconv_close(static_cast<iconv_t>(m_cd));
+}
+
+std::string TextDecoder::decode(std::string_view bytes)
+{
+    bool ascii = true;
+    for (char c : bytes)
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            ascii = false;
+            break;
+        }
+    if (ascii)
+        return std::string(bytes);
+    if (m_utf8) {
+        if (scanUtf8(bytes).malformed == 0)
+            return std::string(bytes);
+    }
+    std::string out;
+    bool replaced = false;
+    if (m_utf8) {
+        // Keep the valid sequences, replace each malformed byte.
+        for (size_t i = 0; i < bytes.size();) {
+            size_t n = 1;
+            const auto c = static_cast<unsigned char>(bytes[i]);
+            if (c >= 0xC2 && c <= 0xF4)
+                n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            if (c >= 0x80 &&
+                (n == 1 || i + n > bytes.size() || scanUtf8(bytes.substr(i, n)).malformed != 0)) {
+                out += "\xEF\xBF\xBD";
+                replaced = true;
+                ++i;
+                continue;
+            }
+            out.append(bytes.substr(i, n));
+            i += n;
+        }
+    } else {
+        auto cd = static_cast<iconv_t>(m_cd);
+        iconv(cd, nullptr, nullptr, nullptr, nullptr); // initial shift state
+        out.resize(bytes.size() * 2 + 8);
+        char *in = const_cast<char *>(bytes.data());
+        size_t inLeft = bytes.size();
+        size_t used = 0;
+        while (inLeft > 0) {
+            char *o = out.data() + used;
+            size_t oLeft = out.size() - used;
+            const size_t rc = iconv(cd, &in, &inLeft, &o, &oLeft);
+            used = out.size() - oLeft;
+            if (rc != size_t(-1))
+                break;
+            if (errno == E2BIG) {
+                out.resize(out.size() * 2);
+                continue;
+            }
+            // EILSEQ or EINVAL (truncated at the end, as fixed-width DBF fields cut text):
+            // one byte becomes U+FFFD and decoding goes on after it.
+            if (out.size() - used < 3)
+                out.resize(out.size() + 16);
+            std::memcpy(out.data() + used, "\xEF\xBF\xBD", 3);
+            used += 3;
+            ++in;
+            --inLeft;
+            replaced = true;
+            iconv(cd, nullptr, nullptr, nullptr, nullptr);
+        }
+        out.resize(used);
+    }
+    m_replaced += replaced ? 1 : 0;
+    return out;
+}
+
 std::string fromUtf8(std::string_view utf8, const std::string &encoding)
 {
     const Scan u = scanUtf8(utf8);

@@ -2,6 +2,7 @@
 // with nothing saying which. detectEncoding() guesses from the bytes; toUtf8() decodes.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,27 @@ EncodingGuess detectEncoding(std::string_view bytes);
 // all decode as GB18030, a superset) to UTF-8. A leading UTF-8 BOM is dropped. Throws
 // geodata::Error naming the encoding and the byte offset of the first invalid sequence.
 std::string toUtf8(std::string_view bytes, const std::string &encoding);
+
+// Decodes many short strings in one encoding (attribute values of a whole layer): keeps one
+// iconv descriptor, returns ASCII untouched without calling iconv, and replaces an invalid
+// sequence with U+FFFD instead of failing, counting the values where it did.
+class TextDecoder
+{
+public:
+    explicit TextDecoder(const std::string &encoding); // throws for an unknown encoding
+    ~TextDecoder();
+    TextDecoder(const TextDecoder &) = delete;
+    TextDecoder &operator=(const TextDecoder &) = delete;
+    std::string decode(std::string_view bytes);
+    const std::string &encoding() const { return m_encoding; }
+    std::int64_t replacedValues() const { return m_replaced; }
+
+private:
+    std::string m_encoding;
+    void *m_cd = nullptr; // iconv_t
+    bool m_utf8 = false;
+    std::int64_t m_replaced = 0;
+};
 
 // toUtf8's inverse: encodes UTF-8 text in encoding ("UTF-8" returns it unchanged; the GBK names
 // encode strict GBK, "GB18030" GB18030). Throws geodata::Error naming the encoding and the byte
