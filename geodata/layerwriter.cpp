@@ -132,7 +132,40 @@ void LayerWriter::archivePrevious(const std::string &ctx)
         .run();
 }
 
+EncodedGeometry LayerWriter::encode(const Geometry &geometry, const std::string &geometryType,
+                                    int srid)
+{
+    if (geometry.isNull() || geometry.isEmpty())
+        throw Error("empty geometry");
+    Geometry converted;
+    const Geometry *stored = &geometry;
+    const int t = geometry.typeId();
+    if (geometryType == "MULTIPOLYGON" && t != GEOS_MULTIPOLYGON)
+        stored = &(converted = geometry.toMultiPolygon());
+    else if (geometryType == "MULTILINESTRING" && t != GEOS_MULTILINESTRING)
+        stored = &(converted = geometry.toMultiLineString());
+    // SpatiaLite's geometry-type trigger answers a mismatch with RAISE(ROLLBACK), which ends the
+    // whole transaction (the caller's too): refuse such a feature here, before the INSERT.
+    if (stored->isEmpty() || stored->typeId() != geosTypeId(geometryType))
+        throw Error("a " + geometry.typeName() + " cannot be stored in a " + geometryType +
+                    " layer");
+    EncodedGeometry out;
+    out.blob = spatialiteBlobFromWkb(stored->wkb(), srid, &out.box);
+    return out;
+}
+
 void LayerWriter::add(const Geometry &geometry, std::span<const Value> values)
+{
+    EncodedGeometry encoded;
+    try {
+        encoded = encode(geometry, m_spec.geometryType, m_srid);
+    } catch (const Error &e) {
+        throw Error(e.cause(), "layer " + m_spec.name + ", feature " + std::to_string(m_count + 1));
+    }
+    add(std::move(encoded), values);
+}
+
+void LayerWriter::add(EncodedGeometry geometry, std::span<const Value> values)
 {
     const std::string ctx = "layer " + m_spec.name + ", feature " + std::to_string(m_count + 1);
     if (!m_insert)
@@ -141,31 +174,7 @@ void LayerWriter::add(const Geometry &geometry, std::span<const Value> values)
         throw Error("expected " + std::to_string(m_spec.fields.size()) + " values, got " +
                         std::to_string(values.size()),
                     ctx);
-    if (geometry.isNull() || geometry.isEmpty())
-        throw Error("empty geometry", ctx);
-
-    Geometry converted;
-    const Geometry *stored = &geometry;
-    const int t = geometry.typeId();
-    if (m_spec.geometryType == "MULTIPOLYGON" && t != GEOS_MULTIPOLYGON)
-        stored = &(converted = geometry.toMultiPolygon());
-    else if (m_spec.geometryType == "MULTILINESTRING" && t != GEOS_MULTILINESTRING)
-        stored = &(converted = geometry.toMultiLineString());
-    // SpatiaLite's geometry-type trigger answers a mismatch with RAISE(ROLLBACK), which ends the
-    // whole transaction (the caller's too): refuse such a feature here, before the INSERT.
-    if (stored->isEmpty() || stored->typeId() != geosTypeId(m_spec.geometryType))
-        throw Error("a " + geometry.typeName() + " cannot be stored in a " + m_spec.geometryType +
-                        " layer",
-                    ctx);
-    const std::vector<unsigned char> wkb = stored->wkb();
-    std::vector<unsigned char> blob;
-    Envelope box;
-    try {
-        blob = spatialiteBlobFromWkb(wkb, m_srid, &box);
-    } catch (const Error &e) {
-        throw Error(e.cause(), ctx);
-    }
-
+    const Blob &blob = geometry.blob;
     m_insert->bind(1, blob);
     for (size_t i = 0; i < values.size(); ++i)
         m_insert->bind(static_cast<int>(i + 2), values[i]);
@@ -176,11 +185,12 @@ void LayerWriter::add(const Geometry &geometry, std::span<const Value> values)
         throw StoreError(e.cause(), ctx, e.sqliteCode());
     }
     m_insert->reset();
+    const Envelope &box = geometry.box;
     m_boxes.push_back({m_project.db().lastInsertRowId(), box.minX, box.minY, box.maxX, box.maxY});
 
     // Only what was stored is hashed; a type tag per value keeps NULL apart from ''.
-    m_hash.addData(QByteArrayView(reinterpret_cast<const char *>(wkb.data()),
-                                  static_cast<qsizetype>(wkb.size())));
+    m_hash.addData(QByteArrayView(reinterpret_cast<const char *>(blob.data()),
+                                  static_cast<qsizetype>(blob.size())));
     for (const Value &value : values) {
         const char tag = static_cast<char>(value.index());
         m_hash.addData(QByteArrayView(&tag, 1));

@@ -39,6 +39,14 @@ struct LayerSpec
 // digits and '_' from the name, else the role id ("site", "site_2" …).
 std::string newTableName(Project &project, const std::string &name, Role role);
 
+// A feature's geometry as the layer table stores it (a SpatiaLite BLOB) and its box. Made by
+// LayerWriter::encode, which any thread may call: importers encode while reading.
+struct EncodedGeometry
+{
+    Blob blob;
+    Envelope box;
+};
+
 class LayerWriter
 {
 public:
@@ -52,6 +60,11 @@ public:
     // Adds one feature; geometry in the working CRS, values in field order (monostate = NULL).
     // Polygons are promoted to MultiPolygon (lines likewise) to match the column type.
     void add(const Geometry &geometry, std::span<const Value> values);
+    void add(EncodedGeometry geometry, std::span<const Value> values);
+    // The BLOB for a column of geometryType (MULTIPOLYGON …; polygons and lines promoted to
+    // multi) and SRID. Throws geodata::Error when the geometry is empty or of another type.
+    static EncodedGeometry encode(const Geometry &geometry, const std::string &geometryType,
+                                  int srid);
     std::int64_t count() const { return m_count; }
     // Builds the spatial index, writes registry, version and audit rows, and commits.
     LayerInfo commit();

@@ -1,4 +1,5 @@
 #include "layerimporter.h"
+#include "featurereader.h"
 #include "textencoding.h"
 
 #include "crsresolver.h"
@@ -76,31 +77,6 @@ OGRwkbGeometryType sampleType(OGRLayerH layer)
     if (found == wkbUnknown)
         throw Error("the layer holds no geometry");
     return found;
-}
-
-Value fieldValue(OGRFeatureH f, int i, FieldType t, TextDecoder *raw)
-{
-    if (!OGR_F_IsFieldSetAndNotNull(f, i))
-        return std::monostate{};
-    switch (t) {
-    case FieldType::Integer:
-        return static_cast<std::int64_t>(OGR_F_GetFieldAsInteger64(f, i));
-    case FieldType::Real:
-        return OGR_F_GetFieldAsDouble(f, i);
-    case FieldType::Date: {
-        int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
-        float ss = 0;
-        if (!OGR_F_GetFieldAsDateTimeEx(f, i, &y, &m, &d, &hh, &mm, &ss, &tz))
-            return std::monostate{};
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-        return std::string(buf);
-    }
-    case FieldType::Text:
-        return raw ? raw->decode(OGR_F_GetFieldAsString(f, i))
-                   : std::string(OGR_F_GetFieldAsString(f, i));
-    }
-    return std::monostate{};
 }
 
 } // namespace
@@ -210,39 +186,51 @@ void LayerImporter::run(const SourceUnit &unit, OGRLayerH layer, LayerReport &re
         report.name = spec.name;
         report.table = writer.previous() ? writer.previous()->table : spec.table;
 
-        const GeometryCleaner cleaner(kind, transform.get(), area);
-        std::vector<Value> values(fields.size());
+        // Read, clean and encode on a second thread while this one writes.
+        FeatureReaderSetup setup;
+        setup.layer = layer;
+        setup.kind = kind;
+        setup.sourceCrs = transform ? crs->crs : std::string();
+        setup.workingCrs = working;
+        setup.area = &area;
+        for (const auto &f : fields)
+            setup.types.push_back(f.type);
+        setup.rawEncoding = rawEncoding;
+        setup.geometryType = spec.geometryType;
+        setup.srid = m_project.workingSrid();
+        transform.reset(); // the reading thread makes its own (PROJ objects stay on one thread)
         Envelope extent{1e300, 1e300, -1e300, -1e300};
         std::int64_t outside = 0;
         const std::int64_t total = OGR_L_GetFeatureCount(layer, FALSE);
-        OGR_L_ResetReading(layer);
-        while (FeatureHandle f{OGR_L_GetNextFeature(layer)}) {
-            ++report.read;
-            if (m_options.cancelCheckEvery > 0 && report.read % m_options.cancelCheckEvery == 0) {
-                if (m_options.progress)
-                    m_options.progress(report.sourceLayer, report.read, total);
-                if (m_options.cancelled && m_options.cancelled())
-                    throw ImportCancelled{};
+        FeatureReader reader(std::move(setup));
+        for (auto batch = reader.next(); !batch.empty(); batch = reader.next()) {
+            for (ReadyFeature &f : batch) {
+                ++report.read;
+                if (m_options.cancelCheckEvery > 0 &&
+                    report.read % m_options.cancelCheckEvery == 0) {
+                    if (m_options.progress)
+                        m_options.progress(report.sourceLayer, report.read, total);
+                    if (m_options.cancelled && m_options.cancelled())
+                        throw ImportCancelled{};
+                }
+                if (!f.rejection.empty()) {
+                    report.rejected.push_back({f.fid, std::move(f.rejection)});
+                    outside += f.outsideArea ? 1 : 0;
+                    continue;
+                }
+                if (!f.repair.empty())
+                    report.repaired.push_back(
+                        {f.fid, "invalid polygon repaired (" + f.repair + ")"});
+                const Envelope &e = f.geometry.box;
+                extent = {std::min(extent.minX, e.minX), std::min(extent.minY, e.minY),
+                          std::max(extent.maxX, e.maxX), std::max(extent.maxY, e.maxY)};
+                writer.add(std::move(f.geometry), f.values);
+                ++report.written;
             }
-            const std::int64_t fid = OGR_F_GetFID(f.get());
-            CleanedGeometry g = cleaner.clean(GeometryHandle(OGR_F_StealGeometry(f.get())));
-            if (g.geometry.isNull()) {
-                report.rejected.push_back({fid, g.rejection});
-                outside += g.outsideArea ? 1 : 0;
-                continue;
-            }
-            if (!g.repair.empty())
-                report.repaired.push_back({fid, "invalid polygon repaired (" + g.repair + ")"});
-            for (size_t i = 0; i < fields.size(); ++i)
-                values[i] = fieldValue(f.get(), static_cast<int>(i), fields[i].type, raw.get());
-            const Envelope e = g.geometry.envelope();
-            extent = {std::min(extent.minX, e.minX), std::min(extent.minY, e.minY),
-                      std::max(extent.maxX, e.maxX), std::max(extent.maxY, e.maxY)};
-            writer.add(g.geometry, values);
-            ++report.written;
         }
-        if (CPLGetLastErrorType() == CE_Failure && report.read == 0)
-            throw Error(GdalEnvironment::lastError("the layer cannot be read"));
+        if (reader.gdalFailed() && report.read == 0)
+            throw Error(reader.gdalError().empty() ? "the layer cannot be read"
+                                                   : reader.gdalError());
         // A wrong source CRS moves everything: refuse instead of storing a silently-wrong layer.
         if (outside > 0 && outside * 2 >= report.read)
             throw Error(std::to_string(outside) + " of " + std::to_string(report.read) +
@@ -258,19 +246,20 @@ void LayerImporter::run(const SourceUnit &unit, OGRLayerH layer, LayerReport &re
                 throw Error("the layer holds no features");
             // Every feature failed: the file itself is likely damaged (a truncated .shp reads
             // as features without geometry); say what GDAL said, if anything.
-            const std::string gdal = GdalEnvironment::lastError("");
+            const std::string &gdal = reader.gdalError();
             throw Error("no feature could be imported (feature " +
                         std::to_string(report.rejected.front().fid) + ": " +
                         report.rejected.front().reason + ")" +
                         (gdal.empty() ? std::string() : "; GDAL: " + gdal));
         }
-        if (raw && raw->replacedValues() > 0)
-            report.warnings.push_back({-1, std::to_string(raw->replacedValues()) +
-                                               " text values hold bytes that are "
-                                               "not valid " +
+        if (const std::int64_t bad =
+                reader.replacedTextValues() + (raw ? raw->replacedValues() : 0);
+            bad > 0)
+            report.warnings.push_back({-1, std::to_string(bad) +
+                                               " text values hold bytes that are not valid " +
                                                rawEncoding +
-                                               "; each such byte became U+FFFD (�): "
-                                               "check the encoding (--encoding)"});
+                                               "; each such byte became U+FFFD (�): check the "
+                                               "encoding (--encoding)"});
         const LayerInfo info = writer.commit();
         report.version = info.version;
         report.table = info.table;

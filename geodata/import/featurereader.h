@@ -1,0 +1,87 @@
+// Reads one OGR layer on a thread of its own and hands out batches of features made ready for
+// LayerWriter: geometry cleaned, transformed and encoded as SpatiaLite BLOBs, attribute values
+// decoded. The importer's thread meanwhile writes the previous batch into SQLite, so reading
+// (GDAL, PROJ, GEOS) and writing (SQLite) run on two cores. At most kQueuedBatches batches
+// wait, so memory stays bounded on huge inputs.
+#pragma once
+
+#include "geometrycleaner.h"
+#include "plausiblearea.h"
+
+#include "../database.h"
+#include "../layerwriter.h"
+
+#include <ogr_api.h>
+
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace planlines::geodata::import {
+
+struct ReadyFeature
+{
+    std::int64_t fid = 0;
+    std::string rejection; // set when rejected; then nothing else is
+    bool outsideArea = false;
+    std::string repair; // what was wrong, when repaired
+    EncodedGeometry geometry;
+    std::vector<Value> values;
+};
+
+struct FeatureReaderSetup
+{
+    OGRLayerH layer = nullptr;
+    GeometryKind kind = GeometryKind::Polygon;
+    std::string sourceCrs;  // empty: already in the working CRS
+    std::string workingCrs; // the transform is made on the reading thread (PROJ per thread)
+    const PlausibleArea *area = nullptr;
+    std::vector<FieldType> types; // of the layer's fields, in order
+    std::string rawEncoding;      // text arrives undecoded in this encoding ("" = UTF-8)
+    std::string geometryType;     // the column's (MULTIPOLYGON …)
+    int srid = 0;
+};
+
+class FeatureReader
+{
+public:
+    static constexpr std::size_t kBatch = 512;
+    static constexpr std::size_t kQueuedBatches = 8;
+
+    explicit FeatureReader(FeatureReaderSetup setup); // starts reading
+    ~FeatureReader();                                 // stops and joins
+    FeatureReader(const FeatureReader &) = delete;
+    FeatureReader &operator=(const FeatureReader &) = delete;
+
+    // The next batch in source order; empty when the layer is done. Rethrows what the reading
+    // thread threw.
+    std::vector<ReadyFeature> next();
+
+    // Valid once next() returned empty.
+    std::int64_t replacedTextValues() const { return m_replaced; }
+    // GDAL's last error on the reading thread ("" when none), and whether it was a failure.
+    const std::string &gdalError() const { return m_gdalError; }
+    bool gdalFailed() const { return m_gdalFailed; }
+
+private:
+    void run();
+    void push(std::vector<ReadyFeature> batch);
+
+    FeatureReaderSetup m_setup;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<std::vector<ReadyFeature>> m_queue;
+    bool m_done = false, m_stop = false;
+    std::exception_ptr m_error;
+    std::int64_t m_replaced = 0;
+    std::string m_gdalError;
+    bool m_gdalFailed = false;
+    std::thread m_thread;
+};
+
+} // namespace planlines::geodata::import
