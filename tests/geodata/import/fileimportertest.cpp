@@ -327,6 +327,26 @@ private slots:
         expectFailure(shp, {"cancelled"}, o);
     }
 
+    void progressIsToldAndCancelStopsMidway()
+    {
+        const std::string shp = writeGbkDltb(sub()); // two features
+        std::vector<std::pair<std::int64_t, std::int64_t>> told;
+        ImportOptions o;
+        o.progress = [&](const std::string &layer, std::int64_t read, std::int64_t total) {
+            QCOMPARE(layer, std::string("DLTB"));
+            told.emplace_back(read, total);
+        };
+        o.cancelled = [&] { return told.size() == 2; };
+        o.cancelCheckEvery = 1;
+        const FileReport r = run(shp, o);
+        QVERIFY(!r.ok);
+        QCOMPARE(told.size(), size_t(2));
+        QCOMPARE(told[0], std::make_pair(std::int64_t(1), std::int64_t(2)));
+        QCOMPARE(told[1], std::make_pair(std::int64_t(2), std::int64_t(2)));
+        QVERIFY(!m_project->layer("DLTB"));
+        QVERIFY(!m_project->db().tableExists("dltb"));
+    }
+
     void badInputs()
     {
         // Truncated .shp.
