@@ -86,6 +86,11 @@ void FileImporter::importAll(const std::string &path, FileReport &report)
             // GDAL reads the DBF undecoded and LayerImporter decodes with one converter.
             openOptions.push_back("ENCODING=");
             rawEncoding = encoding.encoding;
+        } else if (unit.driver == "CSV" || unit.driver == "CSV-XY") {
+            // GDAL's CSV driver passes bytes through: GBK text is decoded by the importer.
+            encoding = ShapefileEncoding::decideText(unit.gdalPath, m_options.encoding);
+            if (encoding.encoding != "UTF-8")
+                rawEncoding = encoding.encoding;
         }
         DatasetHandle ds = SourceLocator::open(unit, openOptions);
         const int count = GDALDatasetGetLayerCount(ds.get());

@@ -141,4 +141,24 @@ EncodingDecision ShapefileEncoding::decide(const std::string &shpPath,
                                         : ": " + guess.reason + ")")};
 }
 
+EncodingDecision ShapefileEncoding::decideText(const std::string &path,
+                                               const std::optional<std::string> &override)
+{
+    if (override)
+        return {normalise(*override), "override", true,
+                "given by the user (" + normalise(*override) + ")"};
+    VsiFile f(VSIFOpenL(path.c_str(), "rb"));
+    if (!f)
+        throw Error("the file cannot be read", path);
+    // The first MiB decides; a GBK character cut at the end counts as one malformed sequence.
+    const std::string bytes = readUpTo(f.get(), 1 << 20);
+    const EncodingGuess guess = detectEncoding(bytes);
+    const std::string enc = guess.name == "GBK" ? "CP936" : "UTF-8";
+    return {enc, "detected", guess.certain,
+            "detected " + guess.name + " from the text" +
+                (guess.certain          ? ""
+                 : guess.reason.empty() ? " (not certain)"
+                                        : " (not certain: " + guess.reason + ")")};
+}
+
 } // namespace planlines::geodata::import

@@ -24,6 +24,10 @@ public:
     // the .dbf cannot be read.
     static EncodingDecision decide(const std::string &shpPath,
                                    const std::optional<std::string> &override);
+    // For text formats that declare no encoding (CSV): the override, else GBK or UTF-8
+    // detected from the first MiB of the file (a GDAL path).
+    static EncodingDecision decideText(const std::string &path,
+                                       const std::optional<std::string> &override);
     // Canonical spelling of what a person or a .cpg says: "936"/"GBK"/"GB2312" → "CP936".
     static std::string normalise(const std::string &name);
 };

@@ -1,6 +1,7 @@
 #include "sourcelocator.h"
 
 #include "gdalenvironment.h"
+#include "textencoding.h"
 #include "zipinspector.h"
 
 #include "../error.h"
@@ -264,6 +265,20 @@ std::string rangeOf(const Range &r)
 // Column pairs people name coordinates with, first the one conventionally read as x. In the
 // Chinese survey convention X is the northing (纵坐标) and Y the easting (横坐标), so names alone
 // never decide: the values do.
+// A CSV header as GDAL passes it through: GBK names are decoded for matching and messages
+// (the open options keep the raw bytes GDAL compares).
+std::string readableName(const char *raw)
+{
+    const std::string name = raw ? raw : "";
+    if (detectEncoding(name).name != "GBK")
+        return name;
+    try {
+        return toUtf8(name, "GBK");
+    } catch (const Error &) {
+        return name;
+    }
+}
+
 std::optional<CsvAxes> csvAxes(DatasetHandle &ds, const std::string &display)
 {
     OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);
@@ -279,7 +294,8 @@ std::optional<CsvAxes> csvAxes(DatasetHandle &ds, const std::string &display)
     for (const auto &[x, y] : kPairs) {
         a = b = -1;
         for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
-            const std::string n = lower(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
+            const std::string n =
+                lower(readableName(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i))));
             a = n == x ? i : a;
             b = n == y ? i : b;
         }
@@ -304,8 +320,9 @@ std::optional<CsvAxes> csvAxes(DatasetHandle &ds, const std::string &display)
         OGR_F_Destroy(f);
     }
     OGR_L_ResetReading(layer);
-    const std::string na = OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, a));
-    const std::string nb = OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, b));
+    const std::string rawA = OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, a));
+    const std::string rawB = OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, b));
+    const std::string na = readableName(rawA.c_str()), nb = readableName(rawB.c_str());
     // Projected: northings in China are 1 000 000–6 000 000 (7 digits); eastings are 6 digits,
     // or 8 with the zone prefix. Degrees: longitudes in China exceed 70, latitudes stay below 55.
     auto northing = [](const Range &r) { return r.within(1e6, 1e7); };
@@ -330,11 +347,12 @@ std::optional<CsvAxes> csvAxes(DatasetHandle &ds, const std::string &display)
                     display);
     }
     CsvAxes out;
-    out.easting = swap ? nb : na;
-    out.northing = swap ? na : nb;
+    out.easting = swap ? rawB : rawA;
+    out.northing = swap ? rawA : rawB;
     out.note = "axis order decided from the values: column " + na + " (" + rangeOf(ra) +
-               ") holds " + why + ", so " + out.easting + " is read as the easting/longitude and " +
-               out.northing + " as the northing/latitude";
+               ") holds " + why + ", so " + (swap ? nb : na) +
+               " is read as the easting/longitude and " + (swap ? na : nb) +
+               " as the northing/latitude";
     return out;
 }
 } // namespace

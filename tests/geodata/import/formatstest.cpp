@@ -9,6 +9,7 @@
 #include <geodata/coordinatetransform.h>
 #include <geodata/geometry.h>
 #include <geodata/import/fileimporter.h>
+#include <geodata/import/textencoding.h>
 
 #include <cpl_conv.h>
 
@@ -19,6 +20,7 @@
 #include <QTemporaryDir>
 
 #include <cmath>
+#include <fstream>
 
 using namespace planlines::geodata;
 using namespace planlines::geodata::import;
@@ -484,6 +486,38 @@ private slots:
         const bool swapped = easting == yName;
         checkPoint("points", crs.toStdString(), swapped ? yValue : xValue,
                    swapped ? xValue : yValue);
+    }
+
+    void csvInGbkWithoutDeclaration()
+    {
+        // As Excel on a Chinese Windows saves it: GBK, Chinese headers, no BOM.
+        const std::string utf8 = "项目名称,横坐标,纵坐标,备注\n"
+                                 "华电渔光互补,571000.5,4115600.25,黄河淤背区东侧\n"
+                                 "田镇街道光伏,571200,4115800,\n";
+        const std::string path = (sub() + "/点位.csv").toStdString();
+        {
+            std::ofstream out(path, std::ios::binary);
+            out << fromUtf8(utf8, "GBK");
+        }
+        ImportOptions o;
+        o.role = Role::Site;
+        const FileReport r = run(path, o);
+        QVERIFY2(r.ok, r.error.c_str());
+        const LayerReport &lr = r.layers[0];
+        QCOMPARE(qs(lr.encoding), QStringLiteral("CP936"));
+        QCOMPARE(qs(lr.encodingHow), QStringLiteral("detected"));
+        QVERIFY2(lr.encodingCertain, lr.encodingDetail.c_str());
+        QVERIFY2(qs(lr.crsDetail).contains(QStringLiteral("so 横坐标 is read as the easting")),
+                 lr.crsDetail.c_str());
+        const std::string table = lr.table;
+        QCOMPARE(qs(text(*m_project, "SELECT group_concat(name, ',') FROM (SELECT f.name FROM "
+                                     "layer_fields f JOIN layers l ON l.id = f.layer_id ORDER BY "
+                                     "f.position)")),
+                 QStringLiteral("项目名称,横坐标,纵坐标,备注"));
+        QCOMPARE(qs(text(*m_project, "SELECT \"项目名称\" || '|' || \"备注\" FROM \"" + table +
+                                         "\" WHERE fid = 1")),
+                 QStringLiteral("华电渔光互补|黄河淤背区东侧"));
+        checkPoint(table, "EPSG:4548", 571000.5, 4115600.25);
     }
 
     void multiLayerDatabases_data()
