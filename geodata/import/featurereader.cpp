@@ -98,7 +98,9 @@ void FeatureReader::run()
         std::vector<ReadyFeature> batch;
         batch.reserve(kBatch);
         OGR_L_ResetReading(m_setup.layer);
+        std::size_t sequence = 0;
         while (FeatureHandle f{OGR_L_GetNextFeature(m_setup.layer)}) {
+            const std::size_t row = sequence++;
             ReadyFeature &out = batch.emplace_back();
             out.fid = OGR_F_GetFID(f.get());
             CleanedGeometry g = cleaner.clean(GeometryHandle(OGR_F_StealGeometry(f.get())));
@@ -114,6 +116,13 @@ void FeatureReader::run()
                     for (size_t i = 0; i < m_setup.types.size(); ++i)
                         out.values.push_back(
                             fieldValue(f.get(), static_cast<int>(i), m_setup.types[i], raw.get()));
+                    for (std::size_t j : m_setup.extendedColumns) {
+                        const auto &cells = m_setup.extended->rows.at(row);
+                        if (j < cells.size() && cells[j])
+                            out.values.emplace_back(*cells[j]);
+                        else
+                            out.values.emplace_back(std::monostate{});
+                    }
                 } catch (const Error &e) {
                     out.rejection = e.cause();
                 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "geometrycleaner.h"
+#include "kmlextendeddata.h"
 #include "plausiblearea.h"
 
 #include "../database.h"
@@ -44,6 +45,10 @@ struct FeatureReaderSetup
     std::vector<FieldType> types; // of the layer's fields, in order
     std::string rawEncoding;      // text arrives undecoded in this encoding ("" = UTF-8)
     std::string geometryType;     // the column's (MULTIPOLYGON …)
+    // KML <ExtendedData> rows (one per feature, in reading order) and the columns of it
+    // appended after the source's fields.
+    const KmlContainerData *extended = nullptr;
+    std::vector<std::size_t> extendedColumns;
     int srid = 0;
 };
 

@@ -2,6 +2,7 @@
 
 #include "boundaryimporter.h"
 #include "gdalenvironment.h"
+#include "kmlextendeddata.h"
 #include "layerimporter.h"
 #include "rolerecognizer.h"
 #include "shapefileencoding.h"
@@ -94,6 +95,9 @@ void FileImporter::importAll(const std::string &path, FileReport &report)
         }
         DatasetHandle ds = SourceLocator::open(unit, openOptions);
         const int count = GDALDatasetGetLayerCount(ds.get());
+        std::vector<KmlContainerData> extended;
+        if (unit.driver == "KML")
+            extended = readKmlExtendedData(unit.gdalPath);
         if (count == 0)
             throw Error("the file holds no layer", unit.displayName);
         const bool several = count > 1 || units.size() > 1;
@@ -117,7 +121,10 @@ void FileImporter::importAll(const std::string &path, FileReport &report)
             lr.encodingCertain = encoding.certain;
             lr.encodingDetail = encoding.detail;
             try {
-                importer.run(unit, layer, lr, rawEncoding);
+                // GDAL makes one layer per container holding Placemarks, in document order.
+                const KmlContainerData *ext =
+                    extended.size() == static_cast<std::size_t>(count) ? &extended[i] : nullptr;
+                importer.run(unit, layer, lr, rawEncoding, ext);
             } catch (const Error &e) {
                 lr.error = e.what();
                 throw;

@@ -1,5 +1,6 @@
 #include "layerimporter.h"
 #include "featurereader.h"
+#include "kmlextendeddata.h"
 #include "textencoding.h"
 
 #include "crsresolver.h"
@@ -87,7 +88,7 @@ LayerImporter::LayerImporter(Project &project, const ImportOptions &options)
 }
 
 void LayerImporter::run(const SourceUnit &unit, OGRLayerH layer, LayerReport &report,
-                        const std::string &rawEncoding)
+                        const std::string &rawEncoding, const KmlContainerData *extended)
 {
     QElapsedTimer timer;
     timer.start();
@@ -110,6 +111,35 @@ void LayerImporter::run(const SourceUnit &unit, OGRLayerH layer, LayerReport &re
             f.alias = std::string(fieldAlias(f.name));
             names.push_back(f.name);
             fields.push_back(std::move(f));
+        }
+        // KML <ExtendedData>: more text fields, when its Placemarks are this layer's features.
+        const std::size_t sourceFields = fields.size();
+        std::vector<std::size_t> extendedColumns;
+        if (extended) {
+            const auto features = OGR_L_GetFeatureCount(layer, TRUE);
+            if (static_cast<std::int64_t>(extended->rows.size()) != features) {
+                report.warnings.push_back(
+                    {-1, "<ExtendedData> not kept: " + std::to_string(extended->rows.size()) +
+                             " Placemarks in the container but " + std::to_string(features) +
+                             " features in the layer"});
+                extended = nullptr;
+            }
+        }
+        for (std::size_t j = 0; extended && j < extended->fields.size(); ++j) {
+            const std::string &name = extended->fields[j];
+            auto same = [&](const std::string &n) {
+                return QString::fromStdString(n).compare(QString::fromStdString(name),
+                                                         Qt::CaseInsensitive) == 0;
+            };
+            if (std::any_of(names.begin(), names.end(), same)) {
+                report.warnings.push_back({-1, "<ExtendedData> field " + name +
+                                                   " not kept: the layer has a field of that "
+                                                   "name"});
+                continue;
+            }
+            fields.push_back({name, FieldType::Text, std::string(fieldAlias(name))});
+            names.push_back(name);
+            extendedColumns.push_back(j);
         }
         OGRwkbGeometryType declared = OGR_L_GetGeomType(layer);
         if (wkbFlatten(declared) == wkbUnknown || wkbFlatten(declared) == wkbGeometryCollection)
@@ -193,8 +223,10 @@ void LayerImporter::run(const SourceUnit &unit, OGRLayerH layer, LayerReport &re
         setup.sourceCrs = transform ? crs->crs : std::string();
         setup.workingCrs = working;
         setup.area = &area;
-        for (const auto &f : fields)
-            setup.types.push_back(f.type);
+        for (std::size_t i = 0; i < sourceFields; ++i)
+            setup.types.push_back(fields[i].type);
+        setup.extended = extended;
+        setup.extendedColumns = extendedColumns;
         setup.rawEncoding = rawEncoding;
         setup.geometryType = spec.geometryType;
         setup.srid = m_project.workingSrid();

@@ -14,6 +14,8 @@
 
 namespace planlines::geodata::import {
 
+struct KmlContainerData;
+
 class LayerImporter
 {
 public:
@@ -22,8 +24,10 @@ public:
     // and layer as context, or ImportCancelled.
     // rawEncoding: the text of this layer arrives undecoded in that encoding (a Shapefile
     // opened with ENCODING=""); empty when GDAL already gives UTF-8.
+    // extended: the layer's KML <ExtendedData>, kept as text fields when its Placemarks match
+    // the layer's features one to one.
     void run(const SourceUnit &unit, OGRLayerH layer, LayerReport &report,
-             const std::string &rawEncoding = {});
+             const std::string &rawEncoding = {}, const KmlContainerData *extended = nullptr);
 
 private:
     Project &m_project;

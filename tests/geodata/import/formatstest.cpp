@@ -401,6 +401,54 @@ private slots:
         checkKml(run((d + "/towns.kmz").toStdString()), xy);
     }
 
+    void kmlExtendedDataIsKept()
+    {
+        // Both forms Google Earth and survey software write: typed <SchemaData> and <Data>.
+        const QByteArray kml =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><name>选址</name>\n"
+            "<Schema name=\"s\" id=\"s\"><SimpleField name=\"XMMC\" type=\"string\"/><SimpleField "
+            "name=\"MJ\" type=\"float\"/></Schema>\n"
+            "<Placemark><name>项目一</name><ExtendedData><SchemaData schemaUrl=\"#s\">\n"
+            "  <SimpleData name=\"XMMC\">高青县渔光互补项目</SimpleData><SimpleData "
+            "name=\"MJ\">12.5</SimpleData>\n"
+            "</SchemaData></ExtendedData>\n"
+            "<Polygon><outerBoundaryIs><LinearRing><coordinates>117.80,37.10 117.81,37.10 "
+            "117.81,37.11 "
+            "117.80,37.10</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>\n"
+            "<Placemark><name>项目二</name><ExtendedData><Data "
+            "name=\"JSDW\"><displayName>建设单位</displayName><value>高青县发展和改革局</value></"
+            "Data></ExtendedData>\n"
+            "<Polygon><outerBoundaryIs><LinearRing><coordinates>117.82,37.10 117.83,37.10 "
+            "117.83,37.11 "
+            "117.82,37.10</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>\n"
+            "</Document></kml>\n";
+        const QString d = sub();
+        QFile f(d + "/选址.kml");
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(kml);
+        f.close();
+        QVERIFY(writeStoredZip(d + "/选址.kmz", {{"doc.kml", kml}}));
+        for (const QString name : {QStringLiteral("选址.kml"), QStringLiteral("选址.kmz")}) {
+            ImportOptions o;
+            o.role = Role::Site;
+            o.name = name.toStdString();
+            const FileReport r = run((d + "/" + name).toStdString(), o);
+            QVERIFY2(r.ok, r.error.c_str());
+            QVERIFY2(r.layers[0].warnings.empty(),
+                     r.layers[0].warnings.empty() ? "" : r.layers[0].warnings[0].reason.c_str());
+            const std::string t = r.layers[0].table;
+            QCOMPARE(qs(text(*m_project, "SELECT Name || '|' || XMMC || '|' || MJ || '|' || "
+                                         "coalesce(JSDW, '-') FROM \"" +
+                                             t + "\" WHERE fid = 1")),
+                     QStringLiteral("项目一|高青县渔光互补项目|12.5|-"));
+            QCOMPARE(qs(text(*m_project, "SELECT Name || '|' || coalesce(XMMC, '-') || '|' || "
+                                         "JSDW FROM \"" +
+                                             t + "\" WHERE fid = 2")),
+                     QStringLiteral("项目二|-|高青县发展和改革局"));
+        }
+    }
+
     void csvWithWkt()
     {
         FixtureLayer l{"CSV",
