@@ -31,6 +31,7 @@ struct Command
 constexpr Command kCommands[] = {
     {"info", runInfo, "show the project's layers, roles, counts, CRS, versions and areas"},
     {"import", runImport, "import files (Shapefile, .gdb, GeoPackage, GeoJSON, KML, DXF, …)"},
+    {"boundary", runBoundary, "write a site as a boundary coordinate file (界址点坐标文件)"},
     {"sample", runSample, "generate the synthetic sample county (Gaoqing) as a new project"},
 };
 
