@@ -1,0 +1,348 @@
+#include "ruleset.h"
+
+#include "../area.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace planlines::geodata::check {
+
+namespace {
+
+const std::set<std::string> kConditionTypes = {
+    "overlap", "outside", "not_inside_unit", "distance_below", "coverage_below", "always"};
+
+std::string str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString().toStdString();
+}
+
+std::vector<std::string> strings(const QJsonObject &o, const char *key)
+{
+    std::vector<std::string> out;
+    for (const auto &v : o.value(QLatin1String(key)).toArray())
+        out.push_back(v.toString().toStdString());
+    return out;
+}
+
+std::string fixed(double v, int decimals)
+{
+    return QString::number(v, 'f', decimals).toStdString();
+}
+
+std::string percent(double share)
+{
+    return fixed(share * 100.0, 1) + "%";
+}
+
+std::string areaText(double m2)
+{
+    return fixed(m2ToMu(m2), 2) + " 亩（" + fixed(m2, 2) + " 平方米，" + fixed(m2ToHa(m2), 4) +
+           " 公顷）";
+}
+
+std::string featuresText(const std::vector<FeatureHit> &hits)
+{
+    std::string s;
+    const size_t shown = std::min<size_t>(hits.size(), 5);
+    for (size_t i = 0; i < shown; ++i) {
+        if (i)
+            s += "、";
+        const auto &h = hits[i];
+        s += h.name.empty() ? h.layer : h.name;
+        if (!h.code.empty())
+            s += " " + h.code;
+        s += " " + fixed(m2ToMu(h.areaM2), 2) + " 亩";
+    }
+    if (hits.size() > shown)
+        s += " 等 " + std::to_string(hits.size()) + " 个图斑";
+    return s;
+}
+
+void replaceAll(std::string &s, const std::string &from, const std::string &to)
+{
+    for (size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
+        s.replace(pos, from.size(), to);
+}
+
+bool containsAny(const std::string &text, const std::vector<std::string> &words)
+{
+    return std::any_of(words.begin(), words.end(), [&](const std::string &w) {
+        return !w.empty() && text.find(w) != std::string::npos;
+    });
+}
+
+bool useMatches(const std::string &use, const std::vector<std::string> &list)
+{
+    return !use.empty() && std::any_of(list.begin(), list.end(), [&](const std::string &u) {
+        return use == u || use.find(u) != std::string::npos;
+    });
+}
+
+} // namespace
+
+std::string statusId(Status s)
+{
+    return s == Status::Fail ? "fail" : s == Status::Attention ? "attention" : "pass";
+}
+std::string statusZh(Status s)
+{
+    return s == Status::Fail ? "不符合" : s == Status::Attention ? "需关注" : "符合";
+}
+
+bool RuleSet::industryMatches(const std::string &industry, const std::vector<std::string> &list)
+{
+    if (industry.empty())
+        return false;
+    return std::any_of(list.begin(), list.end(), [&](const std::string &p) {
+        return !p.empty() && industry.size() >= p.size() &&
+               std::equal(p.begin(), p.end(), industry.begin(),
+                          [](char a, char b) { return std::toupper(a) == std::toupper(b); });
+    });
+}
+
+RuleSet RuleSet::builtin()
+{
+    return fromFile(":/planlines/check/sanxian_yidan.json");
+}
+
+RuleSet RuleSet::fromFile(const std::string &path)
+{
+    QFile f(QString::fromStdString(path));
+    if (!f.open(QIODevice::ReadOnly))
+        throw Error("cannot read the rule file: " + f.errorString().toStdString(), path);
+    RuleSet r = fromJson(f.readAll(), path);
+    r.m_origin = path;
+    return r;
+}
+
+RuleSet RuleSet::fromJson(const QByteArray &json, const std::string &context)
+{
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
+    if (err.error != QJsonParseError::NoError)
+        throw Error("not valid JSON at byte " + std::to_string(err.offset) + ": " +
+                        err.errorString().toStdString(),
+                    context);
+    const QJsonObject root = doc.object();
+    RuleSet set;
+    set.m_origin = context;
+    set.m_checksum =
+        QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex().toStdString();
+    set.m_version = str(root, "version");
+    set.m_name = str(root, "name");
+    if (set.m_version.empty())
+        throw Error("the rule file has no \"version\"", context);
+    for (const auto &v : root.value(QLatin1String("distance_targets")).toArray()) {
+        const QJsonObject t = v.toObject();
+        DistanceTargetSpec d{str(t, "key"), str(t, "role"), strings(t, "name_contains"),
+                             t.value(QLatin1String("search_m")).toDouble(1000)};
+        if (d.key.empty() || !roleFromId(d.role))
+            throw Error("a distance target needs a \"key\" and a known \"role\"", context);
+        set.m_targets.push_back(std::move(d));
+    }
+    std::set<std::string> ids;
+    for (const auto &v : root.value(QLatin1String("rules")).toArray()) {
+        const QJsonObject r = v.toObject();
+        const std::string id = str(r, "id");
+        const std::string ctx = context + ", rule " + (id.empty() ? "(no id)" : id);
+        if (id.empty() || !ids.insert(id).second)
+            throw Error("every rule needs a unique \"id\"", ctx);
+        const QJsonObject c = r.value(QLatin1String("condition")).toObject();
+        const std::string type = str(c, "type");
+        if (!kConditionTypes.count(type))
+            throw Error("unknown condition type \"" + type + "\"", ctx);
+        const std::string outcome = str(r, "outcome");
+        if (outcome != "fail" && outcome != "attention")
+            throw Error("outcome must be \"fail\" or \"attention\", not \"" + outcome + "\"", ctx);
+        if (str(r, "text").empty())
+            throw Error("the rule has no \"text\"", ctx);
+        const std::string role = str(c, "role");
+        if ((type == "overlap" || type == "outside" || type == "coverage_below") &&
+            role != "cultivated" && !roleFromId(role))
+            throw Error("unknown role \"" + role + "\"", ctx);
+        if (type == "distance_below") {
+            const std::string target = str(c, "target");
+            if (std::none_of(set.m_targets.begin(), set.m_targets.end(),
+                             [&](const auto &t) { return t.key == target; }))
+                throw Error("distance target \"" + target + "\" is not in distance_targets", ctx);
+        }
+        set.m_rules.push_back(r);
+    }
+    if (set.m_rules.empty())
+        throw Error("the rule file holds no rules", context);
+    return set;
+}
+
+Status RuleSet::verdict(const std::vector<RuleResult> &results)
+{
+    Status worst = Status::Pass;
+    for (const auto &r : results)
+        worst = std::max(worst, r.status);
+    return worst;
+}
+
+std::vector<RuleResult> RuleSet::evaluate(const Measurement &m, const SiteInputs &in) const
+{
+    std::vector<RuleResult> out;
+    const double site = m.siteAreaM2;
+    const std::string haystack = in.name + " " + in.use + " " + in.description;
+    for (const QJsonObject &r : m_rules) {
+        RuleResult res;
+        res.id = str(r, "id");
+        res.title = str(r, "title");
+        res.heading = str(r, "heading");
+        res.source = str(r, "source");
+        res.appliesTo = str(r, "applies_to");
+        const QJsonObject when = r.value(QLatin1String("when")).toObject();
+        const QJsonObject c = r.value(QLatin1String("condition")).toObject();
+        const std::string type = str(c, "type");
+        const Status outcome = str(r, "outcome") == "fail" ? Status::Fail : Status::Attention;
+
+        bool applies = true;
+        if (when.contains(QLatin1String("industry_in")))
+            applies &= industryMatches(in.industry, strings(when, "industry_in"));
+        if (when.contains(QLatin1String("industry_not_in")))
+            applies &= !industryMatches(in.industry, strings(when, "industry_not_in"));
+        if (when.contains(QLatin1String("use_in")))
+            applies &= useMatches(in.use, strings(when, "use_in"));
+        if (when.contains(QLatin1String("use_not_in")))
+            applies &= !useMatches(in.use, strings(when, "use_not_in"));
+        if (when.contains(QLatin1String("keywords_any")))
+            applies &= containsAny(haystack, strings(when, "keywords_any"));
+        if (when.contains(QLatin1String("keywords_none")))
+            applies &= !containsAny(haystack, strings(when, "keywords_none"));
+        if (!applies) {
+            res.applicable = false;
+            res.text = "不适用：" + res.title;
+            res.value = "不适用";
+            out.push_back(std::move(res));
+            continue;
+        }
+
+        bool tripped = false;
+        bool missing = false;
+        std::string missingWhat;
+        std::string text = str(r, "text");
+        const std::string role = str(c, "role");
+        auto fillArea = [&](double a) {
+            replaceAll(text, "{area_mu}", fixed(m2ToMu(a), 2));
+            replaceAll(text, "{area_m2}", fixed(a, 2));
+            replaceAll(text, "{area_ha}", fixed(m2ToHa(a), 4));
+            replaceAll(text, "{share}", percent(site > 0 ? a / site : 0));
+        };
+        if (type == "overlap") {
+            const RoleOverlap &o = m.overlap(role == "cultivated" ? "cultivated" : role);
+            missing = !o.layerPresent;
+            missingWhat = role == "cultivated" ? "landuse" : role;
+            std::vector<int> classes;
+            for (const auto &v : c.value(QLatin1String("unit_class")).toArray())
+                classes.push_back(v.toInt());
+            double a = o.areaM2;
+            if (!classes.empty()) {
+                a = 0;
+                for (const auto &f : o.features)
+                    if (std::find(classes.begin(), classes.end(), f.unitClass) != classes.end()) {
+                        res.features.push_back(f);
+                        a += f.areaM2;
+                    }
+                a = std::min(a, site);
+            } else {
+                res.features = o.features;
+            }
+            tripped = a > c.value(QLatin1String("min_m2")).toDouble(0);
+            res.valueNumber = a;
+            res.value = areaText(a) + "，占选址面积 " + percent(site > 0 ? a / site : 0);
+            fillArea(a);
+        } else if (type == "outside" || type == "coverage_below") {
+            const RoleOverlap &o = m.overlap(role);
+            missing = !o.layerPresent;
+            missingWhat = role;
+            const double inside = o.areaM2;
+            const double outside = std::max(0.0, site - inside);
+            if (type == "outside") {
+                const double share = site > 0 ? outside / site : 0;
+                tripped = share > c.value(QLatin1String("tolerance_share")).toDouble(0.001);
+                res.valueNumber = outside;
+                res.value = "边界外 " + areaText(outside) + "，占选址面积 " + percent(share);
+                res.features = o.features;
+                replaceAll(text, "{outside_m2}", fixed(outside, 2));
+                replaceAll(text, "{outside_mu}", fixed(m2ToMu(outside), 2));
+                replaceAll(text, "{outside_share}", percent(share));
+            } else {
+                const double share = site > 0 ? inside / site : 0;
+                tripped = share < c.value(QLatin1String("min_share")).toDouble(0.99);
+                res.valueNumber = share;
+                res.value = "覆盖 " + percent(share);
+            }
+            fillArea(inside);
+        } else if (type == "not_inside_unit") {
+            const RoleOverlap &o = m.overlap("control_unit");
+            missing = !o.layerPresent;
+            missingWhat = "control_unit";
+            const auto names = strings(c, "unit_name_contains");
+            const auto codes = strings(c, "unit_codes");
+            double inside = 0;
+            std::string units;
+            for (const auto &f : o.features) {
+                const bool named = containsAny(f.name, names) ||
+                                   std::find(codes.begin(), codes.end(), f.code) != codes.end();
+                if (named)
+                    inside += f.areaM2;
+                res.features.push_back(f);
+                units += (units.empty() ? "" : "、") + f.name + " " + percent(f.areaM2 / site);
+            }
+            const double share = site > 0 ? std::min(1.0, inside / site) : 0;
+            tripped = share < c.value(QLatin1String("min_share")).toDouble(0.999);
+            res.valueNumber = share;
+            res.value = "位于指定单元内 " + percent(share);
+            replaceAll(text, "{inside_share}", percent(share));
+            replaceAll(text, "{units}", units.empty() ? "未落入任何管控单元" : units);
+        } else if (type == "distance_below") {
+            const std::string target = str(c, "target");
+            const double limit = c.value(QLatin1String("meters")).toDouble();
+            const DistanceMeasure *d = nullptr;
+            for (const auto &x : m.distances)
+                if (x.target == target)
+                    d = &x;
+            missing = !d || d->layer.empty();
+            missingWhat = target;
+            if (d && !d->layer.empty()) {
+                tripped = d->meters < limit;
+                res.valueNumber = d->meters;
+                res.value = std::isfinite(d->meters)
+                                ? "距" + d->layer + " " + fixed(d->meters, 1) + " 米"
+                                : "距" + d->layer + "超过 " + fixed(d->searchMeters, 0) + " 米";
+                replaceAll(text, "{distance_m}", fixed(d->meters, 1));
+            }
+        } else if (type == "always") {
+            tripped = true;
+            res.value = "适用";
+        }
+        replaceAll(text, "{features}", featuresText(res.features));
+        if (missing) {
+            res.status = Status::Attention;
+            res.text = "无法检查“" + res.title + "”：项目中没有所需图层（" + missingWhat + "）";
+            res.value = "缺少图层";
+        } else if (tripped) {
+            res.status = outcome;
+            res.text = text;
+        } else {
+            res.status = Status::Pass;
+            res.text = "符合：" + res.title;
+        }
+        // Only what caused a finding is listed with it.
+        if (!tripped || missing)
+            res.features.clear();
+        out.push_back(std::move(res));
+    }
+    return out;
+}
+
+} // namespace planlines::geodata::check
