@@ -10,7 +10,8 @@
 namespace planlines::geodata::check {
 
 CheckEngine::CheckEngine(Project &project, RuleSet rules)
-    : m_rules(std::move(rules)), m_plan(EnginePlan::of(project, m_rules.distanceTargets()))
+    : m_rules(std::move(rules)),
+      m_plan(EnginePlan::of(project, m_rules.distanceTargets(), m_rules.exclusions()))
 {
 }
 

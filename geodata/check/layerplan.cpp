@@ -39,9 +39,11 @@ const RoleOverlap &Measurement::overlap(const std::string &role) const
     return it == overlaps.end() ? none : it->second;
 }
 
-EnginePlan EnginePlan::of(Project &project, std::vector<DistanceTargetSpec> targets)
+EnginePlan EnginePlan::of(Project &project, std::vector<DistanceTargetSpec> targets,
+                          std::vector<ExclusionSpec> exclusions)
 {
     EnginePlan plan;
+    plan.exclusions = std::move(exclusions);
     plan.projectPath = project.path();
     plan.distanceTargets = std::move(targets);
     auto &db = project.db();
@@ -54,7 +56,8 @@ EnginePlan EnginePlan::of(Project &project, std::vector<DistanceTargetSpec> targ
         l.checksum = info.checksum;
         l.featureCount = info.featureCount;
         l.polygonal = info.geometryType.find("POLYGON") != std::string::npos;
-        l.inMemory = info.featureCount <= kInMemoryMaxFeatures;
+        // Land use is always read per site: its 地类 breakdown is built on that path.
+        l.inMemory = info.featureCount <= kInMemoryMaxFeatures && info.role != Role::Landuse;
         l.hasIndex = db.tableExists("idx_" + info.table + "_geom");
         const auto fields = project.fields(info.id);
         const std::string &r = l.role;

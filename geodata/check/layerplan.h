@@ -20,6 +20,16 @@ struct DistanceTargetSpec
     double searchMeters = 1000;            // farther than this counts as "not near"
 };
 
+// A role's overlap measured outside some features of another role: cultivated land outside
+// the 城镇集中建设区 zones of the urban boundary, say. key is the rule's id.
+struct ExclusionSpec
+{
+    std::string key;
+    std::string role;      // whose overlap ("cultivated")
+    std::string minusRole; // whose features are taken out ("urban_boundary"; never landuse)
+    std::vector<std::string> minusNameContains; // those whose name contains any; all if empty
+};
+
 struct LayerPlan
 {
     std::string role; // registry role id
@@ -43,11 +53,13 @@ struct EnginePlan
     std::string projectPath;
     std::vector<LayerPlan> layers;
     std::vector<DistanceTargetSpec> distanceTargets;
+    std::vector<ExclusionSpec> exclusions;
     std::vector<std::string> missingRoles; // overlap roles with no layer in the project
 
     // Layers above this many features are read through their spatial index per site.
     static constexpr std::int64_t kInMemoryMaxFeatures = 5000;
-    static EnginePlan of(Project &project, std::vector<DistanceTargetSpec> targets);
+    static EnginePlan of(Project &project, std::vector<DistanceTargetSpec> targets,
+                         std::vector<ExclusionSpec> exclusions = {});
 };
 
 } // namespace planlines::geodata::check

@@ -66,6 +66,8 @@ struct Measurement
     std::map<std::string, RoleOverlap> overlaps; // by role id
     std::vector<LanduseRow> landuse;             // by DLBM
     std::vector<DistanceMeasure> distances;
+    // ExclusionSpec key → the role's overlap outside the excluded features, m².
+    std::map<std::string, double> outsideOf;
     const RoleOverlap &overlap(const std::string &role) const;
 };
 

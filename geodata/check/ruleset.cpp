@@ -15,6 +15,8 @@ namespace planlines::geodata::check {
 
 namespace {
 
+constexpr double kZeroAreaM2 = 0.005;
+
 const std::set<std::string> kConditionTypes = {
     "overlap", "outside", "not_inside_unit", "distance_below", "coverage_below", "always"};
 
@@ -167,6 +169,15 @@ RuleSet RuleSet::fromJson(const QByteArray &json, const std::string &context)
         if ((type == "overlap" || type == "outside" || type == "coverage_below") &&
             role != "cultivated" && !roleFromId(role))
             throw Error("unknown role \"" + role + "\"", ctx);
+        if (c.contains(QLatin1String("outside_of"))) {
+            const QJsonObject x = c.value(QLatin1String("outside_of")).toObject();
+            ExclusionSpec e{id, role, str(x, "role"), strings(x, "name_contains")};
+            if (type != "overlap" || !roleFromId(e.minusRole) || e.minusRole == "landuse")
+                throw Error("\"outside_of\" needs an overlap condition and a role other than "
+                            "landuse",
+                            ctx);
+            set.m_exclusions.push_back(std::move(e));
+        }
         if (type == "distance_below") {
             const std::string target = str(c, "target");
             if (std::none_of(set.m_targets.begin(), set.m_targets.end(),
@@ -245,7 +256,13 @@ std::vector<RuleResult> RuleSet::evaluate(const Measurement &m, const SiteInputs
             for (const auto &v : c.value(QLatin1String("unit_class")).toArray())
                 classes.push_back(v.toInt());
             double a = o.areaM2;
-            if (!classes.empty()) {
+            if (auto it = m.outsideOf.find(res.id); it != m.outsideOf.end()) {
+                a = it->second;
+                res.features = o.features;
+                const double inside = std::max(0.0, o.areaM2 - a);
+                replaceAll(text, "{excluded_mu}", fixed(m2ToMu(inside), 2));
+                replaceAll(text, "{total_mu}", fixed(m2ToMu(o.areaM2), 2));
+            } else if (!classes.empty()) {
                 a = 0;
                 for (const auto &f : o.features)
                     if (std::find(classes.begin(), classes.end(), f.unitClass) != classes.end()) {
@@ -256,9 +273,12 @@ std::vector<RuleResult> RuleSet::evaluate(const Measurement &m, const SiteInputs
             } else {
                 res.features = o.features;
             }
-            tripped = a > c.value(QLatin1String("min_m2")).toDouble(0);
+            // What the report shows as 0.00 m² is no overlap (noding noise on shared edges).
+            tripped = a > std::max(c.value(QLatin1String("min_m2")).toDouble(0), kZeroAreaM2);
             res.valueNumber = a;
             res.value = areaText(a) + "，占选址面积 " + percent(site > 0 ? a / site : 0);
+            if (m.outsideOf.count(res.id))
+                res.value = "排除区域外 " + res.value + "；共 " + areaText(o.areaM2);
             fillArea(a);
         } else if (type == "outside" || type == "coverage_below") {
             const RoleOverlap &o = m.overlap(role);

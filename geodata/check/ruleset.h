@@ -18,11 +18,11 @@ namespace planlines::geodata::check {
 // What the reviewer says the site is for.
 struct SiteInputs
 {
-    std::string name;
-    std::string industry;    // GB/T 4754 code, e.g. C2614, D4416
-    std::string use;         // planned use (规划用途), e.g. 工业用地
-    std::string description; // free text searched for keywords (备注)
-    std::string source;      // where the geometry came from (file, layer, feature)
+    std::string name{};
+    std::string industry{};    // GB/T 4754 code, e.g. C2614, D4416
+    std::string use{};         // planned use (规划用途), e.g. 工业用地
+    std::string description{}; // free text searched for keywords (备注)
+    std::string source{};      // where the geometry came from (file, layer, feature)
 };
 
 enum class Status
@@ -60,6 +60,8 @@ public:
     // SHA-256 of the rule file's bytes: an edited file with an unchanged version is told apart.
     const std::string &checksum() const { return m_checksum; }
     const std::vector<DistanceTargetSpec> &distanceTargets() const { return m_targets; }
+    // What the overlap conditions with "outside_of" need measured.
+    const std::vector<ExclusionSpec> &exclusions() const { return m_exclusions; }
     std::size_t size() const { return m_rules.size(); }
 
     std::vector<RuleResult> evaluate(const Measurement &m, const SiteInputs &in) const;
@@ -71,6 +73,7 @@ public:
 private:
     std::string m_version, m_name, m_origin, m_checksum;
     std::vector<DistanceTargetSpec> m_targets;
+    std::vector<ExclusionSpec> m_exclusions;
     std::vector<QJsonObject> m_rules;
 };
 

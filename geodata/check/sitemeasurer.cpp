@@ -167,14 +167,55 @@ SiteMeasurer::SiteMeasurer(const EnginePlan &plan)
 
 SiteMeasurer::~SiteMeasurer() = default;
 
+namespace {
+
+bool allFinite(const GEOSGeometry *g, GEOSContextHandle_t ctx)
+{
+    const int type = GEOSGeomTypeId_r(ctx, g);
+    if (type >= GEOS_MULTIPOINT) {
+        for (int i = 0; i < GEOSGetNumGeometries_r(ctx, g); ++i)
+            if (!allFinite(GEOSGetGeometryN_r(ctx, g, i), ctx))
+                return false;
+        return true;
+    }
+    auto seqFinite = [&](const GEOSGeometry *part) {
+        const GEOSCoordSequence *seq = GEOSGeom_getCoordSeq_r(ctx, part);
+        unsigned n = 0;
+        if (!seq || !GEOSCoordSeq_getSize_r(ctx, seq, &n))
+            return true;
+        for (unsigned i = 0; i < n; ++i) {
+            double x = 0, y = 0;
+            GEOSCoordSeq_getXY_r(ctx, seq, i, &x, &y);
+            if (!std::isfinite(x) || !std::isfinite(y))
+                return false;
+        }
+        return true;
+    };
+    if (type == GEOS_POLYGON) {
+        if (GEOSisEmpty_r(ctx, g))
+            return true;
+        if (!seqFinite(GEOSGetExteriorRing_r(ctx, g)))
+            return false;
+        for (int i = 0; i < GEOSGetNumInteriorRings_r(ctx, g); ++i)
+            if (!seqFinite(GEOSGetInteriorRingN_r(ctx, g, i)))
+                return false;
+        return true;
+    }
+    return seqFinite(g);
+}
+
+} // namespace
+
 Geometry SiteMeasurer::prepareSite(const Geometry &site, std::vector<std::string> &repairs)
 {
     if (site.isNull() || site.isEmpty())
         throw Error("the site geometry is empty");
     const Envelope e = site.envelope();
+    bool finite = allFinite(site.get(), geosContext());
     for (double v : {e.minX, e.minY, e.maxX, e.maxY})
-        if (!std::isfinite(v))
-            throw Error("the site has non-finite coordinates (NaN or infinity)");
+        finite = finite && std::isfinite(v);
+    if (!finite)
+        throw Error("the site has non-finite coordinates (NaN or infinity)");
     const int t = site.typeId();
     if (t != GEOS_POLYGON && t != GEOS_MULTIPOLYGON && t != GEOS_GEOMETRYCOLLECTION)
         throw Error("the site is a " + site.typeName() + ", not a polygon");
@@ -339,6 +380,34 @@ Measurement SiteMeasurer::measure(const Geometry &input)
         m.distances.push_back(std::move(d));
     }
 
+    // Overlaps outside some features of another role (cultivated land outside 城镇集中建设区).
+    for (const auto &x : m_plan.exclusions) {
+        auto own = acc.find(x.role), minus = acc.find(x.minusRole);
+        if (own == acc.end() || own->second.pieces.empty()) {
+            m.outsideOf[x.key] = 0;
+            continue;
+        }
+        std::vector<Geometry> taken;
+        if (minus != acc.end())
+            for (size_t i = 0; i < minus->second.pieces.size(); ++i) {
+                const auto &name = minus->second.features[i].name;
+                if (x.minusNameContains.empty() ||
+                    std::any_of(
+                        x.minusNameContains.begin(), x.minusNameContains.end(),
+                        [&](const std::string &n) { return name.find(n) != std::string::npos; }))
+                    taken.push_back(minus->second.pieces[i].clone());
+            }
+        if (taken.empty()) {
+            m.outsideOf[x.key] = -1; // the role's whole overlap, filled in below
+            continue;
+        }
+        std::vector<Geometry> mine;
+        for (const auto &p : own->second.pieces)
+            mine.push_back(p.clone());
+        m.outsideOf[x.key] =
+            unaryUnion(std::move(mine)).difference(unaryUnion(std::move(taken))).area();
+    }
+
     for (const char *role : kOverlapRoles) {
         RoleOverlap o;
         o.role = role;
@@ -361,6 +430,9 @@ Measurement SiteMeasurer::measure(const Geometry &input)
                 o.areaM2 = a.sum;
             o.areaM2 = std::min(o.areaM2, m.siteAreaM2);
         }
+        for (const auto &x : m_plan.exclusions)
+            if (x.role == role && m.outsideOf[x.key] < 0)
+                m.outsideOf[x.key] = o.areaM2;
         m.overlaps.emplace(role, std::move(o));
     }
     for (auto &[key, row] : landuse) {
