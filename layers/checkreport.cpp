@@ -156,8 +156,9 @@ QString CheckReport::html(const std::vector<QJsonObject> &results, const QString
         for (const auto &v : site.value("repairs").toArray())
             h += QStringLiteral("<p>几何修复：%1</p>").arg(esc(v.toString()));
 
-        h += QStringLiteral("<h3>控制线占用</h3><table><tr><th>控制线</th><th>面积（平方米）</th>"
-                            "<th>亩</th><th>公顷</th><th>占选址</th><th>涉及图斑</th></tr>");
+        h += QStringLiteral(
+            "<h3>控制线占用</h3><table width=\"100%\"><tr><th>控制线</th><th>面积（平方米）</th>"
+            "<th>亩</th><th>公顷</th><th>占选址</th><th>涉及图斑</th></tr>");
         for (const auto &v : r.value("overlaps").toArray()) {
             const QJsonObject o = v.toObject();
             if (o.value("role").toString() == QLatin1String("landuse"))
@@ -175,8 +176,9 @@ QString CheckReport::html(const std::vector<QJsonObject> &results, const QString
                      .arg(esc(o.value("role_zh").toString()), areaCells(o),
                           num(o.value("share").toDouble() * 100, 1), esc(names.join("、")));
         }
-        h += QStringLiteral("</table><h3>地类构成</h3><table><tr><th>地类编码</th><th>地类名称</th>"
-                            "<th>面积（平方米）</th><th>亩</th><th>公顷</th></tr>");
+        h += QStringLiteral(
+            "</table><h3>地类构成</h3><table width=\"100%\"><tr><th>地类编码</th><th>地类名称</th>"
+            "<th>面积（平方米）</th><th>亩</th><th>公顷</th></tr>");
         for (const auto &v : r.value("landuse").toArray()) {
             const QJsonObject o = v.toObject();
             h += QStringLiteral("<tr><td>%1</td><td>%2</td>%3</tr>")
@@ -206,8 +208,9 @@ QString CheckReport::html(const std::vector<QJsonObject> &results, const QString
                 h += QStringLiteral("</ul>");
             }
         }
-        h += QStringLiteral("<h3>规则检查</h3><table><tr><th>结论</th><th>规则</th><th>说明</th>"
-                            "<th>依据</th></tr>");
+        h += QStringLiteral(
+            "<h3>规则检查</h3><table width=\"100%\"><tr><th>结论</th><th>规则</th><th>说明</th>"
+            "<th>依据</th></tr>");
         for (const auto &v : r.value("rules").toArray()) {
             const QJsonObject o = v.toObject();
             if (!o.value("applicable").toBool())

@@ -10,6 +10,7 @@
 
 #include <QCommandLineParser>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -247,26 +248,36 @@ int runCheck(const QStringList &args)
                 s.inputs.use = p.value(QStringLiteral("use")).toStdString();
         }
 
+        // PLANLINES_CHECK_TIMING=1: phase times on stderr (for bench/).
+        const bool timing = qEnvironmentVariableIsSet("PLANLINES_CHECK_TIMING");
+        QElapsedTimer clock;
+        clock.start();
+        auto phase = [&](const char *what) {
+            if (timing)
+                QTextStream(stderr) << "timing " << what << " " << clock.restart() << " ms\n";
+        };
+        phase("read sites");
         CheckEngine engine(*project, rules);
         BatchOptions options;
         options.threads = p.value(QStringLiteral("threads")).toInt();
         std::vector<CheckResult> results = engine.checkAll(batch.sites, options);
+        phase("check");
         const QJsonObject provenance = engine.provenance();
         const std::string batchId =
             results.size() > 1 ? "batch-" + QDateTime::currentDateTimeUtc()
                                                 .toString(QStringLiteral("yyyyMMddThhmmsszzz"))
                                                 .toStdString()
                                : std::string();
-        CheckRecords::store(*project, results, provenance, batchId);
-
         std::vector<QJsonObject> objects;
         objects.reserve(results.size());
-        for (const auto &r : results) {
-            QJsonObject o = r.toJson(provenance);
-            if (r.recordId)
-                o.insert("record_id", static_cast<qint64>(r.recordId));
-            objects.push_back(std::move(o));
-        }
+        for (const auto &r : results)
+            objects.push_back(r.ok() ? r.json : r.toJson(provenance));
+        phase("json");
+        CheckRecords::store(*project, results, provenance, batchId, &objects);
+        phase("record");
+        for (size_t i = 0; i < results.size(); ++i)
+            if (results[i].recordId)
+                objects[i].insert("record_id", static_cast<qint64>(results[i].recordId));
         if (p.isSet(QStringLiteral("csv")))
             writeAtomically(p.value(QStringLiteral("csv")), checkCsv(objects));
         if (!report.isEmpty())
@@ -295,6 +306,7 @@ int runCheck(const QStringList &args)
                 out << checkSummaryText(checkSummary(objects));
         }
         out.flush();
+        phase("output");
         for (const auto &r : batch.rejected)
             fail(kCmd, QStringLiteral("not checked: %1").arg(QString::fromStdString(r)));
         for (const auto &r : results)

@@ -3,6 +3,7 @@
 #include "sitemeasurer.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <algorithm>
 #include <thread>
@@ -46,6 +47,8 @@ CheckResult CheckEngine::run(SiteMeasurer &measurer, const Geometry &site,
     r.measurement = measurer.measure(site);
     r.rules = m_rules.evaluate(r.measurement, inputs);
     r.verdict = RuleSet::verdict(r.rules);
+    r.json = r.toJson(m_provenance);
+    r.jsonText = QJsonDocument(r.json).toJson(QJsonDocument::Compact).toStdString();
     return r;
 }
 
@@ -142,10 +145,7 @@ QJsonObject CheckEngine::layerVersions() const
 
 QJsonObject CheckEngine::provenance() const
 {
-    return {{"rules_version", QString::fromStdString(m_rules.version())},
-            {"rules_name", QString::fromStdString(m_rules.name())},
-            {"rules_checksum", QString::fromStdString(m_rules.checksum())},
-            {"layer_versions", layerVersions()}};
+    return m_provenance;
 }
 
 } // namespace planlines::geodata::check

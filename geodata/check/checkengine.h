@@ -64,6 +64,7 @@ private:
 
     RuleSet m_rules;
     EnginePlan m_plan;
+    QJsonObject m_provenance;
     std::mutex m_poolMutex;
     std::vector<std::unique_ptr<SiteMeasurer>> m_pool;
 };

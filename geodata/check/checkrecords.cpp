@@ -57,7 +57,8 @@ SiteInputs CheckRecords::inputsFrom(const QJsonObject &o)
 }
 
 void CheckRecords::store(Project &project, std::vector<CheckResult> &results,
-                         const QJsonObject &provenance, const std::string &batchId)
+                         const QJsonObject &provenance, const std::string &batchId,
+                         const std::vector<QJsonObject> *resultJson)
 {
     auto &db = project.db();
     Transaction tx(db);
@@ -70,13 +71,18 @@ void CheckRecords::store(Project &project, std::vector<CheckResult> &results,
         "INSERT INTO check_records (created_at, created_by, site_name, site_wkb, inputs_json, "
         "layer_versions, rules_version, verdict, result_json, rules_checksum, batch_id) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    for (auto &r : results) {
+    for (size_t i = 0; i < results.size(); ++i) {
+        CheckResult &r = results[i];
         if (!r.ok())
             continue;
         const std::string verdict = statusId(r.verdict);
         insert
             .bindAll(at, by, r.inputs.name, r.inputWkb, compact(inputsJson(r.inputs)), versions,
-                     rulesVersion, verdict, compact(r.toJson(provenance)), rulesChecksum, batchId)
+                     rulesVersion, verdict,
+                     !r.jsonText.empty()
+                         ? r.jsonText
+                         : compact(resultJson ? (*resultJson)[i] : r.toJson(provenance)),
+                     rulesChecksum, batchId)
             .run();
         r.recordId = db.lastInsertRowId();
         project.audit("check.run", "check_records", std::to_string(r.recordId),

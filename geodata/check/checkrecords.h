@@ -28,8 +28,11 @@ class CheckRecords
 public:
     // Stores each ok result (and sets its recordId) with one audit row each, all in one
     // transaction; results with an error are not stored. batchId '' for a single check.
+    // resultJson, when given, holds each result's toJson(provenance) already built (one per
+    // result, same order), so a batch builds its JSON once.
     static void store(Project &project, std::vector<CheckResult> &results,
-                      const QJsonObject &provenance, const std::string &batchId = {});
+                      const QJsonObject &provenance, const std::string &batchId = {},
+                      const std::vector<QJsonObject> *resultJson = nullptr);
     static std::vector<CheckRecord> list(Project &project, int limit = 100);
     static std::optional<CheckRecord> load(Project &project, std::int64_t id);
     static QJsonObject inputsJson(const SiteInputs &in);

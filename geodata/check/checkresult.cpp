@@ -156,23 +156,27 @@ QJsonObject CheckResult::toJson(const QJsonObject &provenance) const
 
     QJsonArray ruleArray;
     for (const auto &r : rules) {
-        QJsonArray features;
-        for (const auto &f : r.features)
-            features.append(featureJson(f, site));
-        ruleArray.append(QJsonObject{{"id", q(r.id)},
-                                     {"title", q(r.title)},
-                                     {"status", q(statusId(r.status))},
-                                     {"status_zh", q(statusZh(r.status))},
-                                     {"applicable", r.applicable},
-                                     {"text", q(r.text)},
-                                     {"value", q(r.value)},
-                                     {"value_number", std::isfinite(r.valueNumber)
-                                                          ? QJsonValue(round6(r.valueNumber))
-                                                          : QJsonValue()},
-                                     {"heading", q(r.heading)},
-                                     {"applies_to", q(r.appliesTo)},
-                                     {"source", q(r.source)},
-                                     {"features", features}});
+        QJsonObject j{{"id", q(r.id)},
+                      {"title", q(r.title)},
+                      {"status", q(statusId(r.status))},
+                      {"status_zh", q(statusZh(r.status))},
+                      {"applicable", r.applicable},
+                      {"text", q(r.text)},
+                      {"value", q(r.value)}};
+        if (r.applicable) {
+            // What a rule that did not apply would repeat for every site is left out.
+            QJsonArray features;
+            for (const auto &f : r.features)
+                features.append(featureJson(f, site));
+            j.insert("value_number", std::isfinite(r.valueNumber)
+                                         ? QJsonValue(round6(r.valueNumber))
+                                         : QJsonValue());
+            j.insert("heading", q(r.heading));
+            j.insert("applies_to", q(r.appliesTo));
+            j.insert("source", q(r.source));
+            j.insert("features", features);
+        }
+        ruleArray.append(j);
     }
     o.insert("rules", ruleArray);
     return o;

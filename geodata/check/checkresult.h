@@ -24,6 +24,10 @@ struct CheckResult
     Status verdict = Status::Pass;
     std::string error; // non-empty: the site could not be checked (batch runs go on)
     std::int64_t recordId = 0;
+    // toJson(engine provenance) and its compact text, built by the engine on the worker thread
+    // that checked the site (empty for a result that failed).
+    QJsonObject json;
+    std::string jsonText;
 
     bool ok() const { return error.empty(); }
     // The stored result (no record id).

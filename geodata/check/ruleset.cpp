@@ -184,7 +184,38 @@ RuleSet RuleSet::fromJson(const QByteArray &json, const std::string &context)
                              [&](const auto &t) { return t.key == target; }))
                 throw Error("distance target \"" + target + "\" is not in distance_targets", ctx);
         }
-        set.m_rules.push_back(r);
+        const QJsonObject when = r.value(QLatin1String("when")).toObject();
+        Rule rule;
+        rule.id = id;
+        rule.title = str(r, "title");
+        rule.heading = str(r, "heading");
+        rule.source = str(r, "source");
+        rule.appliesTo = str(r, "applies_to");
+        rule.text = str(r, "text");
+        rule.type = type;
+        rule.role = role;
+        rule.target = str(c, "target");
+        rule.outcome = outcome == "fail" ? Status::Fail : Status::Attention;
+        auto list = [&](const char *key, bool &has, std::vector<std::string> &out) {
+            has = when.contains(QLatin1String(key));
+            out = strings(when, key);
+        };
+        list("industry_in", rule.hasIndustryIn, rule.industryIn);
+        list("industry_not_in", rule.hasIndustryNotIn, rule.industryNotIn);
+        list("use_in", rule.hasUseIn, rule.useIn);
+        list("use_not_in", rule.hasUseNotIn, rule.useNotIn);
+        list("keywords_any", rule.hasKeywordsAny, rule.keywordsAny);
+        list("keywords_none", rule.hasKeywordsNone, rule.keywordsNone);
+        for (const auto &cls : c.value(QLatin1String("unit_class")).toArray())
+            rule.unitClass.push_back(cls.toInt());
+        rule.unitNameContains = strings(c, "unit_name_contains");
+        rule.unitCodes = strings(c, "unit_codes");
+        rule.minM2 = c.value(QLatin1String("min_m2")).toDouble(0);
+        rule.toleranceShare = c.value(QLatin1String("tolerance_share")).toDouble(0.001);
+        rule.minShare =
+            c.value(QLatin1String("min_share")).toDouble(type == "not_inside_unit" ? 0.999 : 0.99);
+        rule.meters = c.value(QLatin1String("meters")).toDouble();
+        set.m_rules.push_back(std::move(rule));
     }
     if (set.m_rules.empty())
         throw Error("the rule file holds no rules", context);
@@ -204,31 +235,29 @@ std::vector<RuleResult> RuleSet::evaluate(const Measurement &m, const SiteInputs
     std::vector<RuleResult> out;
     const double site = m.siteAreaM2;
     const std::string haystack = in.name + " " + in.use + " " + in.description;
-    for (const QJsonObject &r : m_rules) {
+    for (const Rule &r : m_rules) {
         RuleResult res;
-        res.id = str(r, "id");
-        res.title = str(r, "title");
-        res.heading = str(r, "heading");
-        res.source = str(r, "source");
-        res.appliesTo = str(r, "applies_to");
-        const QJsonObject when = r.value(QLatin1String("when")).toObject();
-        const QJsonObject c = r.value(QLatin1String("condition")).toObject();
-        const std::string type = str(c, "type");
-        const Status outcome = str(r, "outcome") == "fail" ? Status::Fail : Status::Attention;
+        res.id = r.id;
+        res.title = r.title;
+        res.heading = r.heading;
+        res.source = r.source;
+        res.appliesTo = r.appliesTo;
+        const std::string &type = r.type;
+        const Status outcome = r.outcome;
 
         bool applies = true;
-        if (when.contains(QLatin1String("industry_in")))
-            applies &= industryMatches(in.industry, strings(when, "industry_in"));
-        if (when.contains(QLatin1String("industry_not_in")))
-            applies &= !industryMatches(in.industry, strings(when, "industry_not_in"));
-        if (when.contains(QLatin1String("use_in")))
-            applies &= useMatches(in.use, strings(when, "use_in"));
-        if (when.contains(QLatin1String("use_not_in")))
-            applies &= !useMatches(in.use, strings(when, "use_not_in"));
-        if (when.contains(QLatin1String("keywords_any")))
-            applies &= containsAny(haystack, strings(when, "keywords_any"));
-        if (when.contains(QLatin1String("keywords_none")))
-            applies &= !containsAny(haystack, strings(when, "keywords_none"));
+        if (r.hasIndustryIn)
+            applies &= industryMatches(in.industry, r.industryIn);
+        if (r.hasIndustryNotIn)
+            applies &= !industryMatches(in.industry, r.industryNotIn);
+        if (r.hasUseIn)
+            applies &= useMatches(in.use, r.useIn);
+        if (r.hasUseNotIn)
+            applies &= !useMatches(in.use, r.useNotIn);
+        if (r.hasKeywordsAny)
+            applies &= containsAny(haystack, r.keywordsAny);
+        if (r.hasKeywordsNone)
+            applies &= !containsAny(haystack, r.keywordsNone);
         if (!applies) {
             res.applicable = false;
             res.text = "不适用：" + res.title;
@@ -240,8 +269,8 @@ std::vector<RuleResult> RuleSet::evaluate(const Measurement &m, const SiteInputs
         bool tripped = false;
         bool missing = false;
         std::string missingWhat;
-        std::string text = str(r, "text");
-        const std::string role = str(c, "role");
+        std::string text = r.text;
+        const std::string &role = r.role;
         auto fillArea = [&](double a) {
             replaceAll(text, "{area_mu}", fixed(m2ToMu(a), 2));
             replaceAll(text, "{area_m2}", fixed(a, 2));
@@ -252,9 +281,7 @@ std::vector<RuleResult> RuleSet::evaluate(const Measurement &m, const SiteInputs
             const RoleOverlap &o = m.overlap(role == "cultivated" ? "cultivated" : role);
             missing = !o.layerPresent;
             missingWhat = role == "cultivated" ? "landuse" : role;
-            std::vector<int> classes;
-            for (const auto &v : c.value(QLatin1String("unit_class")).toArray())
-                classes.push_back(v.toInt());
+            const std::vector<int> &classes = r.unitClass;
             double a = o.areaM2;
             if (auto it = m.outsideOf.find(res.id); it != m.outsideOf.end()) {
                 a = it->second;
@@ -274,7 +301,7 @@ std::vector<RuleResult> RuleSet::evaluate(const Measurement &m, const SiteInputs
                 res.features = o.features;
             }
             // What the report shows as 0.00 m² is no overlap (noding noise on shared edges).
-            tripped = a > std::max(c.value(QLatin1String("min_m2")).toDouble(0), kZeroAreaM2);
+            tripped = a > std::max(r.minM2, kZeroAreaM2);
             res.valueNumber = a;
             res.value = areaText(a) + "，占选址面积 " + percent(site > 0 ? a / site : 0);
             if (m.outsideOf.count(res.id))
@@ -288,7 +315,7 @@ std::vector<RuleResult> RuleSet::evaluate(const Measurement &m, const SiteInputs
             const double outside = std::max(0.0, site - inside);
             if (type == "outside") {
                 const double share = site > 0 ? outside / site : 0;
-                tripped = share > c.value(QLatin1String("tolerance_share")).toDouble(0.001);
+                tripped = share > r.toleranceShare;
                 res.valueNumber = outside;
                 res.value = "边界外 " + areaText(outside) + "，占选址面积 " + percent(share);
                 res.features = o.features;
@@ -297,7 +324,7 @@ std::vector<RuleResult> RuleSet::evaluate(const Measurement &m, const SiteInputs
                 replaceAll(text, "{outside_share}", percent(share));
             } else {
                 const double share = site > 0 ? inside / site : 0;
-                tripped = share < c.value(QLatin1String("min_share")).toDouble(0.99);
+                tripped = share < r.minShare;
                 res.valueNumber = share;
                 res.value = "覆盖 " + percent(share);
             }
@@ -306,8 +333,8 @@ std::vector<RuleResult> RuleSet::evaluate(const Measurement &m, const SiteInputs
             const RoleOverlap &o = m.overlap("control_unit");
             missing = !o.layerPresent;
             missingWhat = "control_unit";
-            const auto names = strings(c, "unit_name_contains");
-            const auto codes = strings(c, "unit_codes");
+            const auto &names = r.unitNameContains;
+            const auto &codes = r.unitCodes;
             double inside = 0;
             std::string units;
             for (const auto &f : o.features) {
@@ -319,14 +346,14 @@ std::vector<RuleResult> RuleSet::evaluate(const Measurement &m, const SiteInputs
                 units += (units.empty() ? "" : "、") + f.name + " " + percent(f.areaM2 / site);
             }
             const double share = site > 0 ? std::min(1.0, inside / site) : 0;
-            tripped = share < c.value(QLatin1String("min_share")).toDouble(0.999);
+            tripped = share < r.minShare;
             res.valueNumber = share;
             res.value = "位于指定单元内 " + percent(share);
             replaceAll(text, "{inside_share}", percent(share));
             replaceAll(text, "{units}", units.empty() ? "未落入任何管控单元" : units);
         } else if (type == "distance_below") {
-            const std::string target = str(c, "target");
-            const double limit = c.value(QLatin1String("meters")).toDouble();
+            const std::string &target = r.target;
+            const double limit = r.meters;
             const DistanceMeasure *d = nullptr;
             for (const auto &x : m.distances)
                 if (x.target == target)

@@ -45,6 +45,21 @@ struct RuleResult
     std::vector<FeatureHit> features; // the features that caused it
 };
 
+// One rule of the file, read once (evaluate() runs per site).
+struct Rule
+{
+    std::string id, title, heading, source, appliesTo, text, type, role, target;
+    Status outcome = Status::Attention;
+    // when: each list present (has*) must match.
+    bool hasIndustryIn = false, hasIndustryNotIn = false, hasUseIn = false, hasUseNotIn = false,
+         hasKeywordsAny = false, hasKeywordsNone = false;
+    std::vector<std::string> industryIn, industryNotIn, useIn, useNotIn, keywordsAny, keywordsNone;
+    // condition parameters
+    std::vector<int> unitClass;
+    std::vector<std::string> unitNameContains, unitCodes;
+    double minM2 = 0, toleranceShare = 0.001, minShare = 0.99, meters = 0;
+};
+
 class RuleSet
 {
 public:
@@ -74,7 +89,7 @@ private:
     std::string m_version, m_name, m_origin, m_checksum;
     std::vector<DistanceTargetSpec> m_targets;
     std::vector<ExclusionSpec> m_exclusions;
-    std::vector<QJsonObject> m_rules;
+    std::vector<Rule> m_rules;
 };
 
 } // namespace planlines::geodata::check

@@ -91,7 +91,8 @@ namespace {
 
 // Reads a geometry column value: our own blob parser, else SpatiaLite's AsBinary (compressed
 // geometries), else a clear error.
-Geometry readGeometry(Database &db, std::span<const unsigned char> blob, const std::string &ctx)
+Geometry readGeometry(Database &db, std::span<const unsigned char> blob, const std::string &layer,
+                      std::int64_t fid)
 {
     try {
         if (Geometry g = SpatialiteBlob::toGeometry(blob))
@@ -102,7 +103,7 @@ Geometry readGeometry(Database &db, std::span<const unsigned char> blob, const s
             return Geometry::fromWkb(st.blob(0));
         throw Error("SpatiaLite could not read the geometry");
     } catch (const Error &e) {
-        throw Error(e.cause(), ctx);
+        throw Error(e.cause(), "layer " + layer + ", feature " + std::to_string(fid));
     }
 }
 
@@ -111,6 +112,8 @@ Geometry readGeometry(Database &db, std::span<const unsigned char> blob, const s
 SiteMeasurer::SiteMeasurer(const EnginePlan &plan)
     : m_plan(plan), m_db(plan.projectPath, Database::Mode::ReadOnly)
 {
+    // Candidates are read from all over the file: map it rather than copy it page by page.
+    m_db.exec("PRAGMA mmap_size = 1073741824");
     for (const auto &l : m_plan.layers) {
         const std::string cols = "t.ROWID, t.geom, " + orNull(l.codeField) + ", " +
                                  orNull(l.nameField) + ", " + orNull(l.dlbmField) + ", " +
@@ -126,7 +129,7 @@ SiteMeasurer::SiteMeasurer(const EnginePlan &plan)
             while (st.step()) {
                 MemoryFeature f;
                 const std::string ctx = "layer " + l.name + ", feature " + st.text(0);
-                f.geometry = readGeometry(m_db, st.blob(1), ctx);
+                f.geometry = readGeometry(m_db, st.blob(1), l.name, st.int64(0));
                 if (f.geometry.isEmpty())
                     continue;
                 if (l.polygonal && !f.geometry.isValid()) {
@@ -255,7 +258,7 @@ Measurement SiteMeasurer::measure(const Geometry &input)
 
     // Overlap of the site with a polygonal feature through the prepared site; a feature GEOS
     // cannot overlay is repaired once and the repair reported.
-    auto overlapWith = [&](Geometry &g, const std::string &ctx) -> Piece {
+    auto overlapWith = [&](Geometry &g, const std::string &layer, std::int64_t fid) -> Piece {
         char inside = prepSite.containsProperly(g);
         if (inside == 1) {
             const double a = g.area();
@@ -271,7 +274,8 @@ Measurement SiteMeasurer::measure(const Geometry &input)
             return {piece.area(), std::move(piece)};
         } catch (const GeometryError &e) {
             Geometry fixed = repairedPolygons(g);
-            m.repairs.push_back(ctx + ": " + e.cause() + "; feature repaired with MakeValid");
+            m.repairs.push_back("layer " + layer + ", feature " + std::to_string(fid) + ": " +
+                                e.cause() + "; feature repaired with MakeValid");
             Geometry piece = site.intersection(fixed);
             return {piece.area(), std::move(piece)};
         }
@@ -293,11 +297,10 @@ Measurement SiteMeasurer::measure(const Geometry &input)
             if (auto fe = SpatialiteBlob::envelope(blob); fe && !fe->intersects(env))
                 continue;
             const std::int64_t fid = st.int64(0);
-            const std::string ctx = "layer " + l.name + ", feature " + std::to_string(fid);
-            Geometry g = readGeometry(m_db, blob, ctx);
-            if (g.isEmpty() || !g.envelope().intersects(env))
+            Geometry g = readGeometry(m_db, blob, l.name, fid);
+            if (g.isEmpty())
                 continue;
-            Piece p = overlapWith(g, ctx);
+            Piece p = overlapWith(g, l.name, fid);
             if (p.areaM2 <= 0)
                 continue;
             FeatureHit hit{l.name, fid, st.text(2), st.text(3), p.areaM2, 0, {}};
@@ -306,15 +309,16 @@ Measurement SiteMeasurer::measure(const Geometry &input)
                 auto &row = landuse[{dlbm, st.text(5)}];
                 row.areaM2 += p.areaM2;
                 ++row.parcels;
+                roleAcc.sum += p.areaM2;
                 if (dlbm.rfind("01", 0) == 0) {
                     auto &c = acc["cultivated"];
                     c.sum += p.areaM2;
-                    c.pieces.push_back(p.geometry.clone());
-                    c.features.push_back(hit);
+                    c.pieces.push_back(std::move(p.geometry));
+                    c.features.push_back(std::move(hit));
                 }
-            } else {
-                roleAcc.features.push_back(hit);
+                continue;
             }
+            roleAcc.features.push_back(std::move(hit));
             roleAcc.sum += p.areaM2;
             roleAcc.pieces.push_back(std::move(p.geometry));
         }
@@ -401,11 +405,16 @@ Measurement SiteMeasurer::measure(const Geometry &input)
             m.outsideOf[x.key] = -1; // the role's whole overlap, filled in below
             continue;
         }
-        std::vector<Geometry> mine;
-        for (const auto &p : own->second.pieces)
-            mine.push_back(p.clone());
-        m.outsideOf[x.key] =
-            unaryUnion(std::move(mine)).difference(unaryUnion(std::move(taken))).area();
+        // Each piece of the role minus the excluded zones (pieces of one role do not overlap).
+        const Geometry zones = unaryUnion(std::move(taken));
+        const Prepared prepZones(zones);
+        double outside = 0;
+        for (const auto &p : own->second.pieces) {
+            if (prepZones.containsProperly(p) == 1)
+                continue;
+            outside += prepZones.intersects(p) == 0 ? p.area() : p.difference(zones).area();
+        }
+        m.outsideOf[x.key] = outside;
     }
 
     for (const char *role : kOverlapRoles) {
@@ -419,15 +428,19 @@ Measurement SiteMeasurer::measure(const Geometry &input)
             std::sort(o.features.begin(), o.features.end(), [](const auto &x, const auto &y) {
                 return std::tie(x.layer, x.fid) < std::tie(y.layer, y.fid);
             });
-            // Features of one role may overlap each other (two red-line layers, overlapping
-            // zones): the role's area is that of the union, never more than the site.
-            const bool fewPieces = a.pieces.size() <= 64;
-            if (a.pieces.size() <= 1)
-                o.areaM2 = a.sum;
-            else if (fewPieces || a.sum > m.siteAreaM2 * (1 + 1e-9))
+            // Parcels and farmland patches tile the land: their pieces add up. Features of the
+            // other roles may overlap (two red-line layers, nested zones): their union counts,
+            // and so does the union of tiles that turn out to overlap (more than the site).
+            const std::string r = role;
+            const bool tiles = r == "landuse" || r == "cultivated" || r == "basic_farmland";
+            const bool overfull = a.sum > m.siteAreaM2 * (1 + 1e-9);
+            if (a.pieces.size() > 1 && (!tiles || overfull))
                 o.areaM2 = unaryUnion(std::move(a.pieces)).area();
             else
                 o.areaM2 = a.sum;
+            if (r == "landuse" && overfull)
+                m.repairs.push_back("land-use parcels overlap each other under the site: their "
+                                    "areas add up to more than the site");
             o.areaM2 = std::min(o.areaM2, m.siteAreaM2);
         }
         for (const auto &x : m_plan.exclusions)
