@@ -42,17 +42,16 @@ void writeCheckReport(geodata::Project &project, const std::vector<CheckResult> 
     layers::CheckReport::write(path, map, objects, sites);
 }
 
-int exitCodeFor(const std::vector<QJsonObject> &results, bool anyRejected)
+int exitCodeFor(const std::vector<CheckResult> &results, bool anyRejected)
 {
     int code = 0;
     for (const auto &r : results) {
-        const QString v = r.value("verdict").toString();
-        if (v == QLatin1String("fail"))
-            code = 4;
-        else if (v == QLatin1String("attention") && code == 0)
-            code = 3;
-        else if (v == QLatin1String("error"))
+        if (!r.ok())
             anyRejected = true;
+        else if (r.verdict == Status::Fail)
+            code = 4;
+        else if (r.verdict == Status::Attention && code == 0)
+            code = 3;
     }
     return anyRejected ? 1 : code;
 }
@@ -93,7 +92,7 @@ int showRecord(geodata::Project &project, std::int64_t id, const RuleSet &rules,
     QString why;
     try {
         CheckResult again = engine.check(geodata::Geometry::fromWkb(rec->siteWkb), inputs);
-        reproduced = again.toJson(engine.provenance()) == rec->result;
+        reproduced = again.jsonObject(engine.provenance()) == rec->result;
         if (!reproduced)
             why = engine.layerVersions() != rec->layerVersions
                       ? QStringLiteral("layer versions changed since the record")
@@ -268,18 +267,22 @@ int runCheck(const QStringList &args)
                                                 .toString(QStringLiteral("yyyyMMddThhmmsszzz"))
                                                 .toStdString()
                                : std::string();
-        std::vector<QJsonObject> objects;
-        objects.reserve(results.size());
-        for (const auto &r : results)
-            objects.push_back(r.ok() ? r.json : r.toJson(provenance));
-        phase("json");
-        CheckRecords::store(*project, results, provenance, batchId, &objects);
+        CheckRecords::store(*project, results, provenance, batchId);
         phase("record");
-        for (size_t i = 0; i < results.size(); ++i)
-            if (results[i].recordId)
-                objects[i].insert("record_id", static_cast<qint64>(results[i].recordId));
+        // The documents are parsed from the engine's text only where JSON is shown.
+        const bool single = results.size() == 1 && batch.rejected.empty();
+        std::vector<QJsonObject> objects;
+        if (json || single || !report.isEmpty()) {
+            objects.reserve(results.size());
+            for (const auto &r : results) {
+                objects.push_back(r.jsonObject(provenance));
+                if (r.recordId)
+                    objects.back().insert("record_id", static_cast<qint64>(r.recordId));
+            }
+        }
+        phase("json");
         if (p.isSet(QStringLiteral("csv")))
-            writeAtomically(p.value(QStringLiteral("csv")), checkCsv(objects));
+            writeAtomically(p.value(QStringLiteral("csv")), checkCsv(results));
         if (!report.isEmpty())
             writeCheckReport(*project, results, objects, report);
 
@@ -289,21 +292,22 @@ int runCheck(const QStringList &args)
             rejected.append(QString::fromStdString(r));
         if (json) {
             QJsonObject doc;
-            if (objects.size() == 1 && batch.rejected.empty()) {
+            if (single) {
                 doc = objects.front();
             } else {
                 QJsonArray list;
                 for (const auto &o : objects)
                     list.append(o);
-                doc = {{"results", list}, {"summary", checkSummary(objects)}};
+                doc = {{"results", list}, {"summary", checkSummary(results)}};
                 doc.insert("rejected", rejected);
             }
             out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+        } else if (single) {
+            out << checkText(objects.front());
         } else {
-            for (const auto &o : objects)
-                out << checkText(o) << "\n";
-            if (objects.size() > 1)
-                out << checkSummaryText(checkSummary(objects));
+            for (const auto &r : results)
+                out << checkLine(r);
+            out << checkSummaryText(checkSummary(results));
         }
         out.flush();
         phase("output");
@@ -314,7 +318,7 @@ int runCheck(const QStringList &args)
                 fail(kCmd, QStringLiteral("site %1: %2")
                                .arg(QString::fromStdString(r.inputs.name),
                                     QString::fromStdString(r.error)));
-        return exitCodeFor(objects, !batch.rejected.empty());
+        return exitCodeFor(results, !batch.rejected.empty());
     } catch (const std::exception &e) {
         return fail(kCmd, QString::fromUtf8(e.what()));
     }

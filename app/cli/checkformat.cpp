@@ -28,14 +28,6 @@ QString csvCell(QString s)
     return s;
 }
 
-double roleArea(const QJsonObject &result, const QString &role)
-{
-    for (const auto &v : result.value("overlaps").toArray())
-        if (v.toObject().value("role").toString() == role)
-            return v.toObject().value("area_m2").toDouble();
-    return 0;
-}
-
 } // namespace
 
 QString checkText(const QJsonObject &r)
@@ -91,22 +83,41 @@ QString checkText(const QJsonObject &r)
     return out;
 }
 
-QJsonObject checkSummary(const std::vector<QJsonObject> &results)
+QString checkLine(const geodata::check::CheckResult &r)
 {
+    using namespace geodata::check;
+    if (!r.ok())
+        return QStringLiteral("[无法检查] %1: %2\n")
+            .arg(QString::fromStdString(r.inputs.name), QString::fromStdString(r.error));
+    QStringList notPassed;
+    for (const auto &rule : r.rules)
+        if (rule.status != Status::Pass)
+            notPassed << QString::fromStdString(rule.id);
+    return QStringLiteral("[%1] %2 亩  %3  %4%5\n")
+        .arg(QString::fromStdString(statusZh(r.verdict)),
+             num(r.measurement.siteAreaM2 / (2000.0 / 3.0), 2),
+             QString::fromStdString(r.inputs.name), notPassed.join(QLatin1Char(' ')),
+             r.recordId ? QStringLiteral("  (记录 #%1)").arg(r.recordId) : QString());
+}
+
+QJsonObject checkSummary(const std::vector<geodata::check::CheckResult> &results)
+{
+    using namespace geodata::check;
     int pass = 0, attention = 0, failed = 0, errors = 0;
     QJsonObject byRule;
     for (const auto &r : results) {
-        const QString v = r.value("verdict").toString();
-        pass += v == QLatin1String("pass");
-        attention += v == QLatin1String("attention");
-        failed += v == QLatin1String("fail");
-        errors += v == QLatin1String("error");
-        for (const auto &rv : r.value("rules").toArray()) {
-            const QJsonObject o = rv.toObject();
-            if (o.value("status").toString() != QLatin1String("pass"))
-                byRule.insert(o.value("id").toString(),
-                              byRule.value(o.value("id").toString()).toInt() + 1);
+        if (!r.ok()) {
+            ++errors;
+            continue;
         }
+        pass += r.verdict == Status::Pass;
+        attention += r.verdict == Status::Attention;
+        failed += r.verdict == Status::Fail;
+        for (const auto &rule : r.rules)
+            if (rule.status != Status::Pass) {
+                const QString id = QString::fromStdString(rule.id);
+                byRule.insert(id, byRule.value(id).toInt() + 1);
+            }
     }
     return {{"sites", static_cast<int>(results.size())},
             {"pass", pass},
@@ -126,30 +137,34 @@ QString checkSummaryText(const QJsonObject &s)
         .arg(s.value("error").toInt());
 }
 
-QByteArray checkCsv(const std::vector<QJsonObject> &results)
+QByteArray checkCsv(const std::vector<geodata::check::CheckResult> &results)
 {
+    using namespace geodata::check;
     QStringList lines;
     lines << QStringLiteral("site,industry,use,verdict,area_m2,area_mu,basic_farmland_m2,"
                             "eco_redline_m2,urban_boundary_m2,corridor_m2,cultivated_m2,"
                             "cultivated_mu,rules_not_passed,record_id,error");
+    auto q = [](const std::string &s) { return csvCell(QString::fromStdString(s)); };
     for (const auto &r : results) {
-        const QJsonObject site = r.value("site").toObject();
+        const Measurement &m = r.measurement;
         QStringList failed;
-        for (const auto &rv : r.value("rules").toArray())
-            if (rv.toObject().value("status").toString() != QLatin1String("pass"))
-                failed << rv.toObject().value("id").toString();
-        QStringList cells{
-            csvCell(site.value("name").toString()),   csvCell(site.value("industry").toString()),
-            csvCell(site.value("use").toString()),    r.value("verdict").toString(),
-            num(site.value("area_m2").toDouble(), 2), num(site.value("area_mu").toDouble(), 4)};
+        for (const auto &rule : r.rules)
+            if (rule.status != Status::Pass)
+                failed << QString::fromStdString(rule.id);
+        QStringList cells{q(r.inputs.name),
+                          q(r.inputs.industry),
+                          q(r.inputs.use),
+                          r.ok() ? QString::fromStdString(statusId(r.verdict))
+                                 : QStringLiteral("error"),
+                          num(m.siteAreaM2, 2),
+                          num(m.siteAreaM2 / (2000.0 / 3.0), 4)};
         for (const char *role :
              {"basic_farmland", "eco_redline", "urban_boundary", "corridor", "cultivated"})
-            cells << num(roleArea(r, QString::fromLatin1(role)), 2);
-        cells << num(roleArea(r, QStringLiteral("cultivated")) / (2000.0 / 3.0), 4);
+            cells << num(m.overlap(role).areaM2, 2);
+        cells << num(m.overlap("cultivated").areaM2 / (2000.0 / 3.0), 4);
         cells << csvCell(failed.join(QLatin1Char(' ')));
-        cells << (r.contains("record_id") ? QString::number(r.value("record_id").toInteger())
-                                          : QString());
-        cells << csvCell(site.value("error").toString());
+        cells << (r.recordId ? QString::number(r.recordId) : QString());
+        cells << q(r.error);
         lines << cells.join(QLatin1Char(','));
     }
     return QByteArray("\xEF\xBB\xBF") + lines.join(QLatin1String("\r\n")).toUtf8() + "\r\n";

@@ -14,6 +14,12 @@ CheckEngine::CheckEngine(Project &project, RuleSet rules)
     : m_rules(std::move(rules)),
       m_plan(EnginePlan::of(project, m_rules.distanceTargets(), m_rules.exclusions()))
 {
+    m_provenance = {{"rules_version", QString::fromStdString(m_rules.version())},
+                    {"rules_name", QString::fromStdString(m_rules.name())},
+                    {"rules_checksum", QString::fromStdString(m_rules.checksum())},
+                    {"layer_versions", layerVersions()}};
+    const QByteArray text = QJsonDocument(m_provenance).toJson(QJsonDocument::Compact);
+    m_provenanceMembers = text.mid(1, text.size() - 2).toStdString();
 }
 
 CheckEngine::~CheckEngine() = default;
@@ -47,8 +53,7 @@ CheckResult CheckEngine::run(SiteMeasurer &measurer, const Geometry &site,
     r.measurement = measurer.measure(site);
     r.rules = m_rules.evaluate(r.measurement, inputs);
     r.verdict = RuleSet::verdict(r.rules);
-    r.json = r.toJson(m_provenance);
-    r.jsonText = QJsonDocument(r.json).toJson(QJsonDocument::Compact).toStdString();
+    r.jsonText = r.toJsonText(m_provenanceMembers);
     return r;
 }
 

@@ -65,6 +65,7 @@ private:
     RuleSet m_rules;
     EnginePlan m_plan;
     QJsonObject m_provenance;
+    std::string m_provenanceMembers; // compact JSON members of m_provenance, no braces
     std::mutex m_poolMutex;
     std::vector<std::unique_ptr<SiteMeasurer>> m_pool;
 };

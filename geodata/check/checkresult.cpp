@@ -4,6 +4,7 @@
 #include "../role.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <cmath>
 
@@ -62,6 +63,13 @@ QString unitClassName(int c)
 double round2(double v)
 {
     return std::round(v * 100.0) / 100.0;
+}
+
+QJsonObject CheckResult::jsonObject(const QJsonObject &provenance) const
+{
+    if (jsonText.empty())
+        return toJson(provenance);
+    return QJsonDocument::fromJson(QByteArray::fromStdString(jsonText)).object();
 }
 
 QJsonObject CheckResult::toJson(const QJsonObject &provenance) const

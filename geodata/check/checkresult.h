@@ -24,14 +24,18 @@ struct CheckResult
     Status verdict = Status::Pass;
     std::string error; // non-empty: the site could not be checked (batch runs go on)
     std::int64_t recordId = 0;
-    // toJson(engine provenance) and its compact text, built by the engine on the worker thread
-    // that checked the site (empty for a result that failed).
-    QJsonObject json;
+    // toJsonText(engine provenance), written by the engine on the worker thread that checked
+    // the site (empty for a result that failed).
     std::string jsonText;
+    // jsonText parsed (or toJson for a failed site).
+    QJsonObject jsonObject(const QJsonObject &provenance) const;
 
     bool ok() const { return error.empty(); }
     // The stored result (no record id).
     QJsonObject toJson(const QJsonObject &provenance) const;
+    // The same document as compact text, written directly (checkjsonwriter.cpp): what the
+    // engine stores. provenanceMembers: the provenance object's members without braces.
+    std::string toJsonText(const std::string &provenanceMembers) const;
 };
 
 // Rounds to 0.01 (m²) or 1e-6 (shares) so stored JSON reads cleanly and compares exactly.

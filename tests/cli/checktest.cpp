@@ -45,6 +45,16 @@ private slots:
         const QJsonObject o = parse(r);
         QCOMPARE(o.value("verdict").toString(), QStringLiteral("fail"));
         QVERIFY(o.value("record_id").toInteger() > 0);
+        QCOMPARE(o.value("rules_version").toString(), QStringLiteral("2024.1-sample"));
+        QCOMPARE(o.value("layer_versions")
+                     .toObject()
+                     .value("landuse")
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value("layer")
+                     .toString(),
+                 QStringLiteral("地类图斑"));
         const QJsonObject site = o.value("site").toObject();
         QCOMPARE(site.value("name").toString(), QStringLiteral("通威农光互补光伏发电项目"));
         QCOMPARE(site.value("industry").toString(), QStringLiteral("D4416"));

@@ -8,6 +8,7 @@
 #include <geodata/check/checkengine.h>
 #include <geodata/check/spatialiteblob.h>
 
+#include <QJsonDocument>
 #include <QTest>
 
 #include <atomic>
@@ -241,6 +242,10 @@ private slots:
                 continue;
             const auto one = engine->check(sites[i].site, sites[i].inputs);
             QCOMPARE(results[i].toJson(prov), one.toJson(prov));
+            QCOMPARE(results[i].jsonText, one.jsonText);
+            // The text the engine writes is the document toJson builds.
+            QCOMPARE(QJsonDocument::fromJson(QByteArray::fromStdString(one.jsonText)).object(),
+                     QJsonDocument::fromJson(QJsonDocument(one.toJson(prov)).toJson()).object());
         }
         // Cancelled at once: nothing is checked, and every site says why.
         BatchOptions stop;

@@ -47,7 +47,7 @@ private slots:
             rec->layerVersions.value("landuse").toArray().at(0).toObject().value("version").toInt(),
             1);
         QVERIFY(Geometry::fromWkb(rec->siteWkb).wkt(3) == site.wkt(3));
-        QCOMPARE(rec->result, results[0].toJson(engine.provenance()));
+        QCOMPARE(rec->result, results[0].jsonObject(engine.provenance()));
         QCOMPARE(rec->result.value("site").toObject().value("area_m2").toDouble(), 10000.0);
 
         // One audit row, naming the record.
