@@ -308,5 +308,12 @@ done
     echo "ratio = ours / peer (below 1: PlanLines is faster). Sizes in MB of 10^6 bytes."
     echo "databases: $out/sample_N.sqlite   log: $log"
 } | tee -a "$results"
+# Site checks: one-site latency and batches beside SpatiaLite SQL (BENCH_CHECK=0 skips).
+if [[ ${BENCH_CHECK:-1} != 0 ]] && have spatialite; then
+    for n in $sizes; do
+        [[ -f $out/sample_$n.sqlite ]] && "$here/check_bench.sh" "$bin" "$out/sample_$n.sqlite" \
+            "$runs" | tee -a "$results"
+    done
+fi
 echo "results written to $results"
 exit $failed

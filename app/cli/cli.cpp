@@ -4,11 +4,13 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 
 #ifndef PLANLINES_SAMPLE_DB
 #define PLANLINES_SAMPLE_DB ""
@@ -32,6 +34,7 @@ constexpr Command kCommands[] = {
     {"info", runInfo, "show the project's layers, roles, counts, CRS, versions and areas"},
     {"import", runImport, "import files (Shapefile, .gdb, GeoPackage, GeoJSON, KML, DXF, …)"},
     {"boundary", runBoundary, "write a site as a boundary coordinate file (界址点坐标文件)"},
+    {"check", runCheck, "check sites against the control lines and the access list (三线一单)"},
     {"sample", runSample, "generate the synthetic sample county (Gaoqing) as a new project"},
 };
 
@@ -77,7 +80,15 @@ bool wantsCommandLine(int argc, char **argv)
 
 int run(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // A report draws a map and sets Chinese text: that needs fonts, hence a QGuiApplication
+    // (offscreen: the command line never opens a window).
+    bool gui = false;
+    for (int i = 1; i < argc; ++i)
+        gui = gui || !std::strncmp(argv[i], "--report", 8);
+    if (gui && !std::getenv("QT_QPA_PLATFORM"))
+        setenv("QT_QPA_PLATFORM", "offscreen", 1);
+    std::unique_ptr<QCoreApplication> app = gui ? std::make_unique<QGuiApplication>(argc, argv)
+                                                : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("planlines"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PLANLINES_VERSION));
     QStringList args = QCoreApplication::arguments();

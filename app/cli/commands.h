@@ -11,6 +11,7 @@ int runSample(const QStringList &args);
 int runInfo(const QStringList &args);
 int runImport(const QStringList &args);
 int runBoundary(const QStringList &args);
+int runCheck(const QStringList &args);
 
 // Prints a subcommand's help with its own usage line ("Usage: planlines info [options]").
 int printHelp(const QCommandLineParser &parser, const QString &command);

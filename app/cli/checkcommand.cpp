@@ -1,0 +1,327 @@
+#include "checkformat.h"
+#include "cli.h"
+#include "commands.h"
+
+#include <geodata/check/checkengine.h>
+#include <geodata/check/checkrecords.h>
+#include <geodata/check/sitereader.h>
+#include <layers/checkreport.h>
+#include <layers/layercatalog.h>
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QTextStream>
+
+namespace planlines::cli {
+
+namespace {
+
+using namespace geodata::check;
+
+const QString kCmd = QStringLiteral("planlines check");
+
+void writeAtomically(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+        throw geodata::Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
+}
+
+void writeCheckReport(geodata::Project &project, const std::vector<CheckResult> &results,
+                      const std::vector<QJsonObject> &objects, const QString &path)
+{
+    const auto map = layers::ProjectMap::load(project.path(), layers::LayerCatalog::load());
+    std::vector<const geodata::Geometry *> sites;
+    for (const auto &r : results)
+        sites.push_back(r.ok() ? &r.measurement.site : nullptr);
+    layers::CheckReport::write(path, map, objects, sites);
+}
+
+int exitCodeFor(const std::vector<CheckResult> &results, bool anyRejected)
+{
+    int code = 0;
+    for (const auto &r : results) {
+        if (!r.ok())
+            anyRejected = true;
+        else if (r.verdict == Status::Fail)
+            code = 4;
+        else if (r.verdict == Status::Attention && code == 0)
+            code = 3;
+    }
+    return anyRejected ? 1 : code;
+}
+
+int listRecords(geodata::Project &project, bool json)
+{
+    const auto records = CheckRecords::list(project, 1000);
+    QTextStream out(stdout);
+    if (!json) {
+        out << recordListText(records);
+        return 0;
+    }
+    QJsonArray list;
+    for (const auto &r : records)
+        list.append(QJsonObject{{"record_id", static_cast<qint64>(r.id)},
+                                {"created_at", QString::fromStdString(r.createdAt)},
+                                {"created_by", QString::fromStdString(r.createdBy)},
+                                {"site", QString::fromStdString(r.siteName)},
+                                {"verdict", QString::fromStdString(r.verdict)},
+                                {"rules_version", QString::fromStdString(r.rulesVersion)},
+                                {"batch_id", QString::fromStdString(r.batchId)}});
+    out << QJsonDocument(QJsonObject{{"records", list}}).toJson(QJsonDocument::Indented);
+    return 0;
+}
+
+// Reopens a record and runs its site again with the same inputs on the current layers and
+// rules: "reproduced" says whether the result is byte for byte the stored one.
+int showRecord(geodata::Project &project, std::int64_t id, const RuleSet &rules, bool json)
+{
+    auto rec = CheckRecords::load(project, id);
+    if (!rec)
+        return fail(kCmd, QStringLiteral("no check record %1 in %2")
+                              .arg(id)
+                              .arg(QString::fromStdString(project.path())));
+    CheckEngine engine(project, rules);
+    const SiteInputs inputs = CheckRecords::inputsFrom(rec->inputs);
+    bool reproduced = false;
+    QString why;
+    try {
+        CheckResult again = engine.check(geodata::Geometry::fromWkb(rec->siteWkb), inputs);
+        reproduced = again.jsonObject(engine.provenance()) == rec->result;
+        if (!reproduced)
+            why = engine.layerVersions() != rec->layerVersions
+                      ? QStringLiteral("layer versions changed since the record")
+                  : QString::fromStdString(rules.checksum() + " ") !=
+                          QString::fromStdString(rec->rulesChecksum + " ")
+                      ? QStringLiteral("the rule file changed since the record")
+                      : QStringLiteral("the result differs");
+    } catch (const std::exception &e) {
+        why = QString::fromUtf8(e.what());
+    }
+    QJsonObject r = rec->result;
+    r.insert("record_id", static_cast<qint64>(rec->id));
+    r.insert("created_at", QString::fromStdString(rec->createdAt));
+    r.insert("created_by", QString::fromStdString(rec->createdBy));
+    r.insert("reproduced", reproduced);
+    if (!why.isEmpty())
+        r.insert("reproduced_note", why);
+    QTextStream out(stdout);
+    if (json) {
+        out << QJsonDocument(r).toJson(QJsonDocument::Indented);
+    } else {
+        out << checkText(r);
+        out << QStringLiteral("  记录: %1 %2; 规则 %3; 重新检查%4\n")
+                   .arg(QString::fromStdString(rec->createdAt),
+                        QString::fromStdString(rec->createdBy),
+                        QString::fromStdString(rec->rulesVersion),
+                        reproduced ? QStringLiteral("结果一致")
+                                   : QStringLiteral("结果不同: ") + why);
+    }
+    return 0;
+}
+
+} // namespace
+
+int runCheck(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Check proposed sites against the control lines (永久基本农田, 生态保护红线, 城镇开发边界, "
+        "淤背区生态廊道), cultivated land and the environmental control units' access list: "
+        "overlap areas in m², 亩 and 公顷 with the features involved, the 地类 breakdown, and "
+        "each rule's finding. Every check is recorded in the project (site, inputs, layer and "
+        "rule versions, result, time, user). Sites: FILE (any format `planlines import` reads, "
+        "or a 界址点坐标文件; each polygon feature is a site), --site, or --all-sites. Exit "
+        "status: 0 all sites pass (符合), 3 some need attention (需关注) and none fail, 4 some "
+        "fail (不符合), 1 a site could not be checked or on an error, 2 on a usage error."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("FILE"),
+                            QStringLiteral("File of sites (Shapefile, zip, GeoPackage, GeoJSON, "
+                                           "KML, DXF, .gdb, boundary .txt …)."),
+                            QStringLiteral("[FILE]"));
+    p.addOption({QStringLiteral("db"),
+                 QStringLiteral("Project file (default: $PLANLINES_DB, else the sample county)."),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("site"),
+                 QStringLiteral("Check the project's site feature of this name (XMMC) or fid."),
+                 QStringLiteral("NAME_OR_ID")});
+    p.addOption({QStringLiteral("all-sites"),
+                 QStringLiteral("Check every feature of the project's site layers, in parallel.")});
+    p.addOption({QStringLiteral("industry"),
+                 QStringLiteral("GB/T 4754 industry code of the project (C2614, D4416), for all "
+                                "sites; default: the site's HYDM field."),
+                 QStringLiteral("CODE")});
+    p.addOption({QStringLiteral("use"),
+                 QStringLiteral("Planned land use (工业用地, 公用设施用地 …), for all sites; "
+                                "default: the site's GHYT field."),
+                 QStringLiteral("USE")});
+    p.addOption({QStringLiteral("rules"),
+                 QStringLiteral("Rule file (JSON) instead of the built-in sample set."),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("srs"),
+                 QStringLiteral("CRS of FILE's coordinates (EPSG:4527), whatever it says."),
+                 QStringLiteral("EPSG:N")});
+    p.addOption({QStringLiteral("encoding"),
+                 QStringLiteral("Text encoding of FILE's attributes (GBK, UTF-8)."),
+                 QStringLiteral("E")});
+    p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of text.")});
+    p.addOption({QStringLiteral("csv"),
+                 QStringLiteral("Also write a summary table (one row per "
+                                "site, UTF-8 CSV)."),
+                 QStringLiteral("OUT")});
+    p.addOption({QStringLiteral("report"),
+                 QStringLiteral("Also write a report (.pdf or .html) with a location map, the "
+                                "tables, the verdict and the rule texts."),
+                 QStringLiteral("OUT")});
+    p.addOption({QStringLiteral("threads"),
+                 QStringLiteral("Worker threads for several sites (default: all cores)."),
+                 QStringLiteral("N")});
+    p.addOption({QStringLiteral("list"), QStringLiteral("List the check records of the project.")});
+    p.addOption({QStringLiteral("record"),
+                 QStringLiteral("Reopen a check record and run it again to show that it "
+                                "reproduces."),
+                 QStringLiteral("ID")});
+    if (!p.parse(args))
+        return fail(kCmd, p.errorText(), 2);
+    if (p.isSet(QStringLiteral("help")))
+        return printHelp(p, kCmd);
+    const QStringList files = p.positionalArguments();
+    const int modes = static_cast<int>(!files.isEmpty()) + p.isSet(QStringLiteral("site")) +
+                      p.isSet(QStringLiteral("all-sites")) + p.isSet(QStringLiteral("list")) +
+                      p.isSet(QStringLiteral("record"));
+    if (files.size() > 1)
+        return fail(kCmd, QStringLiteral("give one FILE (it may hold many sites)"), 2);
+    if (modes != 1)
+        return fail(kCmd,
+                    QStringLiteral("give exactly one of FILE, --site, --all-sites, --list, "
+                                   "--record"),
+                    2);
+    const QString report = p.value(QStringLiteral("report"));
+    if (!report.isEmpty() && !report.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) &&
+        !report.endsWith(QLatin1String(".html"), Qt::CaseInsensitive))
+        return fail(kCmd, QStringLiteral("--report needs a .pdf or .html file name"), 2);
+    const bool json = p.isSet(QStringLiteral("json"));
+    const std::string db = p.isSet(QStringLiteral("db"))
+                               ? p.value(QStringLiteral("db")).toStdString()
+                               : defaultDatabase();
+    if (!QFileInfo::exists(QString::fromStdString(db)))
+        return fail(kCmd,
+                    QStringLiteral("%1: no such project file").arg(QString::fromStdString(db)));
+    try {
+        auto project = geodata::Project::open(db);
+        const RuleSet rules =
+            p.isSet(QStringLiteral("rules"))
+                ? RuleSet::fromFile(p.value(QStringLiteral("rules")).toStdString())
+                : RuleSet::builtin();
+        if (p.isSet(QStringLiteral("list")))
+            return listRecords(*project, json);
+        if (p.isSet(QStringLiteral("record"))) {
+            bool ok = false;
+            const qint64 id = p.value(QStringLiteral("record")).toLongLong(&ok);
+            if (!ok)
+                return fail(kCmd, QStringLiteral("--record needs a number"), 2);
+            return showRecord(*project, id, rules, json);
+        }
+
+        SiteBatch batch;
+        if (!files.isEmpty()) {
+            std::optional<std::string> srs, encoding;
+            if (p.isSet(QStringLiteral("srs")))
+                srs = p.value(QStringLiteral("srs")).toStdString();
+            if (p.isSet(QStringLiteral("encoding")))
+                encoding = p.value(QStringLiteral("encoding")).toStdString();
+            batch = SiteReader::fromFile(*project, files[0].toStdString(), srs, encoding);
+        } else {
+            batch =
+                SiteReader::fromProject(*project, p.value(QStringLiteral("site")).toStdString());
+        }
+        for (auto &s : batch.sites) {
+            if (p.isSet(QStringLiteral("industry")))
+                s.inputs.industry = p.value(QStringLiteral("industry")).toStdString();
+            if (p.isSet(QStringLiteral("use")))
+                s.inputs.use = p.value(QStringLiteral("use")).toStdString();
+        }
+
+        // PLANLINES_CHECK_TIMING=1: phase times on stderr (for bench/).
+        const bool timing = qEnvironmentVariableIsSet("PLANLINES_CHECK_TIMING");
+        QElapsedTimer clock;
+        clock.start();
+        auto phase = [&](const char *what) {
+            if (timing)
+                QTextStream(stderr) << "timing " << what << " " << clock.restart() << " ms\n";
+        };
+        phase("read sites");
+        CheckEngine engine(*project, rules);
+        BatchOptions options;
+        options.threads = p.value(QStringLiteral("threads")).toInt();
+        std::vector<CheckResult> results = engine.checkAll(batch.sites, options);
+        phase("check");
+        const QJsonObject provenance = engine.provenance();
+        const std::string batchId =
+            results.size() > 1 ? "batch-" + QDateTime::currentDateTimeUtc()
+                                                .toString(QStringLiteral("yyyyMMddThhmmsszzz"))
+                                                .toStdString()
+                               : std::string();
+        CheckRecords::store(*project, results, provenance, batchId);
+        phase("record");
+        // The documents are parsed from the engine's text only where JSON is shown.
+        const bool single = results.size() == 1 && batch.rejected.empty();
+        std::vector<QJsonObject> objects;
+        if (json || single || !report.isEmpty()) {
+            objects.reserve(results.size());
+            for (const auto &r : results) {
+                objects.push_back(r.jsonObject(provenance));
+                if (r.recordId)
+                    objects.back().insert("record_id", static_cast<qint64>(r.recordId));
+            }
+        }
+        phase("json");
+        if (p.isSet(QStringLiteral("csv")))
+            writeAtomically(p.value(QStringLiteral("csv")), checkCsv(results));
+        if (!report.isEmpty())
+            writeCheckReport(*project, results, objects, report);
+
+        QTextStream out(stdout);
+        QJsonArray rejected;
+        for (const auto &r : batch.rejected)
+            rejected.append(QString::fromStdString(r));
+        if (json) {
+            QJsonObject doc;
+            if (single) {
+                doc = objects.front();
+            } else {
+                QJsonArray list;
+                for (const auto &o : objects)
+                    list.append(o);
+                doc = {{"results", list}, {"summary", checkSummary(results)}};
+                doc.insert("rejected", rejected);
+            }
+            out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+        } else if (single) {
+            out << checkText(objects.front());
+        } else {
+            for (const auto &r : results)
+                out << checkLine(r);
+            out << checkSummaryText(checkSummary(results));
+        }
+        out.flush();
+        phase("output");
+        for (const auto &r : batch.rejected)
+            fail(kCmd, QStringLiteral("not checked: %1").arg(QString::fromStdString(r)));
+        for (const auto &r : results)
+            if (!r.ok())
+                fail(kCmd, QStringLiteral("site %1: %2")
+                               .arg(QString::fromStdString(r.inputs.name),
+                                    QString::fromStdString(r.error)));
+        return exitCodeFor(results, !batch.rejected.empty());
+    } catch (const std::exception &e) {
+        return fail(kCmd, QString::fromUtf8(e.what()));
+    }
+}
+
+} // namespace planlines::cli

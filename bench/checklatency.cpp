@@ -1,0 +1,71 @@
+// One-site check latency with the project already open (what the GUI feels): opens the
+// project and the engine once, checks one warm-up site, then times CheckEngine::check on N
+// square sites of SIDE metres centred on random land-use parcels. Prints the median, 90th
+// percentile and maximum in milliseconds, and the mean number of parcels under a site.
+//
+//   check_latency DB [N=50] [SIDE=1000]
+#include <geodata/check/checkengine.h>
+#include <geodata/check/spatialiteblob.h>
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <random>
+
+using namespace planlines::geodata;
+using namespace planlines::geodata::check;
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: check_latency DB [N] [SIDE_M]\n");
+        return 2;
+    }
+    const int n = argc > 2 ? std::atoi(argv[2]) : 50;
+    const double side = argc > 3 ? std::atof(argv[3]) : 1000;
+    try {
+        auto project = Project::open(argv[1], /*readOnly=*/true);
+        const auto maxFid =
+            std::get<std::int64_t>(*project->db().scalar("SELECT max(fid) FROM landuse"));
+        std::mt19937_64 rng(1);
+        std::vector<Geometry> sites;
+        while (static_cast<int>(sites.size()) < n + 1) {
+            const auto fid =
+                static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(maxFid)) + 1;
+            auto blob = project->db().scalar("SELECT geom FROM landuse WHERE fid = ?", fid);
+            if (!blob || !std::holds_alternative<Blob>(*blob))
+                continue;
+            const auto e = SpatialiteBlob::envelope(std::get<Blob>(*blob));
+            const double cx = (e->minX + e->maxX) / 2, cy = (e->minY + e->maxY) / 2, h = side / 2;
+            const double xy[] = {cx - h, cy - h, cx + h, cy - h, cx + h, cy + h, cx - h, cy + h};
+            sites.push_back(Geometry::polygon(xy));
+        }
+        const auto t0 = std::chrono::steady_clock::now();
+        CheckEngine engine(*project, RuleSet::builtin());
+        engine.check(sites[0], {"warm-up", "C3490", "工业用地"});
+        const auto t1 = std::chrono::steady_clock::now();
+        std::vector<double> ms;
+        double parcels = 0;
+        for (int i = 1; i <= n; ++i) {
+            const auto a = std::chrono::steady_clock::now();
+            const CheckResult r =
+                engine.check(sites[static_cast<size_t>(i)], {"latency", "C3490", "工业用地"});
+            const auto b = std::chrono::steady_clock::now();
+            ms.push_back(std::chrono::duration<double, std::milli>(b - a).count());
+            for (const auto &row : r.measurement.landuse)
+                parcels += row.parcels;
+        }
+        std::sort(ms.begin(), ms.end());
+        std::printf("open+first %.1f ms; %d sites of %.0f m x %.0f m: median %.2f ms, p90 %.2f ms, "
+                    "max %.2f ms, %.0f parcels per site\n",
+                    std::chrono::duration<double, std::milli>(t1 - t0).count(), n, side, side,
+                    ms[ms.size() / 2], ms[ms.size() * 9 / 10], ms.back(), parcels / n);
+        return 0;
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "check_latency: %s\n", e.what());
+        return 1;
+    }
+}

@@ -1,0 +1,156 @@
+#include "checkengine.h"
+
+#include "sitemeasurer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <thread>
+
+namespace planlines::geodata::check {
+
+CheckEngine::CheckEngine(Project &project, RuleSet rules)
+    : m_rules(std::move(rules)),
+      m_plan(EnginePlan::of(project, m_rules.distanceTargets(), m_rules.exclusions()))
+{
+    m_provenance = {{"rules_version", QString::fromStdString(m_rules.version())},
+                    {"rules_name", QString::fromStdString(m_rules.name())},
+                    {"rules_checksum", QString::fromStdString(m_rules.checksum())},
+                    {"layer_versions", layerVersions()}};
+    const QByteArray text = QJsonDocument(m_provenance).toJson(QJsonDocument::Compact);
+    m_provenanceMembers = text.mid(1, text.size() - 2).toStdString();
+}
+
+CheckEngine::~CheckEngine() = default;
+
+std::unique_ptr<SiteMeasurer> CheckEngine::takeMeasurer()
+{
+    {
+        std::lock_guard lock(m_poolMutex);
+        if (!m_pool.empty()) {
+            auto m = std::move(m_pool.back());
+            m_pool.pop_back();
+            return m;
+        }
+    }
+    return std::make_unique<SiteMeasurer>(m_plan);
+}
+
+void CheckEngine::giveBack(std::unique_ptr<SiteMeasurer> m)
+{
+    std::lock_guard lock(m_poolMutex);
+    m_pool.push_back(std::move(m));
+}
+
+CheckResult CheckEngine::run(SiteMeasurer &measurer, const Geometry &site,
+                             const SiteInputs &inputs) const
+{
+    CheckResult r;
+    r.inputs = inputs;
+    if (site)
+        r.inputWkb = site.wkb();
+    r.measurement = measurer.measure(site);
+    r.rules = m_rules.evaluate(r.measurement, inputs);
+    r.verdict = RuleSet::verdict(r.rules);
+    r.jsonText = r.toJsonText(m_provenanceMembers);
+    return r;
+}
+
+CheckResult CheckEngine::check(const Geometry &site, const SiteInputs &inputs)
+{
+    auto measurer = takeMeasurer();
+    try {
+        CheckResult r = run(*measurer, site, inputs);
+        giveBack(std::move(measurer));
+        return r;
+    } catch (const Error &e) {
+        giveBack(std::move(measurer));
+        throw Error(e.cause(), inputs.name.empty() ? e.context() : "site " + inputs.name);
+    }
+}
+
+std::vector<CheckResult> CheckEngine::checkAll(const std::vector<CheckRequest> &sites,
+                                               const BatchOptions &options)
+{
+    std::vector<CheckResult> results(sites.size());
+    std::vector<char> reached(sites.size(), 0);
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t threads = std::min<std::size_t>(
+        sites.size(), options.threads > 0 ? static_cast<std::size_t>(options.threads) : cores);
+    std::atomic<std::size_t> next{0}, done{0};
+    std::atomic<bool> stop{false};
+    std::mutex progressMutex;
+    std::string setupError;
+    auto worker = [&]() {
+        std::unique_ptr<SiteMeasurer> measurer;
+        try {
+            measurer = takeMeasurer();
+        } catch (const std::exception &e) {
+            std::lock_guard lock(progressMutex);
+            setupError = e.what();
+            stop = true;
+            return;
+        }
+        for (std::size_t i = next++; i < sites.size(); i = next++) {
+            CheckResult &r = results[i];
+            if (stop || (options.cancelled && options.cancelled())) {
+                stop = true;
+                break;
+            }
+            reached[i] = 1;
+            try {
+                r = run(*measurer, sites[i].site, sites[i].inputs);
+            } catch (const std::exception &e) {
+                r = CheckResult{};
+                r.inputs = sites[i].inputs;
+                if (sites[i].site)
+                    r.inputWkb = sites[i].site.wkb();
+                r.error = e.what();
+            }
+            const std::size_t n = ++done;
+            if (options.progress) {
+                std::lock_guard lock(progressMutex);
+                options.progress(n, sites.size());
+            }
+        }
+        giveBack(std::move(measurer));
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t)
+        pool.emplace_back(worker);
+    if (threads > 0)
+        worker();
+    for (auto &t : pool)
+        t.join();
+    if (!setupError.empty())
+        throw Error(setupError, "site check");
+    for (std::size_t i = 0; i < results.size(); ++i)
+        if (!reached[i]) {
+            results[i].inputs = sites[i].inputs;
+            results[i].error = "cancelled before this site was checked";
+        }
+    return results;
+}
+
+QJsonObject CheckEngine::layerVersions() const
+{
+    QJsonObject out;
+    for (const auto &l : m_plan.layers) {
+        const QString key = QString::fromStdString(l.distanceKey.empty() ? l.role : l.distanceKey);
+        QJsonArray list = out.value(key).toArray();
+        list.append(QJsonObject{{"layer", QString::fromStdString(l.name)},
+                                {"table", QString::fromStdString(l.table)},
+                                {"version", l.version},
+                                {"checksum", QString::fromStdString(l.checksum)}});
+        out.insert(key, list);
+    }
+    return out;
+}
+
+QJsonObject CheckEngine::provenance() const
+{
+    return m_provenance;
+}
+
+} // namespace planlines::geodata::check

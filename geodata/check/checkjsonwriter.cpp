@@ -1,0 +1,348 @@
+// CheckResult::toJsonText: the same document as toJson(), written straight into a string. A
+// check of a large site lists thousands of features; building them as QJsonObjects costs more
+// than measuring them, so the engine writes the text and parses it only where a QJsonObject
+// is needed.
+#include "checkresult.h"
+
+#include "../area.h"
+#include "../role.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace planlines::geodata::check {
+
+namespace {
+
+double round6(double v)
+{
+    return std::round(v * 1e6) / 1e6;
+}
+
+class Writer
+{
+public:
+    std::string out;
+    bool first = true;
+
+    void open(char c)
+    {
+        comma();
+        out += c;
+        first = true;
+    }
+    void close(char c)
+    {
+        out += c;
+        first = false;
+    }
+    void key(const char *k)
+    {
+        comma();
+        out += '"';
+        out += k;
+        out += "\":";
+        first = true; // the value follows without a comma
+    }
+    void str(std::string_view s)
+    {
+        comma();
+        out += '"';
+        for (char ch : s) {
+            const auto c = static_cast<unsigned char>(ch);
+            if (c == '"' || c == '\\') {
+                out += '\\';
+                out += ch;
+            } else if (c < 0x20) {
+                static const char *hex = "0123456789abcdef";
+                out += "\\u00";
+                out += hex[c >> 4];
+                out += hex[c & 15];
+            } else {
+                out += ch;
+            }
+        }
+        out += '"';
+        first = false;
+    }
+    void num(double v)
+    {
+        comma();
+        if (!std::isfinite(v)) {
+            out += "null";
+        } else {
+            char buf[32];
+            auto r = std::to_chars(buf, buf + sizeof buf, v);
+            out.append(buf, r.ptr);
+        }
+        first = false;
+    }
+    void boolean(bool b)
+    {
+        comma();
+        out += b ? "true" : "false";
+        first = false;
+    }
+    void raw(std::string_view s)
+    {
+        comma();
+        out += s;
+        first = false;
+    }
+
+private:
+    void comma()
+    {
+        if (!first)
+            out += ',';
+        first = false;
+    }
+};
+
+// Members in QJsonObject's order (sorted keys) so the text reads like Qt's own.
+void area(Writer &w, double m2)
+{
+    w.key("area_ha");
+    w.num(round6(m2ToHa(m2)));
+    w.key("area_m2");
+    w.num(round2(m2));
+    w.key("area_mu");
+    w.num(round6(m2ToMu(m2)));
+}
+
+void feature(Writer &w, const FeatureHit &f, double site, bool unitExtras)
+{
+    w.open('{');
+    area(w, f.areaM2);
+    if (f.unitClass) {
+        w.key("class");
+        w.num(f.unitClass);
+    }
+    if (unitExtras) {
+        w.key("class_name");
+        w.str(f.unitClass == 1   ? "优先保护单元"
+              : f.unitClass == 2 ? "重点管控单元"
+              : f.unitClass == 3 ? "一般管控单元"
+                                 : "");
+    }
+    w.key("code");
+    w.str(f.code);
+    w.key("fid");
+    w.num(static_cast<double>(f.fid));
+    w.key("layer");
+    w.str(f.layer);
+    if (unitExtras) {
+        w.key("list");
+        w.open('{');
+        auto entries = f.listEntries;
+        std::sort(entries.begin(), entries.end());
+        for (const auto &[field, text] : entries) {
+            w.key(field.c_str());
+            w.str(text);
+        }
+        w.close('}');
+    }
+    w.key("name");
+    w.str(f.name);
+    w.key("share");
+    w.num(round6(site > 0 ? f.areaM2 / site : 0));
+    w.close('}');
+}
+
+std::string roleZh(const std::string &role)
+{
+    if (role == "cultivated")
+        return "耕地";
+    if (auto r = roleFromId(role))
+        return std::string(roleLabelZh(*r));
+    return role;
+}
+
+} // namespace
+
+std::string CheckResult::toJsonText(const std::string &provenanceMembers) const
+{
+    const Measurement &m = measurement;
+    const double site = m.siteAreaM2;
+    Writer w;
+    w.out.reserve(16384);
+    w.open('{');
+    if (!error.empty()) {
+        if (!provenanceMembers.empty())
+            w.raw(provenanceMembers);
+        w.key("site");
+        w.open('{');
+        area(w, site);
+        w.key("error");
+        w.str(error);
+        w.key("industry");
+        w.str(inputs.industry);
+        w.key("name");
+        w.str(inputs.name);
+        w.key("source");
+        w.str(inputs.source);
+        w.key("use");
+        w.str(inputs.use);
+        w.close('}');
+        w.key("verdict");
+        w.str("error");
+        w.close('}');
+        return std::move(w.out);
+    }
+    w.key("control_units");
+    w.open('[');
+    for (const auto &f : m.overlap("control_unit").features)
+        feature(w, f, site, true);
+    w.close(']');
+    w.key("distances");
+    w.open('[');
+    for (const auto &d : m.distances) {
+        w.open('{');
+        w.key("feature");
+        w.str(d.featureName);
+        w.key("layer");
+        w.str(d.layer);
+        w.key("meters");
+        w.num(std::isfinite(d.meters) ? round2(d.meters) : NAN);
+        w.key("search_m");
+        w.num(d.searchMeters);
+        w.key("target");
+        w.str(d.target);
+        w.close('}');
+    }
+    w.close(']');
+    if (!provenanceMembers.empty())
+        w.raw(provenanceMembers);
+    w.key("landuse");
+    w.open('[');
+    for (const auto &row : m.landuse) {
+        w.open('{');
+        area(w, row.areaM2);
+        w.key("cultivated");
+        w.boolean(row.dlbm.rfind("01", 0) == 0);
+        w.key("dlbm");
+        w.str(row.dlbm);
+        w.key("dlmc");
+        w.str(row.dlmc);
+        w.key("parcels");
+        w.num(row.parcels);
+        w.key("share");
+        w.num(round6(site > 0 ? row.areaM2 / site : 0));
+        w.close('}');
+    }
+    w.close(']');
+    w.key("overlaps");
+    w.open('[');
+    for (const char *role : kOverlapRoles) {
+        const RoleOverlap &r = m.overlap(role);
+        w.open('{');
+        area(w, r.areaM2);
+        w.key("features");
+        w.open('[');
+        if (std::string(role) != "landuse")
+            for (const auto &f : r.features)
+                feature(w, f, site, false);
+        w.close(']');
+        w.key("layer_present");
+        w.boolean(r.layerPresent);
+        w.key("remainder_m2");
+        w.num(round2(site - r.areaM2));
+        w.key("role");
+        w.str(role);
+        w.key("role_zh");
+        w.str(roleZh(role));
+        w.key("share");
+        w.num(round6(site > 0 ? r.areaM2 / site : 0));
+        w.close('}');
+    }
+    w.close(']');
+    w.key("rules");
+    w.open('[');
+    for (const auto &r : rules) {
+        w.open('{');
+        w.key("applicable");
+        w.boolean(r.applicable);
+        if (r.applicable) {
+            w.key("applies_to");
+            w.str(r.appliesTo);
+            w.key("features");
+            w.open('[');
+            for (const auto &f : r.features)
+                feature(w, f, site, false);
+            w.close(']');
+            w.key("heading");
+            w.str(r.heading);
+        }
+        w.key("id");
+        w.str(r.id);
+        if (r.applicable) {
+            w.key("source");
+            w.str(r.source);
+        }
+        w.key("status");
+        w.str(statusId(r.status));
+        w.key("status_zh");
+        w.str(statusZh(r.status));
+        w.key("text");
+        w.str(r.text);
+        w.key("title");
+        w.str(r.title);
+        w.key("value");
+        w.str(r.value);
+        if (r.applicable) {
+            w.key("value_number");
+            w.num(std::isfinite(r.valueNumber) ? round6(r.valueNumber) : NAN);
+        }
+        w.close('}');
+    }
+    w.close(']');
+    w.key("site");
+    w.open('{');
+    area(w, site);
+    const Envelope e = m.site.envelope();
+    w.key("envelope");
+    w.open('[');
+    for (double v : {e.minX, e.minY, e.maxX, e.maxY})
+        w.num(round2(v));
+    w.close(']');
+    w.key("industry");
+    w.str(inputs.industry);
+    w.key("name");
+    w.str(inputs.name);
+    w.key("repairs");
+    w.open('[');
+    for (const auto &r : m.repairs)
+        w.str(r);
+    w.close(']');
+    w.key("source");
+    w.str(inputs.source);
+    w.key("use");
+    w.str(inputs.use);
+    w.close('}');
+    const RoleOverlap &urban = m.overlap("urban_boundary");
+    w.key("urban_boundary");
+    w.open('{');
+    w.key("inside");
+    w.boolean(urban.layerPresent && site - urban.areaM2 <= 0.001 * site);
+    w.key("inside_m2");
+    w.num(round2(urban.areaM2));
+    w.key("layer_present");
+    w.boolean(urban.layerPresent);
+    w.key("outside_m2");
+    w.num(round2(std::max(0.0, site - urban.areaM2)));
+    w.key("zones");
+    w.open('[');
+    for (const auto &f : urban.features)
+        feature(w, f, site, false);
+    w.close(']');
+    w.close('}');
+    w.key("verdict");
+    w.str(statusId(verdict));
+    w.key("verdict_zh");
+    w.str(statusZh(verdict));
+    w.close('}');
+    return std::move(w.out);
+}
+
+} // namespace planlines::geodata::check

@@ -1,0 +1,116 @@
+#include "checkrecords.h"
+
+#include <QJsonDocument>
+
+namespace planlines::geodata::check {
+
+namespace {
+
+std::string compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
+}
+
+QJsonObject parse(const std::string &s)
+{
+    return QJsonDocument::fromJson(QByteArray::fromStdString(s)).object();
+}
+
+CheckRecord fromRow(Statement &st)
+{
+    CheckRecord r;
+    r.id = st.int64(0);
+    r.createdAt = st.text(1);
+    r.createdBy = st.text(2);
+    r.siteName = st.text(3);
+    const auto wkb = st.blob(4);
+    r.siteWkb.assign(wkb.begin(), wkb.end());
+    r.inputs = parse(st.text(5));
+    r.layerVersions = parse(st.text(6));
+    r.rulesVersion = st.text(7);
+    r.verdict = st.text(8);
+    r.result = parse(st.text(9));
+    r.rulesChecksum = st.text(10);
+    r.batchId = st.text(11);
+    return r;
+}
+
+constexpr const char *kColumns =
+    "SELECT id, created_at, created_by, site_name, site_wkb, inputs_json, layer_versions, "
+    "rules_version, verdict, result_json, rules_checksum, batch_id FROM check_records";
+
+} // namespace
+
+QJsonObject CheckRecords::inputsJson(const SiteInputs &in)
+{
+    return {{"name", QString::fromStdString(in.name)},
+            {"industry", QString::fromStdString(in.industry)},
+            {"use", QString::fromStdString(in.use)},
+            {"description", QString::fromStdString(in.description)},
+            {"source", QString::fromStdString(in.source)}};
+}
+
+SiteInputs CheckRecords::inputsFrom(const QJsonObject &o)
+{
+    auto s = [&](const char *k) { return o.value(QLatin1String(k)).toString().toStdString(); };
+    return {s("name"), s("industry"), s("use"), s("description"), s("source")};
+}
+
+void CheckRecords::store(Project &project, std::vector<CheckResult> &results,
+                         const QJsonObject &provenance, const std::string &batchId,
+                         const std::vector<QJsonObject> *resultJson)
+{
+    auto &db = project.db();
+    Transaction tx(db);
+    const std::string at = Project::nowIso();
+    const std::string by = Project::actor();
+    const std::string versions = compact(provenance.value("layer_versions").toObject());
+    const std::string rulesVersion = provenance.value("rules_version").toString().toStdString();
+    const std::string rulesChecksum = provenance.value("rules_checksum").toString().toStdString();
+    auto insert = db.prepare(
+        "INSERT INTO check_records (created_at, created_by, site_name, site_wkb, inputs_json, "
+        "layer_versions, rules_version, verdict, result_json, rules_checksum, batch_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (size_t i = 0; i < results.size(); ++i) {
+        CheckResult &r = results[i];
+        if (!r.ok())
+            continue;
+        const std::string verdict = statusId(r.verdict);
+        insert
+            .bindAll(at, by, r.inputs.name, r.inputWkb, compact(inputsJson(r.inputs)), versions,
+                     rulesVersion, verdict,
+                     !r.jsonText.empty()
+                         ? r.jsonText
+                         : compact(resultJson ? (*resultJson)[i] : r.toJson(provenance)),
+                     rulesChecksum, batchId)
+            .run();
+        r.recordId = db.lastInsertRowId();
+        project.audit("check.run", "check_records", std::to_string(r.recordId),
+                      compact(QJsonObject{{"site", QString::fromStdString(r.inputs.name)},
+                                          {"verdict", QString::fromStdString(verdict)},
+                                          {"rules_version", QString::fromStdString(rulesVersion)},
+                                          {"batch", QString::fromStdString(batchId)}}));
+    }
+    tx.commit();
+}
+
+std::vector<CheckRecord> CheckRecords::list(Project &project, int limit)
+{
+    auto st = project.db().prepare(std::string(kColumns) + " ORDER BY id DESC LIMIT ?");
+    st.bind(1, limit);
+    std::vector<CheckRecord> out;
+    while (st.step())
+        out.push_back(fromRow(st));
+    return out;
+}
+
+std::optional<CheckRecord> CheckRecords::load(Project &project, std::int64_t id)
+{
+    auto st = project.db().prepare(std::string(kColumns) + " WHERE id = ?");
+    st.bind(1, id);
+    if (!st.step())
+        return std::nullopt;
+    return fromRow(st);
+}
+
+} // namespace planlines::geodata::check

@@ -1,0 +1,42 @@
+// The record of every check (留痕): the site geometry as given, the inputs, the layer and
+// rule-file versions, the result JSON, when and by whom; written with its audit row in one
+// transaction, listed and reopened by id. A reopened record can be re-run: the same inputs on
+// the same versions give the same result.
+#pragma once
+
+#include "checkresult.h"
+
+#include "../project.h"
+
+#include <QJsonObject>
+
+#include <optional>
+#include <vector>
+
+namespace planlines::geodata::check {
+
+struct CheckRecord
+{
+    std::int64_t id = 0;
+    std::string createdAt, createdBy, siteName, verdict, rulesVersion, rulesChecksum, batchId;
+    std::vector<unsigned char> siteWkb;
+    QJsonObject inputs, layerVersions, result;
+};
+
+class CheckRecords
+{
+public:
+    // Stores each ok result (and sets its recordId) with one audit row each, all in one
+    // transaction; results with an error are not stored. batchId '' for a single check.
+    // resultJson, when given, holds each result's toJson(provenance) already built (one per
+    // result, same order), so a batch builds its JSON once.
+    static void store(Project &project, std::vector<CheckResult> &results,
+                      const QJsonObject &provenance, const std::string &batchId = {},
+                      const std::vector<QJsonObject> *resultJson = nullptr);
+    static std::vector<CheckRecord> list(Project &project, int limit = 100);
+    static std::optional<CheckRecord> load(Project &project, std::int64_t id);
+    static QJsonObject inputsJson(const SiteInputs &in);
+    static SiteInputs inputsFrom(const QJsonObject &o);
+};
+
+} // namespace planlines::geodata::check

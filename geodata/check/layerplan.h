@@ -1,0 +1,65 @@
+// Which layers of a project a site check reads, and which of their fields say a feature's
+// code, name, 地类, control-unit class and access-list entries. Built once per open project
+// from the layer registry; whatever a file called its fields, the standard 三调 and 三线一单
+// codes are looked for first (case-insensitively).
+#pragma once
+
+#include "../project.h"
+
+#include <string>
+#include <vector>
+
+namespace planlines::geodata::check {
+
+// A layer the rules measure distance to: by role and a part of its registry name.
+struct DistanceTargetSpec
+{
+    std::string key;                       // the rule file's name for it ("levee")
+    std::string role;                      // "context", "eco_redline", …
+    std::vector<std::string> nameContains; // any of these in the layer name (黄河大堤, 大堤 …)
+    double searchMeters = 1000;            // farther than this counts as "not near"
+};
+
+// A role's overlap measured outside some features of another role: cultivated land outside
+// the 城镇集中建设区 zones of the urban boundary, say. key is the rule's id.
+struct ExclusionSpec
+{
+    std::string key;
+    std::string role;      // whose overlap ("cultivated")
+    std::string minusRole; // whose features are taken out ("urban_boundary"; never landuse)
+    std::vector<std::string> minusNameContains; // those whose name contains any; all if empty
+};
+
+struct LayerPlan
+{
+    std::string role; // registry role id
+    std::string name, table;
+    int version = 1;
+    std::string checksum;
+    std::int64_t featureCount = 0;
+    bool polygonal = true;
+    // Small layers (control units, zones, lines) are read once and kept prepared; large ones
+    // (parcels, farmland) are read per site through their R*Tree.
+    bool inMemory = false;
+    bool hasIndex = false;
+    std::string distanceKey; // non-empty: a distance target, not an overlap layer
+    // Quoted SQL expressions ('' when the layer has no such field).
+    std::string codeField, nameField, dlbmField, dlmcField, classField;
+    std::vector<std::string> listFields; // KJBJYS, PWWPFGK, HJFXFK, ZYKFXLYQ (as present)
+};
+
+struct EnginePlan
+{
+    std::string projectPath;
+    std::vector<LayerPlan> layers;
+    std::vector<DistanceTargetSpec> distanceTargets;
+    std::vector<ExclusionSpec> exclusions;
+    std::vector<std::string> missingRoles; // overlap roles with no layer in the project
+
+    // Layers above this many features are read through their spatial index per site.
+    static constexpr std::int64_t kInMemoryMaxFeatures = 5000;
+    static EnginePlan of(Project &project, std::vector<DistanceTargetSpec> targets,
+                         std::vector<ExclusionSpec> exclusions = {});
+};
+
+} // namespace planlines::geodata::check

@@ -1,0 +1,74 @@
+// What a site check measures before any rule is applied: the site's area, its overlap with
+// each constraint role (area, share, the features involved), the land-use (地类) breakdown,
+// the control units it touches with their access-list entries, and the distances the rules
+// asked for. Areas are planar m² in the working CRS.
+#pragma once
+
+#include "../geometry.h"
+
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace planlines::geodata::check {
+
+// Overlap roles: the constraint roles of the registry plus "cultivated" (地类 01xx of landuse).
+inline constexpr const char *kOverlapRoles[] = {"basic_farmland", "eco_redline",  "urban_boundary",
+                                                "corridor",       "control_unit", "cultivated",
+                                                "landuse"};
+
+// One feature of a layer that the site touches, with the area of the overlap.
+struct FeatureHit
+{
+    std::string layer; // registry name (永久基本农田)
+    std::int64_t fid = 0;
+    std::string code; // BSM, HXBM, GHFQDM, HJZHGKDYBM, SEGID …
+    std::string name; // DLMC, HXMC, GHFQMC (zone type), HJZHGKDYMC …
+    double areaM2 = 0;
+    int unitClass = 0; // control units: ZHGKDYFL (1 优先保护, 2 重点管控, 3 一般管控)
+    // Control units: the access-list headings (KJBJYS, PWWPFGK, HJFXFK, ZYKFXLYQ), by field.
+    std::vector<std::pair<std::string, std::string>> listEntries;
+};
+
+struct RoleOverlap
+{
+    std::string role;
+    double areaM2 = 0;
+    bool layerPresent = false;        // false: the project has no layer of this role
+    std::vector<FeatureHit> features; // by layer, then fid
+};
+
+struct LanduseRow
+{
+    std::string dlbm, dlmc;
+    double areaM2 = 0;
+    int parcels = 0;
+};
+
+// The nearest feature of a layer the rules measure distance to (黄河大堤 …).
+struct DistanceMeasure
+{
+    std::string target; // the rule file's target key
+    std::string layer;  // the layer measured ("" when the project has none)
+    double meters = std::numeric_limits<double>::infinity(); // beyond searchMeters: infinity
+    double searchMeters = 0;
+    std::string featureName;
+    std::int64_t fid = 0;
+};
+
+struct Measurement
+{
+    Geometry site; // as checked (repaired if it had to be), working CRS
+    double siteAreaM2 = 0;
+    std::vector<std::string> repairs;            // what was wrong with the site or a layer feature
+    std::map<std::string, RoleOverlap> overlaps; // by role id
+    std::vector<LanduseRow> landuse;             // by DLBM
+    std::vector<DistanceMeasure> distances;
+    // ExclusionSpec key → the role's overlap outside the excluded features, m².
+    std::map<std::string, double> outsideOf;
+    const RoleOverlap &overlap(const std::string &role) const;
+};
+
+} // namespace planlines::geodata::check

@@ -1,0 +1,459 @@
+#include "sitemeasurer.h"
+
+#include "spatialiteblob.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace planlines::geodata::check {
+
+namespace {
+
+// An explicitly prepared geometry (GEOSPrepare) over a geometry the holder keeps alive.
+class Prepared
+{
+public:
+    explicit Prepared(const Geometry &g) : m_p(GEOSPrepare_r(geosContext(), g.get()))
+    {
+        if (!m_p)
+            throw GeometryError("GEOS could not prepare the geometry", "site check");
+    }
+    ~Prepared() { GEOSPreparedGeom_destroy_r(geosContext(), m_p); }
+    Prepared(const Prepared &) = delete;
+    Prepared &operator=(const Prepared &) = delete;
+    // 1 true, 0 false, 2 GEOS failed (invalid input).
+    char containsProperly(const Geometry &g) const
+    {
+        return GEOSPreparedContainsProperly_r(geosContext(), m_p, g.get());
+    }
+    char intersects(const Geometry &g) const
+    {
+        return GEOSPreparedIntersects_r(geosContext(), m_p, g.get());
+    }
+    bool distance(const Geometry &g, double &out) const
+    {
+        return GEOSPreparedDistance_r(geosContext(), m_p, g.get(), &out) == 1;
+    }
+
+private:
+    const GEOSPreparedGeometry *m_p;
+};
+
+double envelopeDistance(const Envelope &a, const Envelope &b)
+{
+    const double dx = std::max({0.0, a.minX - b.maxX, b.minX - a.maxX});
+    const double dy = std::max({0.0, a.minY - b.maxY, b.minY - a.maxY});
+    return std::hypot(dx, dy);
+}
+
+std::string orNull(const std::string &field)
+{
+    return field.empty() ? std::string("NULL") : "t." + field;
+}
+
+Geometry repairedPolygons(const Geometry &g)
+{
+    return g.makeValid().toMultiPolygon();
+}
+
+// The overlap of the site with one polygonal feature: its area and (if asked) the piece.
+struct Piece
+{
+    double areaM2 = 0;
+    Geometry geometry;
+};
+
+} // namespace
+
+struct SiteMeasurer::MemoryFeature
+{
+    Geometry geometry;
+    std::unique_ptr<Prepared> prepared;
+    Envelope envelope;
+    FeatureHit hit; // areaM2 filled per site
+    std::string repair;
+};
+
+struct SiteMeasurer::MemoryLayer
+{
+    const LayerPlan *plan = nullptr;
+    std::vector<MemoryFeature> features;
+};
+
+struct SiteMeasurer::IndexedLayer
+{
+    const LayerPlan *plan = nullptr;
+    std::unique_ptr<Statement> candidates;
+};
+
+namespace {
+
+// Reads a geometry column value: our own blob parser, else SpatiaLite's AsBinary (compressed
+// geometries), else a clear error.
+Geometry readGeometry(Database &db, std::span<const unsigned char> blob, const std::string &layer,
+                      std::int64_t fid)
+{
+    try {
+        if (Geometry g = SpatialiteBlob::toGeometry(blob))
+            return g;
+        auto st = db.prepare("SELECT AsBinary(?)");
+        st.bind(1, blob);
+        if (st.step() && !st.isNull(0))
+            return Geometry::fromWkb(st.blob(0));
+        throw Error("SpatiaLite could not read the geometry");
+    } catch (const Error &e) {
+        throw Error(e.cause(), "layer " + layer + ", feature " + std::to_string(fid));
+    }
+}
+
+} // namespace
+
+SiteMeasurer::SiteMeasurer(const EnginePlan &plan)
+    : m_plan(plan), m_db(plan.projectPath, Database::Mode::ReadOnly)
+{
+    // Candidates are read from all over the file: map it rather than copy it page by page.
+    m_db.exec("PRAGMA mmap_size = 1073741824");
+    for (const auto &l : m_plan.layers) {
+        const std::string cols = "t.ROWID, t.geom, " + orNull(l.codeField) + ", " +
+                                 orNull(l.nameField) + ", " + orNull(l.dlbmField) + ", " +
+                                 orNull(l.dlmcField) + ", " + orNull(l.classField);
+        std::string list;
+        for (const auto &f : l.listFields)
+            list += ", t." + f;
+        const std::string from = " FROM " + quoteIdentifier(l.table) + " AS t";
+        if (l.inMemory) {
+            auto layer = std::make_unique<MemoryLayer>();
+            layer->plan = &l;
+            auto st = m_db.prepare("SELECT " + cols + list + from + " WHERE t.geom IS NOT NULL");
+            while (st.step()) {
+                MemoryFeature f;
+                const std::string ctx = "layer " + l.name + ", feature " + st.text(0);
+                f.geometry = readGeometry(m_db, st.blob(1), l.name, st.int64(0));
+                if (f.geometry.isEmpty())
+                    continue;
+                if (l.polygonal && !f.geometry.isValid()) {
+                    f.repair =
+                        ctx + ": " + f.geometry.invalidReason() + " (repaired for the check)";
+                    f.geometry = repairedPolygons(f.geometry);
+                    if (f.geometry.isEmpty())
+                        continue;
+                }
+                f.envelope = f.geometry.envelope();
+                f.prepared = std::make_unique<Prepared>(f.geometry);
+                f.hit.layer = l.name;
+                f.hit.fid = st.int64(0);
+                f.hit.code = st.text(2);
+                f.hit.name = st.text(3);
+                f.hit.unitClass = st.isNull(6) ? 0 : static_cast<int>(st.int64(6));
+                for (size_t i = 0; i < l.listFields.size(); ++i) {
+                    std::string field = l.listFields[i];
+                    field = field.substr(1, field.size() - 2); // unquote
+                    f.hit.listEntries.emplace_back(field, st.text(static_cast<int>(7 + i)));
+                }
+                layer->features.push_back(std::move(f));
+            }
+            m_memory.push_back(std::move(layer));
+        } else {
+            auto layer = std::make_unique<IndexedLayer>();
+            layer->plan = &l;
+            std::string sql = "SELECT " + cols + from;
+            if (l.hasIndex)
+                sql += " WHERE t.ROWID IN (SELECT pkid FROM " +
+                       quoteIdentifier("idx_" + l.table + "_geom") +
+                       " WHERE xmin <= ?3 AND xmax >= ?1 AND ymin <= ?4 AND ymax >= ?2)";
+            layer->candidates = std::make_unique<Statement>(m_db, sql);
+            m_indexed.push_back(std::move(layer));
+        }
+    }
+}
+
+SiteMeasurer::~SiteMeasurer() = default;
+
+namespace {
+
+bool allFinite(const GEOSGeometry *g, GEOSContextHandle_t ctx)
+{
+    const int type = GEOSGeomTypeId_r(ctx, g);
+    if (type >= GEOS_MULTIPOINT) {
+        for (int i = 0; i < GEOSGetNumGeometries_r(ctx, g); ++i)
+            if (!allFinite(GEOSGetGeometryN_r(ctx, g, i), ctx))
+                return false;
+        return true;
+    }
+    auto seqFinite = [&](const GEOSGeometry *part) {
+        const GEOSCoordSequence *seq = GEOSGeom_getCoordSeq_r(ctx, part);
+        unsigned n = 0;
+        if (!seq || !GEOSCoordSeq_getSize_r(ctx, seq, &n))
+            return true;
+        for (unsigned i = 0; i < n; ++i) {
+            double x = 0, y = 0;
+            GEOSCoordSeq_getXY_r(ctx, seq, i, &x, &y);
+            if (!std::isfinite(x) || !std::isfinite(y))
+                return false;
+        }
+        return true;
+    };
+    if (type == GEOS_POLYGON) {
+        if (GEOSisEmpty_r(ctx, g))
+            return true;
+        if (!seqFinite(GEOSGetExteriorRing_r(ctx, g)))
+            return false;
+        for (int i = 0; i < GEOSGetNumInteriorRings_r(ctx, g); ++i)
+            if (!seqFinite(GEOSGetInteriorRingN_r(ctx, g, i)))
+                return false;
+        return true;
+    }
+    return seqFinite(g);
+}
+
+} // namespace
+
+Geometry SiteMeasurer::prepareSite(const Geometry &site, std::vector<std::string> &repairs)
+{
+    if (site.isNull() || site.isEmpty())
+        throw Error("the site geometry is empty");
+    const Envelope e = site.envelope();
+    bool finite = allFinite(site.get(), geosContext());
+    for (double v : {e.minX, e.minY, e.maxX, e.maxY})
+        finite = finite && std::isfinite(v);
+    if (!finite)
+        throw Error("the site has non-finite coordinates (NaN or infinity)");
+    const int t = site.typeId();
+    if (t != GEOS_POLYGON && t != GEOS_MULTIPOLYGON && t != GEOS_GEOMETRYCOLLECTION)
+        throw Error("the site is a " + site.typeName() + ", not a polygon");
+    Geometry g = site.toMultiPolygon();
+    if (g.isEmpty())
+        throw Error("the site holds no polygon");
+    if (!g.isValid()) {
+        const std::string why = g.invalidReason();
+        g = repairedPolygons(g);
+        repairs.push_back("site: " + why + "; repaired with MakeValid");
+        if (g.isEmpty() || g.area() <= 0)
+            throw Error("the site has no area after repair (" + why + ")");
+    }
+    if (g.area() <= 0)
+        throw Error("the site has no area");
+    return g;
+}
+
+Measurement SiteMeasurer::measure(const Geometry &input)
+{
+    Measurement m;
+    m.site = prepareSite(input, m.repairs);
+    const Geometry &site = m.site;
+    m.siteAreaM2 = site.area();
+    const Envelope env = site.envelope();
+    const Prepared prepSite(site);
+
+    struct RoleAcc
+    {
+        std::vector<Geometry> pieces;
+        double sum = 0;
+        bool present = false;
+        std::vector<FeatureHit> features;
+    };
+    std::map<std::string, RoleAcc> acc;
+    std::map<std::pair<std::string, std::string>, LanduseRow> landuse;
+
+    // Overlap of the site with a polygonal feature through the prepared site; a feature GEOS
+    // cannot overlay is repaired once and the repair reported.
+    auto overlapWith = [&](Geometry &g, const std::string &layer, std::int64_t fid) -> Piece {
+        char inside = prepSite.containsProperly(g);
+        if (inside == 1) {
+            const double a = g.area();
+            return {a, std::move(g)};
+        }
+        char touches = inside == 2 ? 2 : prepSite.intersects(g);
+        if (touches == 0)
+            return {};
+        try {
+            if (touches == 2)
+                throw GeometryError("GEOS predicate failed");
+            Geometry piece = site.intersection(g);
+            return {piece.area(), std::move(piece)};
+        } catch (const GeometryError &e) {
+            Geometry fixed = repairedPolygons(g);
+            m.repairs.push_back("layer " + layer + ", feature " + std::to_string(fid) + ": " +
+                                e.cause() + "; feature repaired with MakeValid");
+            Geometry piece = site.intersection(fixed);
+            return {piece.area(), std::move(piece)};
+        }
+    };
+
+    for (auto &layer : m_indexed) {
+        const LayerPlan &l = *layer->plan;
+        const bool isLanduse = l.role == "landuse";
+        auto &roleAcc = acc[l.role];
+        roleAcc.present = true;
+        if (isLanduse)
+            acc["cultivated"].present = true;
+        Statement &st = *layer->candidates;
+        st.reset();
+        if (l.hasIndex)
+            st.bindAll(env.minX, env.minY, env.maxX, env.maxY);
+        while (st.step()) {
+            const auto blob = st.blob(1);
+            if (auto fe = SpatialiteBlob::envelope(blob); fe && !fe->intersects(env))
+                continue;
+            const std::int64_t fid = st.int64(0);
+            Geometry g = readGeometry(m_db, blob, l.name, fid);
+            if (g.isEmpty())
+                continue;
+            Piece p = overlapWith(g, l.name, fid);
+            if (p.areaM2 <= 0)
+                continue;
+            FeatureHit hit{l.name, fid, st.text(2), st.text(3), p.areaM2, 0, {}};
+            if (isLanduse) {
+                const std::string dlbm = st.text(4);
+                auto &row = landuse[{dlbm, st.text(5)}];
+                row.areaM2 += p.areaM2;
+                ++row.parcels;
+                roleAcc.sum += p.areaM2;
+                if (dlbm.rfind("01", 0) == 0) {
+                    auto &c = acc["cultivated"];
+                    c.sum += p.areaM2;
+                    c.pieces.push_back(std::move(p.geometry));
+                    c.features.push_back(std::move(hit));
+                }
+                continue;
+            }
+            roleAcc.features.push_back(std::move(hit));
+            roleAcc.sum += p.areaM2;
+            roleAcc.pieces.push_back(std::move(p.geometry));
+        }
+        st.reset();
+    }
+
+    for (auto &layer : m_memory) {
+        const LayerPlan &l = *layer->plan;
+        if (!l.distanceKey.empty())
+            continue;
+        auto &roleAcc = acc[l.role];
+        roleAcc.present = true;
+        for (auto &f : layer->features) {
+            if (!f.envelope.intersects(env))
+                continue;
+            Piece p;
+            const char whole = f.prepared->containsProperly(site);
+            if (whole == 1) {
+                p = {m.siteAreaM2, site.clone()};
+            } else {
+                const char touches = whole == 2 ? 1 : f.prepared->intersects(site);
+                if (touches == 0)
+                    continue;
+                Geometry piece = site.intersection(f.geometry);
+                p = {piece.area(), std::move(piece)};
+            }
+            if (p.areaM2 <= 0)
+                continue;
+            if (!f.repair.empty())
+                m.repairs.push_back(f.repair);
+            FeatureHit hit = f.hit;
+            hit.areaM2 = p.areaM2;
+            roleAcc.features.push_back(std::move(hit));
+            roleAcc.sum += p.areaM2;
+            roleAcc.pieces.push_back(std::move(p.geometry));
+        }
+    }
+
+    // Distances the rules asked for, to the nearest feature of each target layer.
+    for (const auto &t : m_plan.distanceTargets) {
+        DistanceMeasure d;
+        d.target = t.key;
+        d.searchMeters = t.searchMeters;
+        for (auto &layer : m_memory) {
+            const LayerPlan &l = *layer->plan;
+            if (l.distanceKey != t.key)
+                continue;
+            if (d.layer.empty())
+                d.layer = l.name;
+            for (auto &f : layer->features) {
+                if (envelopeDistance(f.envelope, env) > std::min(t.searchMeters, d.meters))
+                    continue;
+                double dist = 0;
+                if (!f.prepared->distance(site, dist))
+                    dist = site.distance(f.geometry);
+                if (dist <= t.searchMeters && dist < d.meters) {
+                    d.meters = dist;
+                    d.featureName = f.hit.name;
+                    d.fid = f.hit.fid;
+                }
+            }
+        }
+        m.distances.push_back(std::move(d));
+    }
+
+    // Overlaps outside some features of another role (cultivated land outside 城镇集中建设区).
+    for (const auto &x : m_plan.exclusions) {
+        auto own = acc.find(x.role), minus = acc.find(x.minusRole);
+        if (own == acc.end() || own->second.pieces.empty()) {
+            m.outsideOf[x.key] = 0;
+            continue;
+        }
+        std::vector<Geometry> taken;
+        if (minus != acc.end())
+            for (size_t i = 0; i < minus->second.pieces.size(); ++i) {
+                const auto &name = minus->second.features[i].name;
+                if (x.minusNameContains.empty() ||
+                    std::any_of(
+                        x.minusNameContains.begin(), x.minusNameContains.end(),
+                        [&](const std::string &n) { return name.find(n) != std::string::npos; }))
+                    taken.push_back(minus->second.pieces[i].clone());
+            }
+        if (taken.empty()) {
+            m.outsideOf[x.key] = -1; // the role's whole overlap, filled in below
+            continue;
+        }
+        // Each piece of the role minus the excluded zones (pieces of one role do not overlap).
+        const Geometry zones = unaryUnion(std::move(taken));
+        const Prepared prepZones(zones);
+        double outside = 0;
+        for (const auto &p : own->second.pieces) {
+            if (prepZones.containsProperly(p) == 1)
+                continue;
+            outside += prepZones.intersects(p) == 0 ? p.area() : p.difference(zones).area();
+        }
+        m.outsideOf[x.key] = outside;
+    }
+
+    for (const char *role : kOverlapRoles) {
+        RoleOverlap o;
+        o.role = role;
+        auto it = acc.find(role);
+        if (it != acc.end()) {
+            auto &a = it->second;
+            o.layerPresent = a.present;
+            o.features = std::move(a.features);
+            std::sort(o.features.begin(), o.features.end(), [](const auto &x, const auto &y) {
+                return std::tie(x.layer, x.fid) < std::tie(y.layer, y.fid);
+            });
+            // Parcels and farmland patches tile the land: their pieces add up. Features of the
+            // other roles may overlap (two red-line layers, nested zones): their union counts,
+            // and so does the union of tiles that turn out to overlap (more than the site).
+            const std::string r = role;
+            const bool tiles = r == "landuse" || r == "cultivated" || r == "basic_farmland";
+            const bool overfull = a.sum > m.siteAreaM2 * (1 + 1e-9);
+            if (a.pieces.size() > 1 && (!tiles || overfull))
+                o.areaM2 = unaryUnion(std::move(a.pieces)).area();
+            else
+                o.areaM2 = a.sum;
+            if (r == "landuse" && overfull)
+                m.repairs.push_back("land-use parcels overlap each other under the site: their "
+                                    "areas add up to more than the site");
+            o.areaM2 = std::min(o.areaM2, m.siteAreaM2);
+        }
+        for (const auto &x : m_plan.exclusions)
+            if (x.role == role && m.outsideOf[x.key] < 0)
+                m.outsideOf[x.key] = o.areaM2;
+        m.overlaps.emplace(role, std::move(o));
+    }
+    for (auto &[key, row] : landuse) {
+        row.dlbm = key.first;
+        row.dlmc = key.second;
+        m.landuse.push_back(row);
+    }
+    return m;
+}
+
+} // namespace planlines::geodata::check

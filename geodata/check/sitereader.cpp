@@ -1,0 +1,227 @@
+#include "sitereader.h"
+
+#include "spatialiteblob.h"
+
+#include "../import/boundaryfile.h"
+#include "../import/boundaryimporter.h"
+#include "../import/crsresolver.h"
+#include "../import/gdalenvironment.h"
+#include "../import/geometrycleaner.h"
+#include "../import/plausiblearea.h"
+#include "../import/sourcelocator.h"
+
+#include <QString>
+
+#include <filesystem>
+
+namespace planlines::geodata::check {
+
+using namespace import;
+
+namespace {
+
+// Index of the first field present among candidates (case-insensitive), else -1.
+int fieldIndex(OGRFeatureDefnH defn, std::initializer_list<const char *> names)
+{
+    for (const char *n : names)
+        for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
+            if (QString::fromUtf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)))
+                    .compare(QString::fromUtf8(n), Qt::CaseInsensitive) == 0)
+                return i;
+    return -1;
+}
+
+std::string fieldText(OGRFeatureH f, int i)
+{
+    if (i < 0 || !OGR_F_IsFieldSetAndNotNull(f, i))
+        return {};
+    return OGR_F_GetFieldAsString(f, i);
+}
+
+std::unique_ptr<CoordinateTransform> transformFor(const std::string &from, const std::string &to)
+{
+    if (from == to)
+        return nullptr;
+    return std::make_unique<CoordinateTransform>(from, to);
+}
+
+void readBoundaryFile(Project &project, const std::string &path,
+                      const std::optional<std::string> &encoding, SiteBatch &out)
+{
+    BoundaryReadOptions opts;
+    if (encoding)
+        opts.encoding = *encoding;
+    const BoundaryFile file = BoundaryFile::read(path, opts);
+    const std::string working = project.workingCrs();
+    auto transform = transformFor(file.crs.id(), working);
+    out.notes.push_back(path + ": " + file.crsReason);
+    const PlausibleArea area = PlausibleArea::of(project);
+    const GeometryCleaner cleaner(GeometryKind::Polygon, transform.get(), area);
+    for (const auto &p : file.parcels) {
+        const std::string where = path + ", line " + std::to_string(p.line) + ": " + p.label();
+        GeometryHandle source;
+        if (p.geometry && !p.geometry.isEmpty()) {
+            std::vector<unsigned char> wkb = p.geometry.wkb();
+            OGRGeometryH g = nullptr;
+            if (OGR_G_CreateFromWkb(wkb.data(), nullptr, &g, static_cast<int>(wkb.size())) ==
+                OGRERR_NONE)
+                source.reset(g);
+        }
+        CleanedGeometry g = cleaner.clean(std::move(source));
+        if (g.geometry.isNull()) {
+            out.rejected.push_back(where + ": " + g.rejection);
+            continue;
+        }
+        if (!g.repair.empty())
+            out.notes.push_back(where + ": invalid polygon repaired (" + g.repair + ")");
+        CheckRequest r;
+        r.site = std::move(g.geometry);
+        r.inputs.name = p.name.empty() ? p.label() : p.name;
+        r.inputs.use = p.use;
+        r.inputs.source = where;
+        out.sites.push_back(std::move(r));
+    }
+}
+
+} // namespace
+
+SiteBatch SiteReader::fromFile(Project &project, const std::string &path,
+                               const std::optional<std::string> &srs,
+                               const std::optional<std::string> &encoding)
+{
+    SiteBatch out;
+    GdalEnvironment::ensureReady();
+    if (BoundaryImporter::recognises(path)) {
+        readBoundaryFile(project, path, encoding, out);
+        return out;
+    }
+    const std::string working = project.workingCrs();
+    const PlausibleArea area = PlausibleArea::of(project);
+    std::vector<std::string> options;
+    if (encoding)
+        options.push_back("ENCODING=" + *encoding);
+    for (const SourceUnit &unit : SourceLocator::locate(path)) {
+        GdalErrorScope quiet;
+        DatasetHandle ds =
+            SourceLocator::open(unit, unit.shapefile ? options : std::vector<std::string>{});
+        for (int li = 0; li < GDALDatasetGetLayerCount(ds.get()); ++li) {
+            OGRLayerH layer = GDALDatasetGetLayer(ds.get(), li);
+            const std::string layerName = OGR_L_GetName(layer);
+            const std::string ctx = unit.displayName + ", layer " + layerName;
+            try {
+                std::optional<CrsDecision> crs =
+                    srs ? CrsResolver::fromOverride(*srs)
+                        : CrsResolver::fromLayer(layer, unit.shapefile ? unit.gdalPath : "", ctx);
+                if (!crs) {
+                    OGREnvelope e;
+                    if (OGR_L_GetExtent(layer, &e, TRUE) != OGRERR_NONE)
+                        throw Error("the layer has no extent to infer a CRS from; give --srs");
+                    crs =
+                        CrsResolver::infer(Envelope{e.MinX, e.MinY, e.MaxX, e.MaxY}, working, ctx);
+                }
+                out.notes.push_back(ctx + ": CRS " + crs->label() + " (" + crs->how + ")");
+                auto transform = transformFor(crs->crs, working);
+                const GeometryCleaner cleaner(GeometryKind::Polygon, transform.get(), area);
+                OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+                const int nameField =
+                    fieldIndex(defn, {"XMMC", "DKMC", "NAME", "MC", "项目名称", "地块名称"});
+                const int industryField = fieldIndex(defn, {"HYDM", "INDUSTRY", "行业代码"});
+                const int useField = fieldIndex(defn, {"GHYT", "DKYT", "USE", "YT", "规划用途"});
+                const int noteField = fieldIndex(defn, {"BZ", "NOTE", "备注"});
+                OGR_L_ResetReading(layer);
+                while (FeatureHandle f{OGR_L_GetNextFeature(layer)}) {
+                    const std::int64_t fid = OGR_F_GetFID(f.get());
+                    const std::string where = ctx + ", feature " + std::to_string(fid);
+                    CleanedGeometry g = cleaner.clean(GeometryHandle(OGR_F_StealGeometry(f.get())));
+                    if (g.geometry.isNull()) {
+                        out.rejected.push_back(where + ": " + g.rejection);
+                        continue;
+                    }
+                    if (!g.repair.empty())
+                        out.notes.push_back(where + ": invalid polygon repaired (" + g.repair +
+                                            ")");
+                    CheckRequest r;
+                    r.site = std::move(g.geometry);
+                    r.inputs.name = fieldText(f.get(), nameField);
+                    if (r.inputs.name.empty())
+                        r.inputs.name = std::filesystem::path(path).stem().string() + " #" +
+                                        std::to_string(fid);
+                    r.inputs.industry = fieldText(f.get(), industryField);
+                    r.inputs.use = fieldText(f.get(), useField);
+                    r.inputs.description = fieldText(f.get(), noteField);
+                    r.inputs.source = where;
+                    out.sites.push_back(std::move(r));
+                }
+            } catch (const Error &e) {
+                // A layer that is not polygons (or cannot be placed) is reported, the rest read.
+                out.rejected.push_back(ctx + ": " + e.cause());
+            }
+        }
+    }
+    if (out.sites.empty() && !out.rejected.empty())
+        throw Error("no site could be read: " + out.rejected.front(), path);
+    if (out.sites.empty())
+        throw Error("the file holds no polygon features", path);
+    return out;
+}
+
+SiteBatch SiteReader::fromProject(Project &project, const std::string &nameOrId)
+{
+    SiteBatch out;
+    bool numeric =
+        !nameOrId.empty() && nameOrId.find_first_not_of("0123456789") == std::string::npos;
+    for (const auto &layer : project.layers(Role::Site)) {
+        const auto fields = project.fields(layer.id);
+        auto find = [&](std::initializer_list<const char *> names) -> std::string {
+            for (const char *n : names)
+                for (const auto &f : fields)
+                    if (QString::fromStdString(f.name).compare(QString::fromUtf8(n),
+                                                               Qt::CaseInsensitive) == 0)
+                        return "t." + quoteIdentifier(f.name);
+            return "NULL";
+        };
+        const std::string nameCol = find({"XMMC", "DKMC", "NAME", "MC"});
+        const std::string sql = "SELECT t.ROWID, t.geom, " + nameCol + ", " +
+                                find({"HYDM", "INDUSTRY"}) + ", " + find({"GHYT", "DKYT", "USE"}) +
+                                ", " + find({"BZ", "NOTE"}) + " FROM " +
+                                quoteIdentifier(layer.table) + " AS t ORDER BY t.ROWID";
+        auto st = project.db().prepare(sql);
+        while (st.step()) {
+            const std::int64_t fid = st.int64(0);
+            const std::string name = st.text(2);
+            if (!nameOrId.empty() && name != nameOrId &&
+                !(numeric && std::to_string(fid) == nameOrId))
+                continue;
+            const std::string where = "layer " + layer.name + ", feature " + std::to_string(fid);
+            CheckRequest r;
+            try {
+                if (st.isNull(1))
+                    throw Error("no geometry");
+                r.site = SpatialiteBlob::toGeometry(st.blob(1));
+                if (!r.site) {
+                    auto wkb = project.db().prepare("SELECT AsBinary(?)");
+                    wkb.bind(1, st.blob(1));
+                    if (!wkb.step() || wkb.isNull(0))
+                        throw Error("SpatiaLite could not read the geometry");
+                    r.site = Geometry::fromWkb(wkb.blob(0));
+                }
+            } catch (const Error &e) {
+                out.rejected.push_back(where + ": " + e.cause());
+                continue;
+            }
+            r.inputs.name = name.empty() ? layer.name + " #" + std::to_string(fid) : name;
+            r.inputs.industry = st.text(3);
+            r.inputs.use = st.text(4);
+            r.inputs.description = st.text(5);
+            r.inputs.source = where;
+            out.sites.push_back(std::move(r));
+        }
+    }
+    if (out.sites.empty() && out.rejected.empty())
+        throw Error(nameOrId.empty() ? "the project has no site features"
+                                     : "no site named or numbered '" + nameOrId + "'",
+                    project.path());
+    return out;
+}
+
+} // namespace planlines::geodata::check

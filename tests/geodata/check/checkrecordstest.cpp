@@ -1,0 +1,122 @@
+// Check records (留痕): stored with their audit row in one transaction, listed, reopened with
+// everything that was asked and measured, and the same inputs on the same versions give the
+// same result byte for byte.
+#include "checkfixture.h"
+
+#include "../testsupport.h"
+
+#include <geodata/check/checkengine.h>
+#include <geodata/check/checkrecords.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace planlines::geodata;
+using namespace planlines::geodata::check;
+using namespace planlines::geodata::test;
+
+class CheckRecordsTest : public QObject
+{
+    Q_OBJECT
+    CheckFixture fx;
+
+private slots:
+    void roundTrip()
+    {
+        qputenv("USER", "zhangsan");
+        CheckEngine engine(*fx.project, RuleSet::builtin());
+        const Geometry site = rect(50, 50, 150, 150);
+        std::vector<CheckResult> results;
+        results.push_back(engine.check(site, {"留痕项目", "C3490", "工业用地", "备注", "test"}));
+        const auto auditBefore =
+            std::get<std::int64_t>(*fx.project->db().scalar("SELECT count(*) FROM audit_log"));
+        CheckRecords::store(*fx.project, results, engine.provenance());
+        QVERIFY(results[0].recordId > 0);
+
+        const auto rec = CheckRecords::load(*fx.project, results[0].recordId);
+        QVERIFY(rec);
+        QCOMPARE(qs(rec->siteName), QStringLiteral("留痕项目"));
+        QCOMPARE(qs(rec->createdBy), QStringLiteral("zhangsan"));
+        QCOMPARE(qs(rec->verdict), QStringLiteral("fail"));
+        QCOMPARE(qs(rec->rulesVersion), QStringLiteral("2024.1-sample"));
+        QCOMPARE(qs(rec->rulesChecksum), qs(engine.rules().checksum()));
+        QCOMPARE(rec->inputs.value("industry").toString(), QStringLiteral("C3490"));
+        QCOMPARE(rec->inputs.value("use").toString(), QStringLiteral("工业用地"));
+        QCOMPARE(
+            rec->layerVersions.value("landuse").toArray().at(0).toObject().value("version").toInt(),
+            1);
+        QVERIFY(Geometry::fromWkb(rec->siteWkb).wkt(3) == site.wkt(3));
+        QCOMPARE(rec->result, results[0].jsonObject(engine.provenance()));
+        QCOMPARE(rec->result.value("site").toObject().value("area_m2").toDouble(), 10000.0);
+
+        // One audit row, naming the record.
+        QCOMPARE(std::get<std::int64_t>(*fx.project->db().scalar("SELECT count(*) FROM audit_log")),
+                 auditBefore + 1);
+        auto st = fx.project->db().prepare(
+            "SELECT action, target, target_id, actor FROM audit_log ORDER BY id DESC LIMIT 1");
+        QVERIFY(st.step());
+        QCOMPARE(qs(st.text(0)), QStringLiteral("check.run"));
+        QCOMPARE(qs(st.text(1)), QStringLiteral("check_records"));
+        QCOMPARE(qs(st.text(2)), QString::number(results[0].recordId));
+        QCOMPARE(qs(st.text(3)), QStringLiteral("zhangsan"));
+
+        // Reopened and run again with the stored geometry and inputs: the same result.
+        CheckEngine again(*fx.project, RuleSet::builtin());
+        const auto rerun =
+            again.check(Geometry::fromWkb(rec->siteWkb), CheckRecords::inputsFrom(rec->inputs));
+        QCOMPARE(QJsonDocument(rerun.toJson(again.provenance())).toJson(QJsonDocument::Compact),
+                 QJsonDocument(rec->result).toJson(QJsonDocument::Compact));
+
+        const auto list = CheckRecords::list(*fx.project);
+        QCOMPARE(list.size(), size_t(1));
+        QCOMPARE(list[0].id, results[0].recordId);
+        QVERIFY(!CheckRecords::load(*fx.project, 9999));
+    }
+
+    void batchIsOneTransactionAndSkipsErrors()
+    {
+        CheckEngine engine(*fx.project, RuleSet::builtin());
+        std::vector<CheckRequest> sites(3);
+        sites[0].site = rect(0, 0, 10, 10);
+        sites[0].inputs.name = "一";
+        sites[1].site = Geometry::fromWkt("POLYGON EMPTY");
+        sites[1].inputs.name = "二";
+        sites[2].site = rect(20, 20, 30, 30);
+        sites[2].inputs.name = "三";
+        auto results = engine.checkAll(sites);
+        const auto before = CheckRecords::list(*fx.project).size();
+        CheckRecords::store(*fx.project, results, engine.provenance(), "batch-test");
+        QVERIFY(results[0].recordId > 0);
+        QCOMPARE(results[1].recordId, std::int64_t{0});
+        QVERIFY(results[2].recordId > results[0].recordId);
+        const auto list = CheckRecords::list(*fx.project);
+        QCOMPARE(list.size(), before + 2);
+        QCOMPARE(qs(list[0].batchId), QStringLiteral("batch-test"));
+    }
+
+    void failedStoreLeavesNothing()
+    {
+        CheckEngine engine(*fx.project, RuleSet::builtin());
+        const auto records = CheckRecords::list(*fx.project).size();
+        const auto audits =
+            std::get<std::int64_t>(*fx.project->db().scalar("SELECT count(*) FROM audit_log"));
+        // The second record is refused: the first one and its audit row go too.
+        fx.project->db().exec("CREATE TEMP TRIGGER refuse BEFORE INSERT ON check_records "
+                              "WHEN NEW.site_name = '坏' BEGIN "
+                              "SELECT RAISE(ABORT, 'refused by the test'); END");
+        std::vector<CheckResult> two;
+        two.push_back(engine.check(rect(0, 0, 10, 10), {"好"}));
+        two.push_back(engine.check(rect(0, 0, 10, 10), {"坏"}));
+        PL_VERIFY_THROWS_WITH(StoreError,
+                              CheckRecords::store(*fx.project, two, engine.provenance()),
+                              "refused by the test");
+        fx.project->db().exec("DROP TRIGGER temp.refuse");
+        QCOMPARE(CheckRecords::list(*fx.project).size(), records);
+        QCOMPARE(std::get<std::int64_t>(*fx.project->db().scalar("SELECT count(*) FROM audit_log")),
+                 audits);
+    }
+};
+
+QTEST_GUILESS_MAIN(CheckRecordsTest)
+#include "checkrecordstest.moc"

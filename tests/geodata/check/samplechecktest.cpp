@@ -1,0 +1,114 @@
+// The check on the sample county: every conflicting sample site is caught by the rule it was
+// built to trip (YQJG, read here and never by the engine), every clean one passes, and the
+// land-use figures equal SpatiaLite SQL's ST_Area(ST_Intersection(…)) grouped by DLBM.
+#include "../testsupport.h"
+
+#include <geodata/check/checkengine.h>
+#include <geodata/check/sitereader.h>
+
+#include <QTest>
+
+#include <map>
+
+using namespace planlines::geodata;
+using namespace planlines::geodata::check;
+using namespace planlines::geodata::test;
+
+class SampleCheckTest : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<Project> project;
+    std::unique_ptr<CheckEngine> engine;
+
+private slots:
+    void initTestCase()
+    {
+        project = Project::open(PLANLINES_SAMPLE_DB, /*readOnly=*/true);
+        engine = std::make_unique<CheckEngine>(*project, RuleSet::builtin());
+    }
+
+    void everySampleSiteIsCaughtByItsRule()
+    {
+        // What each expectation means: a rule of this family must not pass.
+        const std::map<QString, QString> family{{"basic_farmland", "basic_farmland."},
+                                                {"eco_redline", "eco_redline."},
+                                                {"chemical_outside_park", "chemical.outside_park"},
+                                                {"corridor", "corridor."},
+                                                {"outside_urban", "urban_boundary.outside"},
+                                                {"cultivated", "cultivated.occupy"}};
+        std::map<std::string, QString> expected;
+        auto st = project->db().prepare("SELECT XMMC, YQJG FROM site");
+        while (st.step())
+            expected[st.text(0)] = qs(st.text(1));
+        const SiteBatch batch = SiteReader::fromProject(*project);
+        QCOMPARE(batch.sites.size(), expected.size());
+        QVERIFY(batch.sites.size() >= 30);
+        const auto results = engine->checkAll(batch.sites);
+        int clean = 0, conflicts = 0;
+        for (const auto &r : results) {
+            QVERIFY2(r.ok(), r.error.c_str());
+            const QString want = expected.at(r.inputs.name);
+            const QString name = qs(r.inputs.name);
+            if (want == QLatin1String("pass")) {
+                ++clean;
+                QStringList notPassed;
+                for (const auto &rule : r.rules)
+                    if (rule.status != Status::Pass)
+                        notPassed << qs(rule.id + ": " + rule.text);
+                QVERIFY2(r.verdict == Status::Pass,
+                         qPrintable(name + " should pass: " + notPassed.join("; ")));
+                continue;
+            }
+            ++conflicts;
+            QVERIFY2(family.count(want), qPrintable(name + ": unknown YQJG " + want));
+            bool caught = false;
+            for (const auto &rule : r.rules)
+                caught |= rule.status != Status::Pass && qs(rule.id).startsWith(family.at(want));
+            QVERIFY2(caught, qPrintable(name + " was not caught by " + family.at(want)));
+            QVERIFY(r.verdict != Status::Pass);
+        }
+        QVERIFY(clean >= 5);
+        QVERIFY(conflicts >= 10);
+    }
+
+    void landuseEqualsSpatialiteSql_data()
+    {
+        QTest::addColumn<QString>("site");
+        QTest::newRow("cultivated") << QStringLiteral("高苑新能源汇集站");
+        QTest::newRow("farmland") << QStringLiteral("通威农光互补光伏发电项目");
+        QTest::newRow("wetland") << QStringLiteral("李官湿地提升改造工程");
+        QTest::newRow("urban") << QStringLiteral("规划纵二路建设工程");
+    }
+    void landuseEqualsSpatialiteSql()
+    {
+        QFETCH(QString, site);
+        const SiteBatch batch = SiteReader::fromProject(*project, site.toStdString());
+        QCOMPARE(batch.sites.size(), size_t(1));
+        const auto r = engine->check(batch.sites[0].site, batch.sites[0].inputs);
+        auto st = project->db().prepare(
+            "SELECT p.DLBM, SUM(ST_Area(ST_Intersection(s.geom, p.geom))) FROM site AS s "
+            "JOIN landuse AS p ON p.ROWID IN (SELECT ROWID FROM SpatialIndex WHERE "
+            "f_table_name = 'landuse' AND f_geometry_column = 'geom' AND search_frame = s.geom) "
+            "WHERE s.XMMC = ? AND ST_Intersects(s.geom, p.geom) GROUP BY p.DLBM "
+            "HAVING SUM(ST_Area(ST_Intersection(s.geom, p.geom))) > 0 ORDER BY p.DLBM");
+        st.bind(1, site.toStdString());
+        std::map<std::string, double> sql;
+        double cultivated = 0;
+        while (st.step()) {
+            sql[st.text(0)] = st.real(1);
+            if (st.text(0).rfind("01", 0) == 0)
+                cultivated += st.real(1);
+        }
+        QVERIFY(!sql.empty());
+        QCOMPARE(r.measurement.landuse.size(), sql.size());
+        for (const auto &row : r.measurement.landuse)
+            PL_COMPARE_NEAR(row.areaM2, sql.at(row.dlbm), 0.01, "m²");
+        PL_COMPARE_NEAR(r.measurement.overlap("cultivated").areaM2, cultivated, 0.01, "m²");
+        const double siteM2 = std::get<double>(*project->db().scalar(
+            "SELECT ST_Area(geom) FROM site WHERE XMMC = ?", site.toStdString()));
+        PL_COMPARE_NEAR(r.measurement.siteAreaM2, siteM2, 0.01, "m²");
+    }
+};
+
+QTEST_GUILESS_MAIN(SampleCheckTest)
+#include "samplechecktest.moc"
