@@ -4,11 +4,13 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 
 #ifndef PLANLINES_SAMPLE_DB
 #define PLANLINES_SAMPLE_DB ""
@@ -26,12 +28,15 @@ struct Command
     const char *name;
     int (*run)(const QStringList &);
     const char *summary;
+    bool draws = false; // paints text (PDF sheets): needs a QGuiApplication (offscreen)
 };
 
 constexpr Command kCommands[] = {
     {"info", runInfo, "show the project's layers, roles, counts, CRS, versions and areas"},
     {"import", runImport, "import files (Shapefile, .gdb, GeoPackage, GeoJSON, KML, DXF, …)"},
     {"sample", runSample, "generate the synthetic sample county (Gaoqing) as a new project"},
+    {"corridor", runCorridor, "corridor progress: status on a date, update, import, locate, report",
+     true},
 };
 
 const char *kUsage = R"(usage: planlines [--db FILE]            open the map window on a project
@@ -64,6 +69,19 @@ std::string defaultDatabase()
     return PLANLINES_SAMPLE_DB;
 }
 
+// A QGuiApplication on the offscreen platform for commands that draw (fonts need one), else
+// a QCoreApplication.
+static std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv)
+{
+    for (const auto &c : kCommands)
+        if (c.draws && argc > 1 && !std::strcmp(argv[1], c.name)) {
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            return std::make_unique<QGuiApplication>(argc, argv);
+        }
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
+
 bool wantsCommandLine(int argc, char **argv)
 {
     if (argc < 2)
@@ -76,7 +94,7 @@ bool wantsCommandLine(int argc, char **argv)
 
 int run(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    const auto app = makeApplication(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("planlines"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PLANLINES_VERSION));
     QStringList args = QCoreApplication::arguments();
