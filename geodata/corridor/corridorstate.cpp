@@ -122,9 +122,16 @@ QJsonObject CorridorState::toJson(bool withSegments) const
 std::string CorridorState::toText() const
 {
     QString out;
+    // Pads to a terminal width where CJK characters take two columns.
+    auto padded = [](const QString &text, int columns) {
+        int w = 0;
+        for (const QChar c : text)
+            w += c.unicode() >= 0x2E80 ? 2 : 1;
+        return text + QString(std::max(0, columns - w), QLatin1Char(' '));
+    };
     auto row = [&](const QString &name, const Totals &t) {
         out += QStringLiteral("  %1 %2 段  %3 m  %4 m²  %5 亩  %6 公顷\n")
-                   .arg(name, -10)
+                   .arg(padded(name, 12))
                    .arg(t.segments, 3)
                    .arg(t.lengthM, 10, 'f', 1)
                    .arg(t.areaM2, 13, 'f', 2)

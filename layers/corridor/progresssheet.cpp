@@ -124,7 +124,15 @@ void drawProgressSheet(QPainter &painter, const QRectF &page, double dpi, const 
     painter.translate(mapRect.topLeft());
     painter.setClipRect(QRectF(QPointF(0, 0), mapRect.size()));
     painter.fillRect(QRectF(QPointF(0, 0), mapRect.size()), Qt::white);
-    const auto layers = statusMapLayers(map, state, corridor.layerTable());
+    // Townships, the context lines (river, levee, roads) and the corridor: parcels and zones
+    // would hide the status colours at this scale.
+    std::vector<bool> shown;
+    for (const auto &l : map.layers())
+        shown.push_back(l.entry.info.table == corridor.layerTable() ||
+                        l.entry.info.role == geodata::Role::Township ||
+                        (l.entry.info.role == geodata::Role::Context &&
+                         l.data->kind() == GeometryKind::Line));
+    const auto layers = withStatus(map.renderLayers(shown), state, corridor.layerTable());
     MapRenderer::Options opt;
     opt.labels = true;
     MapRenderer(opt).render(painter, viewport, layers);

@@ -4,6 +4,7 @@
 #include "../testsupport.h"
 #include "corridorfixture.h"
 
+#include <geodata/area.h>
 #include <geodata/corridor/corridorstate.h>
 
 #include <QJsonArray>
