@@ -3,6 +3,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QTextStream>
@@ -11,6 +13,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+
+#include <unistd.h>
 
 #ifndef PLANLINES_SAMPLE_DB
 #define PLANLINES_SAMPLE_DB ""
@@ -28,7 +32,9 @@ struct Command
     const char *name;
     int (*run)(const QStringList &);
     const char *summary;
-    bool draws = false; // paints text (PDF sheets): needs a QGuiApplication (offscreen)
+    // When it says so for a command line, the command paints text (PDF sheets) and needs a
+    // QGuiApplication (offscreen) rather than a QCoreApplication.
+    bool (*draws)(int argc, char **argv) = nullptr;
 };
 
 constexpr Command kCommands[] = {
@@ -36,7 +42,7 @@ constexpr Command kCommands[] = {
     {"import", runImport, "import files (Shapefile, .gdb, GeoPackage, GeoJSON, KML, DXF, …)"},
     {"sample", runSample, "generate the synthetic sample county (Gaoqing) as a new project"},
     {"corridor", runCorridor, "corridor progress: status on a date, update, import, locate, report",
-     true},
+     corridorDraws},
 };
 
 const char *kUsage = R"(usage: planlines [--db FILE]            open the map window on a project
@@ -74,9 +80,18 @@ std::string defaultDatabase()
 static std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv)
 {
     for (const auto &c : kCommands)
-        if (c.draws && argc > 1 && !std::strcmp(argv[1], c.name)) {
+        if (c.draws && argc > 1 && !std::strcmp(argv[1], c.name) && c.draws(argc, argv)) {
             if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
                 qputenv("QT_QPA_PLATFORM", "offscreen");
+            // Headless sessions often lack one; Qt would warn on stderr and use this anyway.
+            if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+                const QByteArray dir = QDir::tempPath().toLocal8Bit() + "/runtime-" +
+                                       QByteArray::number(static_cast<qulonglong>(getuid()));
+                if (QDir().mkpath(QString::fromLocal8Bit(dir)))
+                    QFile::setPermissions(QString::fromLocal8Bit(dir),
+                                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+                qputenv("XDG_RUNTIME_DIR", dir);
+            }
             return std::make_unique<QGuiApplication>(argc, argv);
         }
     return std::make_unique<QCoreApplication>(argc, argv);

@@ -196,11 +196,14 @@ int runUpdate(const QStringList &args)
                 return fail(cmd, QStringLiteral("chainage range %1 overlaps no segment of %2")
                                      .arg(text, qs(corridor.layerName())));
         }
+        for (auto &in : inputs) // normalised here too, so what is printed is what is recorded
+            if (const auto reason = validateProgress(corridor, in))
+                return fail(cmd, qs(*reason));
         const auto ids = recordProgress(*project, corridor, inputs, "planlines corridor update");
         QTextStream out(stdout);
         for (std::size_t i = 0; i < ids.size(); ++i)
             out << QStringLiteral("%1 %2: %3 %4% (entry %5)\n")
-                       .arg(qs(inputs[i].segmentId), qs(normalizeDate(inputs[i].date).value()),
+                       .arg(qs(inputs[i].segmentId), qs(inputs[i].date),
                             qs(statusLabelZh(inputs[i].status)))
                        .arg(inputs[i].percent.value_or(0))
                        .arg(ids[i]);
@@ -357,6 +360,11 @@ int runReport(const QStringList &args)
 }
 
 } // namespace
+
+bool corridorDraws(int argc, char **argv)
+{
+    return argc > 2 && QLatin1String(argv[2]) == QLatin1String("report");
+}
 
 int runCorridor(const QStringList &args)
 {

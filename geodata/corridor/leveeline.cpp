@@ -72,4 +72,31 @@ LeveeLine::Point LeveeLine::pointAt(double chainageM) const
     return {p.x(), p.y()};
 }
 
+std::vector<LeveeLine::Point> LeveeLine::pointsBetween(double fromM, double toM) const
+{
+    if (fromM > toM)
+        std::swap(fromM, toM);
+    fromM = std::clamp(fromM, 0.0, m_lengthM);
+    toM = std::clamp(toM, 0.0, m_lengthM);
+    std::vector<Point> out{pointAt(fromM)};
+    GEOSContextHandle_t ctx = geosContext();
+    const GEOSCoordSequence *seq = GEOSGeom_getCoordSeq_r(ctx, m_line.get());
+    unsigned n = 0;
+    if (!seq || !GEOSCoordSeq_getSize_r(ctx, seq, &n))
+        throw GeometryError("GEOS could not read the levee's coordinates", "levee layer " + m_name);
+    double along = 0, px = 0, py = 0;
+    for (unsigned i = 0; i < n; ++i) {
+        double x = 0, y = 0;
+        GEOSCoordSeq_getXY_r(ctx, seq, i, &x, &y);
+        if (i > 0)
+            along += std::hypot(x - px, y - py);
+        px = x;
+        py = y;
+        if (along > fromM && along < toM)
+            out.push_back({x, y});
+    }
+    out.push_back(pointAt(toM));
+    return out;
+}
+
 } // namespace planlines::geodata::corridor

@@ -6,6 +6,7 @@
 #include "../geometry.h"
 
 #include <string>
+#include <vector>
 
 namespace planlines::geodata::corridor {
 
@@ -38,6 +39,10 @@ public:
     };
     // The point on the levee at chainageM. Throws Error when it is outside 0 … length.
     Point pointAt(double chainageM) const;
+
+    // The levee between two chainages (clamped to the line): the interpolated ends and the
+    // vertices between them, for drawing a stretch of the levee.
+    std::vector<Point> pointsBetween(double fromM, double toM) const;
 
 private:
     Geometry m_line;

@@ -128,14 +128,30 @@ void drawProgressSheet(QPainter &painter, const QRectF &page, double dpi, const 
     // would hide the status colours at this scale.
     std::vector<bool> shown;
     for (const auto &l : map.layers())
-        shown.push_back(l.entry.info.table == corridor.layerTable() ||
-                        l.entry.info.role == geodata::Role::Township ||
-                        (l.entry.info.role == geodata::Role::Context &&
-                         l.data->kind() == GeometryKind::Line));
+        shown.push_back(
+            l.entry.info.table == corridor.layerTable() ||
+            l.entry.info.role == geodata::Role::Township ||
+            (l.entry.info.role == geodata::Role::Context && l.data->kind() == GeometryKind::Line));
     const auto layers = withStatus(map.renderLayers(shown), state, corridor.layerTable());
     MapRenderer::Options opt;
     opt.labels = true;
     MapRenderer(opt).render(painter, viewport, layers);
+    // At a county's scale a 100 m strip is a hair: draw each segment's stretch of the levee as
+    // a band in its status colour too, so the progress reads at a glance.
+    if (corridor.hasLevee() && corridorStyle) {
+        const QTransform toPx = viewport.worldToPixelTransform();
+        for (const auto &s : state.segments()) {
+            QPolygonF line;
+            for (const auto &p : corridor.levee().pointsBetween(s.segment->startM, s.segment->endM))
+                line << toPx.map(QPointF(p.easting, p.northing));
+            QColor c = corridorStyle->symbolFor(statusId(s.status)).swatchColor();
+            if (!c.isValid() || c.alpha() == 0)
+                c = QColor(0x9E, 0x9E, 0x9E);
+            c.setAlpha(255);
+            painter.setPen(QPen(c, 1.8 * mm, Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin));
+            painter.drawPolyline(line);
+        }
+    }
     painter.restore();
     painter.setPen(QPen(Qt::black, 0.3 * mm));
     painter.setBrush(Qt::NoBrush);
