@@ -10,6 +10,8 @@ Pane {
     id: panel
 
     required property ProjectSession session
+    // The map to move for "go to chainage" (may be null).
+    property MapView map: null
     property alias controller: ctl
 
     padding: 8
@@ -63,6 +65,43 @@ Pane {
                 stepSize: 1
                 value: ctl.day
                 onMoved: ctl.date = ctl.dateForDay(Math.round(value))
+            }
+
+            RowLayout {
+                visible: ctl.ready
+                Label { text: qsTr("桩号定位") }
+                TextField {
+                    id: chainageField
+                    objectName: "chainageField"
+                    placeholderText: "K12+300"
+                    Layout.preferredWidth: 110
+                    onAccepted: goTo.clicked()
+                }
+                Button {
+                    id: goTo
+                    objectName: "goToChainage"
+                    text: qsTr("定位")
+                    onClicked: {
+                        const p = ctl.pointAt(chainageField.text)
+                        if (p.error) {
+                            chainageResult.text = p.error
+                            return
+                        }
+                        chainageResult.text = qsTr("%1：%2 E，%3 N（%4）").arg(chainageField.text)
+                            .arg(p.easting.toFixed(1)).arg(p.northing.toFixed(1)).arg(p.segment)
+                        if (panel.map) {
+                            const at = panel.map.worldToItem(p.easting, p.northing)
+                            panel.map.panBy(panel.map.width / 2 - at.x, panel.map.height / 2 - at.y)
+                        }
+                    }
+                }
+            }
+            Label {
+                id: chainageResult
+                objectName: "chainageResult"
+                visible: text.length > 0
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
             }
 
             CorridorTotals {

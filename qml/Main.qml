@@ -84,6 +84,7 @@ ApplicationWindow {
             Layout.preferredWidth: 440
             Layout.fillHeight: true
             session: corridorToggle.checked ? map.session : null
+            map: map
         }
     }
 

@@ -275,6 +275,40 @@ QString CorridorController::record(const QString &segmentId, const QString &date
     return {};
 }
 
+QVariantMap CorridorController::pointAt(const QString &chainage) const
+{
+    if (!m_corridor)
+        return {{QStringLiteral("error"), tr("没有打开含生态廊道图层的项目")}};
+    const auto m = geodata::parseChainage(chainage.toStdString());
+    if (!m)
+        return {{QStringLiteral("error"), tr("“%1”不是桩号（例如 K12+300）").arg(chainage)}};
+    try {
+        const auto p = m_corridor->levee().pointAt(*m);
+        const Segment *seg = m_corridor->segmentAt(*m);
+        return {{QStringLiteral("easting"), p.easting},
+                {QStringLiteral("northing"), p.northing},
+                {QStringLiteral("segment"), seg ? qs(seg->id) : QString()}};
+    } catch (const std::exception &e) {
+        return {{QStringLiteral("error"), QString::fromUtf8(e.what())}};
+    }
+}
+
+QVariantMap CorridorController::locate(double easting, double northing) const
+{
+    if (!m_corridor)
+        return {{QStringLiteral("error"), tr("没有打开含生态廊道图层的项目")}};
+    try {
+        const auto loc = m_corridor->levee().locate(easting, northing);
+        const Segment *seg = m_corridor->segmentAt(loc.chainageM);
+        return {{QStringLiteral("chainage"), qs(geodata::formatChainage(loc.chainageM, 1))},
+                {QStringLiteral("chainageM"), loc.chainageM},
+                {QStringLiteral("offsetM"), loc.offsetM},
+                {QStringLiteral("segment"), seg ? qs(seg->id) : QString()}};
+    } catch (const std::exception &e) {
+        return {{QStringLiteral("error"), QString::fromUtf8(e.what())}};
+    }
+}
+
 QString CorridorController::exportChart(const QString &path, int widthPx, int heightPx) const
 {
     if (!m_series)

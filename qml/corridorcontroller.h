@@ -74,6 +74,10 @@ public:
     Q_INVOKABLE QString record(const QString &segmentId, const QString &date,
                                const QString &statusLabel, double percent, double plantedAreaM2,
                                const QString &note);
+    // Linear referencing on the levee. pointAt("K12+300") → {easting, northing, segment} or
+    // {error}; locate(e, n) → {chainage: "K12+300.0", chainageM, offsetM, segment} or {error}.
+    Q_INVOKABLE QVariantMap pointAt(const QString &chainage) const;
+    Q_INVOKABLE QVariantMap locate(double easting, double northing) const;
     // Writes the cumulative progress chart (as on the PDF sheet) to path: .svg as SVG, else a
     // PNG, widthPx × heightPx. Written through a temporary file. Returns "" or the reason.
     Q_INVOKABLE QString exportChart(const QString &path, int widthPx = 1200,

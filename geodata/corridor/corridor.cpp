@@ -89,8 +89,13 @@ Corridor Corridor::load(Project &project)
         std::vector<Geometry> parts;
         auto st = db.prepare("SELECT AsBinary(geom) FROM " + quoteIdentifier(levee->table) +
                              " WHERE geom IS NOT NULL");
-        while (st.step())
-            parts.push_back(Geometry::fromWkb(st.blob(0)));
+        while (st.step()) {
+            try {
+                parts.push_back(Geometry::fromWkb(st.blob(0)));
+            } catch (const Error &e) {
+                throw Error(e.cause(), "levee layer " + levee->name);
+            }
+        }
         if (parts.size() == 1)
             lines = std::move(parts.front());
         else if (!parts.empty())
@@ -122,7 +127,12 @@ Corridor Corridor::load(Project &project)
         const std::string feature = where + ", feature " + std::to_string(s.fid);
         if (s.id.empty())
             throw Error("the segment has no id (SEGID is empty)", feature);
-        const Geometry g = Geometry::fromWkb(st.blob(2));
+        Geometry g;
+        try {
+            g = Geometry::fromWkb(st.blob(2));
+        } catch (const Error &e) {
+            throw Error(e.cause(), feature + " (" + s.id + ")");
+        }
         s.areaM2 = g.area();
         // Chainage from QDLC/ZDLC, else the QDZH/ZDZH text, else the levee.
         std::optional<double> from = st.isNull(3) ? std::nullopt : std::optional(st.real(3));

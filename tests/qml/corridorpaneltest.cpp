@@ -149,6 +149,28 @@ private slots:
                  QStringLiteral("status 已完工 means the works are finished, so percent must be "
                                 "100, not 60"));
 
+        // Linear referencing: K2+250 is on the levee's northward leg, in T-003.
+        const QVariantMap p = ctl->pointAt(QStringLiteral("K2+250"));
+        QCOMPARE(p[QStringLiteral("easting")].toDouble(), 572000.0);
+        QCOMPARE(p[QStringLiteral("northing")].toDouble(), 4115250.0);
+        QCOMPARE(p[QStringLiteral("segment")].toString(), QStringLiteral("T-003"));
+        const QVariantMap loc = ctl->locate(571500, 4114950);
+        QCOMPARE(loc[QStringLiteral("chainage")].toString(), QStringLiteral("K1+500.0"));
+        QCOMPARE(loc[QStringLiteral("offsetM")].toDouble(), 50.0);
+        QCOMPARE(ctl->pointAt(QStringLiteral("K9+000"))[QStringLiteral("error")].toString(),
+                 QStringLiteral("levee layer 黄河大堤: chainage 9000.0 m is outside the levee "
+                                "(K0+000 to K3+000.0)"));
+        // "定位" centres the map on the chainage.
+        QQuickItem *field = findItem(root, QStringLiteral("chainageField"));
+        QQuickItem *go = findItem(root, QStringLiteral("goToChainage"));
+        QVERIFY(field && go);
+        field->setProperty("text", QStringLiteral("K0+500"));
+        QMetaObject::invokeMethod(go, "clicked");
+        const QPointF centre = map->worldToItem(570500, 4115000);
+        QVERIFY2(std::abs(centre.x() - map->width() / 2) < 1.5 &&
+                     std::abs(centre.y() - map->height() / 2) < 1.5,
+                 qPrintable(QStringLiteral("%1,%2").arg(centre.x()).arg(centre.y())));
+
         // Chart export.
         const QString png = m_dir.filePath(QStringLiteral("chart.png"));
         const QString svg = m_dir.filePath(QStringLiteral("chart.svg"));
