@@ -96,6 +96,25 @@ Pane {
                     }
                 }
             }
+            Button {
+                id: pick
+                objectName: "pickChainage"
+                visible: ctl.ready && panel.map !== null
+                checkable: true
+                text: qsTr("点击地图取桩号")
+            }
+            TapHandler {
+                // On the map: the chainage of a clicked point (the map still pans on a drag).
+                parent: panel.map
+                enabled: pick.checked && panel.visible && ctl.ready
+                onTapped: (eventPoint) => {
+                    const w = panel.map.itemToWorld(eventPoint.position.x, eventPoint.position.y)
+                    const loc = ctl.locate(w.x, w.y)
+                    chainageResult.text = loc.error ? loc.error
+                        : qsTr("%1，距大堤 %2 米（%3）").arg(loc.chainage)
+                            .arg(loc.offsetM.toFixed(1)).arg(loc.segment)
+                }
+            }
             Label {
                 id: chainageResult
                 objectName: "chainageResult"

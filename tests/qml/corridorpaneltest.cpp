@@ -171,6 +171,18 @@ private slots:
                      std::abs(centre.y() - map->height() / 2) < 1.5,
                  qPrintable(QStringLiteral("%1,%2").arg(centre.x()).arg(centre.y())));
 
+        // A click on the map, with 点击地图取桩号 on, gives the point's chainage.
+        QQuickItem *pick = findItem(root, QStringLiteral("pickChainage"));
+        QVERIFY(pick);
+        pick->setProperty("checked", true);
+        const QPointF click = map->mapToScene(map->worldToItem(570800, 4114960));
+        QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier, click.toPoint());
+        QQuickItem *result = findItem(root, QStringLiteral("chainageResult"));
+        QTRY_VERIFY2(result->property("text").toString().startsWith(QStringLiteral("K0+800")),
+                     qPrintable(result->property("text").toString()));
+        QVERIFY2(result->property("text").toString().contains(QStringLiteral("T-001")),
+                 qPrintable(result->property("text").toString()));
+
         // Chart export.
         const QString png = m_dir.filePath(QStringLiteral("chart.png"));
         const QString svg = m_dir.filePath(QStringLiteral("chart.svg"));
