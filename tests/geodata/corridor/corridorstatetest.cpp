@@ -103,6 +103,12 @@ private slots:
         QCOMPARE(
             CorridorState::on(corridor, "2024-01-01").byStatus().at(Status::Maintenance).segments,
             47);
+        // The 绿心公园 lies where 常家镇 meets 芦湖街道 (DOMAIN.md).
+        std::vector<std::string> park;
+        for (const auto &s : corridor.segments())
+            if (s.works.find("绿心公园") != std::string::npos)
+                park.push_back(s.townshipName);
+        QCOMPARE(park, (std::vector<std::string>{"常家镇", "芦湖街道"}));
         // 423.3 ha in all (DOMAIN.md: 350 ha kept + 73.3 ha added), to 1 %.
         PL_COMPARE_NEAR(m2ToHa(end2023.total().areaM2), 423.3, 4.3, "ha");
     }
