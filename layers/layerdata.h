@@ -13,7 +13,9 @@
 
 #include <QString>
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -78,6 +80,12 @@ public:
 
     // The features whose boxes intersect area (working CRS), ascending (the table's order).
     void query(const geodata::Envelope &area, std::vector<std::uint32_t> &out) const;
+
+    // A copy whose category value is valueOf(featureId) for every feature (nothing: NULL), so a
+    // layer can be drawn by values its table does not hold, such as a corridor segment's status
+    // on a date. Geometry, labels and index are shared by value. (layerdatacategories.cpp)
+    std::shared_ptr<const LayerData> withCategories(
+        const std::function<std::optional<std::string>(std::int64_t featureId)> &valueOf) const;
 
     std::size_t pointCount() const { return m_xy.size() / 2; }
     std::size_t memoryBytes() const;

@@ -81,6 +81,7 @@ set(PLANLINES_DEB_LINKED_DEPENDS
     libgdal32 libgeos-c1v5 libproj25 libspatialite7 libsqlite3-0 libstdc++6 libc6)
 if(PLANLINES_GUI)
     list(APPEND PLANLINES_DEB_LINKED_DEPENDS libqt6qml6 libqt6quick6 libqt6quickcontrols2-6)
+    list(APPEND PLANLINES_DEB_LINKED_DEPENDS libqt6charts6 libqt6widgets6) # corridor charts
 endif()
 
 find_program(PLANLINES_DPKG_SHLIBDEPS dpkg-shlibdeps)

@@ -65,6 +65,26 @@ ApplicationWindow {
                 path: session.path
                 message: session.errorString
             }
+
+            Button {
+                id: corridorToggle
+                objectName: "corridorToggle"
+                anchors.top: parent.top
+                anchors.right: parent.right
+                anchors.margins: 8
+                text: qsTr("生态廊道")
+                checkable: true
+                visible: session.status === ProjectSession.Ready
+            }
+        }
+
+        CorridorPanel {
+            objectName: "corridorPanel"
+            visible: corridorToggle.checked
+            Layout.preferredWidth: 440
+            Layout.fillHeight: true
+            session: corridorToggle.checked ? map.session : null
+            map: map
         }
     }
 

@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 #include "screenshot.h"
 
+#include <QApplication>
 #include <QFont>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -28,7 +29,7 @@ int runGui(int argc, char **argv, const std::string &defaultDb)
     if (!options->screenshotPath.isEmpty() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
-    QGuiApplication app(argc, argv);
+    QApplication app(argc, argv); // a QApplication: the corridor panel's QtCharts needs one
     QGuiApplication::setApplicationName(QStringLiteral("PlanLines"));
     QGuiApplication::setOrganizationName(QStringLiteral("PlanLines"));
     QGuiApplication::setDesktopFileName(

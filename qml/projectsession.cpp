@@ -70,7 +70,15 @@ bool ProjectSession::synthetic() const
 
 std::vector<layers::RenderLayer> ProjectSession::visibleLayers() const
 {
-    return m_map ? m_map->renderLayers(m_layers.visibility()) : std::vector<layers::RenderLayer>{};
+    auto out =
+        m_map ? m_map->renderLayers(m_layers.visibility()) : std::vector<layers::RenderLayer>{};
+    return m_rewrite ? m_rewrite(std::move(out)) : out;
+}
+
+void ProjectSession::setLayerRewrite(LayerRewrite rewrite)
+{
+    m_rewrite = std::move(rewrite);
+    emit contentChanged();
 }
 
 void ProjectSession::setStatus(Status status, const QString &error)

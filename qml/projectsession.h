@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
 
+#include <functional>
 #include <memory>
 
 namespace planlines::qml {
@@ -53,6 +54,11 @@ public:
     // The loaded project (null unless Ready) and the layers to draw now, bottom to top.
     std::shared_ptr<const layers::ProjectMap> map() const { return m_map; }
     std::vector<layers::RenderLayer> visibleLayers() const;
+    // Rewrites what visibleLayers() returns (the corridor coloured by its status on a date, set
+    // by CorridorController); an empty function removes the rewrite. Redraws.
+    using LayerRewrite =
+        std::function<std::vector<layers::RenderLayer>(std::vector<layers::RenderLayer>)>;
+    void setLayerRewrite(LayerRewrite rewrite);
 
 signals:
     void pathChanged();
@@ -70,6 +76,7 @@ private:
     std::shared_ptr<const layers::ProjectMap> m_map;
     LayerListModel m_layers;
     quint64 m_generation = 0; // a load whose generation is stale is ignored
+    LayerRewrite m_rewrite;
 };
 
 } // namespace planlines::qml

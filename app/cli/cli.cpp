@@ -3,6 +3,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QTextStream>
@@ -11,6 +13,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+
+#include <unistd.h>
 
 #ifndef PLANLINES_SAMPLE_DB
 #define PLANLINES_SAMPLE_DB ""
@@ -28,14 +32,29 @@ struct Command
     const char *name;
     int (*run)(const QStringList &);
     const char *summary;
+    // When it says so for a command line, the command paints text (PDF sheets) and needs a
+    // QGuiApplication (offscreen) rather than a QCoreApplication.
+    bool (*draws)(int argc, char **argv) = nullptr;
 };
+
+// `check --report F`: the report draws the site's map and sets its text.
+bool reportRequested(int argc, char **argv)
+{
+    for (int i = 2; i < argc; ++i)
+        if (!std::strncmp(argv[i], "--report", 8))
+            return true;
+    return false;
+}
 
 constexpr Command kCommands[] = {
     {"info", runInfo, "show the project's layers, roles, counts, CRS, versions and areas"},
     {"import", runImport, "import files (Shapefile, .gdb, GeoPackage, GeoJSON, KML, DXF, …)"},
     {"boundary", runBoundary, "write a site as a boundary coordinate file (界址点坐标文件)"},
-    {"check", runCheck, "check sites against the control lines and the access list (三线一单)"},
+    {"check", runCheck, "check sites against the control lines and the access list (三线一单)",
+     reportRequested},
     {"sample", runSample, "generate the synthetic sample county (Gaoqing) as a new project"},
+    {"corridor", runCorridor, "corridor progress: status on a date, update, import, locate, report",
+     corridorDraws},
 };
 
 const char *kUsage = R"(usage: planlines [--db FILE]            open the map window on a project
@@ -68,6 +87,28 @@ std::string defaultDatabase()
     return PLANLINES_SAMPLE_DB;
 }
 
+// A QGuiApplication on the offscreen platform for commands that draw (fonts need one), else
+// a QCoreApplication.
+static std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv)
+{
+    for (const auto &c : kCommands)
+        if (c.draws && argc > 1 && !std::strcmp(argv[1], c.name) && c.draws(argc, argv)) {
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            // Headless sessions often lack one; Qt would warn on stderr and use this anyway.
+            if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+                const QByteArray dir = QDir::tempPath().toLocal8Bit() + "/runtime-" +
+                                       QByteArray::number(static_cast<qulonglong>(getuid()));
+                if (QDir().mkpath(QString::fromLocal8Bit(dir)))
+                    QFile::setPermissions(QString::fromLocal8Bit(dir),
+                                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+                qputenv("XDG_RUNTIME_DIR", dir);
+            }
+            return std::make_unique<QGuiApplication>(argc, argv);
+        }
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
+
 bool wantsCommandLine(int argc, char **argv)
 {
     if (argc < 2)
@@ -80,15 +121,7 @@ bool wantsCommandLine(int argc, char **argv)
 
 int run(int argc, char **argv)
 {
-    // A report draws a map and sets Chinese text: that needs fonts, hence a QGuiApplication
-    // (offscreen: the command line never opens a window).
-    bool gui = false;
-    for (int i = 1; i < argc; ++i)
-        gui = gui || !std::strncmp(argv[i], "--report", 8);
-    if (gui && !std::getenv("QT_QPA_PLATFORM"))
-        setenv("QT_QPA_PLATFORM", "offscreen", 1);
-    std::unique_ptr<QCoreApplication> app = gui ? std::make_unique<QGuiApplication>(argc, argv)
-                                                : std::make_unique<QCoreApplication>(argc, argv);
+    const auto app = makeApplication(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("planlines"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PLANLINES_VERSION));
     QStringList args = QCoreApplication::arguments();

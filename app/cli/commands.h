@@ -12,6 +12,9 @@ int runInfo(const QStringList &args);
 int runImport(const QStringList &args);
 int runBoundary(const QStringList &args);
 int runCheck(const QStringList &args);
+int runCorridor(const QStringList &args);
+// True when this corridor command line draws (report): it then needs a QGuiApplication.
+bool corridorDraws(int argc, char **argv);
 
 // Prints a subcommand's help with its own usage line ("Usage: planlines info [options]").
 int printHelp(const QCommandLineParser &parser, const QString &command);

@@ -183,9 +183,22 @@ void SampleLayers::writeCorridor(const std::vector<CorridorSegment> &segments)
     auto progress = db.prepare(
         "INSERT INTO corridor_progress (segment_id, date, status, percent, planted_area_m2, "
         "note, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    // DOMAIN.md: the corridor holds the 240-亩 绿心公园, on a former settling basin where 常家镇
+    // meets 芦湖街道: the two segments either side of that boundary.
+    std::vector<std::string> codes, works;
     for (const auto &s : segments) {
         const Geometry c = s.geometry.pointOnSurface();
-        const std::string code = townshipAt(c.x(), c.y());
+        codes.push_back(townshipAt(c.x(), c.y()));
+        works.push_back(s.works);
+    }
+    for (std::size_t i = 1; i < codes.size(); ++i)
+        if (codes[i - 1] == "370322105000" && codes[i] == "370322002000") {
+            works[i - 1] = works[i] = "林分提升、绿心公园";
+            break;
+        }
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        const auto &s = segments[i];
+        const std::string &code = codes[i];
         const std::string status = s.history.empty() ? "planned" : s.history.back().status;
         const Value v[] = {s.id,
                            formatChainage(s.startM),
@@ -196,7 +209,7 @@ void SampleLayers::writeCorridor(const std::vector<CorridorSegment> &segments)
                            round2(s.geometry.area()),
                            code,
                            names[code],
-                           s.works,
+                           works[i],
                            s.unit,
                            s.planStart,
                            s.planEnd,

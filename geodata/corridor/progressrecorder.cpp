@@ -1,0 +1,122 @@
+#include "progressrecorder.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QString>
+
+#include <cmath>
+#include <cstdio>
+
+namespace planlines::geodata::corridor {
+
+namespace {
+
+std::string number(double v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
+} // namespace
+
+std::optional<std::string> validateProgress(const Corridor &corridor, ProgressInput &input)
+{
+    if (input.segmentId.empty())
+        return "no segment given";
+    if (!corridor.segment(input.segmentId))
+        return "segment " + input.segmentId + " is not in the corridor layer " +
+               corridor.layerName();
+    const auto date = normalizeDate(input.date);
+    if (!date)
+        return "'" + input.date + "' is not a date (write YYYY-MM-DD, e.g. 2023-06-30)";
+    input.date = *date;
+    if (input.status == Status::None)
+        return "no status given";
+    const std::string label(statusLabelZh(input.status));
+    if (input.percent) {
+        const double p = *input.percent;
+        if (!std::isfinite(p) || p < 0 || p > 100)
+            return "percent " + number(p) + " is outside 0–100";
+        if (isFinished(input.status) && p < 100)
+            return "status " + label +
+                   " means the works are finished, so percent must be 100, "
+                   "not " +
+                   number(p);
+    } else if (isFinished(input.status)) {
+        input.percent = 100;
+    } else if (input.status == Status::Planned) {
+        input.percent = 0;
+    } else {
+        const ProgressEntry *last = corridor.entryOn(input.segmentId, input.date);
+        input.percent = last && last->status == Status::UnderConstruction ? last->percent : 0.0;
+    }
+    if (input.plantedAreaM2) {
+        const double a = *input.plantedAreaM2;
+        if (!std::isfinite(a) || a < 0)
+            return "planted area " + number(a) + " m² is negative or not a number";
+        const Segment *seg = corridor.segment(input.segmentId);
+        if (a > seg->areaM2 * 1.01)
+            return "planted area " + number(a) + " m² is larger than the segment (" +
+                   number(std::round(seg->areaM2)) + " m²)";
+    }
+    for (auto &photo : input.photos) {
+        const QFileInfo fi(QString::fromStdString(photo));
+        if (!fi.isFile())
+            return "photo file " + photo + " does not exist";
+        photo = fi.absoluteFilePath().toStdString();
+    }
+    for (const ProgressEntry *e : corridor.history(input.segmentId))
+        if (e->date == input.date && e->status == input.status && e->percent == *input.percent)
+            return "segment " + input.segmentId + " already has this entry on " + input.date +
+                   " (" + label + ", " + number(e->percent) + "%, entry " + std::to_string(e->id) +
+                   ")";
+    return std::nullopt;
+}
+
+std::vector<std::int64_t> recordProgress(Project &project, const Corridor &corridor,
+                                         std::vector<ProgressInput> inputs,
+                                         const std::string &source)
+{
+    for (auto &in : inputs)
+        if (auto reason = validateProgress(corridor, in))
+            throw Error(*reason); // the reason names the segment and date
+
+    Database &db = project.db();
+    const std::string now = Project::nowIso();
+    const std::string actor = Project::actor();
+    std::vector<std::int64_t> ids;
+    Transaction tx(db);
+    auto insert = db.prepare(
+        "INSERT INTO corridor_progress (segment_id, date, status, percent, planted_area_m2, "
+        "note, photos, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const auto &in : inputs) {
+        std::string photos;
+        for (const auto &p : in.photos)
+            photos += (photos.empty() ? "" : "\n") + p;
+        insert.bindAll(in.segmentId, in.date, std::string(statusId(in.status)), *in.percent,
+                       in.plantedAreaM2 ? Value(*in.plantedAreaM2) : Value(), in.note, photos, now,
+                       actor);
+        insert.run();
+        const std::int64_t id = db.lastInsertRowId();
+        ids.push_back(id);
+        QJsonObject detail{
+            {QStringLiteral("segment"), QString::fromStdString(in.segmentId)},
+            {QStringLiteral("date"), QString::fromStdString(in.date)},
+            {QStringLiteral("status"), QString::fromUtf8(statusId(in.status).data())},
+            {QStringLiteral("percent"), *in.percent},
+            {QStringLiteral("source"), QString::fromStdString(source)}};
+        if (in.plantedAreaM2)
+            detail.insert(QStringLiteral("planted_area_m2"), *in.plantedAreaM2);
+        if (!in.note.empty())
+            detail.insert(QStringLiteral("note"), QString::fromStdString(in.note));
+        project.audit("corridor.progress", "corridor_progress", std::to_string(id),
+                      QJsonDocument(detail).toJson(QJsonDocument::Compact).toStdString());
+    }
+    tx.commit();
+    return ids;
+}
+
+} // namespace planlines::geodata::corridor

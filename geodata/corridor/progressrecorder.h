@@ -1,0 +1,38 @@
+// Records progress entries: validates each against the corridor, then writes all of them with
+// one audit row each (action corridor.progress) in one transaction, or nothing at all.
+#pragma once
+
+#include "corridor.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace planlines::geodata::corridor {
+
+struct ProgressInput
+{
+    std::string segmentId;
+    std::string date; // any form normalizeDate() reads
+    Status status = Status::Planned;
+    // Missing: 100 for finished statuses, 0 for planned, the last percent for 施工中.
+    std::optional<double> percent;
+    std::optional<double> plantedAreaM2;
+    std::string note;
+    std::vector<std::string> photos; // file paths; each must exist
+};
+
+// Checks one input against the corridor and normalises it (date to YYYY-MM-DD, percent filled
+// in, photo paths made absolute). Returns the reason it is refused, or nothing when it is fine.
+std::optional<std::string> validateProgress(const Corridor &corridor, ProgressInput &input);
+
+// Validates all inputs, then inserts them and their audit rows in one transaction. Throws Error
+// with the reason the first refused input is refused (and writes nothing) when any is. `source`
+// says where the entries came from (a CSV file, "planlines corridor update", the GUI); it goes into
+// the audit detail. Returns the new corridor_progress ids, in the inputs' order.
+std::vector<std::int64_t> recordProgress(Project &project, const Corridor &corridor,
+                                         std::vector<ProgressInput> inputs,
+                                         const std::string &source);
+
+} // namespace planlines::geodata::corridor

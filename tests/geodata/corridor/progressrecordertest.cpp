@@ -1,0 +1,181 @@
+// recordProgress: each entry and its audit row in one transaction, defaults for percent,
+// refusals with their reasons, nothing written when any input is refused.
+#include "../testsupport.h"
+#include "corridorfixture.h"
+
+#include <geodata/corridor/progressrecorder.h>
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace planlines;
+using namespace planlines::geodata;
+using namespace planlines::geodata::corridor;
+
+class ProgressRecorderTest : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_n = 0;
+
+    std::unique_ptr<Project> fresh()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("p%1.sqlite").arg(++m_n));
+        return Project::open(testing::CorridorFixture::create(path.toStdString()));
+    }
+    static std::int64_t count(Project &p, const char *sql)
+    {
+        return std::get<std::int64_t>(*p.db().scalar(sql));
+    }
+
+private slots:
+    void recordsWithAuditRows()
+    {
+        auto project = fresh();
+        const Corridor corridor = Corridor::load(*project);
+        const auto before = count(*project, "SELECT COUNT(*) FROM corridor_progress");
+        const auto auditBefore =
+            count(*project, "SELECT COUNT(*) FROM audit_log WHERE action = 'corridor.progress'");
+        ProgressInput a;
+        a.segmentId = "T-003";
+        a.date = "2022/7/15";
+        a.status = *statusFromText("施工中");
+        a.percent = 80;
+        a.plantedAreaM2 = 12000;
+        a.note = "苗木栽植";
+        ProgressInput b;
+        b.segmentId = "T-004";
+        b.date = "2022年9月1日";
+        b.status = Status::Completed; // percent defaults to 100
+        const auto ids = recordProgress(*project, corridor, {a, b}, "test");
+        QCOMPARE(ids.size(), std::size_t(2));
+        QCOMPARE(count(*project, "SELECT COUNT(*) FROM corridor_progress"), before + 2);
+
+        auto row = project->db().prepare(
+            "SELECT segment_id, date, status, percent, planted_area_m2, note FROM "
+            "corridor_progress WHERE id = ?");
+        row.bind(1, ids[0]);
+        QVERIFY(row.step());
+        QCOMPARE(row.text(0), std::string("T-003"));
+        QCOMPARE(row.text(1), std::string("2022-07-15"));
+        QCOMPARE(row.text(2), std::string("under_construction"));
+        QCOMPARE(row.real(3), 80.0);
+        QCOMPARE(row.real(4), 12000.0);
+        QCOMPARE(row.text(5), std::string("苗木栽植"));
+        row.reset();
+        row.bind(1, ids[1]);
+        QVERIFY(row.step());
+        QCOMPARE(row.text(1), std::string("2022-09-01"));
+        QCOMPARE(row.real(3), 100.0);
+
+        // One audit row per entry, naming it, with what was recorded.
+        QCOMPARE(
+            count(*project, "SELECT COUNT(*) FROM audit_log WHERE action = 'corridor.progress'"),
+            auditBefore + 2);
+        auto audit = project->db().prepare(
+            "SELECT target, detail_json, actor FROM audit_log WHERE action = 'corridor.progress' "
+            "AND target_id = ?");
+        audit.bind(1, std::to_string(ids[0]));
+        QVERIFY(audit.step());
+        QCOMPARE(audit.text(0), std::string("corridor_progress"));
+        const QJsonObject d =
+            QJsonDocument::fromJson(QByteArray::fromStdString(audit.text(1))).object();
+        QCOMPARE(d[u"segment"].toString(), QStringLiteral("T-003"));
+        QCOMPARE(d[u"status"].toString(), QStringLiteral("under_construction"));
+        QCOMPARE(d[u"percent"].toDouble(), 80.0);
+        QCOMPARE(d[u"source"].toString(), QStringLiteral("test"));
+        QCOMPARE(audit.text(2), Project::actor());
+    }
+
+    void percentDefaults()
+    {
+        auto project = fresh();
+        const Corridor corridor = Corridor::load(*project);
+        ProgressInput in;
+        in.segmentId = "T-003";
+        in.date = "2022-04-01";
+        in.status = Status::UnderConstruction; // the last percent: 50 (2022-03-01)
+        QVERIFY(!validateProgress(corridor, in));
+        QCOMPARE(*in.percent, 50.0);
+        in = {};
+        in.segmentId = "T-004";
+        in.date = "2022-04-01";
+        in.status = Status::UnderConstruction; // was planned: 0
+        QVERIFY(!validateProgress(corridor, in));
+        QCOMPARE(*in.percent, 0.0);
+    }
+
+    void refusals_data()
+    {
+        QTest::addColumn<QString>("segment");
+        QTest::addColumn<QString>("date");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<double>("percent");
+        QTest::addColumn<QString>("reason");
+        const int done = static_cast<int>(Status::Completed);
+        const int busy = static_cast<int>(Status::UnderConstruction);
+        QTest::newRow("unknown segment")
+            << "T-999"
+            << "2022-01-01" << busy << 10.0
+            << "segment T-999 is not in the corridor layer 淤背区生态廊道";
+        QTest::newRow("bad date") << "T-001"
+                                  << "2022-02-30" << busy << 10.0 << "'2022-02-30' is not a date";
+        QTest::newRow("percent") << "T-001"
+                                 << "2022-01-01" << busy << 120.0 << "percent 120 is outside 0–100";
+        QTest::newRow("finished") << "T-001"
+                                  << "2022-01-01" << done << 80.0
+                                  << "status 已完工 means the works are finished, so percent "
+                                     "must be 100, not 80";
+        QTest::newRow("repeat") << "T-001"
+                                << "2021-05-01" << done << 100.0
+                                << "segment T-001 already has this entry on 2021-05-01";
+    }
+    void refusals()
+    {
+        QFETCH(QString, segment);
+        QFETCH(QString, date);
+        QFETCH(int, status);
+        QFETCH(double, percent);
+        QFETCH(QString, reason);
+        auto project = fresh();
+        const Corridor corridor = Corridor::load(*project);
+        const auto before = count(*project, "SELECT COUNT(*) FROM corridor_progress");
+        const auto auditBefore = count(*project, "SELECT COUNT(*) FROM audit_log");
+        ProgressInput good;
+        good.segmentId = "T-004";
+        good.date = "2022-05-01";
+        good.status = Status::UnderConstruction;
+        ProgressInput bad;
+        bad.segmentId = segment.toStdString();
+        bad.date = date.toStdString();
+        bad.status = static_cast<Status>(status);
+        bad.percent = percent;
+        PL_VERIFY_THROWS_WITH(Error, recordProgress(*project, corridor, {good, bad}, "test"),
+                              reason.toStdString());
+        // The good input before the bad one was not written either.
+        QCOMPARE(count(*project, "SELECT COUNT(*) FROM corridor_progress"), before);
+        QCOMPARE(count(*project, "SELECT COUNT(*) FROM audit_log"), auditBefore);
+    }
+
+    void missingPhotoIsRefused()
+    {
+        auto project = fresh();
+        const Corridor corridor = Corridor::load(*project);
+        ProgressInput in;
+        in.segmentId = "T-004";
+        in.date = "2022-05-01";
+        in.status = Status::UnderConstruction;
+        in.photos = {m_dir.filePath(QStringLiteral("none.jpg")).toStdString()};
+        const auto reason = validateProgress(corridor, in);
+        QVERIFY(reason);
+        QVERIFY2(reason->find("photo file") != std::string::npos &&
+                     reason->find("does not exist") != std::string::npos,
+                 reason->c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(ProgressRecorderTest)
+#include "progressrecordertest.moc"
