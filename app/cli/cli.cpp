@@ -32,6 +32,7 @@ constexpr Command kCommands[] = {
     {"info", runInfo, "show the project's layers, roles, counts, CRS, versions and areas"},
     {"import", runImport, "import files (Shapefile, .gdb, GeoPackage, GeoJSON, KML, DXF, …)"},
     {"sample", runSample, "generate the synthetic sample county (Gaoqing) as a new project"},
+    {"export", runExport, "print map sheets (PDF, PNG, SVG) from the templates, one or a batch"},
 };
 
 const char *kUsage = R"(usage: planlines [--db FILE]            open the map window on a project
@@ -76,6 +77,8 @@ bool wantsCommandLine(int argc, char **argv)
 
 int run(int argc, char **argv)
 {
+    if (argc > 1 && !std::strcmp(argv[1], "export"))
+        return runExportProcess(argc, argv); // fonts and painting need a QGuiApplication
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("planlines"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PLANLINES_VERSION));

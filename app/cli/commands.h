@@ -10,6 +10,9 @@ namespace planlines::cli {
 int runSample(const QStringList &args);
 int runInfo(const QStringList &args);
 int runImport(const QStringList &args);
+// Needs a QGuiApplication: runExportProcess makes one (offscreen) and calls runExport.
+int runExport(const QStringList &args);
+int runExportProcess(int argc, char **argv);
 
 // Prints a subcommand's help with its own usage line ("Usage: planlines info [options]").
 int printHelp(const QCommandLineParser &parser, const QString &command);
