@@ -6,6 +6,7 @@
 #include <QTextLayout>
 
 #include <algorithm>
+#include <string_view>
 
 namespace planlines::layers::sheet {
 
@@ -138,7 +139,14 @@ bool fixToUnicode(QByteArray &pdf, const PdfTextRecorder &recorder, QString *why
         const auto [start, end] = objectText(id);
         if (start < 0 || end < 0)
             continue;
-        const QString obj = QString::fromLatin1(pdf.mid(start, end - start));
+        // Only a font's dictionary matters: never look into page content streams.
+        const std::string_view whole(pdf.constData() + start, std::size_t(end - start));
+        const std::size_t stream = whole.find("stream");
+        const qint64 dictEnd = stream == std::string_view::npos ? end : start + qint64(stream);
+        if (whole.substr(0, std::size_t(dictEnd - start)).find("/ToUnicode") ==
+            std::string_view::npos)
+            continue;
+        const QString obj = QString::fromLatin1(pdf.mid(start, dictEnd - start));
         const auto ref = toUnicodeRef.match(obj);
         const auto base = baseFont.match(obj);
         if (!ref.hasMatch() || !base.hasMatch())

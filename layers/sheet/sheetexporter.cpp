@@ -1,5 +1,6 @@
 #include "sheetexporter.h"
 #include "pdftextfix.h"
+#include "pngencoder.h"
 
 #include <geodata/error.h>
 
@@ -55,7 +56,7 @@ QImage SheetExporter::renderImage(const SheetSpec &spec, double dpi, bool *wasCa
     const QSizeF mm = spec.layout.paperMm;
     const QSize px(int(std::lround(mm.width() / 25.4 * dpi)),
                    int(std::lround(mm.height() / 25.4 * dpi)));
-    QImage image(px, QImage::Format_ARGB32_Premultiplied);
+    QImage image(px, QImage::Format_RGB32); // opaque paper: PNG writes RGB
     image.fill(Qt::white);
     const int dpm = int(std::lround(dpi / 0.0254));
     image.setDotsPerMeterX(dpm);
@@ -92,9 +93,7 @@ QByteArray SheetExporter::render(SheetFormat format, std::span<const SheetSpec> 
                 *wasCancelled = true;
             return {};
         }
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        image.save(&buffer, "PNG");
+        bytes = encodePng(image);
         return bytes;
     }
     QBuffer buffer(&bytes);
