@@ -76,16 +76,18 @@ void PdfTextRecorder::record(const QString &text, const QFont &font, QPaintDevic
         for (const quint32 g : run.glyphIndexes())
             if (std::find(face.glyphs.begin(), face.glyphs.end(), g) == face.glyphs.end())
                 face.glyphs.push_back(g);
-        // Which characters each glyph shows: the font's own cmap over this text's characters.
-        const QList<uint> ucs4 = text.toUcs4();
-        for (const uint c : ucs4) {
-            quint32 g = 0;
-            int n = 1;
-            const QString one = QString::fromUcs4(reinterpret_cast<const char32_t *>(&c), 1);
-            if (!raw.glyphIndexesForChars(one.constData(), one.size(), &g, &n) || n < 1 || !g)
-                continue;
-            face.text.try_emplace(g, one);
+    }
+    // Which characters each glyph shows, from the shaping itself: digits after Latin letters
+    // are shaped to other glyphs than the cmap's.
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const int length = text[i].isHighSurrogate() && i + 1 < text.size() ? 2 : 1;
+        const QString chars = text.mid(i, length);
+        for (const QGlyphRun &run : layout.glyphRuns(int(i), length)) {
+            Face &face = m_faces[postscriptName(run.rawFont())];
+            for (const quint32 g : run.glyphIndexes())
+                face.text.try_emplace(g, chars);
         }
+        i += length - 1;
     }
 }
 
