@@ -10,7 +10,11 @@
 #include <QGuiApplication>
 #include <QTextStream>
 
+#include <QDir>
+#include <QFile>
+
 #include <csignal>
+#include <unistd.h>
 
 namespace planlines::cli {
 
@@ -25,6 +29,15 @@ int runExportProcess(int argc, char **argv)
     // Fonts and painting need a QGuiApplication; the command line has no window system.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Qt wants a runtime folder and warns on every run without one: give it the one it would
+    // make itself, quietly.
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        const QString runtime =
+            QDir::tempPath() + QStringLiteral("/runtime-") + QString::number(::getuid());
+        if (QDir().mkpath(runtime) &&
+            QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+            qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtime));
+    }
     // A file-size limit then fails the write with a message instead of killing the process.
     std::signal(SIGXFSZ, SIG_IGN);
     QGuiApplication app(argc, argv);
