@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <span>
 
 namespace planlines::layers::sheet {
 
@@ -139,17 +140,21 @@ SheetLayout SheetComposer::layout(const SheetSpec &spec) const
         scaleBarFor(out.scaleDenominator, spec.layout.scaleBarMm, spec.layout.sizeFactor);
     // Between 3 and 8 grid lines across the frame's longer side, at a round interval.
     const double across = std::max(frame.width(), frame.height()) * out.metresPerMm();
-    static constexpr double kIntervals[] = {100,  200,   250,   500,   1000,  2000,  2500,
-                                            5000, 10000, 20000, 25000, 50000, 100000};
-    out.gridIntervalM = kIntervals[std::size(kIntervals) - 1];
+    // A geographic working CRS has degrees for units: its grid is a graticule of minutes.
+    out.geographic = std::abs(e.maxX) <= 180 && std::abs(e.maxY) <= 90 &&
+                     m_map.crsDescription().find(" / ") == std::string::npos;
+    static constexpr double kMetres[] = {100,  200,   250,   500,   1000,  2000,  2500,
+                                         5000, 10000, 20000, 25000, 50000, 100000};
+    static constexpr double kDegrees[] = {1 / 60.0, 2 / 60.0, 5 / 60.0, 10 / 60.0, 15 / 60.0,
+                                          0.5,      1,        2,        5,         10};
+    const std::span<const double> kIntervals =
+        out.geographic ? std::span<const double>(kDegrees) : std::span<const double>(kMetres);
+    out.gridIntervalM = kIntervals.back();
     for (const double g : kIntervals)
         if (across / g <= 8) {
             out.gridIntervalM = g;
             break;
         }
-    // A geographic working CRS has degrees for units: its grid is a graticule.
-    out.geographic = std::abs(e.maxX) <= 180 && std::abs(e.maxY) <= 90 &&
-                     m_map.crsDescription().find(" / ") == std::string::npos;
     out.legend = legendFor(visibleLayers(spec), out.frameExtent);
     return out;
 }

@@ -51,6 +51,25 @@ private slots:
         QVERIFY(!text.contains(QStringLiteral("乡镇行政区"))); // not among --layers
     }
 
+    // One PNG per township, numbered from the pattern, each titled with the township's name.
+    void batchTownships()
+    {
+        QTemporaryDir dir;
+        const CliResult r = runPlanlines(
+            {QStringLiteral("export"), QStringLiteral("--db"), QStringLiteral(PLANLINES_SAMPLE_DB),
+             QStringLiteral("--batch"), QStringLiteral("townships"), QStringLiteral("--dpi"),
+             QStringLiteral("30"), QStringLiteral("--out"),
+             dir.filePath(QStringLiteral("t-%02d.png"))});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("9 sheets in 9 file(s)")),
+                 qPrintable(r.out + r.err));
+        QVERIFY(r.err.contains(QStringLiteral("planlines export: 9/9 sheets")));
+        const QStringList files = QDir(dir.path()).entryList(QDir::Files, QDir::Name);
+        QCOMPARE(files.size(), 9);
+        QCOMPARE(files.front(), QStringLiteral("t-01.png"));
+        QCOMPARE(files.back(), QStringLiteral("t-09.png"));
+    }
+
     void badOptions()
     {
         const QString out = m_dir.filePath(QStringLiteral("bad.pdf"));

@@ -212,6 +212,26 @@ private slots:
                  qPrintable(QStringLiteral("%1 % of the pixels differ").arg(share * 100)));
     }
 
+    // The optional table block (a check result): its cells are text on the sheet.
+    void tableBlock()
+    {
+        SheetSpec s = spec(Paper::A3, Orientation::Landscape, 2000);
+        s.tableTitle = QStringLiteral("选址检查结果");
+        s.table = {
+            {QStringLiteral("控制线"), QStringLiteral("面积（亩）"), QStringLiteral("结论")},
+            {QStringLiteral("永久基本农田"), QStringLiteral("12.35"), QStringLiteral("占用")},
+            {QStringLiteral("生态保护红线"), QStringLiteral("0.00"), QStringLiteral("不涉及")}};
+        const SheetComposer composer(*m_map);
+        const QString pdf = path(QStringLiteral("table.pdf"));
+        QVERIFY(SheetExporter(composer).write(pdf, std::span(&s, 1)));
+        const QString text = planlines::testing::pdfText(pdf);
+        for (const QString &cell :
+             {QStringLiteral("选址检查结果"), QStringLiteral("面积（亩）"),
+              QStringLiteral("永久基本农田"), QStringLiteral("12.35"), QStringLiteral("不涉及")})
+            QVERIFY2(text.contains(cell), qPrintable(cell));
+        QVERIFY(text.contains(QStringLiteral("水浇地"))); // the legend still has its room
+    }
+
     void svgKeepsTextAndPaperSize()
     {
         const SheetSpec s = spec(Paper::A3, Orientation::Portrait, 2000);
