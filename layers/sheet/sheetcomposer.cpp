@@ -44,7 +44,8 @@ double SheetComposer::roundScaleUp(double denominator)
 ScaleBar SheetComposer::scaleBarFor(double scale, const QRectF &roomMm, double sizeFactor)
 {
     ScaleBar bar;
-    const double maxMm = roomMm.width() - 12 * sizeFactor; // room for the last label
+    // Room for the last label and, at the right, the north arrow.
+    const double maxMm = roomMm.width() - 26 * sizeFactor;
     const double maxM = maxMm * scale / 1000;
     static constexpr double kSteps[] = {1, 2, 5};
     double best = 0;
@@ -198,7 +199,7 @@ bool SheetComposer::paint(const PaperCanvas &c, const SheetSpec &spec, const She
     drawGrid(c, t, layout);
     c.strokeRect(t.frameMm, t.thinLineMm() * 1.5);
     c.strokeRect(t.outerMm, t.frameLineMm());
-    drawNorthArrow(c, t, t.frameMm);
+    drawNorthArrow(c, t, t.scaleBarMm);
     drawTitle(c, t, spec.title, spec.subtitle);
 
     QRectF legendRoom = t.legendMm;

@@ -236,22 +236,19 @@ void drawScaleBar(const PaperCanvas &c, const SheetTemplate &t, const SheetLayou
     }
 }
 
-void drawNorthArrow(const PaperCanvas &c, const SheetTemplate &t, const QRectF &frameMm)
+void drawNorthArrow(const PaperCanvas &c, const SheetTemplate &t, const QRectF &roomMm)
 {
+    // Beside the scale bar, outside the map, so no map label can run under it.
     const double s = t.sizeFactor;
-    const double h = 14 * s, w = 7 * s;
-    const QRectF box(frameMm.right() - w - 5 * s, frameMm.top() + 4 * s, w, h);
+    const double h = std::min(15 * s, roomMm.height()), w = h / 2;
+    const QRectF box(roomMm.right() - w - 2 * s, roomMm.top(), w, h);
     QPainter &p = c.painter();
-    p.setPen(Qt::NoPen);
-    p.setBrush(QColor(255, 255, 255, 220));
-    p.drawRoundedRect(c.px(box.adjusted(-1.2 * s, -1 * s, 1.2 * s, 1 * s)), c.px(1 * s),
-                      c.px(1 * s));
-    const QPointF tip(box.center().x(), box.top() + 5 * s);
-    const QPointF base(box.center().x(), box.bottom() - 1.5 * s);
-    const QPointF notch(box.center().x(), box.bottom() - 4 * s);
+    const QPointF tip(box.center().x(), box.top() + 4.5 * s);
+    const QPointF notch(box.center().x(), box.bottom() - 2.5 * s);
+    const double baseY = box.bottom();
     QPolygonF left, right;
-    left << c.px(tip) << c.px(QPointF(box.left() + 0.5 * s, base.y())) << c.px(notch);
-    right << c.px(tip) << c.px(QPointF(box.right() - 0.5 * s, base.y())) << c.px(notch);
+    left << c.px(tip) << c.px(QPointF(box.left(), baseY)) << c.px(notch);
+    right << c.px(tip) << c.px(QPointF(box.right(), baseY)) << c.px(notch);
     p.setPen(QPen(Qt::black, c.px(0.15 * s), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     p.setBrush(Qt::black);
     p.drawPolygon(left);

@@ -17,7 +17,8 @@ double drawLegend(const PaperCanvas &c, const SheetTemplate &t, const QRectF &ro
 void drawTable(const PaperCanvas &c, const SheetTemplate &t, const QRectF &roomMm,
                const QString &title, const std::vector<QStringList> &rows);
 void drawScaleBar(const PaperCanvas &c, const SheetTemplate &t, const SheetLayout &layout);
-void drawNorthArrow(const PaperCanvas &c, const SheetTemplate &t, const QRectF &frameMm);
+// In the right end of roomMm (the scale bar's room).
+void drawNorthArrow(const PaperCanvas &c, const SheetTemplate &t, const QRectF &roomMm);
 void drawGrid(const PaperCanvas &c, const SheetTemplate &t, const SheetLayout &layout);
 void drawInset(const PaperCanvas &c, const SheetTemplate &t, const ProjectMap &map,
                const geodata::Envelope &frameExtent);
