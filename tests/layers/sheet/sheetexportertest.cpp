@@ -140,14 +140,19 @@ private slots:
         const ScaleBar &bar = layout.scaleBar;
         QVERIFY(bar.groundM > 0);
         const int barY = int(std::lround(bar.barMm.center().y() * 10));
+        // From the room's left edge to the first 10 mm gap (a white segment is 6.25 mm; the north
+        // arrow is further right in the same room).
         int left = -1, right = -1;
         for (int x = int(s.layout.scaleBarMm.left() * 10);
-             x < int(s.layout.scaleBarMm.right() * 10); ++x)
+             x < int(s.layout.scaleBarMm.right() * 10); ++x) {
             if (qGray(image.pixel(x, barY)) < 80) {
                 if (left < 0)
                     left = x;
                 right = x;
+            } else if (right > 0 && x - right > 100) {
+                break;
             }
+        }
         QVERIFY(left > 0);
         const double drawnMm = (right - left + 1) / 10.0;
         const double expectedMm = bar.groundM * 1000 / layout.scaleDenominator;
