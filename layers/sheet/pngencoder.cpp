@@ -37,39 +37,58 @@ struct Strip
 };
 
 // Filters rows [firstRow, endRow) with "Up" (the first row of the image with "None") and
-// deflates them raw; the last strip finishes the stream, the others end on a full flush.
+// deflates them raw, 32 rows at a time through a small buffer that stays in cache; the last
+// strip finishes the stream, the others end on a full flush.
 void compressStrip(const QImage &img, Strip &s, bool last)
 {
     const int w = img.width();
     const std::size_t rowBytes = 1 + 3 * std::size_t(w);
-    std::vector<unsigned char> raw(rowBytes * std::size_t(s.endRow - s.firstRow));
-    for (int y = s.firstRow; y < s.endRow; ++y) {
-        unsigned char *dst = raw.data() + rowBytes * std::size_t(y - s.firstRow);
-        const QRgb *row = reinterpret_cast<const QRgb *>(img.constScanLine(y));
-        const QRgb *above =
-            y > 0 ? reinterpret_cast<const QRgb *>(img.constScanLine(y - 1)) : nullptr;
-        dst[0] = above ? 2 : 0;
-        unsigned char *p = dst + 1;
-        for (int x = 0; x < w; ++x) {
-            const QRgb c = row[x];
-            const QRgb a = above ? above[x] : 0;
-            *p++ = static_cast<unsigned char>(qRed(c) - qRed(a));
-            *p++ = static_cast<unsigned char>(qGreen(c) - qGreen(a));
-            *p++ = static_cast<unsigned char>(qBlue(c) - qBlue(a));
-        }
-    }
-    s.rawBytes = raw.size();
-    s.adler = adler32(1, raw.data(), uInt(raw.size()));
+    constexpr int kRows = 32;
+    std::vector<unsigned char> raw(rowBytes * kRows);
     z_stream z{};
     if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_RLE) != Z_OK)
         return;
-    s.compressed.resize(deflateBound(&z, uLong(raw.size())) + 64);
-    z.next_in = raw.data();
-    z.avail_in = uInt(raw.size());
+    const std::size_t total = rowBytes * std::size_t(s.endRow - s.firstRow);
+    s.compressed.resize(deflateBound(&z, uLong(total)) + 64);
     z.next_out = s.compressed.data();
     z.avail_out = uInt(s.compressed.size());
-    const int rc = deflate(&z, last ? Z_FINISH : Z_FULL_FLUSH);
-    s.ok = last ? rc == Z_STREAM_END : rc == Z_OK;
+    s.rawBytes = total;
+    s.adler = adler32(0, nullptr, 0);
+    bool ok = true;
+    for (int y0 = s.firstRow; y0 < s.endRow && ok; y0 += kRows) {
+        const int y1 = std::min(s.endRow, y0 + kRows);
+        for (int y = y0; y < y1; ++y) {
+            unsigned char *dst = raw.data() + rowBytes * std::size_t(y - y0);
+            const QRgb *row = reinterpret_cast<const QRgb *>(img.constScanLine(y));
+            unsigned char *p = dst + 1;
+            if (y == 0) {
+                dst[0] = 0;
+                for (int x = 0; x < w; ++x) {
+                    *p++ = static_cast<unsigned char>(qRed(row[x]));
+                    *p++ = static_cast<unsigned char>(qGreen(row[x]));
+                    *p++ = static_cast<unsigned char>(qBlue(row[x]));
+                }
+                continue;
+            }
+            const QRgb *above = reinterpret_cast<const QRgb *>(img.constScanLine(y - 1));
+            dst[0] = 2;
+            for (int x = 0; x < w; ++x) {
+                const QRgb c = row[x], a = above[x];
+                *p++ = static_cast<unsigned char>(qRed(c) - qRed(a));
+                *p++ = static_cast<unsigned char>(qGreen(c) - qGreen(a));
+                *p++ = static_cast<unsigned char>(qBlue(c) - qBlue(a));
+            }
+        }
+        const std::size_t bytes = rowBytes * std::size_t(y1 - y0);
+        s.adler = adler32(s.adler, raw.data(), uInt(bytes));
+        z.next_in = raw.data();
+        z.avail_in = uInt(bytes);
+        const bool end = y1 == s.endRow;
+        const int rc = deflate(&z, end ? (last ? Z_FINISH : Z_FULL_FLUSH) : Z_NO_FLUSH);
+        ok = end && last ? rc == Z_STREAM_END : rc == Z_OK;
+        ok = ok && z.avail_in == 0;
+    }
+    s.ok = ok;
     s.compressed.resize(s.compressed.size() - z.avail_out);
     deflateEnd(&z);
 }
@@ -98,7 +117,11 @@ QByteArray encodePng(const QImage &source, int threads)
     for (auto &t : workers)
         t.join();
 
+    std::size_t size = 64;
+    for (const Strip &s : strips)
+        size += s.compressed.size();
     QByteArray idat;
+    idat.reserve(qsizetype(size));
     idat.append(char(0x78)).append(char(0x01)); // zlib header: deflate, 32 K window, fastest
     uLong adler = 1;
     for (const Strip &s : strips) {
@@ -113,6 +136,7 @@ QByteArray encodePng(const QImage &source, int threads)
     idat.append(a, 4);
 
     QByteArray png("\x89PNG\r\n\x1a\n", 8);
+    png.reserve(idat.size() + 128);
     QByteArray ihdr(13, '\0');
     qToBigEndian<quint32>(quint32(img.width()), ihdr.data());
     qToBigEndian<quint32>(quint32(img.height()), ihdr.data() + 4);

@@ -6,6 +6,7 @@
 
 #include <geodata/error.h>
 #include <layers/layercatalog.h>
+#include <layers/sheet/pngencoder.h>
 #include <layers/sheet/sheetexporter.h>
 
 #include <QFile>
@@ -235,6 +236,22 @@ private slots:
               QStringLiteral("永久基本农田"), QStringLiteral("12.35"), QStringLiteral("不涉及")})
             QVERIFY2(text.contains(cell), qPrintable(cell));
         QVERIFY(text.contains(QStringLiteral("水浇地"))); // the legend still has its room
+    }
+
+    // Our PNG encoder (parallel strips in one zlib stream) decodes to the very pixels drawn.
+    void pngEncoderIsLossless()
+    {
+        const SheetSpec s = spec(Paper::A4, Orientation::Portrait, 2000);
+        const SheetComposer composer(*m_map);
+        const QImage drawn =
+            SheetExporter(composer).renderImage(s, 72).convertToFormat(QImage::Format_RGB32);
+        for (const int threads : {1, 2, 5}) {
+            const QImage decoded = QImage::fromData(encodePng(drawn, threads), "PNG")
+                                       .convertToFormat(QImage::Format_RGB32);
+            QCOMPARE(decoded.size(), drawn.size());
+            QVERIFY2(decoded == drawn, qPrintable(QStringLiteral("%1 threads").arg(threads)));
+            QCOMPARE(decoded.dotsPerMeterX(), drawn.dotsPerMeterX());
+        }
     }
 
     void svgKeepsTextAndPaperSize()
