@@ -121,6 +121,33 @@ private:
         return {std::round(p.x() / m_grid) * m_grid, std::round(p.y() / m_grid) * m_grid};
     }
 
+    // Drops each point that lies within half a grid cell of the line from the last point kept
+    // to the next one: it would not move the outline visibly on paper.
+    void dropStraightPoints(bool closed)
+    {
+        if (m_ring.size() < 3)
+            return;
+        const double tolerance = 0.5 * m_grid;
+        m_kept.clear();
+        m_kept << m_ring[0];
+        for (qsizetype i = 1; i + 1 < m_ring.size(); ++i) {
+            const QPointF a = m_kept.back(), b = m_ring[i], c = m_ring[i + 1];
+            const QPointF ac = c - a;
+            const double len = std::hypot(ac.x(), ac.y());
+            const QPointF ab = b - a;
+            const double cross = std::abs(ac.x() * ab.y() - ac.y() * ab.x());
+            // b must also lie between a and c, or a spike would be cut.
+            const double along = ab.x() * ac.x() + ab.y() * ac.y();
+            if (len > 0 && cross / len < tolerance && along > 0 && along < len * len)
+                continue;
+            m_kept << b;
+        }
+        m_kept << m_ring.back();
+        if (closed && m_kept.size() < 3)
+            return; // keep the ring as it was rather than lose it
+        m_ring.swap(m_kept);
+    }
+
     // Snapped to the grid, repeats dropped; rings that shrink below a triangle are left out
     // (smaller than the grid on paper), lines below two points likewise.
     void addRing(QPainterPath &path, std::span<const float> xy, bool closed)
@@ -133,9 +160,11 @@ private:
                 continue;
             m_ring << p;
         }
-        if (closed) {
+        if (closed)
             while (m_ring.size() > 1 && m_ring.back() == m_ring.front())
                 m_ring.removeLast();
+        dropStraightPoints(closed);
+        if (closed) {
             if (m_ring.size() < 3)
                 return;
             path.addPolygon(m_ring);
@@ -155,6 +184,7 @@ private:
     std::vector<QPainterPath> m_paths;
     std::vector<std::vector<QPointF>> m_points;
     QPolygonF m_ring;
+    QPolygonF m_kept;
 };
 
 void drawHatch(QPainter &painter, const Hatch &h, const QPainterPath &clip, const MapViewport &vp,
