@@ -65,7 +65,30 @@ ApplicationWindow {
                 path: session.path
                 message: session.errorString
             }
+
+            RoundButton {
+                objectName: "printButton"
+                anchors.top: parent.top
+                anchors.right: parent.right
+                anchors.margins: 12
+                text: qsTr("打印")
+                visible: session.status === ProjectSession.Ready
+                onClicked: {
+                    const a = map.itemToWorld(0, 0)
+                    const b = map.itemToWorld(map.width, map.height)
+                    printDialog.viewExtent = Qt.rect(Math.min(a.x, b.x), Math.min(a.y, b.y),
+                                                     Math.abs(b.x - a.x), Math.abs(b.y - a.y))
+                    printDialog.open()
+                }
+            }
         }
+    }
+
+    PrintDialog {
+        id: printDialog
+        objectName: "printDialog"
+        session: session
+        anchors.centerIn: parent
     }
 
     footer: StatusLine {

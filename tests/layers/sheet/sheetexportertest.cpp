@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QImage>
 #include <QProcess>
+#include <QRect>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -216,6 +217,64 @@ private slots:
         const double share = double(differing) / (image.width() * image.height());
         QVERIFY2(share < 0.01,
                  qPrintable(QStringLiteral("%1 % of the pixels differ").arg(share * 100)));
+    }
+
+    // The vector PDF, rasterised by poppler at 50 dpi, matches the control image: fills,
+    // the red line's hatch and the township's dash-dot line survive the vector path.
+    void pdfLooksLikeThePng()
+    {
+        const SheetSpec s = spec(Paper::A4, Orientation::Landscape, 2000);
+        const SheetComposer composer(*m_map);
+        const QString pdf = path(QStringLiteral("raster.pdf"));
+        QVERIFY(SheetExporter(composer).write(pdf, std::span(&s, 1)));
+        const QString prefix = path(QStringLiteral("raster"));
+        QProcess p;
+        p.start(QStringLiteral("pdftoppm"),
+                {QStringLiteral("-r"), QStringLiteral("50"), QStringLiteral("-png"),
+                 QStringLiteral("-singlefile"), pdf, prefix});
+        QVERIFY(p.waitForFinished(60000));
+        const QImage got =
+            QImage(prefix + QStringLiteral(".png")).convertToFormat(QImage::Format_RGB32);
+        const QImage want =
+            QImage(QStringLiteral(SHEET_TEST_DATA "/control_a4_landscape_50dpi.png"))
+                .convertToFormat(QImage::Format_RGB32);
+        // poppler rounds the page up to whole pixels, we round to the nearest.
+        QVERIFY(qAbs(got.width() - want.width()) <= 1 && qAbs(got.height() - want.height()) <= 1);
+        qint64 differing = 0;
+        for (int y = 0; y < std::min(got.height(), want.height()); ++y)
+            for (int x = 0; x < std::min(got.width(), want.width()); ++x) {
+                const QRgb a = got.pixel(x, y), b = want.pixel(x, y);
+                if (qAbs(qRed(a) - qRed(b)) > 64 || qAbs(qGreen(a) - qGreen(b)) > 64 ||
+                    qAbs(qBlue(a) - qBlue(b)) > 64)
+                    ++differing;
+            }
+        const double share = double(differing) / (got.width() * got.height());
+        // Thin hatch lines antialias differently in poppler and Qt: most of the difference.
+        QVERIFY2(share < 0.06,
+                 qPrintable(QStringLiteral("%1 % of the pixels differ").arg(share * 100)));
+        // The hatch itself: red pixels inside the red line's rectangle (north of the parcels).
+        const SheetLayout layout = composer.layout(s);
+        auto px = [&](double e, double n) {
+            return QPoint(int((s.layout.frameMm.left() +
+                               (e - layout.frameExtent.minX) / layout.metresPerMm()) *
+                              50 / 25.4),
+                          int((s.layout.frameMm.top() +
+                               (layout.frameExtent.maxY - n) / layout.metresPerMm()) *
+                              50 / 25.4));
+        };
+        const QRect redline(px(TestProject::kEast + 110, TestProject::kNorth + 340),
+                            px(TestProject::kEast + 390, TestProject::kNorth + 160));
+        int red = 0, white = 0;
+        for (int y = redline.top(); y <= redline.bottom(); ++y)
+            for (int x = redline.left(); x <= redline.right(); ++x) {
+                const QRgb c = got.pixel(x, y);
+                if (qRed(c) > 160 && qGreen(c) < 120 && qBlue(c) < 120)
+                    ++red;
+                else if (qGray(c) > 230)
+                    ++white;
+            }
+        QVERIFY2(red > 50 && white > red,
+                 qPrintable(QStringLiteral("%1 red, %2 white").arg(red).arg(white)));
     }
 
     // The optional table block (a check result): its cells are text on the sheet.
