@@ -42,6 +42,8 @@ Dialog {
 
         ColumnLayout {
             Layout.preferredWidth: 260
+            Layout.maximumWidth: 260
+            Layout.fillWidth: false
             Layout.fillHeight: true
 
             Label { text: qsTr("标题") }
@@ -68,7 +70,7 @@ Dialog {
                 RadioButton {
                     text: qsTr("横向")
                     checked: true
-                    onToggled: controller.landscape = checked
+                    onCheckedChanged: controller.landscape = checked
                 }
                 RadioButton {
                     text: qsTr("纵向")
