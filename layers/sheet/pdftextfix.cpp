@@ -73,6 +73,8 @@ void PdfTextRecorder::record(const QString &text, const QFont &font, QPaintDevic
     for (const QGlyphRun &run : layout.glyphRuns()) {
         const QRawFont raw = run.rawFont();
         Face &face = m_faces[postscriptName(raw)];
+        if (!face.font.isValid())
+            face.font = raw;
         for (const quint32 g : run.glyphIndexes())
             if (std::find(face.glyphs.begin(), face.glyphs.end(), g) == face.glyphs.end())
                 face.glyphs.push_back(g);
@@ -164,8 +166,8 @@ bool fixToUnicode(QByteArray &pdf, const PdfTextRecorder &recorder, QString *why
         if (cStart < 0 || cEnd < 0)
             return failed(QStringLiteral("ToUnicode object %1 missing").arg(cmapId));
         const QString old = QString::fromLatin1(pdf.mid(cStart, cEnd - cStart));
-        // Qt's entries must agree with the recorded order where they are right (ASCII letters,
-        // ideographs without a radical twin): otherwise the recording does not describe this
+        // Each of Qt's entries names a code point whose glyph in the font's cmap must be the
+        // glyph recorded at that subset number: otherwise the recording does not describe this
         // file and Qt's map is kept.
         int agreeing = 0, checked = 0;
         auto it = entry.globalMatch(old.mid(old.indexOf(QLatin1String("beginbfrange"))));
@@ -189,16 +191,18 @@ bool fixToUnicode(QByteArray &pdf, const PdfTextRecorder &recorder, QString *why
                 if (index > int(face->second.glyphs.size()))
                     return failed(
                         QStringLiteral("font %1 has more glyphs than recorded").arg(name));
-                const auto t = face->second.text.find(face->second.glyphs[std::size_t(index - 1)]);
-                if (t == face->second.text.end())
+                const QChar uc(char16_t(values[k].toUInt(nullptr, 16)));
+                quint32 glyph = 0;
+                int n = 1;
+                if (uc.isNull() || uc.isSurrogate() ||
+                    !face->second.font.glyphIndexesForChars(&uc, 1, &glyph, &n))
                     continue;
                 ++checked;
-                if (t->second.size() == 1 &&
-                    t->second[0].unicode() == values[k].toUInt(nullptr, 16))
+                if (glyph == face->second.glyphs[std::size_t(index - 1)])
                     ++agreeing;
             }
         }
-        if (checked > 0 && agreeing == 0)
+        if (checked == 0 || agreeing < checked)
             return failed(
                 QStringLiteral("font %1: recorded glyphs do not match the file").arg(name));
         QByteArray cmap =

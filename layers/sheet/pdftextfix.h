@@ -9,6 +9,7 @@
 
 #include <QByteArray>
 #include <QFont>
+#include <QRawFont>
 #include <QString>
 
 #include <map>
@@ -29,6 +30,7 @@ public:
     {
         std::vector<quint32> glyphs;     // first-use order = the subset's numbering from 1
         std::map<quint32, QString> text; // glyph -> the characters it shows
+        QRawFont font;                   // to check Qt's map against the font's cmap
     };
     // By PostScript name (NotoSansCJKsc-Regular), as the PDF's /BaseFont says.
     const std::map<std::string, Face> &faces() const { return m_faces; }
