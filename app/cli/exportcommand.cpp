@@ -213,13 +213,14 @@ int runExport(const QStringList &args)
             return 0;
         }
         exporter.write(outPath, std::span(&spec, 1), options);
+        const double sheetS = timer.elapsed() / 1000.0; // the summary's layout is not the sheet's
         const auto layout = composer.layout(spec);
         QTextStream(stdout)
             << QStringLiteral("%1: %2 %3, 1:%4, %5 legend entries (%6 s; project loaded in %7 s)\n")
                    .arg(outPath, layers::sheet::paperName(*paperValue), p.value(orientation))
                    .arg(layout.scaleDenominator, 0, 'f', 0)
                    .arg(layout.legend.size())
-                   .arg(timer.elapsed() / 1000.0, 0, 'f', 2)
+                   .arg(sheetS, 0, 'f', 2)
                    .arg(loadS, 0, 'f', 2);
         return 0;
     } catch (const std::exception &e) {
