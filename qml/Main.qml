@@ -76,6 +76,22 @@ ApplicationWindow {
                 checkable: true
                 visible: session.status === ProjectSession.Ready
             }
+
+            RoundButton {
+                objectName: "printButton"
+                anchors.top: parent.top
+                anchors.right: corridorToggle.left
+                anchors.margins: 8
+                text: qsTr("打印")
+                visible: session.status === ProjectSession.Ready
+                onClicked: {
+                    const a = map.itemToWorld(0, 0)
+                    const b = map.itemToWorld(map.width, map.height)
+                    printDialog.viewExtent = Qt.rect(Math.min(a.x, b.x), Math.min(a.y, b.y),
+                                                     Math.abs(b.x - a.x), Math.abs(b.y - a.y))
+                    printDialog.open()
+                }
+            }
         }
 
         CorridorPanel {
@@ -86,6 +102,13 @@ ApplicationWindow {
             session: corridorToggle.checked ? map.session : null
             map: map
         }
+    }
+
+    PrintDialog {
+        id: printDialog
+        objectName: "printDialog"
+        session: session
+        anchors.centerIn: parent
     }
 
     footer: StatusLine {

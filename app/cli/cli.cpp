@@ -55,6 +55,7 @@ constexpr Command kCommands[] = {
     {"sample", runSample, "generate the synthetic sample county (Gaoqing) as a new project"},
     {"corridor", runCorridor, "corridor progress: status on a date, update, import, locate, report",
      corridorDraws},
+    {"export", runExport, "print map sheets (PDF, PNG, SVG) from the templates, one or a batch"},
 };
 
 const char *kUsage = R"(usage: planlines [--db FILE]            open the map window on a project
@@ -121,6 +122,8 @@ bool wantsCommandLine(int argc, char **argv)
 
 int run(int argc, char **argv)
 {
+    if (argc > 1 && !std::strcmp(argv[1], "export"))
+        return runExportProcess(argc, argv); // fonts and painting need a QGuiApplication
     const auto app = makeApplication(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("planlines"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PLANLINES_VERSION));

@@ -15,6 +15,9 @@ int runCheck(const QStringList &args);
 int runCorridor(const QStringList &args);
 // True when this corridor command line draws (report): it then needs a QGuiApplication.
 bool corridorDraws(int argc, char **argv);
+// Needs a QGuiApplication: runExportProcess makes one (offscreen) and calls runExport.
+int runExport(const QStringList &args);
+int runExportProcess(int argc, char **argv);
 
 // Prints a subcommand's help with its own usage line ("Usage: planlines info [options]").
 int printHelp(const QCommandLineParser &parser, const QString &command);

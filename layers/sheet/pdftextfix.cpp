@@ -1,0 +1,271 @@
+#include "pdftextfix.h"
+
+#include <QGlyphRun>
+#include <QRawFont>
+#include <QRegularExpression>
+#include <QTextLayout>
+
+#include <algorithm>
+#include <string_view>
+
+namespace planlines::layers::sheet {
+
+namespace {
+
+quint16 be16(const char *p)
+{
+    return quint16((quint8(p[0]) << 8) | quint8(p[1]));
+}
+
+// The PostScript name (name id 6) from the font's 'name' table, as Qt writes it to /BaseFont.
+std::string postscriptName(const QRawFont &font)
+{
+    const QByteArray name = font.fontTable("name");
+    if (name.size() < 6)
+        return font.familyName().remove(QLatin1Char(' ')).toStdString();
+    const int count = be16(name.constData() + 2);
+    const int strings = be16(name.constData() + 4);
+    for (int i = 0; i < count; ++i) {
+        const int rec = 6 + 12 * i;
+        if (rec + 12 > name.size())
+            break;
+        const char *r = name.constData() + rec;
+        const int platform = be16(r), nameId = be16(r + 6), length = be16(r + 8),
+                  offset = be16(r + 10);
+        if (nameId != 6 || strings + offset + length > name.size())
+            continue;
+        const char *s = name.constData() + strings + offset;
+        if (platform == 3 || platform == 0) {
+            QString out;
+            for (int k = 0; k + 1 < length; k += 2)
+                out += QChar(be16(s + k));
+            return out.toStdString();
+        }
+        if (platform == 1)
+            return std::string(s, std::size_t(length));
+    }
+    return font.familyName().remove(QLatin1Char(' ')).toStdString();
+}
+
+QByteArray hex16(QStringView utf16)
+{
+    QByteArray out;
+    for (const QChar c : utf16)
+        out += QByteArray::number(c.unicode(), 16).rightJustified(4, '0').toUpper();
+    return out;
+}
+
+struct XrefEntry
+{
+    qint64 offset = 0;
+    int generation = 0;
+    char type = 'f';
+};
+
+} // namespace
+
+void PdfTextRecorder::record(const QString &text, const QFont &font, QPaintDevice *device)
+{
+    QTextLayout layout(text, font, device);
+    layout.beginLayout();
+    layout.createLine();
+    layout.endLayout();
+    for (const QGlyphRun &run : layout.glyphRuns()) {
+        const QRawFont raw = run.rawFont();
+        Face &face = m_faces[postscriptName(raw)];
+        if (!face.font.isValid())
+            face.font = raw;
+        for (const quint32 g : run.glyphIndexes())
+            if (std::find(face.glyphs.begin(), face.glyphs.end(), g) == face.glyphs.end())
+                face.glyphs.push_back(g);
+    }
+    // Which characters each glyph shows, from the shaping itself: digits after Latin letters
+    // are shaped to other glyphs than the cmap's.
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const int length = text[i].isHighSurrogate() && i + 1 < text.size() ? 2 : 1;
+        const QString chars = text.mid(i, length);
+        for (const QGlyphRun &run : layout.glyphRuns(int(i), length)) {
+            Face &face = m_faces[postscriptName(run.rawFont())];
+            for (const quint32 g : run.glyphIndexes())
+                face.text.try_emplace(g, chars);
+        }
+        i += length - 1;
+    }
+}
+
+bool fixToUnicode(QByteArray &pdf, const PdfTextRecorder &recorder, QString *why)
+{
+    auto failed = [why](const QString &reason) {
+        if (why)
+            *why = reason;
+        return false;
+    };
+    const qsizetype sx = pdf.lastIndexOf("startxref");
+    if (sx < 0)
+        return failed(QStringLiteral("no startxref"));
+    const qint64 xrefPos =
+        pdf.mid(sx + 9, 24).trimmed().split('\n').value(0).trimmed().toLongLong();
+    if (!pdf.mid(xrefPos, 4).startsWith("xref"))
+        return failed(QStringLiteral("no classic xref table"));
+    const qsizetype trailerPos = pdf.indexOf("trailer", xrefPos);
+    if (trailerPos < 0)
+        return failed(QStringLiteral("no trailer"));
+    const QList<QByteArray> tokens =
+        pdf.mid(xrefPos + 4, trailerPos - xrefPos - 4).simplified().split(' ');
+    if (tokens.size() < 2 || tokens[0].toInt() != 0)
+        return failed(QStringLiteral("unexpected xref section"));
+    const int count = tokens[1].toInt();
+    if (tokens.size() != 2 + 3 * count)
+        return failed(QStringLiteral("several xref sections"));
+    std::vector<XrefEntry> xref(static_cast<std::size_t>(count));
+    for (int i = 0; i < count; ++i)
+        xref[std::size_t(i)] = {tokens[2 + 3 * i].toLongLong(), tokens[3 + 3 * i].toInt(),
+                                tokens[4 + 3 * i].isEmpty() ? 'f' : tokens[4 + 3 * i][0]};
+    auto objectText = [&](int id) -> std::pair<qint64, qint64> {
+        if (id <= 0 || id >= count || xref[std::size_t(id)].type != 'n')
+            return {-1, -1};
+        const qint64 start = xref[std::size_t(id)].offset;
+        const qsizetype end = pdf.indexOf("endobj", start);
+        return {start, end < 0 ? -1 : end + 6};
+    };
+
+    struct Edit
+    {
+        qint64 start, end;
+        QByteArray text;
+    };
+    std::vector<Edit> edits;
+    static const QRegularExpression toUnicodeRef(QStringLiteral("/ToUnicode\\s+(\\d+)\\s+0\\s+R"));
+    static const QRegularExpression baseFont(QStringLiteral("/BaseFont\\s*/([^\\s/\\[<>()]+)"));
+    static const QRegularExpression entry(
+        QStringLiteral("<([0-9A-Fa-f]+)>\\s*<([0-9A-Fa-f]+)>\\s*(<[0-9A-Fa-f]+>|\\[[^\\]]*\\])"));
+    for (int id = 1; id < count; ++id) {
+        const auto [start, end] = objectText(id);
+        if (start < 0 || end < 0)
+            continue;
+        // Only a font's dictionary matters: never look into page content streams.
+        const std::string_view whole(pdf.constData() + start, std::size_t(end - start));
+        const std::size_t stream = whole.find("stream");
+        const qint64 dictEnd = stream == std::string_view::npos ? end : start + qint64(stream);
+        if (whole.substr(0, std::size_t(dictEnd - start)).find("/ToUnicode") ==
+            std::string_view::npos)
+            continue;
+        const QString obj = QString::fromLatin1(pdf.mid(start, dictEnd - start));
+        const auto ref = toUnicodeRef.match(obj);
+        const auto base = baseFont.match(obj);
+        if (!ref.hasMatch() || !base.hasMatch())
+            continue;
+        QString name = base.captured(1);
+        if (name.size() > 7 && name[6] == QLatin1Char('+'))
+            name = name.mid(7); // the subset tag
+        const auto face = recorder.faces().find(name.toStdString());
+        if (face == recorder.faces().end())
+            continue;
+        const int cmapId = ref.captured(1).toInt();
+        const auto [cStart, cEnd] = objectText(cmapId);
+        if (cStart < 0 || cEnd < 0)
+            return failed(QStringLiteral("ToUnicode object %1 missing").arg(cmapId));
+        const QString old = QString::fromLatin1(pdf.mid(cStart, cEnd - cStart));
+        // Each of Qt's entries names a code point whose glyph in the font's cmap must be the
+        // glyph recorded at that subset number: otherwise the recording does not describe this
+        // file and Qt's map is kept.
+        int agreeing = 0, checked = 0;
+        auto it = entry.globalMatch(old.mid(old.indexOf(QLatin1String("beginbfrange"))));
+        while (it.hasNext()) {
+            const auto m = it.next();
+            const int first = m.captured(1).toInt(nullptr, 16);
+            const QString dst = m.captured(3);
+            QStringList values;
+            if (dst.startsWith(QLatin1Char('['))) {
+                static const QRegularExpression hex(QStringLiteral("<([0-9A-Fa-f]+)>"));
+                auto h = hex.globalMatch(dst);
+                while (h.hasNext())
+                    values << h.next().captured(1);
+            } else {
+                values << dst.mid(1, dst.size() - 2);
+            }
+            for (int k = 0; k < values.size(); ++k) {
+                const int index = first + k;
+                if (index == 0)
+                    continue;
+                if (index > int(face->second.glyphs.size()))
+                    return failed(
+                        QStringLiteral("font %1 has more glyphs than recorded").arg(name));
+                const QChar uc(char16_t(values[k].toUInt(nullptr, 16)));
+                quint32 glyph = 0;
+                int n = 1;
+                if (uc.isNull() || uc.isSurrogate() ||
+                    !face->second.font.glyphIndexesForChars(&uc, 1, &glyph, &n))
+                    continue;
+                ++checked;
+                if (glyph == face->second.glyphs[std::size_t(index - 1)])
+                    ++agreeing;
+            }
+        }
+        if (checked == 0 || agreeing < checked)
+            return failed(
+                QStringLiteral("font %1: recorded glyphs do not match the file").arg(name));
+        QByteArray cmap =
+            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+        std::vector<QByteArray> chars;
+        for (std::size_t i = 0; i < face->second.glyphs.size(); ++i) {
+            const auto t = face->second.text.find(face->second.glyphs[i]);
+            if (t != face->second.text.end())
+                chars.push_back(
+                    "<" +
+                    QByteArray::number(qulonglong(i + 1), 16).rightJustified(4, '0').toUpper() +
+                    "> <" + hex16(t->second) + ">\n");
+        }
+        for (std::size_t i = 0; i < chars.size(); i += 100) {
+            const std::size_t n = std::min<std::size_t>(100, chars.size() - i);
+            cmap += QByteArray::number(qulonglong(n)) + " beginbfchar\n";
+            for (std::size_t k = i; k < i + n; ++k)
+                cmap += chars[k];
+            cmap += "endbfchar\n";
+        }
+        cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+        QByteArray object = QByteArray::number(cmapId) + " 0 obj\n<< /Length " +
+                            QByteArray::number(cmap.size()) + " >>\nstream\n" + cmap +
+                            "\nendstream\nendobj";
+        edits.push_back({cStart, cEnd, object});
+    }
+    if (edits.empty())
+        return failed(QStringLiteral("no font of the recorded text in the file"));
+    std::sort(edits.begin(), edits.end(),
+              [](const Edit &a, const Edit &b) { return a.start < b.start; });
+    for (std::size_t i = 1; i < edits.size(); ++i)
+        if (edits[i].start < edits[i - 1].end)
+            return failed(QStringLiteral("overlapping objects"));
+    auto shifted = [&](qint64 pos) {
+        qint64 delta = 0;
+        for (const Edit &e : edits)
+            if (e.end <= pos)
+                delta += e.text.size() - (e.end - e.start);
+        return pos + delta;
+    };
+    QByteArray out;
+    out.reserve(pdf.size() + 4096);
+    qint64 at = 0;
+    for (const Edit &e : edits) {
+        out += pdf.mid(at, e.start - at);
+        out += e.text;
+        at = e.end;
+    }
+    out += pdf.mid(at, xrefPos - at);
+    const qint64 newXref = out.size();
+    out += "xref\n0 " + QByteArray::number(count) + "\n";
+    for (const XrefEntry &x : xref) {
+        const qint64 offset = x.type == 'n' ? shifted(x.offset) : x.offset;
+        out += QByteArray::number(offset).rightJustified(10, '0') + " " +
+               QByteArray::number(x.generation).rightJustified(5, '0') + " " + x.type + " \n";
+    }
+    out += pdf.mid(trailerPos, sx - trailerPos);
+    out += "startxref\n" + QByteArray::number(newXref) + "\n%%EOF\n";
+    pdf = std::move(out);
+    return true;
+}
+
+} // namespace planlines::layers::sheet

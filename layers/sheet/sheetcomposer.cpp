@@ -1,0 +1,243 @@
+#include "sheetcomposer.h"
+#include "sheetparts.h"
+#include "vectormappainter.h"
+
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <span>
+
+namespace planlines::layers::sheet {
+
+MapViewport SheetLayout::viewport(double dotsPerInch) const
+{
+    const double pxPerMm = dotsPerInch / 25.4;
+    const QSize sizePx(int(std::lround(tmpl.frameMm.width() * pxPerMm)),
+                       int(std::lround(tmpl.frameMm.height() * pxPerMm)));
+    return MapViewport(centre, metresPerMm() / pxPerMm, sizePx, dotsPerInch);
+}
+
+std::vector<bool> SheetComposer::visibleLayers(const SheetSpec &spec) const
+{
+    if (spec.visible.size() == m_map.layers().size())
+        return spec.visible;
+    std::vector<bool> visible;
+    for (const auto &l : m_map.layers())
+        visible.push_back(l.entry.visibleByDefault);
+    return visible;
+}
+
+double SheetComposer::roundScaleUp(double denominator)
+{
+    if (!(denominator > 0))
+        return 1000;
+    static constexpr double kSteps[] = {1, 1.2, 1.5, 1.8, 2, 2.5, 3, 4, 5, 6, 8, 10};
+    const double decade = std::pow(10.0, std::floor(std::log10(denominator)));
+    for (const double s : kSteps)
+        if (s * decade >= denominator * (1 - 1e-9))
+            return s * decade;
+    return 10 * decade;
+}
+
+ScaleBar SheetComposer::scaleBarFor(double scale, const QRectF &roomMm, double sizeFactor)
+{
+    ScaleBar bar;
+    // Room for the last label and, at the right, the north arrow.
+    const double maxMm = roomMm.width() - 26 * sizeFactor;
+    const double maxM = maxMm * scale / 1000;
+    static constexpr double kSteps[] = {1, 2, 5};
+    double best = 0;
+    for (double decade = 1; decade <= 1e7; decade *= 10)
+        for (const double s : kSteps)
+            if (s * decade <= maxM)
+                best = s * decade;
+    bar.groundM = best;
+    bar.segments = 4;
+    bar.lengthMm = best * 1000 / scale;
+    bar.unit = best >= 2000 ? QStringLiteral("km") : QStringLiteral("m");
+    const double barH = 1.6 * sizeFactor;
+    bar.barMm =
+        QRectF(roomMm.left() + 2 * sizeFactor, roomMm.top() + 9 * sizeFactor, bar.lengthMm, barH);
+    return bar;
+}
+
+std::vector<LegendItem> SheetComposer::legendFor(const std::vector<bool> &visible,
+                                                 const geodata::Envelope &frame) const
+{
+    std::vector<LegendItem> items;
+    std::vector<std::uint32_t> ids;
+    const auto &layers = m_map.layers();
+    for (std::size_t i = layers.size(); i-- > 0;) { // top of the map first
+        if (i >= visible.size() || !visible[i])
+            continue;
+        const LayerData &data = *layers[i].data;
+        const LayerStyle &style = *layers[i].entry.style;
+        ids.clear();
+        data.query(frame, ids);
+        // The box test lets features just outside in: keep those whose box meets the frame.
+        std::set<std::uint16_t> present;
+        bool any = false;
+        for (const std::uint32_t f : ids) {
+            const geodata::Envelope e = data.envelope(f);
+            if (e.maxX < frame.minX || e.minX > frame.maxX || e.maxY < frame.minY ||
+                e.minY > frame.maxY)
+                continue;
+            any = true;
+            present.insert(data.categoryIndex(f));
+        }
+        if (!any)
+            continue;
+        const QString name = QString::fromStdString(layers[i].entry.info.name);
+        std::vector<LegendItem> classes;
+        bool uncategorised = false;
+        for (const Category &c : style.categories()) {
+            bool shown = false;
+            for (const std::uint16_t idx : present)
+                if (idx != LayerData::kNoCategory &&
+                    std::find(c.values.begin(), c.values.end(), data.categoryValues()[idx]) !=
+                        c.values.end())
+                    shown = true;
+            if (shown)
+                classes.push_back({c.label, false, data.kind(), c.symbol});
+        }
+        for (const std::uint16_t idx : present)
+            if (idx == LayerData::kNoCategory || !style.category(data.categoryValues()[idx]))
+                uncategorised = true;
+        if (classes.empty()) {
+            items.push_back({name, false, data.kind(), style.symbol()});
+            continue;
+        }
+        items.push_back({name, true, data.kind(), style.symbol()});
+        items.insert(items.end(), classes.begin(), classes.end());
+        if (uncategorised && (style.symbol().hasFill() || style.symbol().hasOutline()))
+            items.push_back({QStringLiteral("其他"), false, data.kind(), style.symbol()});
+    }
+    return items;
+}
+
+SheetLayout SheetComposer::layout(const SheetSpec &spec) const
+{
+    SheetLayout out;
+    out.tmpl = spec.layout;
+    const geodata::Envelope &e = spec.extent;
+    out.centre = {(e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2};
+    const QRectF frame = spec.layout.frameMm;
+    if (spec.scaleDenominator > 0) {
+        out.scaleDenominator = spec.scaleDenominator;
+    } else {
+        // Fit with a 4 % border, at the next round scale; never closer than 1:1 000.
+        const double fit = std::max((e.maxX - e.minX) * 1.08 / frame.width(),
+                                    (e.maxY - e.minY) * 1.08 / frame.height()) *
+                           1000;
+        out.scaleDenominator = roundScaleUp(std::max(fit, 1000.0));
+    }
+    const double halfW = frame.width() / 2 * out.metresPerMm();
+    const double halfH = frame.height() / 2 * out.metresPerMm();
+    out.frameExtent = {out.centre.easting - halfW, out.centre.northing - halfH,
+                       out.centre.easting + halfW, out.centre.northing + halfH};
+    out.scaleBar =
+        scaleBarFor(out.scaleDenominator, spec.layout.scaleBarMm, spec.layout.sizeFactor);
+    // Between 3 and 8 grid lines across the frame's longer side, at a round interval.
+    const double across = std::max(frame.width(), frame.height()) * out.metresPerMm();
+    // A geographic working CRS has degrees for units: its grid is a graticule of minutes.
+    out.geographic = std::abs(e.maxX) <= 180 && std::abs(e.maxY) <= 90 &&
+                     m_map.crsDescription().find(" / ") == std::string::npos;
+    static constexpr double kMetres[] = {100,  200,   250,   500,   1000,  2000,  2500,
+                                         5000, 10000, 20000, 25000, 50000, 100000};
+    static constexpr double kDegrees[] = {1 / 60.0, 2 / 60.0, 5 / 60.0, 10 / 60.0, 15 / 60.0,
+                                          0.5,      1,        2,        5,         10};
+    const std::span<const double> kIntervals =
+        out.geographic ? std::span<const double>(kDegrees) : std::span<const double>(kMetres);
+    out.gridIntervalM = kIntervals.back();
+    for (const double g : kIntervals)
+        if (across / g <= 8) {
+            out.gridIntervalM = g;
+            break;
+        }
+    out.legend = legendFor(visibleLayers(spec), out.frameExtent);
+    return out;
+}
+
+bool SheetComposer::paint(const PaperCanvas &c, const SheetSpec &spec, const SheetLayout &layout,
+                          bool vector, const std::atomic<bool> *cancel) const
+{
+    QPainter &p = c.painter();
+    const SheetTemplate &t = layout.tmpl;
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setRenderHint(QPainter::TextAntialiasing, true);
+    p.fillRect(c.px(QRectF(QPointF(0, 0), t.paperMm)), Qt::white);
+
+    // The map, clipped to the frame.
+    const MapViewport vp = layout.viewport(c.dotsPerInch());
+    const auto layers = m_map.renderLayers(visibleLayers(spec));
+    const QRectF framePx = c.px(t.frameMm);
+    p.save();
+    p.translate(framePx.topLeft());
+    p.setClipRect(QRectF(QPointF(0, 0), QSizeF(vp.sizePx())));
+    RenderStats stats;
+    if (vector)
+        stats = VectorMapPainter().render(p, vp, layers, cancel);
+    else
+        stats = MapRenderer().render(p, vp, layers, cancel);
+    if (!stats.cancelled && spec.hasHighlight) {
+        const QPointF a = vp.worldToPixel({spec.highlight.minX, spec.highlight.maxY});
+        const QPointF b = vp.worldToPixel({spec.highlight.maxX, spec.highlight.minY});
+        const double pad = c.px(2 * t.sizeFactor);
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(QColor(0xE5, 0x39, 0x35), c.px(0.4 * t.sizeFactor), Qt::DashLine));
+        p.drawRect(QRectF(a, b).adjusted(-pad, -pad, pad, pad));
+    }
+    p.restore();
+    if (stats.cancelled) {
+        p.restore();
+        return false;
+    }
+
+    drawGrid(c, t, layout);
+    c.strokeRect(t.frameMm, t.thinLineMm() * 1.5);
+    c.strokeRect(t.outerMm, t.frameLineMm());
+    drawNorthArrow(c, t, t.scaleBarMm);
+    drawTitle(c, t, spec.title, spec.subtitle);
+
+    QRectF legendRoom = t.legendMm;
+    if (!spec.table.empty()) {
+        const double rowH = t.textMmSize() * 1.9;
+        const double tableH =
+            std::min(legendRoom.height() * 0.6, (double(spec.table.size()) + 1.6) * rowH);
+        drawTable(
+            c, t,
+            QRectF(legendRoom.left(), legendRoom.bottom() - tableH, legendRoom.width(), tableH),
+            spec.tableTitle, spec.table);
+        legendRoom.setBottom(legendRoom.bottom() - tableH - 3 * t.sizeFactor);
+    }
+    drawLegend(c, t, legendRoom, layout.legend);
+    drawInset(c, t, m_map, layout.frameExtent);
+    drawScaleBar(c, t, layout);
+
+    QStringList info;
+    const QString county = QString::fromStdString(m_map.countyName());
+    info << QStringLiteral("制图单位：%1")
+                .arg(spec.mapUnit.isEmpty() ? county + QStringLiteral("自然资源局") : spec.mapUnit);
+    const QDate date = spec.date.isValid() ? spec.date : QDate::currentDate();
+    info << QStringLiteral("制图日期：%1年%2月%3日")
+                .arg(date.year())
+                .arg(date.month())
+                .arg(date.day());
+    info
+        << QStringLiteral("坐标系：%1").arg(crsLabelZh(m_map.crsDescription(), m_map.workingCrs()));
+    QString source = spec.dataSource;
+    if (source.isEmpty())
+        source = QStringLiteral("%1项目数据库（%2）")
+                     .arg(county, QFileInfo(QString::fromStdString(m_map.path())).fileName());
+    info << QStringLiteral("数据来源：%1").arg(source);
+    if (m_map.anySynthetic())
+        info << QStringLiteral("注：本图所用示例数据为程序生成的合成数据，不代表实际情况。");
+    drawInfo(c, t, info);
+    p.restore();
+    return true;
+}
+
+} // namespace planlines::layers::sheet

@@ -1,0 +1,54 @@
+// The geometry SheetComposer works out for one sheet before painting: the map frame's world
+// extent and scale, the scale bar, the grid interval and the legend's entries. Tests check the
+// sheet against it (the scale bar's length against the scale, the legend's classes).
+#pragma once
+
+#include "sheettemplate.h"
+
+#include "../geometrykind.h"
+#include "../mapviewport.h"
+#include "../symbol.h"
+
+#include <geodata/geometry.h>
+
+#include <QString>
+
+#include <vector>
+
+namespace planlines::layers::sheet {
+
+struct LegendItem
+{
+    QString label;
+    bool heading = false; // a layer's name over its classes
+    GeometryKind kind = GeometryKind::Polygon;
+    Symbol symbol;
+};
+
+struct ScaleBar
+{
+    double groundM = 0; // the bar's whole length on the ground
+    int segments = 4;
+    double lengthMm = 0; // on paper: groundM / scale
+    QRectF barMm;        // where the bar is drawn (its height is the bar's)
+    QString unit;        // "m" or "km"
+};
+
+struct SheetLayout
+{
+    SheetTemplate tmpl;
+    WorldPoint centre;
+    double scaleDenominator = 0;
+    geodata::Envelope frameExtent; // what the map frame shows
+    ScaleBar scaleBar;
+    double gridIntervalM = 0;
+    bool geographic = false;
+    std::vector<LegendItem> legend;
+
+    // Metres on the ground per mm on paper.
+    double metresPerMm() const { return scaleDenominator / 1000.0; }
+    // The viewport that draws the frame on a device of dotsPerInch.
+    MapViewport viewport(double dotsPerInch) const;
+};
+
+} // namespace planlines::layers::sheet
