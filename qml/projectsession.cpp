@@ -48,6 +48,11 @@ void ProjectSession::setPath(const QString &path)
     load();
 }
 
+void ProjectSession::reload()
+{
+    load();
+}
+
 QString ProjectSession::countyName() const
 {
     return m_map ? QString::fromStdString(m_map->countyName()) : QString();
