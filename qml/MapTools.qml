@@ -135,8 +135,9 @@ FocusScope {
         anchors.right: parent.right
         anchors.top: parent.top
         anchors.margins: 12
+        anchors.topMargin: 60 // below the tool bar
         width: Math.min(380, parent.width * 0.45)
-        height: Math.min(implicitHeight, parent.height - 140)
+        height: Math.min(implicitHeight, parent.height - 180)
         model: identify
         visible: tools.tool === "identify" && identify.candidates.length > 0
         onZoomRequested: {

@@ -3,6 +3,9 @@
 
 #include <layers/featurehit.h>
 
+#include <algorithm>
+#include <tuple>
+
 namespace planlines::qml {
 
 IdentifyModel::IdentifyModel(QObject *parent) : QAbstractListModel(parent) {}
@@ -124,18 +127,30 @@ int IdentifyModel::identify(double easting, double northing, double toleranceM)
             if (i >= visible.size() || !visible[i])
                 continue;
             const auto &data = *mapLayers[i].data;
-            for (const auto &hit : layers::hitTest(data, {easting, northing}, toleranceM)) {
+            // A polygon answers where it contains the click, not just near its edge.
+            const double tolerance =
+                data.kind() == layers::GeometryKind::Polygon ? 0.0 : toleranceM;
+            for (const auto &hit : layers::hitTest(data, {easting, northing}, tolerance)) {
                 Candidate c;
                 c.layer = i;
                 c.fid = data.featureId(hit.feature);
                 c.layerName = QString::fromStdString(mapLayers[i].entry.info.name);
                 c.title = data.label(hit.feature).toString();
+                c.rank = data.kind() == layers::GeometryKind::Polygon ? 1 : 0;
+                const auto &box = data.box(hit.feature);
+                c.boxArea = double(box.maxX - box.minX) * double(box.maxY - box.minY);
                 if (c.title.isEmpty())
                     c.title = tr("要素 %1").arg(c.fid);
                 m_candidates.push_back(std::move(c));
             }
         }
     }
+    // The most specific first: points and lines (hit within a tolerance), then polygons from
+    // the smallest, so a click on a parcel names the parcel before the township around it.
+    std::stable_sort(m_candidates.begin(), m_candidates.end(),
+                     [](const Candidate &a, const Candidate &b) {
+                         return std::tie(a.rank, a.boxArea) < std::tie(b.rank, b.boxArea);
+                     });
     emit candidatesChanged();
     if (m_candidates.empty())
         emit currentChanged();

@@ -1,6 +1,7 @@
-// "What is here?": the features of the visible layers under a clicked point (topmost layer
-// first), a list to choose from when there are several, and the chosen one's attributes under
-// their Chinese names with its area in m², 亩 and 公顷. Rows are the attributes.
+// "What is here?": the features of the visible layers under a clicked point (points and lines
+// first, then polygons from the smallest), a list to choose from when there are several, and the
+// chosen one's attributes under their Chinese names with its area in m², 亩 and 公顷. Rows are the
+// attributes.
 #pragma once
 
 #include "projectsession.h"
@@ -60,7 +61,8 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    // Finds the features at a working-CRS point (lines and points within toleranceM) and
+    // Finds the features at a working-CRS point (polygons containing it, lines and points
+    // within toleranceM) and
     // chooses the first. Returns how many were found.
     Q_INVOKABLE int identify(double easting, double northing, double toleranceM);
     Q_INVOKABLE void choose(int index);
@@ -77,6 +79,8 @@ private:
         std::size_t layer = 0; // index in ProjectMap::layers()
         std::int64_t fid = -1;
         QString layerName, title;
+        int rank = 0;       // 0 points and lines, 1 polygons
+        double boxArea = 0; // m² of the feature's bounding box
     };
 
     QPointer<ProjectSession> m_session;
