@@ -35,6 +35,7 @@ ApplicationWindow {
             Layout.preferredWidth: 280
             Layout.fillHeight: true
             model: session.layers
+            onZoomToLayerRequested: table => tools.navigator.zoomToLayer(table)
         }
 
         Item {
@@ -48,6 +49,18 @@ ApplicationWindow {
                 anchors.fill: parent
                 session: session
                 visible: session.status === ProjectSession.Ready
+
+                TapHandler {
+                    acceptedButtons: Qt.LeftButton
+                    onTapped: (eventPoint, button) => tools.tapped(eventPoint.position.x,
+                                                                   eventPoint.position.y)
+                    onDoubleTapped: (eventPoint, button) => tools.doubleTapped(
+                                        eventPoint.position.x, eventPoint.position.y)
+                }
+                TapHandler {
+                    acceptedButtons: Qt.RightButton
+                    onTapped: tools.measure.clear()
+                }
             }
 
             BusyIndicator {

@@ -39,6 +39,17 @@ FocusScope {
         }
     }
 
+    // From the map's TapHandlers (declared on the MapView itself: a handler on an item above
+    // the map would keep its own mouse handling, the drag, from seeing the press).
+    function tapped(x, y) {
+        tools.forceActiveFocus();
+        tools.clickAt(x, y);
+    }
+    function doubleTapped(x, y) {
+        if (tools.tool === "identify")
+            navigator.zoomAt(x, y, 2);
+    }
+
     onToolChanged: {
         identify.clear();
         measure.clear();
@@ -75,22 +86,6 @@ FocusScope {
         measureClosed: tools.tool === "area"
     }
 
-    TapHandler {
-        acceptedButtons: Qt.LeftButton
-        onTapped: (eventPoint, button) => {
-            tools.forceActiveFocus();
-            tools.clickAt(eventPoint.position.x, eventPoint.position.y);
-        }
-        onDoubleTapped: (eventPoint, button) => {
-            if (tools.tool === "identify")
-                navigator.zoomAt(eventPoint.position.x, eventPoint.position.y, 2);
-        }
-    }
-    TapHandler {
-        acceptedButtons: Qt.RightButton
-        // A right click ends a measurement (removes nothing; starts afresh on the next click).
-        onTapped: measure.clear()
-    }
     HoverHandler {
         id: hover
         onPointChanged: {

@@ -75,7 +75,15 @@ bool ProjectSession::synthetic() const
 
 std::vector<layers::RenderLayer> ProjectSession::visibleLayers() const
 {
-    return m_map ? m_map->renderLayers(m_layers.visibility()) : std::vector<layers::RenderLayer>{};
+    std::vector<layers::RenderLayer> out;
+    if (!m_map)
+        return out;
+    const auto visible = m_layers.visibility();
+    const auto opacity = m_layers.opacities();
+    for (const std::size_t i : m_layers.drawOrder())
+        if (i < m_map->layers().size() && visible[i] && opacity[i] > 0)
+            out.push_back({m_map->layers()[i].data, m_map->layers()[i].entry.style, opacity[i]});
+    return out;
 }
 
 void ProjectSession::setStatus(Status status, const QString &error)
@@ -107,7 +115,7 @@ void ProjectSession::load()
             setStatus(Error, *error);
         } else {
             m_map = std::get<std::shared_ptr<const layers::ProjectMap>>(result);
-            m_layers.reset(*m_map);
+            m_layers.reset(*m_map, m_path);
             setStatus(Ready);
         }
         emit contentChanged();

@@ -21,6 +21,8 @@
 #include <QFont>
 #include <QGuiApplication>
 #include <QQuickItem>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QStyleHints>
 #include <QTemporaryDir>
 #include <QTest>
@@ -102,8 +104,11 @@ private:
     }
 
 private slots:
+    void init() { QSettings().clear(); }
+
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
         QGuiApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC"), 10));
         MainWindow::prepare();
