@@ -1,5 +1,6 @@
 #include "layerlistmodel.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFileInfo>
 #include <QSettings>
@@ -8,6 +9,14 @@
 #include <map>
 
 namespace planlines::qml {
+
+namespace {
+// The panel's group names through the translation system (the catalog holds them as data).
+[[maybe_unused]] constexpr const char *kGroupNames[] = {
+    QT_TRANSLATE_NOOP("LayerGroup", "底图与行政区"), QT_TRANSLATE_NOOP("LayerGroup", "三区三线"),
+    QT_TRANSLATE_NOOP("LayerGroup", "三线一单"), QT_TRANSLATE_NOOP("LayerGroup", "生态廊道"),
+    QT_TRANSLATE_NOOP("LayerGroup", "项目")};
+} // namespace
 
 LayerListModel::LayerListModel(QObject *parent) : QAbstractListModel(parent) {}
 
@@ -70,10 +79,10 @@ QVariant LayerListModel::data(const QModelIndex &index, int role) const
         return QString::fromStdString(info.name);
     case RoleIdRole:
         return QString::fromLatin1(geodata::roleId(info.role));
-    case RoleLabelRole:
-        return QString::fromUtf8(geodata::roleLabelZh(info.role));
+    case RoleLabelRole: // translated in the context ImportController's role names use
+        return QCoreApplication::translate("Role", geodata::roleLabelZh(info.role).data());
     case GroupLabelRole:
-        return r.entry.group.label;
+        return QCoreApplication::translate("LayerGroup", r.entry.group.label.toUtf8().constData());
     case GroupIndexRole:
         return r.entry.group.index;
     case LayerVisibleRole:
