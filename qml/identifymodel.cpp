@@ -4,7 +4,6 @@
 #include <layers/featurehit.h>
 
 #include <algorithm>
-#include <tuple>
 
 namespace planlines::qml {
 
@@ -127,6 +126,11 @@ int IdentifyModel::identify(double easting, double northing, double toleranceM)
             if (i >= visible.size() || !visible[i])
                 continue;
             const auto &data = *mapLayers[i].data;
+            const auto &style = *mapLayers[i].entry.style;
+            const bool filled =
+                style.symbol().hasFill() ||
+                std::any_of(style.categories().begin(), style.categories().end(),
+                            [](const layers::Category &c) { return c.symbol.hasFill(); });
             // A polygon answers where it contains the click, not just near its edge.
             const double tolerance =
                 data.kind() == layers::GeometryKind::Polygon ? 0.0 : toleranceM;
@@ -136,21 +140,18 @@ int IdentifyModel::identify(double easting, double northing, double toleranceM)
                 c.fid = data.featureId(hit.feature);
                 c.layerName = QString::fromStdString(mapLayers[i].entry.info.name);
                 c.title = data.label(hit.feature).toString();
-                c.rank = data.kind() == layers::GeometryKind::Polygon ? 1 : 0;
-                const auto &box = data.box(hit.feature);
-                c.boxArea = double(box.maxX - box.minX) * double(box.maxY - box.minY);
+                c.rank = data.kind() != layers::GeometryKind::Polygon ? 0 : filled ? 1 : 2;
                 if (c.title.isEmpty())
                     c.title = tr("要素 %1").arg(c.fid);
                 m_candidates.push_back(std::move(c));
             }
         }
     }
-    // The most specific first: points and lines (hit within a tolerance), then polygons from
-    // the smallest, so a click on a parcel names the parcel before the township around it.
+    // Points and lines (hit within a tolerance) first, then filled polygons, then outlined
+    // ones (a township's outline is drawn above the parcels, but a click inside it means the
+    // parcel); within each, the topmost layer first.
     std::stable_sort(m_candidates.begin(), m_candidates.end(),
-                     [](const Candidate &a, const Candidate &b) {
-                         return std::tie(a.rank, a.boxArea) < std::tie(b.rank, b.boxArea);
-                     });
+                     [](const Candidate &a, const Candidate &b) { return a.rank < b.rank; });
     emit candidatesChanged();
     if (m_candidates.empty())
         emit currentChanged();

@@ -1,7 +1,7 @@
 // "What is here?": the features of the visible layers under a clicked point (points and lines
-// first, then polygons from the smallest), a list to choose from when there are several, and the
-// chosen one's attributes under their Chinese names with its area in m², 亩 and 公顷. Rows are the
-// attributes.
+// first, then filled polygons, then outlined ones, each topmost layer first), a list to choose from
+// when there are several, and the chosen one's attributes under their Chinese names with its area
+// in m², 亩 and 公顷. Rows are the attributes.
 #pragma once
 
 #include "projectsession.h"
@@ -79,8 +79,7 @@ private:
         std::size_t layer = 0; // index in ProjectMap::layers()
         std::int64_t fid = -1;
         QString layerName, title;
-        int rank = 0;       // 0 points and lines, 1 polygons
-        double boxArea = 0; // m² of the feature's bounding box
+        int rank = 0; // 0 points and lines, 1 filled polygons, 2 outlined polygons
     };
 
     QPointer<ProjectSession> m_session;

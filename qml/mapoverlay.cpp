@@ -115,7 +115,7 @@ void MapOverlay::paint(QPainter *painter)
         } else {
             const QPainterPath onScreen = toPixel.map(m_path);
             QColor fill = colour;
-            fill.setAlpha(60);
+            fill.setAlpha(30);
             painter->setBrush(fill);
             painter->setPen(QPen(colour, 3));
             painter->drawPath(onScreen);

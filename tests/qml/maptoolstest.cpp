@@ -18,6 +18,7 @@
 #include <layers/measure.h>
 #include <layers/navigation.h>
 
+#include <QFile>
 #include <QFont>
 #include <QGuiApplication>
 #include <QQuickItem>
@@ -70,10 +71,10 @@ private:
     {
         return qobject_cast<T *>(tools->property(property).value<QObject *>());
     }
-    bool open(Window &w, QSize size = QSize(1000, 700))
+    bool open(Window &w, QSize size = QSize(1000, 700), const QString &path = {})
     {
         QString error;
-        w.window = MainWindow::load(w.engine, m_path, size, &error);
+        w.window = MainWindow::load(w.engine, path.isEmpty() ? m_path : path, size, &error);
         if (!w.window)
             qWarning() << error;
         w.map = MainWindow::mapView(w.window);
@@ -295,6 +296,34 @@ private slots:
         QCOMPARE(result->property("text").toString(), w.measure->resultText());
         if (const QByteArray out = qgetenv("PLANLINES_TEST_OUTPUT"); !out.isEmpty())
             w.window->grabWindow().save(QString::fromLocal8Bit(out) + "/measure.png");
+    }
+
+    void sampleCountySiteSearchAndIdentify()
+    {
+        if (!QFile::exists(QStringLiteral(PLANLINES_SAMPLE_DB)))
+            QSKIP("the sample county is not built");
+        Window w;
+        QVERIFY(open(w, QSize(1600, 1000), QStringLiteral(PLANLINES_SAMPLE_DB)));
+        w.navigator->setDurationMs(0);
+        auto *box = findItem(w.window->contentItem(), QStringLiteral("searchBox"));
+        auto *search =
+            qobject_cast<qml::SearchModel *>(box->property("results").value<QObject *>());
+        QVERIFY(search);
+        box->setProperty("text", QStringLiteral("通威农光互补"));
+        QMetaObject::invokeMethod(box, "accepted");
+        QCOMPARE(search->count(), 1);
+        QCOMPARE(w.overlay->highlightTable(), QStringLiteral("site"));
+        QVERIFY(w.overlay->hasHighlight());
+        // Identify at the centre of the view (the site): the site is listed first.
+        click(w, w.map->viewport().centre().easting, w.map->viewport().centre().northing);
+        QVERIFY(w.identify->candidates().size() >= 2);
+        QCOMPARE(w.identify->layerName(), QStringLiteral("项目选址"));
+        QVERIFY(w.identify->featureTitle().startsWith(QStringLiteral("通威农光互补")));
+        QVERIFY(w.identify->areaText().contains(QStringLiteral(" 亩 · ")));
+        QTRY_VERIFY_WITH_TIMEOUT(w.map->ready(), 10000);
+        QTest::qWait(500);
+        if (const QByteArray out = qgetenv("PLANLINES_TEST_OUTPUT"); !out.isEmpty())
+            w.window->grabWindow().save(QString::fromLocal8Bit(out) + "/sample-identify.png");
     }
 
     void statusBarShowsTheCursorPosition()
