@@ -7,6 +7,7 @@
 
 #include <qml/cursorreadout.h>
 #include <qml/identifymodel.h>
+#include <qml/importcontroller.h>
 #include <qml/mainwindow.h>
 #include <qml/mapnavigator.h>
 #include <qml/mapoverlay.h>
@@ -347,6 +348,40 @@ private slots:
         QCOMPARE(qml::CursorReadout::dms(37.2083333333, false), QStringLiteral("37°12′30.00″N"));
         QQuickItem *lonLatLabel = findItem(w.window->contentItem(), QStringLiteral("lonLatLabel"));
         QVERIFY(lonLatLabel->property("text").toString().contains(u'E'));
+    }
+
+    // Last: it writes a layer into the shared test project.
+    void droppedFileIsImported()
+    {
+        Window w;
+        QVERIFY(open(w));
+        const int layersBefore = w.map->session()->layers()->rowCount();
+        const QString file = m_dir.filePath(QStringLiteral("dropped.geojson"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"type":"FeatureCollection","features":[{"type":"Feature",)"
+                R"("properties":{"ABC":"测试"},"geometry":{"type":"Polygon","coordinates":)"
+                R"([[[117.7,37.15],[117.701,37.15],[117.701,37.151],[117.7,37.151],)"
+                R"([117.7,37.15]]]}}]})");
+        f.close();
+        QObject *dialog = w.window->findChild<QObject *>(QStringLiteral("importDialog"));
+        QVERIFY(dialog);
+        // What the DropArea does with dropped URLs.
+        QVERIFY(QMetaObject::invokeMethod(
+            dialog, "importFiles", Q_ARG(QVariant, QVariantList{QUrl::fromLocalFile(file)})));
+        QVERIFY(dialog->property("visible").toBool());
+        auto *controller = qobject_cast<qml::ImportController *>(
+            dialog->property("controller").value<QObject *>());
+        QVERIFY(controller);
+        QTRY_VERIFY_WITH_TIMEOUT(!controller->busy(), 30000);
+        // Field ABC says nothing of the role: the dialog asks, nothing was written.
+        QVERIFY(controller->needsRole());
+        QCOMPARE(w.map->session()->layers()->rowCount(), layersBefore);
+        QVERIFY(controller->start(QVariantList{file}, QStringLiteral("context")));
+        QTRY_VERIFY_WITH_TIMEOUT(!controller->busy(), 30000);
+        QVERIFY2(controller->succeeded(), qPrintable(controller->reportText()));
+        QTRY_COMPARE_WITH_TIMEOUT(w.map->session()->layers()->rowCount(), layersBefore + 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.map->ready(), 30000);
     }
 };
 
