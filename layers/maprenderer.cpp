@@ -78,6 +78,7 @@ RenderStats MapRenderer::render(QPainter &painter, const MapViewport &viewport,
         if (!layers[i].data || !layers[i].style)
             continue;
         layers[i].data->query(area, visible[i]);
+        painter.setOpacity(layers[i].opacity);
         LayerPainter(painter, viewport, layers[i], m_options, stats).draw(visible[i], cancel);
         if (isCancelled(cancel)) {
             stats.cancelled = true;
@@ -85,6 +86,7 @@ RenderStats MapRenderer::render(QPainter &painter, const MapViewport &viewport,
             return stats;
         }
     }
+    painter.setOpacity(1);
     if (m_options.labels) {
         LabelPlacer placer(QRectF(QPointF(0, 0), QSizeF(viewport.sizePx())));
         for (std::size_t i = layers.size(); i-- > 0;)

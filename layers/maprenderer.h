@@ -21,6 +21,7 @@ struct RenderLayer
 {
     std::shared_ptr<const LayerData> data;
     std::shared_ptr<const LayerStyle> style;
+    double opacity = 1; // the layer panel's setting: 0 transparent … 1 opaque
 };
 
 struct RenderStats

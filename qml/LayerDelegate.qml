@@ -1,4 +1,5 @@
-// One layer in the panel: visibility checkbox, legend swatch, name, role and feature count.
+// One layer in the panel: visibility checkbox, legend swatch, name, role and feature count;
+// buttons to move it up or down within its group and to zoom to it; an opacity slider.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -11,6 +12,10 @@ ItemDelegate {
     required property string name
     required property string roleLabel
     required property bool layerVisible
+    required property real layerOpacity
+    required property string tableName
+    required property bool canMoveUp
+    required property bool canMoveDown
     required property color fillColor
     required property color outlineColor
     required property bool hatched
@@ -18,12 +23,25 @@ ItemDelegate {
     required property bool synthetic
 
     signal toggled(int row, bool shown)
+    signal opacityMoved(int row, real opacity)
+    signal moveRequested(int row, int delta)
+    signal zoomRequested(string table)
 
-    implicitHeight: 40
+    implicitHeight: 54
     onClicked: row.toggled(row.index, !row.layerVisible)
 
+    component SmallButton: ToolButton {
+        implicitWidth: 22
+        implicitHeight: 22
+        padding: 0
+        font.pixelSize: 11
+        focusPolicy: Qt.NoFocus
+        ToolTip.visible: hovered
+        ToolTip.delay: 500
+    }
+
     contentItem: RowLayout {
-        spacing: 8
+        spacing: 6
 
         CheckBox {
             checked: row.layerVisible
@@ -33,22 +51,64 @@ ItemDelegate {
             fill: row.fillColor
             outline: row.outlineColor
             hatched: row.hatched
+            opacity: Math.max(0.15, row.layerOpacity)
         }
         ColumnLayout {
             Layout.fillWidth: true
             spacing: 0
-            Label {
+            RowLayout {
                 Layout.fillWidth: true
-                text: row.name
-                elide: Text.ElideRight
+                spacing: 0
+                Label {
+                    Layout.fillWidth: true
+                    text: row.name
+                    elide: Text.ElideRight
+                }
+                SmallButton {
+                    objectName: "moveUp"
+                    text: "▲"
+                    enabled: row.canMoveUp
+                    ToolTip.text: qsTr("上移")
+                    onClicked: row.moveRequested(row.index, -1)
+                }
+                SmallButton {
+                    objectName: "moveDown"
+                    text: "▼"
+                    enabled: row.canMoveDown
+                    ToolTip.text: qsTr("下移")
+                    onClicked: row.moveRequested(row.index, 1)
+                }
+                SmallButton {
+                    objectName: "zoomToLayer"
+                    text: "⤢"
+                    ToolTip.text: qsTr("缩放至图层")
+                    onClicked: row.zoomRequested(row.tableName)
+                }
             }
-            Label {
+            RowLayout {
                 Layout.fillWidth: true
-                text: qsTr("%1 · %2 个要素").arg(row.roleLabel).arg(MapFormat.grouped(row.featureCount))
-                      + (row.synthetic ? qsTr(" · 合成") : "")
-                font.pixelSize: 11
-                color: "#757575"
-                elide: Text.ElideRight
+                spacing: 4
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("%1 · %2 个要素").arg(row.roleLabel).arg(MapFormat.grouped(row.featureCount))
+                          + (row.synthetic ? qsTr(" · 合成") : "")
+                    font.pixelSize: 11
+                    color: "#757575"
+                    elide: Text.ElideRight
+                }
+                Slider {
+                    objectName: "opacitySlider"
+                    Layout.preferredWidth: 64
+                    implicitHeight: 16
+                    padding: 0
+                    from: 0
+                    to: 1
+                    value: row.layerOpacity
+                    focusPolicy: Qt.NoFocus
+                    ToolTip.visible: hovered || pressed
+                    ToolTip.text: qsTr("不透明度 %1%").arg(Math.round(value * 100))
+                    onMoved: row.opacityMoved(row.index, value)
+                }
             }
         }
     }

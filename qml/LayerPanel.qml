@@ -1,4 +1,5 @@
-// The layer list, grouped under 底图与行政区, 三区三线, 三线一单, 生态廊道 and 项目.
+// The layer list, grouped under 底图与行政区, 三区三线, 三线一单, 生态廊道 and 项目, with
+// visibility, opacity and order per layer (kept between runs by the model).
 import QtQuick
 import QtQuick.Controls
 
@@ -6,6 +7,8 @@ Pane {
     id: panel
 
     property alias model: layerList.model
+
+    signal zoomToLayerRequested(string table)
 
     padding: 0
 
@@ -39,6 +42,9 @@ Pane {
         delegate: LayerDelegate {
             width: ListView.view.width
             onToggled: (row, shown) => ListView.view.model.setLayerVisible(row, shown)
+            onOpacityMoved: (row, opacity) => ListView.view.model.setLayerOpacity(row, opacity)
+            onMoveRequested: (row, delta) => ListView.view.model.moveLayer(row, delta)
+            onZoomRequested: table => panel.zoomToLayerRequested(table)
         }
     }
 }

@@ -35,6 +35,7 @@ ApplicationWindow {
             Layout.preferredWidth: 280
             Layout.fillHeight: true
             model: session.layers
+            onZoomToLayerRequested: table => tools.navigator.zoomToLayer(table)
         }
 
         Item {
@@ -48,6 +49,18 @@ ApplicationWindow {
                 anchors.fill: parent
                 session: session
                 visible: session.status === ProjectSession.Ready
+
+                TapHandler {
+                    acceptedButtons: Qt.LeftButton
+                    onTapped: (eventPoint, button) => tools.tapped(eventPoint.position.x,
+                                                                   eventPoint.position.y)
+                    onDoubleTapped: (eventPoint, button) => tools.doubleTapped(
+                                        eventPoint.position.x, eventPoint.position.y)
+                }
+                TapHandler {
+                    acceptedButtons: Qt.RightButton
+                    onTapped: tools.measure.clear()
+                }
             }
 
             BusyIndicator {
@@ -64,6 +77,39 @@ ApplicationWindow {
                 visible: session.status === ProjectSession.Error
                 path: session.path
                 message: session.errorString
+            }
+
+            MapTools {
+                id: tools
+                objectName: "mapTools"
+                anchors.fill: parent
+                map: map
+                session: session
+                visible: session.status === ProjectSession.Ready
+                focus: true
+            }
+
+            MapToolBar {
+                objectName: "mapToolBar"
+                anchors.left: parent.left
+                anchors.top: parent.top
+                anchors.margins: 8
+                tools: tools
+                session: session
+                visible: session.status === ProjectSession.Ready
+                onImportRequested: importDialog.open()
+            }
+
+            // Files dropped on the map are imported into the project.
+            DropArea {
+                objectName: "importDropArea"
+                anchors.fill: parent
+                onDropped: drop => {
+                    if (drop.hasUrls) {
+                        importDialog.importFiles(drop.urls);
+                        drop.accept();
+                    }
+                }
             }
 
             Button {
@@ -111,10 +157,20 @@ ApplicationWindow {
         anchors.centerIn: parent
     }
 
+    ImportDialog {
+        id: importDialog
+        objectName: "importDialog"
+        anchors.centerIn: parent
+        session: session
+    }
+
     footer: StatusLine {
         objectName: "statusLine"
         crs: session.workingCrs
         crsDescription: session.crsDescription
-        scaleDenominator: map.ready ? map.scaleDenominator : 0
+        // At the screen's DPI (the navigator knows it), as the round scales are.
+        scaleDenominator: map.ready ? tools.navigator.scaleDenominator : 0
+        positionText: tools.cursor.projectedText
+        lonLatText: tools.cursor.geographicText
     }
 }

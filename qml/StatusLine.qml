@@ -1,4 +1,5 @@
-// The status line: the working CRS and the map scale.
+// The status line: the working CRS, the cursor's X (northing) / Y (easting) and longitude /
+// latitude, and the map scale.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -10,6 +11,8 @@ Pane {
     property string crs
     property string crsDescription
     property real scaleDenominator
+    property string positionText
+    property string lonLatText
 
     padding: 4
     leftPadding: 10
@@ -23,6 +26,18 @@ Pane {
             text: status.crs.length > 0
                   ? qsTr("坐标系 %1（%2）").arg(status.crs).arg(status.crsDescription) : ""
             elide: Text.ElideRight
+        }
+        Label {
+            objectName: "positionLabel"
+            text: status.positionText
+            font.family: "Noto Sans Mono CJK SC"
+        }
+        Label {
+            objectName: "lonLatLabel"
+            Layout.leftMargin: 12
+            Layout.rightMargin: 12
+            text: status.lonLatText
+            font.family: "Noto Sans Mono CJK SC"
         }
         Label {
             objectName: "scaleLabel"

@@ -1,4 +1,5 @@
 #include "gui.h"
+#include "appsettings.h"
 #include "guioptions.h"
 #include "mainwindow.h"
 #include "screenshot.h"
@@ -36,6 +37,7 @@ int runGui(int argc, char **argv, const std::string &defaultDb)
         QStringLiteral("planlines")); // matches packaging/planlines.desktop
     QGuiApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC"), 10));
     MainWindow::prepare();
+    AppSettings::installTranslator();
 
     QQmlApplicationEngine engine;
     QQuickWindow *window =

@@ -11,7 +11,11 @@ const char *GuiOptions::usage()
     return "usage: planlines [--db FILE] [--size WxH] [--screenshot FILE.png]\n"
            "  --db FILE             the project (default: $PLANLINES_DB, else the sample county)\n"
            "  --size WxH            window size in pixels (default 1280x800)\n"
-           "  --screenshot FILE     render the window offscreen, save it as PNG and exit\n";
+           "  --screenshot FILE     render the window offscreen, save it as PNG and exit\n"
+           "in the window: drag, arrow keys pan; wheel (about the cursor), +/-, double-click,\n"
+           "pinch zoom; Home shows the county; a click identifies; Esc clears; the search box\n"
+           "takes names, BSM/TBBH, K12+300, X/Y and lon/lat; files dropped on the map import.\n"
+           "The UI is Chinese; 设置 → English switches after a restart.\n";
 }
 
 std::optional<GuiOptions> GuiOptions::parse(int argc, char **argv, const std::string &defaultDb,

@@ -1,8 +1,22 @@
 #include "layerlistmodel.h"
 
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFileInfo>
+#include <QSettings>
+
 #include <algorithm>
+#include <map>
 
 namespace planlines::qml {
+
+namespace {
+// The panel's group names through the translation system (the catalog holds them as data).
+[[maybe_unused]] constexpr const char *kGroupNames[] = {
+    QT_TRANSLATE_NOOP("LayerGroup", "底图与行政区"), QT_TRANSLATE_NOOP("LayerGroup", "三区三线"),
+    QT_TRANSLATE_NOOP("LayerGroup", "三线一单"), QT_TRANSLATE_NOOP("LayerGroup", "生态廊道"),
+    QT_TRANSLATE_NOOP("LayerGroup", "项目")};
+} // namespace
 
 LayerListModel::LayerListModel(QObject *parent) : QAbstractListModel(parent) {}
 
@@ -46,7 +60,11 @@ QHash<int, QByteArray> LayerListModel::roleNames() const
             {HatchedRole, "hatched"},
             {FeatureCountRole, "featureCount"},
             {SyntheticRole, "synthetic"},
-            {GeometryKindRole, "geometryKind"}};
+            {GeometryKindRole, "geometryKind"},
+            {OpacityRole, "layerOpacity"},
+            {TableRole, "tableName"},
+            {CanMoveUpRole, "canMoveUp"},
+            {CanMoveDownRole, "canMoveDown"}};
 }
 
 QVariant LayerListModel::data(const QModelIndex &index, int role) const
@@ -61,10 +79,10 @@ QVariant LayerListModel::data(const QModelIndex &index, int role) const
         return QString::fromStdString(info.name);
     case RoleIdRole:
         return QString::fromLatin1(geodata::roleId(info.role));
-    case RoleLabelRole:
-        return QString::fromUtf8(geodata::roleLabelZh(info.role));
+    case RoleLabelRole: // translated in the context ImportController's role names use
+        return QCoreApplication::translate("Role", geodata::roleLabelZh(info.role).data());
     case GroupLabelRole:
-        return r.entry.group.label;
+        return QCoreApplication::translate("LayerGroup", r.entry.group.label.toUtf8().constData());
     case GroupIndexRole:
         return r.entry.group.index;
     case LayerVisibleRole:
@@ -93,6 +111,18 @@ QVariant LayerListModel::data(const QModelIndex &index, int role) const
         return info.synthetic;
     case GeometryKindRole:
         return r.geometryKind;
+    case OpacityRole:
+        return r.opacity;
+    case TableRole:
+        return QString::fromStdString(info.table);
+    case CanMoveUpRole:
+        return index.row() > 0 &&
+               m_rows[static_cast<std::size_t>(index.row()) - 1].entry.group.index ==
+                   r.entry.group.index;
+    case CanMoveDownRole:
+        return index.row() + 1 < rowCount() &&
+               m_rows[static_cast<std::size_t>(index.row()) + 1].entry.group.index ==
+                   r.entry.group.index;
     default:
         return {};
     }
@@ -121,7 +151,124 @@ void LayerListModel::setLayerVisible(int row, bool visible)
     r.visible = visible;
     const QModelIndex i = index(row);
     emit dataChanged(i, i, {LayerVisibleRole});
+    saveState();
     emit visibilityChanged();
+}
+
+void LayerListModel::setLayerOpacity(int row, double opacity)
+{
+    if (row < 0 || row >= rowCount())
+        return;
+    opacity = std::clamp(opacity, 0.0, 1.0);
+    Row &r = m_rows[static_cast<std::size_t>(row)];
+    if (std::abs(r.opacity - opacity) < 1e-6)
+        return;
+    r.opacity = opacity;
+    const QModelIndex i = index(row);
+    emit dataChanged(i, i, {OpacityRole});
+    saveState();
+    emit visibilityChanged();
+}
+
+bool LayerListModel::moveLayer(int row, int delta)
+{
+    const int to = row + (delta < 0 ? -1 : 1);
+    if (row < 0 || row >= rowCount() || to < 0 || to >= rowCount() || delta == 0)
+        return false;
+    auto &a = m_rows[static_cast<std::size_t>(row)];
+    auto &b = m_rows[static_cast<std::size_t>(to)];
+    if (a.entry.group.index != b.entry.group.index)
+        return false;
+    // beginMoveRows' destination is the row before which it lands (in the old numbering).
+    beginMoveRows({}, row, row, {}, to > row ? to + 1 : to);
+    std::swap(a, b);
+    endMoveRows();
+    const int first = std::min(row, to);
+    emit dataChanged(index(first), index(first + 1), {CanMoveUpRole, CanMoveDownRole});
+    saveState();
+    emit visibilityChanged();
+    return true;
+}
+
+std::vector<std::size_t> LayerListModel::drawOrder() const
+{
+    std::map<int, std::vector<std::size_t>> groupSlots; // group → its map indices, ascending
+    for (const auto &r : m_rows)
+        groupSlots[r.entry.group.index].push_back(r.mapIndex);
+    std::vector<std::size_t> order(m_rows.size());
+    for (auto &[group, indices] : groupSlots) {
+        std::sort(indices.begin(), indices.end());
+        // The group's rows bottom-most first (the panel lists the topmost first).
+        std::size_t k = 0;
+        for (auto it = m_rows.rbegin(); it != m_rows.rend(); ++it)
+            if (it->entry.group.index == group)
+                order[indices[k++]] = it->mapIndex;
+    }
+    return order;
+}
+
+std::vector<double> LayerListModel::opacities() const
+{
+    std::vector<double> out(m_rows.size(), 1.0);
+    for (const auto &r : m_rows)
+        out[r.mapIndex] = r.opacity;
+    return out;
+}
+
+QString LayerListModel::settingsGroup() const
+{
+    // QSettings keys cannot hold a path: the group is named by a hash of the file's path.
+    const QString path = QFileInfo(m_settingsKey).absoluteFilePath();
+    return QStringLiteral("projects/") +
+           QString::fromLatin1(
+               QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
+}
+
+void LayerListModel::saveState() const
+{
+    if (m_settingsKey.isEmpty())
+        return;
+    QSettings settings;
+    settings.beginGroup(settingsGroup());
+    settings.setValue(QStringLiteral("path"), QFileInfo(m_settingsKey).absoluteFilePath());
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        const auto &r = m_rows[i];
+        settings.beginGroup(QStringLiteral("layers/") + QString::fromStdString(r.entry.info.table));
+        settings.setValue(QStringLiteral("visible"), r.visible);
+        settings.setValue(QStringLiteral("opacity"), r.opacity);
+        settings.setValue(QStringLiteral("position"), static_cast<int>(i));
+        settings.endGroup();
+    }
+}
+
+void LayerListModel::restoreState()
+{
+    if (m_settingsKey.isEmpty())
+        return;
+    QSettings settings;
+    settings.beginGroup(settingsGroup());
+    std::map<std::string, int> position;
+    for (auto &r : m_rows) {
+        settings.beginGroup(QStringLiteral("layers/") + QString::fromStdString(r.entry.info.table));
+        if (settings.contains(QStringLiteral("visible")))
+            r.visible = settings.value(QStringLiteral("visible")).toBool();
+        if (settings.contains(QStringLiteral("opacity")))
+            r.opacity = std::clamp(settings.value(QStringLiteral("opacity")).toDouble(), 0.0, 1.0);
+        if (settings.contains(QStringLiteral("position")))
+            position[r.entry.info.table] = settings.value(QStringLiteral("position")).toInt();
+        settings.endGroup();
+    }
+    // Within a group, layers with a stored position keep their stored order; new layers stay
+    // where the catalog put them relative to each other, after the stored ones.
+    std::stable_sort(m_rows.begin(), m_rows.end(), [&](const Row &a, const Row &b) {
+        if (a.entry.group.index != b.entry.group.index)
+            return a.entry.group.index < b.entry.group.index;
+        const auto pa = position.find(a.entry.info.table);
+        const auto pb = position.find(b.entry.info.table);
+        if (pa == position.end() || pb == position.end())
+            return pa != position.end() && pb == position.end();
+        return pa->second < pb->second;
+    });
 }
 
 int LayerListModel::rowOfTable(const QString &table) const
@@ -133,8 +280,9 @@ int LayerListModel::rowOfTable(const QString &table) const
     return -1;
 }
 
-void LayerListModel::reset(const layers::ProjectMap &map)
+void LayerListModel::reset(const layers::ProjectMap &map, const QString &settingsKey)
 {
+    m_settingsKey = settingsKey;
     beginResetModel();
     m_rows.clear();
     for (std::size_t i = 0; i < map.layers().size(); ++i) {
@@ -152,6 +300,7 @@ void LayerListModel::reset(const layers::ProjectMap &map)
             return a.entry.group.index < b.entry.group.index;
         return a.mapIndex > b.mapIndex;
     });
+    restoreState();
     endResetModel();
     emit countChanged();
 }

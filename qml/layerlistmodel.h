@@ -1,6 +1,8 @@
-// The project's layers for the layer panel: name, thematic role, group, visibility, legend
-// swatch, feature count and synthetic flag. Rows are in panel order (by group, topmost layer
-// first); visibility() answers in the project map's draw order.
+// The project's layers for the layer panel: name, thematic role, group, visibility, opacity,
+// legend swatch, feature count and synthetic flag. Rows are in panel order (by group, topmost
+// layer first); layers move up and down within their group. visibility() answers in the
+// project map's order, drawOrder() gives the layers bottom to top as the panel orders them.
+// Visibility, opacity and order are kept per project file (QSettings) between runs.
 #pragma once
 
 #include <layers/projectmap.h>
@@ -34,6 +36,10 @@ public:
         FeatureCountRole,
         SyntheticRole,
         GeometryKindRole,
+        OpacityRole,
+        TableRole,
+        CanMoveUpRole,
+        CanMoveDownRole,
     };
     Q_ENUM(Roles)
 
@@ -47,13 +53,24 @@ public:
     int count() const { return rowCount(); }
 
     Q_INVOKABLE void setLayerVisible(int row, bool visible);
+    // 0 (transparent) … 1 (opaque).
+    Q_INVOKABLE void setLayerOpacity(int row, double opacity);
+    // Moves the row one place up (delta -1: drawn above its neighbour) or down (+1) within its
+    // group; false when it cannot move.
+    Q_INVOKABLE bool moveLayer(int row, int delta);
     // The row of the layer with this table name, or -1.
     Q_INVOKABLE int rowOfTable(const QString &table) const;
 
-    void reset(const layers::ProjectMap &map);
+    // settingsKey: the project file whose panel state is restored and saved (empty: none).
+    void reset(const layers::ProjectMap &map, const QString &settingsKey = {});
     void clear();
     // One flag per ProjectMap::layers() entry, in that order.
     std::vector<bool> visibility() const;
+    // ProjectMap::layers() indices bottom to top: each group keeps the draw slots its layers
+    // have in the map, filled in the panel's order.
+    std::vector<std::size_t> drawOrder() const;
+    // One opacity per ProjectMap::layers() entry.
+    std::vector<double> opacities() const;
 
 signals:
     void countChanged();
@@ -68,11 +85,16 @@ private:
         QString geometryKind;
         bool visible = true;
         const layers::Symbol *legend = nullptr; // owned by entry.style
+        double opacity = 1;
     };
+    void restoreState();
+    void saveState() const;
+    QString settingsGroup() const;
     // The symbol of the layer's most common category: what a glance at the map shows most.
     static const layers::Symbol *legendSymbol(const layers::MapLayer &layer);
 
     std::vector<Row> m_rows;
+    QString m_settingsKey;
 };
 
 } // namespace planlines::qml

@@ -102,6 +102,17 @@ QPointF MapView::itemToWorld(qreal x, qreal y) const
     return {w.easting, w.northing};
 }
 
+void MapView::setView(double easting, double northing, double metresPerPixel)
+{
+    if (width() < 1 || height() < 1 || !(metresPerPixel > 0))
+        return;
+    const QSize size(static_cast<int>(width()), static_cast<int>(height()));
+    m_fitted = true;
+    setViewport(layers::MapViewport(
+        {easting, northing}, std::clamp(metresPerPixel, kMinMetresPerPixel, kMaxMetresPerPixel),
+        size, m_viewport.isValid() ? m_viewport.dotsPerInch() : layers::MapViewport::kScreenDpi));
+}
+
 void MapView::setViewport(const layers::MapViewport &viewport)
 {
     if (viewport == m_viewport)

@@ -59,6 +59,9 @@ public:
     // Item pixel of a working-CRS point, and back (x = easting, y = northing).
     Q_INVOKABLE QPointF worldToItem(double easting, double northing) const;
     Q_INVOKABLE QPointF itemToWorld(qreal x, qreal y) const;
+    // Shows (easting, northing) of the working CRS at the centre, metresPerPixel clamped to the
+    // zoom limits: what MapNavigator's animations drive.
+    Q_INVOKABLE void setView(double easting, double northing, double metresPerPixel);
 
     void paint(QPainter *painter) override;
 

@@ -48,6 +48,11 @@ void ProjectSession::setPath(const QString &path)
     load();
 }
 
+void ProjectSession::reload()
+{
+    load();
+}
+
 QString ProjectSession::countyName() const
 {
     return m_map ? QString::fromStdString(m_map->countyName()) : QString();
@@ -70,8 +75,15 @@ bool ProjectSession::synthetic() const
 
 std::vector<layers::RenderLayer> ProjectSession::visibleLayers() const
 {
-    auto out =
-        m_map ? m_map->renderLayers(m_layers.visibility()) : std::vector<layers::RenderLayer>{};
+    std::vector<layers::RenderLayer> out;
+    if (m_map) {
+        const auto visible = m_layers.visibility();
+        const auto opacity = m_layers.opacities();
+        for (const std::size_t i : m_layers.drawOrder())
+            if (i < m_map->layers().size() && visible[i] && opacity[i] > 0)
+                out.push_back(
+                    {m_map->layers()[i].data, m_map->layers()[i].entry.style, opacity[i]});
+    }
     return m_rewrite ? m_rewrite(std::move(out)) : out;
 }
 
@@ -110,7 +122,7 @@ void ProjectSession::load()
             setStatus(Error, *error);
         } else {
             m_map = std::get<std::shared_ptr<const layers::ProjectMap>>(result);
-            m_layers.reset(*m_map);
+            m_layers.reset(*m_map, m_path);
             setStatus(Ready);
         }
         emit contentChanged();

@@ -43,6 +43,8 @@ public:
 
     QString path() const { return m_path; }
     void setPath(const QString &path);
+    // Reads the project's layers again (after an import wrote to the file).
+    Q_INVOKABLE void reload();
     Status status() const { return m_status; }
     QString errorString() const { return m_error; }
     QString countyName() const;

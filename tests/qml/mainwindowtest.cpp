@@ -10,6 +10,8 @@
 #include <QFont>
 #include <QGuiApplication>
 #include <QQuickItem>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWheelEvent>
@@ -67,8 +69,13 @@ private:
     static QColor pixel(const QImage &image, QPoint p) { return image.pixelColor(p); }
 
 private slots:
+    // Each test starts from the catalog's layer state: the panel's saved state (QSettings, in
+    // the test location) is cleared.
+    void init() { QSettings().clear(); }
+
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
         QGuiApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC"), 10));
         MainWindow::prepare();

@@ -1,0 +1,42 @@
+// The program's settings kept between runs (QSettings, organisation and application
+// "PlanLines"): the UI language, read at start-up (a change applies after a restart).
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+namespace planlines::qml {
+
+class AppSettings : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    // "zh" (the default) or "en".
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    // The language the running program shows (the stored one as it was at start-up).
+    Q_PROPERTY(QString activeLanguage READ activeLanguage CONSTANT)
+
+public:
+    explicit AppSettings(QObject *parent = nullptr);
+
+    QString language() const { return m_language; }
+    void setLanguage(const QString &language);
+    QString activeLanguage() const { return s_active; }
+
+    // The stored language ("zh" when none or unknown).
+    static QString storedLanguage();
+    // Installs the stored language's translator on the application (none for Chinese, the
+    // source language). Call once, after the QGuiApplication exists. Returns the language.
+    static QString installTranslator();
+
+signals:
+    void languageChanged();
+
+private:
+    QString m_language;
+    static QString s_active;
+};
+
+} // namespace planlines::qml

@@ -1,0 +1,101 @@
+// The English translation: compiled from qml/i18n/planlines_en.ts at build time into the
+// program's resources; with it installed, C++ and QML text, role and group names are English.
+#include "layers/testproject.h"
+
+#include <qml/appsettings.h>
+#include <qml/importcontroller.h>
+#include <qml/mainwindow.h>
+#include <qml/mapview.h>
+
+#include <QGuiApplication>
+#include <QQuickItem>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+
+using namespace planlines;
+
+class TranslationTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QQuickItem *findItem(QQuickItem *item, const QString &name)
+    {
+        if (!item)
+            return nullptr;
+        if (item->objectName() == name)
+            return item;
+        for (QQuickItem *child : item->childItems())
+            if (QQuickItem *found = findItem(child, name))
+                return found;
+        return nullptr;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        qml::MainWindow::prepare();
+    }
+
+    void chineseByDefault()
+    {
+        QCOMPARE(qml::ImportController::roleLabel(QStringLiteral("site")),
+                 QStringLiteral("项目选址"));
+    }
+
+    void englishTranslator()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/planlines_en.qm")));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        QCOMPARE(QCoreApplication::translate("MapToolBar", "识别"), QStringLiteral("Identify"));
+        QCOMPARE(qml::ImportController::roleLabel(QStringLiteral("site")),
+                 QStringLiteral("Project sites"));
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath("en.sqlite");
+        testing::TestProject::create(path.toStdString());
+        QQmlApplicationEngine engine;
+        QQuickWindow *window = qml::MainWindow::load(engine, path, QSize(1000, 700));
+        QVERIFY(window);
+        qml::MapView *map = qml::MainWindow::mapView(window);
+        QTRY_VERIFY_WITH_TIMEOUT(map->ready(), 30000);
+        QCOMPARE(findItem(window->contentItem(), "identifyTool")->property("text").toString(),
+                 QStringLiteral("Identify"));
+        QCOMPARE(findItem(window->contentItem(), "areaTool")->property("text").toString(),
+                 QStringLiteral("Area"));
+        QVERIFY(findItem(window->contentItem(), "scaleLabel")
+                    ->property("text")
+                    .toString()
+                    .startsWith(QStringLiteral("Scale 1:")));
+        auto *layers = map->session()->layers();
+        QCOMPARE(layers->index(layers->rowOfTable("landuse"))
+                     .data(qml::LayerListModel::RoleLabelRole)
+                     .toString(),
+                 QStringLiteral("Land-use parcels"));
+        QCOMPARE(layers->index(layers->rowOfTable("site"))
+                     .data(qml::LayerListModel::GroupLabelRole)
+                     .toString(),
+                 QStringLiteral("Projects"));
+        QCoreApplication::removeTranslator(&translator);
+    }
+
+    void languageSettingPersists()
+    {
+        qml::AppSettings settings;
+        QCOMPARE(settings.language(), QStringLiteral("zh"));
+        settings.setLanguage(QStringLiteral("en"));
+        QCOMPARE(qml::AppSettings::storedLanguage(), QStringLiteral("en"));
+        QCOMPARE(qml::AppSettings().language(), QStringLiteral("en"));
+        settings.setLanguage(QStringLiteral("zh"));
+        QCOMPARE(qml::AppSettings::storedLanguage(), QStringLiteral("zh"));
+    }
+};
+
+QTEST_MAIN(TranslationTest)
+#include "translationtest.moc"
