@@ -41,6 +41,9 @@ public:
         bool labels = true;
         // Thinnest outline drawn, in pixels: a 0.1 mm parcel edge stays visible on screen.
         double minLineWidthPx = 0.75;
+        // Threads renderImage() draws with (horizontal bands of the image, drawn at once and
+        // then labelled as a whole); 0: one per core.
+        int threads = 0;
     };
 
     MapRenderer() = default;
@@ -54,12 +57,24 @@ public:
                        std::span<const RenderLayer> layers,
                        const std::atomic<bool> *cancel = nullptr) const;
 
-    // An image of the viewport's size on the background colour.
+    // An image of the viewport's size on the background colour, drawn in bands on
+    // options().threads threads; the same pixels as render() onto one image.
     QImage renderImage(const MapViewport &viewport, std::span<const RenderLayer> layers,
                        RenderStats *stats = nullptr,
                        const std::atomic<bool> *cancel = nullptr) const;
 
 private:
+    // Draws the layers (no labels) into band, the rows [top, top + band.height()) of an image
+    // of viewport; adds the features to stats. Returns the features each layer queried.
+    void drawLayers(QPainter &painter, const MapViewport &viewport,
+                    std::span<const RenderLayer> layers, RenderStats &stats,
+                    std::vector<std::vector<std::uint32_t>> &visible,
+                    const std::atomic<bool> *cancel) const;
+    void drawLabels(QPainter &painter, const MapViewport &viewport,
+                    std::span<const RenderLayer> layers,
+                    const std::vector<std::vector<std::uint32_t>> &visible,
+                    RenderStats &stats) const;
+
     Options m_options;
 };
 

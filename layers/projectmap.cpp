@@ -9,6 +9,12 @@ namespace planlines::layers {
 
 ProjectMap ProjectMap::load(const std::string &path, const LayerCatalog &catalog)
 {
+    return load(path, catalog, [](const CatalogEntry &) { return true; });
+}
+
+ProjectMap ProjectMap::load(const std::string &path, const LayerCatalog &catalog,
+                            const std::function<bool(const CatalogEntry &)> &include)
+{
     auto project = geodata::Project::open(path, /*readOnly=*/true);
     ProjectMap map;
     map.m_path = path;
@@ -20,6 +26,8 @@ ProjectMap ProjectMap::load(const std::string &path, const LayerCatalog &catalog
         map.m_crsDescription = map.m_workingCrs; // the name is a courtesy; the code suffices
     }
     for (auto &entry : catalog.entries(project->layers())) {
+        if (!include(entry))
+            continue;
         auto data = LayerData::load(project->db(), entry.info, LayerData::optionsFor(*entry.style));
         map.m_layers.push_back({std::move(entry), std::move(data)});
     }

@@ -4,11 +4,13 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 
 #ifndef PLANLINES_SAMPLE_DB
 #define PLANLINES_SAMPLE_DB ""
@@ -32,6 +34,7 @@ constexpr Command kCommands[] = {
     {"info", runInfo, "show the project's layers, roles, counts, CRS, versions and areas"},
     {"import", runImport, "import files (Shapefile, .gdb, GeoPackage, GeoJSON, KML, DXF, …)"},
     {"sample", runSample, "generate the synthetic sample county (Gaoqing) as a new project"},
+    {"render", runRender, "draw the map to a PNG without the window (extent, size, layers)"},
 };
 
 const char *kUsage = R"(usage: planlines [--db FILE]            open the map window on a project
@@ -76,7 +79,12 @@ bool wantsCommandLine(int argc, char **argv)
 
 int run(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // render paints text, and fonts need a QGuiApplication: offscreen, no window system.
+    const bool paints = argc > 1 && !std::strcmp(argv[1], "render");
+    if (paints && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> app(paints ? new QGuiApplication(argc, argv)
+                                                       : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral("planlines"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PLANLINES_VERSION));
     QStringList args = QCoreApplication::arguments();

@@ -10,6 +10,7 @@ namespace planlines::cli {
 int runSample(const QStringList &args);
 int runInfo(const QStringList &args);
 int runImport(const QStringList &args);
+int runRender(const QStringList &args);
 
 // Prints a subcommand's help with its own usage line ("Usage: planlines info [options]").
 int printHelp(const QCommandLineParser &parser, const QString &command);
