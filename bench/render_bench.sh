@@ -101,12 +101,12 @@ bench_render() {
         "$bin" sample --out "$db" --parcels "$n" --quiet >>"$log" 2>&1 || { row "render $n" FAILED "" "sample failed, see $log"; return; }
     fi
     # The parcel layer's own extent, as QGIS frames it (not the townships').
-    ext=$(sqlite3 -readonly "$db" "SELECT printf('%.3f,%.3f,%.3f,%.3f', min(minx), min(miny), max(maxx), max(maxy)) FROM idx_landuse_geom")
+    ext=$(sqlite3 -readonly "$db" "SELECT printf('%.3f,%.3f,%.3f,%.3f', min(xmin), min(ymin), max(xmax), max(ymax)) FROM idx_landuse_geom")
     [[ $ext =~ ^[0-9.,-]+$ ]] || { row "render $n" FAILED "" "no extent of landuse in $db"; return; }
     local peer_ok=0
     if have_peer; then
         if [[ ! -f $pdb ]]; then
-            ogr2ogr -f SQLite -dsco SPATIALITE=YES -gt 65536 -nln parcels "$pdb" "$db" landuse >>"$log" 2>&1 && peer_ok=1
+            ogr2ogr -f SQLite -dsco SPATIALITE=YES -lco GEOMETRY_NAME=GEOMETRY -gt 65536 -nln parcels "$pdb" "$db" landuse >>"$log" 2>&1 && peer_ok=1
         else
             peer_ok=1
         fi
@@ -122,7 +122,7 @@ bench_render() {
         local i rr="" ww="" ll="" rss=0 pr="" ps="" pl=""
         for ((i = 0; i < runs; i++)); do
             run_ours "$out/render-$n-$zoom.txt" --db "$db" --out "$out/render-$n-$zoom.png" --size 1920x1080 \
-                --extent "$e" --layers landuse --styles "$style_dir" \
+                --extent "$e" --layers landuse --styles "$style_dir" --min-line-width 0 \
                 || { row "render $n $what" FAILED "" "see $log"; continue 2; }
             rr+=" $R_RENDER" ww+=" $R_WALL" ll+=" $R_LOAD"
             ((R_RSS_MB > rss)) && rss=$R_RSS_MB

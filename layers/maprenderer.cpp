@@ -60,11 +60,31 @@ void collectLabels(LabelPlacer &placer, const MapViewport &vp, const RenderLayer
     }
 }
 
-// Look a little beyond the edges, so outlines and markers of features just outside show.
-geodata::Envelope queryArea(const MapViewport &viewport)
+// How far a layer's drawing reaches beyond its features' boxes, in pixels: half the widest
+// outline or hatch line, or half the largest marker.
+double reachPx(const LayerStyle &style, GeometryKind kind, const MapViewport &viewport,
+               double minLineWidthPx)
+{
+    double mm = 0;
+    auto consider = [&](const Symbol &s) {
+        mm = std::max({mm, s.outlineWidthMm / 2, s.hatch ? s.hatch->widthMm / 2 : 0.0});
+    };
+    consider(style.symbol());
+    for (const auto &c : style.categories())
+        consider(c.symbol);
+    double px = std::max(mm * viewport.pixelsPerMm(), minLineWidthPx / 2);
+    if (kind == GeometryKind::Point)
+        px =
+            std::max(px, (style.symbol().marker.sizeMm / 2 + style.symbol().marker.outlineWidthMm) *
+                             viewport.pixelsPerMm());
+    return px + 1;
+}
+
+// The area whose features can touch the viewport's pixels.
+geodata::Envelope queryArea(const MapViewport &viewport, double marginPx)
 {
     const geodata::Envelope e = viewport.extent();
-    const double margin = 5 * viewport.pixelsPerMm() * viewport.metresPerPixel();
+    const double margin = marginPx * viewport.metresPerPixel();
     return {e.minX - margin, e.minY - margin, e.maxX + margin, e.maxY + margin};
 }
 
@@ -76,11 +96,12 @@ void MapRenderer::drawLayers(QPainter &painter, const MapViewport &viewport,
                              const std::atomic<bool> *cancel) const
 {
     visible.assign(layers.size(), {});
-    const geodata::Envelope area = queryArea(viewport);
     for (std::size_t i = 0; i < layers.size(); ++i) {
         if (!layers[i].data || !layers[i].style)
             continue;
-        layers[i].data->query(area, visible[i]);
+        layers[i].data->query(queryArea(viewport, reachPx(*layers[i].style, layers[i].data->kind(),
+                                                          viewport, m_options.minLineWidthPx)),
+                              visible[i]);
         LayerPainter(painter, viewport, layers[i], m_options, stats).draw(visible[i], cancel);
         if (isCancelled(cancel)) {
             stats.cancelled = true;
@@ -174,7 +195,7 @@ QImage MapRenderer::renderImage(const MapViewport &viewport, std::span<const Ren
     }
     if (!total.cancelled && m_options.labels) {
         std::vector<std::vector<std::uint32_t>> visible(layers.size());
-        const geodata::Envelope area = queryArea(viewport);
+        const geodata::Envelope area = queryArea(viewport, 0);
         for (std::size_t i = 0; i < layers.size(); ++i)
             if (layers[i].data && layers[i].style && layers[i].style->label())
                 layers[i].data->query(area, visible[i]);
