@@ -1,7 +1,8 @@
 #include "mapview.h"
 
-#include <QPainter>
 #include <QQuickWindow>
+#include <QSGImageNode>
+#include <QSGRectangleNode>
 
 #include <algorithm>
 #include <cmath>
@@ -12,11 +13,10 @@ namespace {
 constexpr double kFitMarginPx = 16;
 }
 
-MapView::MapView(QQuickItem *parent) : QQuickPaintedItem(parent)
+MapView::MapView(QQuickItem *parent) : QQuickItem(parent)
 {
+    setFlag(ItemHasContents, true);
     setAcceptedMouseButtons(Qt::LeftButton);
-    setOpaquePainting(true);
-    setFillColor(m_background);
     connect(&m_scheduler, &RenderScheduler::frameReady, this, &MapView::onFrameReady);
 }
 
@@ -42,7 +42,6 @@ void MapView::setBackgroundColor(const QColor &color)
     if (color == m_background)
         return;
     m_background = color;
-    setFillColor(color);
     emit backgroundColorChanged();
     update();
 }
@@ -135,22 +134,52 @@ void MapView::onFrameReady()
     update();
 }
 
-void MapView::paint(QPainter *painter)
+QSGNode *MapView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
 {
     // Runs with the GUI thread blocked (scene graph sync), so reading the frame is safe.
+    // The background is a rectangle; the frame, once there, its child.
+    auto *root = static_cast<QSGRectangleNode *>(oldNode);
+    if (!root) {
+        root = window()->createRectangleNode();
+        m_textureSerial = 0;
+    }
+    root->setRect(boundingRect());
+    root->setColor(m_background);
     const auto &frame = m_scheduler.lastFrame();
-    if (frame.image.isNull() || !readySession())
-        return;
+    if (frame.image.isNull() || !readySession()) {
+        if (QSGNode *child = root->firstChild()) {
+            root->removeChildNode(child);
+            delete child;
+        }
+        m_textureSerial = 0;
+        return root;
+    }
+    auto *image = static_cast<QSGImageNode *>(root->firstChild());
+    const bool created = !image;
+    if (created) {
+        image = window()->createImageNode();
+        image->setOwnsTexture(true);
+    }
+    if (created || m_textureSerial != frame.serial || !image->texture()) {
+        image->setTexture(window()->createTextureFromImage(frame.image));
+        m_textureSerial = frame.serial;
+    }
     // Place the frame where its world extent lies in the current view: exact when current,
-    // a moved or scaled preview while the next frame renders.
+    // a moved or scaled preview while the next frame renders (nearest pixels: cheap, and
+    // nobody reads detail in motion).
     const auto e = frame.viewport.extent();
     const QRectF target(m_viewport.worldToPixel({e.minX, e.maxY}),
                         m_viewport.worldToPixel({e.maxX, e.minY}));
-    const bool exact = m_frameCurrent;
-    painter->setRenderHint(QPainter::SmoothPixmapTransform, !exact);
-    painter->drawImage(target, frame.image);
-    if (exact)
+    image->setRect(target);
+    image->setSourceRect(QRectF(QPointF(0, 0), QSizeF(frame.image.size())));
+    const bool scaled = std::abs(target.width() - frame.image.width()) > 0.5 ||
+                        std::abs(target.height() - frame.image.height()) > 0.5;
+    image->setFiltering(m_frameCurrent && scaled ? QSGTexture::Linear : QSGTexture::Nearest);
+    if (created) // a texture and a rectangle first: the software renderer reads them at once
+        root->appendChildNode(image);
+    if (m_frameCurrent)
         m_paintedSerial.store(frame.serial);
+    return root;
 }
 
 void MapView::onFrameSwapped()
@@ -169,7 +198,7 @@ void MapView::onFrameSwapped()
 
 void MapView::geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry)
 {
-    QQuickPaintedItem::geometryChange(newGeometry, oldGeometry);
+    QQuickItem::geometryChange(newGeometry, oldGeometry);
     if (newGeometry.size() == oldGeometry.size() || newGeometry.width() < 1 ||
         newGeometry.height() < 1)
         return;
@@ -181,7 +210,7 @@ void MapView::geometryChange(const QRectF &newGeometry, const QRectF &oldGeometr
 
 void MapView::itemChange(ItemChange change, const ItemChangeData &value)
 {
-    QQuickPaintedItem::itemChange(change, value);
+    QQuickItem::itemChange(change, value);
     if (change == ItemSceneChange) {
         disconnect(m_swapConnection);
         if (value.window)

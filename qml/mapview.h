@@ -1,7 +1,9 @@
 // The map item: shows a ProjectSession's visible layers as drawn by layers::MapRenderer on a
 // worker thread. Fits the county when the project loads; drag pans, the wheel zooms. While a
-// new frame renders, the last one is shown moved and scaled to the current view. ready turns
-// true, and frameCount counts up, when a complete frame of the current view has been shown.
+// new frame renders, the last one is shown moved and scaled to the current view: the frame is a
+// scene-graph texture, so a pan or zoom step only moves a rectangle (no repainting on the GUI
+// thread). ready turns true, and frameCount counts up, when a complete frame of the current
+// view has been shown.
 #pragma once
 
 #include "projectsession.h"
@@ -10,14 +12,14 @@
 #include <layers/mapviewport.h>
 
 #include <QPointer>
-#include <QQuickPaintedItem>
+#include <QQuickItem>
 #include <QtQml/qqmlregistration.h>
 
 #include <atomic>
 
 namespace planlines::qml {
 
-class MapView : public QQuickPaintedItem
+class MapView : public QQuickItem
 {
     Q_OBJECT
     QML_ELEMENT
@@ -60,8 +62,6 @@ public:
     Q_INVOKABLE QPointF worldToItem(double easting, double northing) const;
     Q_INVOKABLE QPointF itemToWorld(qreal x, qreal y) const;
 
-    void paint(QPainter *painter) override;
-
 signals:
     void sessionChanged();
     void backgroundColorChanged();
@@ -70,6 +70,7 @@ signals:
     void viewportChanged();
 
 protected:
+    QSGNode *updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *data) override;
     void geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry) override;
     void itemChange(ItemChange change, const ItemChangeData &value) override;
     void mousePressEvent(QMouseEvent *event) override;
@@ -94,7 +95,8 @@ private:
     RenderScheduler m_scheduler;
     quint64 m_wantedSerial = 0;
     bool m_frameCurrent = false; // the frame shown is of the current viewport and content
-    std::atomic<quint64> m_paintedSerial{0}; // the last current frame paint() drew
+    std::atomic<quint64> m_paintedSerial{0}; // the last current frame put on screen
+    quint64 m_textureSerial = 0;             // the frame the scene graph's texture holds
     quint64 m_countedSerial = 0;             // the last frame counted in frameCount
     bool m_ready = false;
     int m_frameCount = 0;
