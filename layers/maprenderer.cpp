@@ -97,6 +97,8 @@ void MapRenderer::drawLayers(QPainter &painter, const MapViewport &viewport,
 {
     visible.assign(layers.size(), {});
     for (std::size_t i = 0; i < layers.size(); ++i) {
+        if (layers[i].raster)
+            layers[i].raster->draw(painter, viewport, layers[i].opacity);
         if (!layers[i].data || !layers[i].style)
             continue;
         layers[i].data->query(queryArea(viewport, reachPx(*layers[i].style, layers[i].data->kind(),

@@ -6,6 +6,7 @@
 #include "layerdata.h"
 #include "layerstyle.h"
 #include "mapviewport.h"
+#include "rasterlayer.h"
 
 #include <QImage>
 #include <QPainter>
@@ -16,15 +17,18 @@
 
 namespace planlines::layers {
 
-// A layer to draw: its features and its style.
+// A layer to draw: its features and its style, or an imagery raster with its opacity.
 struct RenderLayer
 {
     std::shared_ptr<const LayerData> data;
     std::shared_ptr<const LayerStyle> style;
+    std::shared_ptr<const RasterLayer> raster;
+    double opacity = 1;
 };
 
 struct RenderStats
 {
+    // Counted per band of renderImage(): a feature across two bands counts twice.
     int features = 0; // drawn as shapes
     int dots = 0;     // smaller than a pixel, drawn as one
     int labels = 0;

@@ -65,7 +65,7 @@ std::vector<RenderLayer> ProjectMap::renderLayers(const std::vector<bool> &visib
     std::vector<RenderLayer> out;
     for (std::size_t i = 0; i < m_layers.size(); ++i)
         if (i < visible.size() && visible[i])
-            out.push_back({m_layers[i].data, m_layers[i].entry.style});
+            out.push_back({m_layers[i].data, m_layers[i].entry.style, nullptr, 1});
     return out;
 }
 

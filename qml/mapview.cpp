@@ -3,6 +3,7 @@
 #include <QQuickWindow>
 #include <QSGImageNode>
 #include <QSGRectangleNode>
+#include <QUrl>
 
 #include <algorithm>
 #include <cmath>
@@ -52,8 +53,47 @@ ProjectSession *MapView::readySession() const
     return s && s->status() == ProjectSession::Ready ? s : nullptr;
 }
 
+void MapView::setImagery(const QString &path)
+{
+    if (path == m_imagery)
+        return;
+    m_imagery = path;
+    openImagery();
+    emit imageryChanged();
+    requestFrame();
+}
+
+void MapView::setImageryOpacity(double opacity)
+{
+    opacity = std::clamp(opacity, 0.0, 1.0);
+    if (opacity == m_imageryOpacity)
+        return;
+    m_imageryOpacity = opacity;
+    emit imageryOpacityChanged();
+    requestFrame();
+}
+
+void MapView::openImagery()
+{
+    m_raster.reset();
+    m_imageryError.clear();
+    const ProjectSession *s = readySession();
+    if (m_imagery.isEmpty() || !s)
+        return;
+    const QString local = QUrl(m_imagery).isLocalFile() ? QUrl(m_imagery).toLocalFile() : m_imagery;
+    try {
+        m_raster = layers::RasterLayer::open(local.toStdString(), s->map()->workingCrs());
+    } catch (const std::exception &e) {
+        m_imageryError = QString::fromUtf8(e.what());
+    }
+}
+
 void MapView::onSessionStatus()
 {
+    if (!m_imagery.isEmpty()) {
+        openImagery();
+        emit imageryChanged();
+    }
     m_fitted = false;
     if (readySession())
         fitAll();
@@ -122,8 +162,14 @@ void MapView::requestFrame()
     const ProjectSession *s = readySession();
     if (!s || !m_viewport.isValid())
         return;
-    m_wantedSerial =
-        m_scheduler.request(m_viewport.supersampled(devicePixelRatio()), s->visibleLayers());
+    auto layers = s->visibleLayers();
+    if (m_raster) {
+        layers::RenderLayer imagery;
+        imagery.raster = m_raster;
+        imagery.opacity = m_imageryOpacity;
+        layers.insert(layers.begin(), std::move(imagery));
+    }
+    m_wantedSerial = m_scheduler.request(m_viewport.supersampled(devicePixelRatio()), layers);
 }
 
 void MapView::onFrameReady()

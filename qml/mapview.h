@@ -32,6 +32,12 @@ class MapView : public QQuickItem
     Q_PROPERTY(double scaleDenominator READ scaleDenominator NOTIFY viewportChanged)
     Q_PROPERTY(double metresPerPixel READ metresPerPixel NOTIFY viewportChanged)
     Q_PROPERTY(int lastRenderMs READ lastRenderMs NOTIFY frameCountChanged)
+    // An imagery underlay (GeoTIFF or another GDAL raster, any CRS) under the layers; empty:
+    // none. imageryError says why a file could not be shown.
+    Q_PROPERTY(QString imagery READ imagery WRITE setImagery NOTIFY imageryChanged)
+    Q_PROPERTY(double imageryOpacity READ imageryOpacity WRITE setImageryOpacity NOTIFY
+                   imageryOpacityChanged)
+    Q_PROPERTY(QString imageryError READ imageryError NOTIFY imageryChanged)
 
 public:
     // Zoom limits: 2 cm to 2 km per pixel.
@@ -50,6 +56,11 @@ public:
     double scaleDenominator() const { return m_viewport.scaleDenominator(); }
     double metresPerPixel() const { return m_viewport.metresPerPixel(); }
     int lastRenderMs() const { return m_lastRenderMs; }
+    QString imagery() const { return m_imagery; }
+    void setImagery(const QString &path);
+    double imageryOpacity() const { return m_imageryOpacity; }
+    void setImageryOpacity(double opacity);
+    QString imageryError() const { return m_imageryError; }
     // In item (logical) pixels.
     const layers::MapViewport &viewport() const { return m_viewport; }
 
@@ -68,6 +79,8 @@ signals:
     void readyChanged();
     void frameCountChanged();
     void viewportChanged();
+    void imageryChanged();
+    void imageryOpacityChanged();
 
 protected:
     QSGNode *updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *data) override;
@@ -104,6 +117,12 @@ private:
     QPointF m_dragLast;
     bool m_dragging = false;
     QMetaObject::Connection m_swapConnection;
+    QString m_imagery;
+    double m_imageryOpacity = 1;
+    QString m_imageryError;
+    std::shared_ptr<const layers::RasterLayer> m_raster;
+    // The imagery is opened again when the project (its working CRS) changes.
+    void openImagery();
 };
 
 } // namespace planlines::qml

@@ -180,6 +180,14 @@ int runRender(const QStringList &args)
                             .arg(QString::fromStdString(db), p.value(QStringLiteral("layers"))));
         const auto viewport =
             layers::MapViewport::fitting(extent.resolve(map), QSize(width, height), 0, dpi);
+        auto renderLayers = map.renderLayers(visible);
+        if (p.isSet(QStringLiteral("imagery"))) {
+            layers::RenderLayer imagery;
+            imagery.raster = layers::RasterLayer::open(
+                p.value(QStringLiteral("imagery")).toStdString(), map.workingCrs());
+            imagery.opacity = opacity;
+            renderLayers.insert(renderLayers.begin(), std::move(imagery));
+        }
         const double loadS = timer.nsecsElapsed() / 1e9;
         const double loadCpuS = processCpuSeconds() - loadCpu0;
 
@@ -190,7 +198,7 @@ int runRender(const QStringList &args)
         options.minLineWidthPx = minLineWidth;
         const layers::MapRenderer renderer(options);
         layers::RenderStats stats;
-        const QImage image = renderer.renderImage(viewport, map.renderLayers(visible), &stats);
+        const QImage image = renderer.renderImage(viewport, renderLayers, &stats);
         const double renderS = timer.nsecsElapsed() / 1e9;
         const double renderCpuS = processCpuSeconds() - cpu0;
 
