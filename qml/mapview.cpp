@@ -216,8 +216,22 @@ QSGNode *MapView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
     const auto e = frame.viewport.extent();
     const QRectF target(m_viewport.worldToPixel({e.minX, e.maxY}),
                         m_viewport.worldToPixel({e.maxX, e.minY}));
-    image->setRect(target);
-    image->setSourceRect(QRectF(QPointF(0, 0), QSizeF(frame.image.size())));
+    // Only the part inside the item: a moved or zoomed frame must not cover its neighbours
+    // (the layer panel), and the renderer then blits no more than is seen.
+    const QRectF shown = target.intersected(boundingRect());
+    if (shown.isEmpty()) {
+        if (!created)
+            root->removeChildNode(image);
+        delete image;
+        m_textureSerial = 0;
+        return root;
+    }
+    const double sx = frame.image.width() / target.width();
+    const double sy = frame.image.height() / target.height();
+    image->setRect(shown);
+    image->setSourceRect(QRectF((shown.left() - target.left()) * sx,
+                                (shown.top() - target.top()) * sy, shown.width() * sx,
+                                shown.height() * sy));
     const bool scaled = std::abs(target.width() - frame.image.width()) > 0.5 ||
                         std::abs(target.height() - frame.image.height()) > 0.5;
     image->setFiltering(m_frameCurrent && scaled ? QSGTexture::Linear : QSGTexture::Nearest);
