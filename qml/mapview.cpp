@@ -169,7 +169,14 @@ void MapView::requestFrame()
         imagery.opacity = m_imageryOpacity;
         layers.insert(layers.begin(), std::move(imagery));
     }
-    m_wantedSerial = m_scheduler.request(m_viewport.supersampled(devicePixelRatio()), layers);
+    // After the first frame (which should come fast), frames reach an eighth of the view
+    // beyond each edge: a pan then uncovers map already drawn while the next frame renders.
+    layers::MapViewport frame = m_viewport;
+    if (!m_scheduler.lastFrame().image.isNull()) {
+        const QSize size = frame.sizePx();
+        frame = frame.resized(size + QSize(size.width() / 4, size.height() / 4));
+    }
+    m_wantedSerial = m_scheduler.request(frame.supersampled(devicePixelRatio()), layers);
 }
 
 void MapView::onFrameReady()
