@@ -10,8 +10,8 @@
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QTemporaryDir>
-#include <QUrl>
 #include <QTest>
+#include <QUrl>
 
 using namespace planlines;
 using qml::MainWindow;
