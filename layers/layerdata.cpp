@@ -80,9 +80,6 @@ public:
             return;
         if (m_d.m_fid.empty())
             m_d.m_origin = {std::round(g.xy[0] / 1000) * 1000, std::round(g.xy[1] / 1000) * 1000};
-        const WorldPoint anchor = m_d.m_kind == GeometryKind::Polygon ? LabelAnchor::ofPolygon(g)
-                                  : m_d.m_kind == GeometryKind::Line  ? LabelAnchor::ofLine(g)
-                                                                      : LabelAnchor::ofPoint(g);
         const double ox = m_d.m_origin.easting, oy = m_d.m_origin.northing;
         PackedRTree::Box box{INFINITY, INFINITY, -INFINITY, -INFINITY};
         for (std::size_t part = 0; part < g.partCount(); ++part) {
@@ -121,8 +118,6 @@ public:
         if (label)
             m_d.m_labelText.append(QString::fromStdString(*label));
         m_d.m_labelStart.push_back(static_cast<std::uint32_t>(m_d.m_labelText.size()));
-        m_d.m_anchors.push_back(static_cast<float>(anchor.easting - ox));
-        m_d.m_anchors.push_back(static_cast<float>(anchor.northing - oy));
     }
 
     void finish()
@@ -224,9 +219,32 @@ QStringView LayerData::label(std::uint32_t f) const
     return QStringView(m_labelText).mid(m_labelStart[f], m_labelStart[f + 1] - m_labelStart[f]);
 }
 
+// Computed when asked (only labelled features in view are), from the stored coordinates:
+// cheaper for a million parcels than computing every anchor at load.
 WorldPoint LayerData::labelAnchor(std::uint32_t f) const
 {
-    return {m_origin.easting + m_anchors[2 * f], m_origin.northing + m_anchors[2 * f + 1]};
+    thread_local FlatGeometry g;
+    g.clear();
+    g.parts.push_back(0);
+    g.rings.push_back(0);
+    const double ox = m_origin.easting, oy = m_origin.northing;
+    const auto parts = this->parts(f);
+    for (auto p = parts.begin; p < parts.end; ++p) {
+        for (auto r = rings(p).begin; r < rings(p).end; ++r) {
+            const auto xy = ringXy(r);
+            for (std::size_t i = 0; i + 1 < xy.size(); i += 2) {
+                g.xy.push_back(ox + xy[i]);
+                g.xy.push_back(oy + xy[i + 1]);
+            }
+            g.rings.push_back(static_cast<std::uint32_t>(g.xy.size() / 2));
+        }
+        g.parts.push_back(static_cast<std::uint32_t>(g.rings.size() - 1));
+    }
+    if (g.pointCount() == 0)
+        return {ox, oy};
+    return m_kind == GeometryKind::Polygon ? LabelAnchor::ofPolygon(g)
+           : m_kind == GeometryKind::Line  ? LabelAnchor::ofLine(g)
+                                           : LabelAnchor::ofPoint(g);
 }
 
 void LayerData::query(const geodata::Envelope &area, std::vector<std::uint32_t> &out) const
@@ -248,7 +266,7 @@ std::size_t LayerData::memoryBytes() const
            m_partRings.capacity() * 4 + m_featureParts.capacity() * 4 + m_fid.capacity() * 8 +
            m_boxes.capacity() * sizeof(PackedRTree::Box) + m_category.capacity() * 2 +
            static_cast<std::size_t>(m_labelText.capacity()) * 2 + m_labelStart.capacity() * 4 +
-           m_anchors.capacity() * 4 + m_boxes.size() * (sizeof(PackedRTree::Box) + 4) * 17 / 16;
+           m_boxes.size() * (sizeof(PackedRTree::Box) + 4) * 17 / 16;
 }
 
 } // namespace planlines::layers

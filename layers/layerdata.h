@@ -111,7 +111,6 @@ private:
     std::vector<std::string> m_categoryValues;
     QString m_labelText;
     std::vector<std::uint32_t> m_labelStart{0};
-    std::vector<float> m_anchors;
     PackedRTree m_index;
 };
 

@@ -1,4 +1,5 @@
 #include "layerpainter.h"
+#include "pixelraster.h"
 
 #include <QPaintDevice>
 #include <QPainterPath>
@@ -69,6 +70,8 @@ QPainterPath markerPath(MarkerShape shape, double sizePx)
 // Hairline of a fill's own colour around each polygon: covers the background that
 // antialiasing lets through where two polygons meet.
 constexpr double kSeamPx = 0.6;
+// Polygons smaller than this many pixels both ways are filled without antialiasing.
+constexpr double kSmallPx = 10;
 // Translucent batches this large go through a layer image; smaller ones blend directly.
 constexpr std::size_t kLayerImageMinFeatures = 64;
 
@@ -138,7 +141,11 @@ void LayerPainter::classify(std::uint32_t f)
         ++m_stats.dots;
         return;
     }
-    batch.features.push_back(f);
+    if (m_data.kind() == GeometryKind::Polygon && (box.maxX - box.minX) * m_scale < kSmallPx &&
+        (box.maxY - box.minY) * m_scale < kSmallPx)
+        batch.small.push_back(f);
+    else
+        batch.features.push_back(f);
     ++m_stats.features;
 }
 
@@ -159,6 +166,80 @@ void LayerPainter::ringToPolygon(std::span<const float> xy)
         m_polygon << p;
         last = p;
     }
+}
+
+namespace {
+// The image a painter draws on, when PixelRaster can draw there directly: an image device,
+// no transform, no clip (pixel (0, 0) of the painter is the image's).
+QImage *directImage(QPainter &painter)
+{
+    QPaintDevice *device = painter.device();
+    if (!device || device->devType() != QInternal::Image || painter.hasClipping() ||
+        !painter.transform().isIdentity())
+        return nullptr;
+    auto *image = static_cast<QImage *>(device);
+    return PixelRaster::supports(*image) ? image : nullptr;
+}
+} // namespace
+
+void LayerPainter::smallRings(std::uint32_t f)
+{
+    m_points.clear();
+    m_ringEnds.clear();
+    const auto parts = m_data.parts(f);
+    for (auto p = parts.begin; p < parts.end; ++p)
+        for (auto r = m_data.rings(p).begin; r < m_data.rings(p).end; ++r) {
+            const auto xy = m_data.ringXy(r);
+            for (std::size_t i = 0; i + 1 < xy.size(); i += 2)
+                m_points.push_back(toPixel(xy[i], xy[i + 1]));
+            m_ringEnds.push_back(m_points.size());
+        }
+    m_ringSpans.clear();
+    std::size_t begin = 0;
+    for (const std::size_t end : m_ringEnds) {
+        m_ringSpans.emplace_back(m_points.data() + begin, end - begin);
+        begin = end;
+    }
+}
+
+void LayerPainter::fillSmall(QPainter &painter, const std::vector<std::uint32_t> &ids,
+                             const QColor &opaque)
+{
+    if (ids.empty())
+        return;
+    if (QImage *image = directImage(painter)) {
+        PixelRaster raster(*image);
+        const QRgb rgb = opaque.rgba() | 0xFF000000u;
+        for (const std::uint32_t f : ids) {
+            smallRings(f);
+            raster.fill(m_ringSpans, rgb);
+        }
+        return;
+    }
+    painter.setPen(Qt::NoPen);
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    for (const std::uint32_t f : ids)
+        drawFeature(painter, f);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+}
+
+bool LayerPainter::outlineSmall(const QPen &pen, const std::vector<std::uint32_t> &ids)
+{
+    if (ids.empty())
+        return true;
+    QImage *image = directImage(m_painter);
+    if (!image || pen.style() != Qt::SolidLine || pen.widthF() > 1 ||
+        !m_painter.testRenderHint(QPainter::Antialiasing) || m_painter.opacity() < 1)
+        return false;
+    PixelRaster raster(*image);
+    // As Qt's cosmetic stroker: a pen thinner than a pixel is a one-pixel line that faint.
+    const double opacity = pen.widthF() > 0 ? pen.widthF() : 1.0;
+    for (const std::uint32_t f : ids) {
+        smallRings(f);
+        for (const auto &ring : m_ringSpans)
+            raster.stroke(ring, true, pen.color(), opacity);
+    }
+    return true;
 }
 
 void LayerPainter::drawFeature(QPainter &painter, std::uint32_t f)
@@ -208,17 +289,18 @@ QPen LayerPainter::outlinePen(const Symbol &s) const
 
 void LayerPainter::fillBatch(const Symbol &s, const Batch &batch)
 {
-    if (!s.hasFill() || batch.features.empty())
+    if (!s.hasFill() || (batch.features.empty() && batch.small.empty()))
         return;
     const QColor opaque(s.fill.red(), s.fill.green(), s.fill.blue());
     const bool translucent = s.fill.alpha() < 255;
-    const bool viaImage =
-        translucent && m_rasterDevice && batch.features.size() >= kLayerImageMinFeatures;
+    const bool viaImage = translucent && m_rasterDevice &&
+                          batch.features.size() + batch.small.size() >= kLayerImageMinFeatures;
     if (translucent && !viaImage) {
         m_painter.setPen(Qt::NoPen);
         m_painter.setBrush(s.fill);
-        for (const std::uint32_t f : batch.features)
-            drawFeature(m_painter, f);
+        for (const auto *list : {&batch.small, &batch.features})
+            for (const std::uint32_t f : *list)
+                drawFeature(m_painter, f);
         return;
     }
     QImage layerImage;
@@ -232,7 +314,17 @@ void LayerPainter::fillBatch(const Symbol &s, const Batch &batch)
         p = &layerPainter;
     }
     p->setBrush(opaque);
-    p->setPen(m_rasterDevice ? QPen(opaque, kSeamPx) : QPen(Qt::NoPen));
+    if (m_rasterDevice)
+        fillSmall(*p, batch.small, opaque);
+    // The seam hairline is not needed where an opaque outline of at least its width follows.
+    const bool outlined =
+        outlineShown(s) && s.outline.alpha() == 255 &&
+        std::max(s.outlineWidthMm * m_pxPerMm, m_options.minLineWidthPx) >= kSeamPx &&
+        s.outlineDashMm.empty();
+    p->setPen(m_rasterDevice && !outlined ? QPen(opaque, kSeamPx) : QPen(Qt::NoPen));
+    if (!m_rasterDevice)
+        for (const std::uint32_t f : batch.small)
+            drawFeature(*p, f);
     for (const std::uint32_t f : batch.features)
         drawFeature(*p, f);
     if (viaImage) {
@@ -248,21 +340,22 @@ void LayerPainter::fillBatch(const Symbol &s, const Batch &batch)
 // put under the features while the map pans.
 void LayerPainter::hatchBatch(const Hatch &h, const Batch &batch)
 {
-    if (batch.features.empty())
+    if (batch.features.empty() && batch.small.empty())
         return;
     QPainterPath clip;
     clip.setFillRule(Qt::WindingFill); // shells counter-clockwise, holes clockwise
-    for (const std::uint32_t f : batch.features) {
-        const auto parts = m_data.parts(f);
-        for (auto p = parts.begin; p < parts.end; ++p)
-            for (auto r = m_data.rings(p).begin; r < m_data.rings(p).end; ++r) {
-                ringToPolygon(m_data.ringXy(r));
-                if (m_polygon.size() >= 3) {
-                    clip.addPolygon(m_polygon);
-                    clip.closeSubpath();
+    for (const auto *list : {&batch.small, &batch.features})
+        for (const std::uint32_t f : *list) {
+            const auto parts = m_data.parts(f);
+            for (auto p = parts.begin; p < parts.end; ++p)
+                for (auto r = m_data.rings(p).begin; r < m_data.rings(p).end; ++r) {
+                    ringToPolygon(m_data.ringXy(r));
+                    if (m_polygon.size() >= 3) {
+                        clip.addPolygon(m_polygon);
+                        clip.closeSubpath();
+                    }
                 }
-            }
-    }
+        }
     const double spacing = std::max(2.0, h.spacingMm * m_pxPerMm);
     const double a = h.angleDeg * std::numbers::pi / 180;
     const QPointF dir(std::cos(a), -std::sin(a)); // pixel rows grow southwards
@@ -297,10 +390,14 @@ void LayerPainter::hatchBatch(const Hatch &h, const Batch &batch)
 
 void LayerPainter::outlineBatch(const Symbol &s, const Batch &batch)
 {
-    if (batch.features.empty())
+    if (batch.features.empty() && batch.small.empty())
         return;
     m_painter.setBrush(Qt::NoBrush);
-    m_painter.setPen(outlinePen(s));
+    const QPen pen = outlinePen(s);
+    m_painter.setPen(pen);
+    if (!outlineSmall(pen, batch.small))
+        for (const std::uint32_t f : batch.small)
+            drawFeature(m_painter, f);
     for (const std::uint32_t f : batch.features)
         drawFeature(m_painter, f);
 }

@@ -14,6 +14,7 @@
 #include <QPolygonF>
 
 #include <atomic>
+#include <span>
 #include <vector>
 
 namespace planlines::layers {
@@ -30,7 +31,10 @@ public:
 private:
     struct Batch
     {
-        std::vector<std::uint32_t> features;
+        std::vector<std::uint32_t> features; // drawn antialiased
+        // A few pixels across: filled aliased, which tiles neighbours without seams and costs
+        // far less; antialiasing would not show at that size anyway.
+        std::vector<std::uint32_t> small;
         std::vector<QPointF> dots; // features smaller than a pixel
     };
 
@@ -41,6 +45,13 @@ private:
     void ringToPolygon(std::span<const float> xy);
     bool outlineShown(const Symbol &s) const;
     QPen outlinePen(const Symbol &s) const;
+
+    // The small features' rings in pixels, for PixelRaster: m_points, split by m_ringEnds.
+    void smallRings(std::uint32_t f);
+    void fillSmall(QPainter &painter, const std::vector<std::uint32_t> &ids, const QColor &opaque);
+    // Outlines the small features directly when the pen is a thin solid line; false when
+    // QPainter must draw them.
+    bool outlineSmall(const QPen &pen, const std::vector<std::uint32_t> &ids);
 
     void fillBatch(const Symbol &s, const Batch &batch);
     void hatchBatch(const Hatch &h, const Batch &batch);
@@ -60,6 +71,9 @@ private:
     std::vector<int> m_slotOfValue;        // category value index -> m_symbols index
     std::vector<Batch> m_batches;          // by m_symbols index
     QPolygonF m_polygon;                   // reused for every ring
+    std::vector<QPointF> m_points;         // reused by smallRings()
+    std::vector<std::size_t> m_ringEnds;
+    std::vector<std::span<const QPointF>> m_ringSpans;
 };
 
 } // namespace planlines::layers

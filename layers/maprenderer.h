@@ -6,6 +6,7 @@
 #include "layerdata.h"
 #include "layerstyle.h"
 #include "mapviewport.h"
+#include "rasterlayer.h"
 
 #include <QImage>
 #include <QPainter>
@@ -16,16 +17,18 @@
 
 namespace planlines::layers {
 
-// A layer to draw: its features and its style.
+// A layer to draw: its features and its style, or an imagery raster with its opacity.
 struct RenderLayer
 {
     std::shared_ptr<const LayerData> data;
     std::shared_ptr<const LayerStyle> style;
-    double opacity = 1; // the layer panel's setting: 0 transparent … 1 opaque
+    std::shared_ptr<const RasterLayer> raster;
+    double opacity = 1; // 0 transparent … 1 opaque: the layer panel's, or the imagery's
 };
 
 struct RenderStats
 {
+    // Counted per band of renderImage(): a feature across two bands counts twice.
     int features = 0; // drawn as shapes
     int dots = 0;     // smaller than a pixel, drawn as one
     int labels = 0;
@@ -42,6 +45,9 @@ public:
         bool labels = true;
         // Thinnest outline drawn, in pixels: a 0.1 mm parcel edge stays visible on screen.
         double minLineWidthPx = 0.75;
+        // Threads renderImage() draws with (horizontal bands of the image, drawn at once and
+        // then labelled as a whole); 0: one per core.
+        int threads = 0;
     };
 
     MapRenderer() = default;
@@ -55,12 +61,24 @@ public:
                        std::span<const RenderLayer> layers,
                        const std::atomic<bool> *cancel = nullptr) const;
 
-    // An image of the viewport's size on the background colour.
+    // An image of the viewport's size on the background colour, drawn in bands on
+    // options().threads threads; the same pixels as render() onto one image.
     QImage renderImage(const MapViewport &viewport, std::span<const RenderLayer> layers,
                        RenderStats *stats = nullptr,
                        const std::atomic<bool> *cancel = nullptr) const;
 
 private:
+    // Draws the layers (no labels) into band, the rows [top, top + band.height()) of an image
+    // of viewport; adds the features to stats. Returns the features each layer queried.
+    void drawLayers(QPainter &painter, const MapViewport &viewport,
+                    std::span<const RenderLayer> layers, RenderStats &stats,
+                    std::vector<std::vector<std::uint32_t>> &visible,
+                    const std::atomic<bool> *cancel) const;
+    void drawLabels(QPainter &painter, const MapViewport &viewport,
+                    std::span<const RenderLayer> layers,
+                    const std::vector<std::vector<std::uint32_t>> &visible,
+                    RenderStats &stats) const;
+
     Options m_options;
 };
 

@@ -68,6 +68,12 @@ MapViewport MapViewport::panned(QPointF deltaPx) const
     return MapViewport(centre, m_metresPerPixel, m_sizePx, m_dpi);
 }
 
+MapViewport MapViewport::cropped(const QRect &pixels) const
+{
+    const QPointF centre(pixels.x() + pixels.width() / 2.0, pixels.y() + pixels.height() / 2.0);
+    return MapViewport(pixelToWorld(centre), m_metresPerPixel, pixels.size(), m_dpi);
+}
+
 MapViewport MapViewport::resized(QSize sizePx) const
 {
     return MapViewport(m_centre, m_metresPerPixel, sizePx, m_dpi);

@@ -7,6 +7,7 @@
 #include <geodata/geometry.h>
 
 #include <QPointF>
+#include <QRect>
 #include <QSize>
 #include <QTransform>
 
@@ -55,6 +56,9 @@ public:
     MapViewport zoomedAt(QPointF pixel, double factor) const;
     // Moved with a drag of deltaPx: the content follows the pointer.
     MapViewport panned(QPointF deltaPx) const;
+    // The part of this view inside pixels (a band or a tile): the same resolution, pixel
+    // (0, 0) of the result is pixels.topLeft() here.
+    MapViewport cropped(const QRect &pixels) const;
     // Another output size; the centre and resolution stay.
     MapViewport resized(QSize sizePx) const;
     // The same map at scale 1 : denominator (centre and size stay).

@@ -9,6 +9,12 @@ namespace planlines::layers {
 
 ProjectMap ProjectMap::load(const std::string &path, const LayerCatalog &catalog)
 {
+    return load(path, catalog, [](const CatalogEntry &) { return true; });
+}
+
+ProjectMap ProjectMap::load(const std::string &path, const LayerCatalog &catalog,
+                            const std::function<bool(const CatalogEntry &)> &include)
+{
     auto project = geodata::Project::open(path, /*readOnly=*/true);
     ProjectMap map;
     map.m_path = path;
@@ -20,6 +26,8 @@ ProjectMap ProjectMap::load(const std::string &path, const LayerCatalog &catalog
         map.m_crsDescription = map.m_workingCrs; // the name is a courtesy; the code suffices
     }
     for (auto &entry : catalog.entries(project->layers())) {
+        if (!include(entry))
+            continue;
         auto data = LayerData::load(project->db(), entry.info, LayerData::optionsFor(*entry.style));
         map.m_layers.push_back({std::move(entry), std::move(data)});
     }
@@ -57,7 +65,7 @@ std::vector<RenderLayer> ProjectMap::renderLayers(const std::vector<bool> &visib
     std::vector<RenderLayer> out;
     for (std::size_t i = 0; i < m_layers.size(); ++i)
         if (i < visible.size() && visible[i])
-            out.push_back({m_layers[i].data, m_layers[i].entry.style});
+            out.push_back({m_layers[i].data, m_layers[i].entry.style, nullptr, 1});
     return out;
 }
 

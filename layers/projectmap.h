@@ -7,6 +7,7 @@
 #include "layerdata.h"
 #include "maprenderer.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,6 +26,9 @@ public:
     // Opens the project at path read-only and loads every layer. Throws geodata::Error
     // (no such file, not a PlanLines project, unreadable layer) naming what failed.
     static ProjectMap load(const std::string &path, const LayerCatalog &catalog);
+    // The same, reading only the layers include accepts (the others are left out entirely).
+    static ProjectMap load(const std::string &path, const LayerCatalog &catalog,
+                           const std::function<bool(const CatalogEntry &)> &include);
 
     const std::string &path() const { return m_path; }
     const std::string &countyName() const { return m_countyName; }

@@ -1,7 +1,9 @@
 #include "mapview.h"
 
-#include <QPainter>
 #include <QQuickWindow>
+#include <QSGImageNode>
+#include <QSGRectangleNode>
+#include <QUrl>
 
 #include <algorithm>
 #include <cmath>
@@ -12,11 +14,10 @@ namespace {
 constexpr double kFitMarginPx = 16;
 }
 
-MapView::MapView(QQuickItem *parent) : QQuickPaintedItem(parent)
+MapView::MapView(QQuickItem *parent) : QQuickItem(parent)
 {
+    setFlag(ItemHasContents, true);
     setAcceptedMouseButtons(Qt::LeftButton);
-    setOpaquePainting(true);
-    setFillColor(m_background);
     connect(&m_scheduler, &RenderScheduler::frameReady, this, &MapView::onFrameReady);
 }
 
@@ -42,7 +43,6 @@ void MapView::setBackgroundColor(const QColor &color)
     if (color == m_background)
         return;
     m_background = color;
-    setFillColor(color);
     emit backgroundColorChanged();
     update();
 }
@@ -53,8 +53,47 @@ ProjectSession *MapView::readySession() const
     return s && s->status() == ProjectSession::Ready ? s : nullptr;
 }
 
+void MapView::setImagery(const QString &path)
+{
+    if (path == m_imagery)
+        return;
+    m_imagery = path;
+    openImagery();
+    emit imageryChanged();
+    requestFrame();
+}
+
+void MapView::setImageryOpacity(double opacity)
+{
+    opacity = std::clamp(opacity, 0.0, 1.0);
+    if (opacity == m_imageryOpacity)
+        return;
+    m_imageryOpacity = opacity;
+    emit imageryOpacityChanged();
+    requestFrame();
+}
+
+void MapView::openImagery()
+{
+    m_raster.reset();
+    m_imageryError.clear();
+    const ProjectSession *s = readySession();
+    if (m_imagery.isEmpty() || !s)
+        return;
+    const QString local = QUrl(m_imagery).isLocalFile() ? QUrl(m_imagery).toLocalFile() : m_imagery;
+    try {
+        m_raster = layers::RasterLayer::open(local.toStdString(), s->map()->workingCrs());
+    } catch (const std::exception &e) {
+        m_imageryError = QString::fromUtf8(e.what());
+    }
+}
+
 void MapView::onSessionStatus()
 {
+    if (!m_imagery.isEmpty()) {
+        openImagery();
+        emit imageryChanged();
+    }
     m_fitted = false;
     if (readySession())
         fitAll();
@@ -134,8 +173,21 @@ void MapView::requestFrame()
     const ProjectSession *s = readySession();
     if (!s || !m_viewport.isValid())
         return;
-    m_wantedSerial =
-        m_scheduler.request(m_viewport.supersampled(devicePixelRatio()), s->visibleLayers());
+    auto layers = s->visibleLayers();
+    if (m_raster) {
+        layers::RenderLayer imagery;
+        imagery.raster = m_raster;
+        imagery.opacity = m_imageryOpacity;
+        layers.insert(layers.begin(), std::move(imagery));
+    }
+    // After the first frame (which should come fast), frames reach an eighth of the view
+    // beyond each edge: a pan then uncovers map already drawn while the next frame renders.
+    layers::MapViewport frame = m_viewport;
+    if (!m_scheduler.lastFrame().image.isNull()) {
+        const QSize size = frame.sizePx();
+        frame = frame.resized(size + QSize(size.width() / 4, size.height() / 4));
+    }
+    m_wantedSerial = m_scheduler.request(frame.supersampled(devicePixelRatio()), layers);
 }
 
 void MapView::onFrameReady()
@@ -146,22 +198,66 @@ void MapView::onFrameReady()
     update();
 }
 
-void MapView::paint(QPainter *painter)
+QSGNode *MapView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
 {
     // Runs with the GUI thread blocked (scene graph sync), so reading the frame is safe.
+    // The background is a rectangle; the frame, once there, its child.
+    auto *root = static_cast<QSGRectangleNode *>(oldNode);
+    if (!root) {
+        root = window()->createRectangleNode();
+        m_textureSerial = 0;
+    }
+    root->setRect(boundingRect());
+    root->setColor(m_background);
     const auto &frame = m_scheduler.lastFrame();
-    if (frame.image.isNull() || !readySession())
-        return;
+    if (frame.image.isNull() || !readySession()) {
+        if (QSGNode *child = root->firstChild()) {
+            root->removeChildNode(child);
+            delete child;
+        }
+        m_textureSerial = 0;
+        return root;
+    }
+    auto *image = static_cast<QSGImageNode *>(root->firstChild());
+    const bool created = !image;
+    if (created) {
+        image = window()->createImageNode();
+        image->setOwnsTexture(true);
+    }
+    if (created || m_textureSerial != frame.serial || !image->texture()) {
+        image->setTexture(window()->createTextureFromImage(frame.image));
+        m_textureSerial = frame.serial;
+    }
     // Place the frame where its world extent lies in the current view: exact when current,
-    // a moved or scaled preview while the next frame renders.
+    // a moved or scaled preview while the next frame renders (nearest pixels: cheap, and
+    // nobody reads detail in motion).
     const auto e = frame.viewport.extent();
     const QRectF target(m_viewport.worldToPixel({e.minX, e.maxY}),
                         m_viewport.worldToPixel({e.maxX, e.minY}));
-    const bool exact = m_frameCurrent;
-    painter->setRenderHint(QPainter::SmoothPixmapTransform, !exact);
-    painter->drawImage(target, frame.image);
-    if (exact)
+    // Only the part inside the item: a moved or zoomed frame must not cover its neighbours
+    // (the layer panel), and the renderer then blits no more than is seen.
+    const QRectF shown = target.intersected(boundingRect());
+    if (shown.isEmpty()) {
+        if (!created)
+            root->removeChildNode(image);
+        delete image;
+        m_textureSerial = 0;
+        return root;
+    }
+    const double sx = frame.image.width() / target.width();
+    const double sy = frame.image.height() / target.height();
+    image->setRect(shown);
+    image->setSourceRect(QRectF((shown.left() - target.left()) * sx,
+                                (shown.top() - target.top()) * sy, shown.width() * sx,
+                                shown.height() * sy));
+    const bool scaled = std::abs(target.width() - frame.image.width()) > 0.5 ||
+                        std::abs(target.height() - frame.image.height()) > 0.5;
+    image->setFiltering(m_frameCurrent && scaled ? QSGTexture::Linear : QSGTexture::Nearest);
+    if (created) // a texture and a rectangle first: the software renderer reads them at once
+        root->appendChildNode(image);
+    if (m_frameCurrent)
         m_paintedSerial.store(frame.serial);
+    return root;
 }
 
 void MapView::onFrameSwapped()
@@ -180,7 +276,7 @@ void MapView::onFrameSwapped()
 
 void MapView::geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry)
 {
-    QQuickPaintedItem::geometryChange(newGeometry, oldGeometry);
+    QQuickItem::geometryChange(newGeometry, oldGeometry);
     if (newGeometry.size() == oldGeometry.size() || newGeometry.width() < 1 ||
         newGeometry.height() < 1)
         return;
@@ -192,7 +288,7 @@ void MapView::geometryChange(const QRectF &newGeometry, const QRectF &oldGeometr
 
 void MapView::itemChange(ItemChange change, const ItemChangeData &value)
 {
-    QQuickPaintedItem::itemChange(change, value);
+    QQuickItem::itemChange(change, value);
     if (change == ItemSceneChange) {
         disconnect(m_swapConnection);
         if (value.window)

@@ -1,7 +1,9 @@
 // The map item: shows a ProjectSession's visible layers as drawn by layers::MapRenderer on a
 // worker thread. Fits the county when the project loads; drag pans, the wheel zooms. While a
-// new frame renders, the last one is shown moved and scaled to the current view. ready turns
-// true, and frameCount counts up, when a complete frame of the current view has been shown.
+// new frame renders, the last one is shown moved and scaled to the current view: the frame is a
+// scene-graph texture, so a pan or zoom step only moves a rectangle (no repainting on the GUI
+// thread). ready turns true, and frameCount counts up, when a complete frame of the current
+// view has been shown.
 #pragma once
 
 #include "projectsession.h"
@@ -10,14 +12,14 @@
 #include <layers/mapviewport.h>
 
 #include <QPointer>
-#include <QQuickPaintedItem>
+#include <QQuickItem>
 #include <QtQml/qqmlregistration.h>
 
 #include <atomic>
 
 namespace planlines::qml {
 
-class MapView : public QQuickPaintedItem
+class MapView : public QQuickItem
 {
     Q_OBJECT
     QML_ELEMENT
@@ -30,6 +32,12 @@ class MapView : public QQuickPaintedItem
     Q_PROPERTY(double scaleDenominator READ scaleDenominator NOTIFY viewportChanged)
     Q_PROPERTY(double metresPerPixel READ metresPerPixel NOTIFY viewportChanged)
     Q_PROPERTY(int lastRenderMs READ lastRenderMs NOTIFY frameCountChanged)
+    // An imagery underlay (GeoTIFF or another GDAL raster, any CRS) under the layers; empty:
+    // none. imageryError says why a file could not be shown.
+    Q_PROPERTY(QString imagery READ imagery WRITE setImagery NOTIFY imageryChanged)
+    Q_PROPERTY(double imageryOpacity READ imageryOpacity WRITE setImageryOpacity NOTIFY
+                   imageryOpacityChanged)
+    Q_PROPERTY(QString imageryError READ imageryError NOTIFY imageryChanged)
 
 public:
     // Zoom limits: 2 cm to 2 km per pixel.
@@ -48,6 +56,11 @@ public:
     double scaleDenominator() const { return m_viewport.scaleDenominator(); }
     double metresPerPixel() const { return m_viewport.metresPerPixel(); }
     int lastRenderMs() const { return m_lastRenderMs; }
+    QString imagery() const { return m_imagery; }
+    void setImagery(const QString &path);
+    double imageryOpacity() const { return m_imageryOpacity; }
+    void setImageryOpacity(double opacity);
+    QString imageryError() const { return m_imageryError; }
     // In item (logical) pixels.
     const layers::MapViewport &viewport() const { return m_viewport; }
 
@@ -63,16 +76,17 @@ public:
     // zoom limits: what MapNavigator's animations drive.
     Q_INVOKABLE void setView(double easting, double northing, double metresPerPixel);
 
-    void paint(QPainter *painter) override;
-
 signals:
     void sessionChanged();
     void backgroundColorChanged();
     void readyChanged();
     void frameCountChanged();
     void viewportChanged();
+    void imageryChanged();
+    void imageryOpacityChanged();
 
 protected:
+    QSGNode *updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *data) override;
     void geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry) override;
     void itemChange(ItemChange change, const ItemChangeData &value) override;
     void mousePressEvent(QMouseEvent *event) override;
@@ -97,7 +111,8 @@ private:
     RenderScheduler m_scheduler;
     quint64 m_wantedSerial = 0;
     bool m_frameCurrent = false; // the frame shown is of the current viewport and content
-    std::atomic<quint64> m_paintedSerial{0}; // the last current frame paint() drew
+    std::atomic<quint64> m_paintedSerial{0}; // the last current frame put on screen
+    quint64 m_textureSerial = 0;             // the frame the scene graph's texture holds
     quint64 m_countedSerial = 0;             // the last frame counted in frameCount
     bool m_ready = false;
     int m_frameCount = 0;
@@ -105,6 +120,12 @@ private:
     QPointF m_dragLast;
     bool m_dragging = false;
     QMetaObject::Connection m_swapConnection;
+    QString m_imagery;
+    double m_imageryOpacity = 1;
+    QString m_imageryError;
+    std::shared_ptr<const layers::RasterLayer> m_raster;
+    // The imagery is opened again when the project (its working CRS) changes.
+    void openImagery();
 };
 
 } // namespace planlines::qml

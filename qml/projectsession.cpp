@@ -81,8 +81,9 @@ std::vector<layers::RenderLayer> ProjectSession::visibleLayers() const
         const auto opacity = m_layers.opacities();
         for (const std::size_t i : m_layers.drawOrder())
             if (i < m_map->layers().size() && visible[i] && opacity[i] > 0)
-                out.push_back(
-                    {m_map->layers()[i].data, m_map->layers()[i].entry.style, opacity[i]});
+                out.push_back({.data = m_map->layers()[i].data,
+                               .style = m_map->layers()[i].entry.style,
+                               .opacity = opacity[i]});
     }
     return m_rewrite ? m_rewrite(std::move(out)) : out;
 }

@@ -1,6 +1,7 @@
 #include "renderscheduler.h"
 
 #include <QElapsedTimer>
+#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace planlines::qml {
@@ -46,17 +47,22 @@ void RenderScheduler::start(Request request)
 {
     m_running = true;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
-    m_watcher.setFuture(QtConcurrent::run(
-        [renderer = m_renderer, cancel = m_cancel, r = std::move(request)]() -> Frame {
-            QElapsedTimer timer;
-            timer.start();
-            Frame f;
-            f.viewport = r.viewport;
-            f.serial = r.serial;
-            f.image = renderer.renderImage(r.viewport, r.layers, &f.stats, cancel.get());
-            f.milliseconds = timer.elapsed();
-            return f;
-        }));
+    // The first frame on every core; later ones leave a core to the GUI thread, which keeps
+    // moving the last frame while this one renders.
+    auto options = m_renderer.options();
+    const int cores = QThread::idealThreadCount();
+    options.threads = m_frame.image.isNull() ? cores : std::max(1, cores - 1);
+    m_watcher.setFuture(QtConcurrent::run([renderer = layers::MapRenderer(options),
+                                           cancel = m_cancel, r = std::move(request)]() -> Frame {
+        QElapsedTimer timer;
+        timer.start();
+        Frame f;
+        f.viewport = r.viewport;
+        f.serial = r.serial;
+        f.image = renderer.renderImage(r.viewport, r.layers, &f.stats, cancel.get());
+        f.milliseconds = timer.elapsed();
+        return f;
+    }));
 }
 
 } // namespace planlines::qml

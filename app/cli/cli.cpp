@@ -37,6 +37,12 @@ struct Command
     bool (*draws)(int argc, char **argv) = nullptr;
 };
 
+// Commands that always paint (fonts need a QGuiApplication).
+bool always(int, char **)
+{
+    return true;
+}
+
 // `check --report F`: the report draws the site's map and sets its text.
 bool reportRequested(int argc, char **argv)
 {
@@ -56,6 +62,8 @@ constexpr Command kCommands[] = {
     {"corridor", runCorridor, "corridor progress: status on a date, update, import, locate, report",
      corridorDraws},
     {"export", runExport, "print map sheets (PDF, PNG, SVG) from the templates, one or a batch"},
+    {"render", runRender, "draw the map to a PNG without the window (extent, size, layers)",
+     always},
 };
 
 const char *kUsage = R"(usage: planlines [--db FILE]            open the map window on a project

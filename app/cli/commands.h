@@ -18,6 +18,7 @@ bool corridorDraws(int argc, char **argv);
 // Needs a QGuiApplication: runExportProcess makes one (offscreen) and calls runExport.
 int runExport(const QStringList &args);
 int runExportProcess(int argc, char **argv);
+int runRender(const QStringList &args);
 
 // Prints a subcommand's help with its own usage line ("Usage: planlines info [options]").
 int printHelp(const QCommandLineParser &parser, const QString &command);
