@@ -167,9 +167,7 @@ private slots:
               d->memoryBytes() / 1e6);
         QCOMPARE(d->featureCount(), 80000u);
         QCOMPARE(d->categoryValues().size(), 6u);
-#ifdef __OPTIMIZE__
-        QVERIFY2(ms < 1000, qPrintable(QStringLiteral("%1 ms").arg(ms)));
-#endif
+        // Load time is logged, not asserted: speed belongs to the benchmarks (bench/).
     }
 };
 

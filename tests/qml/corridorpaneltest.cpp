@@ -183,6 +183,10 @@ private slots:
         QVERIFY2(result->property("text").toString().contains(QStringLiteral("T-001")),
                  qPrintable(result->property("text").toString()));
 
+        // The click also identified the segment (the map tools' highlight): Esc clears it so
+        // the map shows the corridor's own colours again.
+        QTest::keyClick(window, Qt::Key_Escape);
+
         // Chart export.
         const QString png = m_dir.filePath(QStringLiteral("chart.png"));
         const QString svg = m_dir.filePath(QStringLiteral("chart.svg"));
