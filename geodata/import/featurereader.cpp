@@ -40,116 +40,133 @@ Value fieldValue(OGRFeatureH f, int i, FieldType t, TextDecoder *raw)
 } // namespace
 
 FeatureReader::FeatureReader(FeatureReaderSetup setup)
-    : m_setup(std::move(setup)), m_thread([this] { run(); })
+    : m_setup(std::move(setup)), m_reader([this] { read(); }), m_cleaner([this] { clean(); })
 {
 }
 
 FeatureReader::~FeatureReader()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stop = true;
-    }
-    m_changed.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
+    m_raw.stop();
+    m_ready.stop();
+    if (m_reader.joinable())
+        m_reader.join();
+    if (m_cleaner.joinable())
+        m_cleaner.join();
 }
 
 std::vector<ReadyFeature> FeatureReader::next()
 {
-    std::unique_lock lock(m_mutex);
-    m_changed.wait(lock, [this] { return !m_queue.empty() || m_done; });
-    if (!m_queue.empty()) {
-        std::vector<ReadyFeature> batch = std::move(m_queue.front());
-        m_queue.pop_front();
-        lock.unlock();
-        m_changed.notify_all();
-        return batch;
-    }
+    if (auto batch = m_ready.pop())
+        return std::move(*batch);
+    // Done: both threads have finished their work (the cleaner closes after the reader).
+    if (m_reader.joinable())
+        m_reader.join();
+    if (m_cleaner.joinable())
+        m_cleaner.join();
+    std::lock_guard lock(m_errorMutex);
     if (m_error)
         std::rethrow_exception(m_error);
     return {};
 }
 
-void FeatureReader::push(std::vector<ReadyFeature> batch)
+void FeatureReader::fail(std::exception_ptr error)
 {
-    std::unique_lock lock(m_mutex);
-    m_changed.wait(lock, [this] { return m_queue.size() < kQueuedBatches || m_stop; });
-    if (m_stop)
-        return;
-    m_queue.push_back(std::move(batch));
-    lock.unlock();
-    m_changed.notify_all();
+    {
+        std::lock_guard lock(m_errorMutex);
+        if (!m_error)
+            m_error = std::move(error);
+    }
+    m_raw.stop();
+    m_ready.close();
 }
 
-void FeatureReader::run()
+void FeatureReader::read()
 {
     try {
         const GdalErrorScope quiet; // GDAL's error state and handler are per thread
+        std::unique_ptr<TextDecoder> raw;
+        if (!m_setup.rawEncoding.empty())
+            raw = std::make_unique<TextDecoder>(m_setup.rawEncoding);
+        std::vector<RawFeature> batch;
+        batch.reserve(kBatch);
+        OGR_L_ResetReading(m_setup.layer);
+        std::size_t sequence = 0;
+        bool stopped = false;
+        while (FeatureHandle f{OGR_L_GetNextFeature(m_setup.layer)}) {
+            RawFeature &out = batch.emplace_back();
+            out.row = sequence++;
+            out.fid = OGR_F_GetFID(f.get());
+            out.geometry.reset(OGR_F_StealGeometry(f.get()));
+            out.values.reserve(m_setup.types.size() + m_setup.extendedColumns.size());
+            for (size_t i = 0; i < m_setup.types.size(); ++i)
+                out.values.push_back(
+                    fieldValue(f.get(), static_cast<int>(i), m_setup.types[i], raw.get()));
+            for (std::size_t j : m_setup.extendedColumns) {
+                const auto &cells = m_setup.extended->rows.at(out.row);
+                if (j < cells.size() && cells[j])
+                    out.values.emplace_back(*cells[j]);
+                else
+                    out.values.emplace_back(std::monostate{});
+            }
+            if (batch.size() == kBatch) {
+                if (!m_raw.push(std::move(batch))) {
+                    stopped = true;
+                    break;
+                }
+                batch = std::vector<RawFeature>();
+                batch.reserve(kBatch);
+            }
+        }
+        if (!stopped) {
+            m_gdalFailed = CPLGetLastErrorType() == CE_Failure;
+            m_gdalError = GdalEnvironment::lastError("");
+            m_replaced = raw ? raw->replacedValues() : 0;
+            if (!batch.empty())
+                m_raw.push(std::move(batch));
+        }
+        m_raw.close();
+    } catch (...) {
+        fail(std::current_exception());
+    }
+}
+
+void FeatureReader::clean()
+{
+    try {
         std::unique_ptr<CoordinateTransform> transform;
         if (!m_setup.sourceCrs.empty())
             transform =
                 std::make_unique<CoordinateTransform>(m_setup.sourceCrs, m_setup.workingCrs);
         const GeometryCleaner cleaner(m_setup.kind, transform.get(), *m_setup.area);
-        std::unique_ptr<TextDecoder> raw;
-        if (!m_setup.rawEncoding.empty())
-            raw = std::make_unique<TextDecoder>(m_setup.rawEncoding);
-
-        std::vector<ReadyFeature> batch;
-        batch.reserve(kBatch);
-        OGR_L_ResetReading(m_setup.layer);
-        std::size_t sequence = 0;
-        while (FeatureHandle f{OGR_L_GetNextFeature(m_setup.layer)}) {
-            const std::size_t row = sequence++;
-            ReadyFeature &out = batch.emplace_back();
-            out.fid = OGR_F_GetFID(f.get());
-            CleanedGeometry g = cleaner.clean(GeometryHandle(OGR_F_StealGeometry(f.get())));
-            if (g.geometry.isNull()) {
-                out.rejection = std::move(g.rejection);
-                out.outsideArea = g.outsideArea;
-            } else {
+        while (auto rawBatch = m_raw.pop()) {
+            std::vector<ReadyFeature> batch;
+            batch.reserve(rawBatch->size());
+            for (RawFeature &in : *rawBatch) {
+                ReadyFeature &out = batch.emplace_back();
+                out.fid = in.fid;
+                CleanedGeometry g = cleaner.clean(std::move(in.geometry));
+                if (g.geometry.isNull()) {
+                    out.rejection = std::move(g.rejection);
+                    out.outsideArea = g.outsideArea;
+                    continue;
+                }
                 try {
                     out.geometry =
                         LayerWriter::encode(g.geometry, m_setup.geometryType, m_setup.srid);
                     out.repair = std::move(g.repair);
-                    out.values.reserve(m_setup.types.size());
-                    for (size_t i = 0; i < m_setup.types.size(); ++i)
-                        out.values.push_back(
-                            fieldValue(f.get(), static_cast<int>(i), m_setup.types[i], raw.get()));
-                    for (std::size_t j : m_setup.extendedColumns) {
-                        const auto &cells = m_setup.extended->rows.at(row);
-                        if (j < cells.size() && cells[j])
-                            out.values.emplace_back(*cells[j]);
-                        else
-                            out.values.emplace_back(std::monostate{});
-                    }
+                    out.values = std::move(in.values);
                 } catch (const Error &e) {
                     out.rejection = e.cause();
                 }
             }
-            if (batch.size() == kBatch) {
-                push(std::move(batch));
-                batch = {};
-                batch.reserve(kBatch);
-                std::lock_guard lock(m_mutex);
-                if (m_stop)
-                    break;
-            }
+            if (!m_ready.push(std::move(batch)))
+                return;
         }
-        m_gdalFailed = CPLGetLastErrorType() == CE_Failure;
-        m_gdalError = GdalEnvironment::lastError("");
-        m_replaced = raw ? raw->replacedValues() : 0;
-        if (!batch.empty())
-            push(std::move(batch));
+        // m_raw ended: drained after close(), or stopped by fail() or the destructor.
+        m_ready.close();
     } catch (...) {
-        std::lock_guard lock(m_mutex);
-        m_error = std::current_exception();
+        fail(std::current_exception());
     }
-    {
-        std::lock_guard lock(m_mutex);
-        m_done = true;
-    }
-    m_changed.notify_all();
 }
 
 } // namespace planlines::geodata::import

@@ -1,14 +1,16 @@
-// Reads one OGR layer on a thread of its own and hands out batches of features made ready for
-// LayerWriter: geometry cleaned, transformed and encoded as SpatiaLite BLOBs, attribute values
-// decoded. The importer's thread meanwhile writes the previous batch into SQLite, so reading
-// (GDAL, PROJ, GEOS) and writing (SQLite) run on two cores. At most kQueuedBatches batches
-// wait, so memory stays bounded on huge inputs.
+// Reads one OGR layer and hands out batches of features made ready for LayerWriter: geometry
+// cleaned, transformed and encoded as SpatiaLite BLOBs, attribute values decoded. Three stages
+// run at once: one thread reads (GDAL, text decoding), one cleans (GEOS, PROJ, encoding) and
+// the importer's thread writes into SQLite. At most kQueuedBatches batches wait between
+// stages, so memory stays bounded on huge inputs.
 #pragma once
 
+#include "gdalhandles.h"
 #include "geometrycleaner.h"
 #include "kmlextendeddata.h"
 #include "plausiblearea.h"
 
+#include "../boundedqueue.h"
 #include "../database.h"
 #include "../layerwriter.h"
 
@@ -64,7 +66,7 @@ public:
     FeatureReader &operator=(const FeatureReader &) = delete;
 
     // The next batch in source order; empty when the layer is done. Rethrows what the reading
-    // thread threw.
+    // or cleaning thread threw.
     std::vector<ReadyFeature> next();
 
     // Valid once next() returned empty.
@@ -74,19 +76,27 @@ public:
     bool gdalFailed() const { return m_gdalFailed; }
 
 private:
-    void run();
-    void push(std::vector<ReadyFeature> batch);
+    // What the reading thread hands the cleaning thread: the source geometry, not yet checked.
+    struct RawFeature
+    {
+        std::int64_t fid = 0;
+        std::size_t row = 0; // reading order, for KML <ExtendedData>
+        GeometryHandle geometry;
+        std::vector<Value> values;
+    };
+    void read();  // GDAL and text decoding
+    void clean(); // GEOS, PROJ and BLOB encoding
+    void fail(std::exception_ptr error);
 
     FeatureReaderSetup m_setup;
-    std::mutex m_mutex;
-    std::condition_variable m_changed;
-    std::deque<std::vector<ReadyFeature>> m_queue;
-    bool m_done = false, m_stop = false;
+    BoundedQueue<std::vector<RawFeature>> m_raw{kQueuedBatches};
+    BoundedQueue<std::vector<ReadyFeature>> m_ready{kQueuedBatches};
+    std::mutex m_errorMutex;
     std::exception_ptr m_error;
     std::int64_t m_replaced = 0;
     std::string m_gdalError;
     bool m_gdalFailed = false;
-    std::thread m_thread;
+    std::thread m_reader, m_cleaner;
 };
 
 } // namespace planlines::geodata::import
