@@ -83,6 +83,7 @@ std::vector<layers::RenderLayer> ProjectSession::visibleLayers() const
             if (i < m_map->layers().size() && visible[i] && opacity[i] > 0)
                 out.push_back({.data = m_map->layers()[i].data,
                                .style = m_map->layers()[i].entry.style,
+                               .raster = nullptr,
                                .opacity = opacity[i]});
     }
     return m_rewrite ? m_rewrite(std::move(out)) : out;
