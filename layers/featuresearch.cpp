@@ -74,6 +74,36 @@ QString coordinateTitle(double northing, double easting)
 
 } // namespace
 
+bool indexSearchCodes(const std::string &path)
+{
+    try {
+        geodata::Database db(path, geodata::Database::Mode::ReadWrite);
+        db.exec("PRAGMA busy_timeout = 200");
+        geodata::Transaction tx(db);
+        auto layers = db.prepare("SELECT table_name FROM layers WHERE role = ?");
+        for (const SearchField &sf : kSearchFields) {
+            if (!sf.exact)
+                continue;
+            layers.reset();
+            layers.bind(1, std::string(geodata::roleId(sf.role)));
+            while (layers.step()) {
+                const std::string table = layers.text(0);
+                const std::string column = columnNamed(db, table, sf.field);
+                if (column.empty())
+                    continue;
+                db.exec("CREATE INDEX IF NOT EXISTS " +
+                        geodata::quoteIdentifier("search_" + table + "_" + column) + " ON " +
+                        geodata::quoteIdentifier(table) + "(" +
+                        geodata::quoteIdentifier(column) + ")");
+            }
+        }
+        tx.commit();
+        return true;
+    } catch (const std::exception &) {
+        return false; // searched by scanning instead
+    }
+}
+
 std::vector<SearchResult> searchFeatures(geodata::Project &project, const QString &text, int limit)
 {
     std::vector<SearchResult> out;

@@ -37,6 +37,12 @@ struct SearchOutcome
 // the outcome's message.
 SearchOutcome search(geodata::Project &project, const QString &input, int limit = 50);
 
+// Indexes the code columns searched whole (parcel BSM/TBBH, township and unit codes, …) in the
+// project file at path, once (CREATE INDEX IF NOT EXISTS), so such a search in a million
+// parcels is a lookup rather than a scan. Returns false, changing nothing, when the file
+// cannot be written (read-only, locked by a writer): searches then scan.
+bool indexSearchCodes(const std::string &path);
+
 // The parts, callable on their own.
 std::vector<SearchResult> searchFeatures(geodata::Project &project, const QString &text, int limit);
 // Throws geodata::Error (no line layer with 起点桩号 QDZH, chainage beyond the line's end).

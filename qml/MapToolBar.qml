@@ -87,13 +87,6 @@ Pane {
                     checked: AppSettings.language === "en"
                     onTriggered: AppSettings.language = "en"
                 }
-                MenuSeparator {}
-                MenuItem {
-                    enabled: false
-                    visible: AppSettings.language !== AppSettings.activeLanguage
-                    height: visible ? implicitHeight : 0
-                    text: qsTr("重新启动后切换语言")
-                }
             }
         }
         ToolSeparator {}

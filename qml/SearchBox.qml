@@ -22,16 +22,25 @@ TextField {
         onChosen: (minE, minN, maxE, maxN, table, fid, point) => {
             box.resultChosen(minE, minN, maxE, maxN, table, fid, point);
         }
+        onFinished: n => {
+            if (n === 1) {
+                searchModel.choose(0);
+                popup.close();
+            } else {
+                popup.open();
+            }
+        }
     }
 
-    onAccepted: {
-        const n = searchModel.search(text);
-        if (n === 1) {
-            searchModel.choose(0);
-            popup.close();
-        } else {
-            popup.open();
-        }
+    onAccepted: searchModel.search(text)
+
+    BusyIndicator {
+        anchors.right: parent.right
+        anchors.verticalCenter: parent.verticalCenter
+        height: parent.height - 6
+        width: height
+        running: searchModel.busy
+        visible: running
     }
 
     Popup {

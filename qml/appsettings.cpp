@@ -1,6 +1,8 @@
 #include "appsettings.h"
 
 #include <QCoreApplication>
+#include <QPointer>
+#include <QQmlEngine>
 #include <QSettings>
 #include <QTranslator>
 
@@ -11,6 +13,10 @@ constexpr auto kLanguageKey = "ui/language";
 }
 
 QString AppSettings::s_active = QStringLiteral("zh");
+
+namespace {
+QPointer<QTranslator> g_translator; // the installed English translator, owned by the app
+}
 
 AppSettings::AppSettings(QObject *parent) : QObject(parent), m_language(storedLanguage()) {}
 
@@ -27,18 +33,33 @@ void AppSettings::setLanguage(const QString &language)
         return;
     m_language = l;
     QSettings().setValue(QLatin1String(kLanguageKey), l);
+    if (QCoreApplication::instance() && applyLanguage(l) == l)
+        if (QQmlEngine *engine = qmlEngine(this))
+            engine->retranslate();
     emit languageChanged();
 }
 
 QString AppSettings::installTranslator()
 {
-    s_active = storedLanguage();
-    if (s_active == u"en") {
+    return applyLanguage(storedLanguage());
+}
+
+QString AppSettings::applyLanguage(const QString &language)
+{
+    if (g_translator) {
+        QCoreApplication::removeTranslator(g_translator);
+        delete g_translator;
+    }
+    s_active = QStringLiteral("zh");
+    if (language == u"en") {
         auto *translator = new QTranslator(QCoreApplication::instance());
-        if (translator->load(QStringLiteral(":/i18n/planlines_en.qm")))
+        if (translator->load(QStringLiteral(":/i18n/planlines_en.qm"))) {
             QCoreApplication::installTranslator(translator);
-        else
-            s_active = QStringLiteral("zh");
+            g_translator = translator;
+            s_active = language;
+        } else {
+            delete translator;
+        }
     }
     return s_active;
 }

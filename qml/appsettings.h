@@ -1,5 +1,6 @@
 // The program's settings kept between runs (QSettings, organisation and application
-// "PlanLines"): the UI language, read at start-up (a change applies after a restart).
+// "PlanLines"): the UI language, read at start-up; a change applies at once (the translator is
+// swapped and the QML engine re-translates its text).
 #pragma once
 
 #include <QObject>
@@ -15,8 +16,8 @@ class AppSettings : public QObject
     QML_SINGLETON
     // "zh" (the default) or "en".
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
-    // The language the running program shows (the stored one as it was at start-up).
-    Q_PROPERTY(QString activeLanguage READ activeLanguage CONSTANT)
+    // The language the running program shows.
+    Q_PROPERTY(QString activeLanguage READ activeLanguage NOTIFY languageChanged)
 
 public:
     explicit AppSettings(QObject *parent = nullptr);
@@ -30,6 +31,9 @@ public:
     // Installs the stored language's translator on the application (none for Chinese, the
     // source language). Call once, after the QGuiApplication exists. Returns the language.
     static QString installTranslator();
+    // Shows language ("zh" or "en") from now on: swaps the application's translator (Qt then
+    // sends LanguageChange to the application). Returns the language now shown.
+    static QString applyLanguage(const QString &language);
 
 signals:
     void languageChanged();

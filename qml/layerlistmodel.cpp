@@ -1,6 +1,7 @@
 #include "layerlistmodel.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QCryptographicHash>
 #include <QFileInfo>
 #include <QSettings>
@@ -18,7 +19,19 @@ namespace {
     QT_TRANSLATE_NOOP("LayerGroup", "项目")};
 } // namespace
 
-LayerListModel::LayerListModel(QObject *parent) : QAbstractListModel(parent) {}
+LayerListModel::LayerListModel(QObject *parent) : QAbstractListModel(parent)
+{
+    if (QCoreApplication::instance())
+        QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool LayerListModel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange &&
+        !m_rows.empty())
+        emit dataChanged(index(0), index(rowCount() - 1), {RoleLabelRole, GroupLabelRole});
+    return QAbstractListModel::eventFilter(watched, event);
+}
 
 const layers::Symbol *LayerListModel::legendSymbol(const layers::MapLayer &layer)
 {

@@ -76,6 +76,10 @@ signals:
     void countChanged();
     void visibilityChanged();
 
+protected:
+    // LanguageChange from the application: the role and group labels are shown anew.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     struct Row
     {

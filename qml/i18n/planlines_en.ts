@@ -218,11 +218,6 @@
         <source>设置</source>
         <translation>Settings</translation>
     </message>
-    <message>
-        <location filename="../MapToolBar.qml" line="95" />
-        <source>重新启动后切换语言</source>
-        <translation>The language changes after a restart</translation>
-    </message>
 </context>
 <context>
     <name>MeasurePanel</name>

@@ -9,6 +9,7 @@
 
 #include <geodata/coordinatetransform.h>
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -68,6 +69,38 @@ private slots:
         out = layers::search(*m_project, QStringLiteral("000"));
         QVERIFY(out.results.empty());
         QCOMPARE(out.message, QStringLiteral("未找到“000”"));
+    }
+
+    void codeColumnsAreIndexedOnce()
+    {
+        // A copy, so the shared project keeps scanning (and the read-only case is the copy's).
+        const QString path = m_dir.filePath("indexed.sqlite");
+        QVERIFY(QFile::copy(m_dir.filePath("s.sqlite"), path));
+        const std::string file = path.toStdString();
+        const auto plan = [&] {
+            auto p = geodata::Project::open(file, true);
+            auto st = p->db().prepare(
+                "EXPLAIN QUERY PLAN SELECT rowid FROM landuse WHERE BSM = '370322001000000002'");
+            std::string detail;
+            while (st.step())
+                detail += st.text(3);
+            return detail;
+        };
+        QVERIFY2(plan().find("INDEX") == std::string::npos, plan().c_str());
+        QVERIFY(layers::indexSearchCodes(file));
+        QVERIFY2(plan().find("INDEX search_landuse_BSM") != std::string::npos,
+                 plan().c_str());
+        QVERIFY(layers::indexSearchCodes(file)); // again: nothing to do, no error
+        auto p = geodata::Project::open(file, true);
+        const auto out = layers::search(*p, QStringLiteral("370322001000000002"));
+        QCOMPARE(out.results.size(), 1u);
+        QCOMPARE(out.results[0].fid, 2);
+        // Names are not indexed (they match any part).
+        QCOMPARE(std::get<std::int64_t>(*p->db().scalar(
+                     "SELECT count(*) FROM sqlite_master WHERE name = 'search_site_XMMC'")),
+                 std::int64_t(0));
+        // A file that cannot be opened for writing: false, nothing made, no throw.
+        QVERIFY(!layers::indexSearchCodes(m_dir.filePath("no/such/dir.sqlite").toStdString()));
     }
 
     void chainageOnTheLevee()

@@ -255,6 +255,7 @@ private slots:
         QVERIFY(search);
         box->setProperty("text", QStringLiteral("K1+300"));
         QMetaObject::invokeMethod(box, "accepted");
+        QTRY_VERIFY(!search->busy());
         QCOMPARE(search->count(), 1);
         QCOMPARE(search->kind(), QStringLiteral("chainage"));
         QCOMPARE(w.overlay->highlightTable(), QStringLiteral("corridor"));
@@ -312,6 +313,7 @@ private slots:
         QVERIFY(search);
         box->setProperty("text", QStringLiteral("通威农光互补"));
         QMetaObject::invokeMethod(box, "accepted");
+        QTRY_VERIFY_WITH_TIMEOUT(!search->busy(), 10000);
         QCOMPARE(search->count(), 1);
         QCOMPARE(w.overlay->highlightTable(), QStringLiteral("site"));
         QVERIFY(w.overlay->hasHighlight());

@@ -10,6 +10,7 @@
 #include <QGuiApplication>
 #include <QQuickItem>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -83,6 +84,45 @@ private slots:
                      .toString(),
                  QStringLiteral("Projects"));
         QCoreApplication::removeTranslator(&translator);
+    }
+
+    void languageSwitchesWhileRunning()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("live.sqlite");
+        testing::TestProject::create(path.toStdString());
+        QQmlApplicationEngine engine;
+        QQuickWindow *window = qml::MainWindow::load(engine, path, QSize(1000, 700));
+        QVERIFY(window);
+        qml::MapView *map = qml::MainWindow::mapView(window);
+        QTRY_VERIFY_WITH_TIMEOUT(map->ready(), 30000);
+        const auto text = [&](const char *name) {
+            return findItem(window->contentItem(), name)->property("text").toString();
+        };
+        auto *layers = map->session()->layers();
+        const auto roleLabel = [&] {
+            return layers->index(layers->rowOfTable("landuse"))
+                .data(qml::LayerListModel::RoleLabelRole)
+                .toString();
+        };
+        QCOMPARE(text("identifyTool"), QStringLiteral("识别"));
+        QCOMPARE(roleLabel(), QStringLiteral("地类图斑"));
+        // The settings menu sets the singleton the window uses.
+        auto *settings = engine.singletonInstance<qml::AppSettings *>(
+            qmlTypeId("PlanLines", 1, 0, "AppSettings"));
+        QVERIFY(settings);
+        QSignalSpy labels(layers, &QAbstractItemModel::dataChanged);
+        settings->setLanguage(QStringLiteral("en"));
+        QCOMPARE(settings->activeLanguage(), QStringLiteral("en"));
+        QCOMPARE(text("identifyTool"), QStringLiteral("Identify"));
+        QCOMPARE(text("areaTool"), QStringLiteral("Area"));
+        QVERIFY(text("scaleLabel").startsWith(QStringLiteral("Scale 1:")));
+        QVERIFY(labels.count() >= 1);
+        QCOMPARE(roleLabel(), QStringLiteral("Land-use parcels"));
+        settings->setLanguage(QStringLiteral("zh"));
+        QCOMPARE(text("identifyTool"), QStringLiteral("识别"));
+        QCOMPARE(roleLabel(), QStringLiteral("地类图斑"));
+        QCOMPARE(qml::AppSettings::storedLanguage(), QStringLiteral("zh"));
     }
 
     void languageSettingPersists()
