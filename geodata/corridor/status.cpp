@@ -4,61 +4,47 @@
 
 namespace planlines::geodata::corridor {
 
+namespace {
+
+struct StatusNames
+{
+    Status status;
+    std::string_view id, zh, en;
+};
+
+// One row per status: its stored id and its labels.
+constexpr StatusNames kStatusNames[] = {
+    {Status::None, "none", "未记录", "not recorded"},
+    {Status::Planned, "planned", "规划", "planned"},
+    {Status::UnderConstruction, "under_construction", "施工中", "under construction"},
+    {Status::Completed, "completed", "已完工", "completed"},
+    {Status::Accepted, "accepted", "已验收", "accepted"},
+    {Status::Maintenance, "maintenance", "养护", "maintenance"},
+};
+
+const StatusNames &namesOf(Status s)
+{
+    for (const auto &n : kStatusNames)
+        if (n.status == s)
+            return n;
+    return kStatusNames[0];
+}
+
+} // namespace
+
 std::string_view statusId(Status s)
 {
-    switch (s) {
-    case Status::None:
-        return "none";
-    case Status::Planned:
-        return "planned";
-    case Status::UnderConstruction:
-        return "under_construction";
-    case Status::Completed:
-        return "completed";
-    case Status::Accepted:
-        return "accepted";
-    case Status::Maintenance:
-        return "maintenance";
-    }
-    return "none";
+    return namesOf(s).id;
 }
 
 std::string_view statusLabelZh(Status s)
 {
-    switch (s) {
-    case Status::None:
-        return "未记录";
-    case Status::Planned:
-        return "规划";
-    case Status::UnderConstruction:
-        return "施工中";
-    case Status::Completed:
-        return "已完工";
-    case Status::Accepted:
-        return "已验收";
-    case Status::Maintenance:
-        return "养护";
-    }
-    return "未记录";
+    return namesOf(s).zh;
 }
 
 std::string_view statusLabelEn(Status s)
 {
-    switch (s) {
-    case Status::None:
-        return "not recorded";
-    case Status::Planned:
-        return "planned";
-    case Status::UnderConstruction:
-        return "under construction";
-    case Status::Completed:
-        return "completed";
-    case Status::Accepted:
-        return "accepted";
-    case Status::Maintenance:
-        return "maintenance";
-    }
-    return "not recorded";
+    return namesOf(s).en;
 }
 
 std::optional<Status> statusFromText(std::string_view text)

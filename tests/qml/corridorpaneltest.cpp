@@ -3,6 +3,7 @@
 // dates), the totals and the segment list follow the date, the charts load (QtCharts), the form
 // records an audited entry or says why not, and the chart exports as PNG and SVG.
 #include "geodata/corridor/corridorfixture.h"
+#include "quickfind.h"
 
 #include <layers/layercatalog.h>
 #include <qml/corridorcontroller.h>
@@ -17,6 +18,7 @@
 #include <QTest>
 
 using namespace planlines;
+using testing::findItem;
 using namespace planlines::geodata::corridor;
 using qml::MainWindow;
 using qml::MapView;
@@ -29,17 +31,6 @@ class CorridorPanelTest : public QObject
     QTemporaryDir m_dir;
     QString m_path;
 
-    static QQuickItem *findItem(QQuickItem *item, const QString &name)
-    {
-        if (!item)
-            return nullptr;
-        if (item->objectName() == name)
-            return item;
-        for (QQuickItem *child : item->childItems())
-            if (QQuickItem *found = findItem(child, name))
-                return found;
-        return nullptr;
-    }
     static QColor expected(Status s)
     {
         const auto catalog = layers::LayerCatalog::load();

@@ -3,6 +3,7 @@
 // banner, the layer list and the status line; toggling a layer redraws; a missing project
 // shows the error pane instead of crashing.
 #include "layers/testproject.h"
+#include "quickfind.h"
 
 #include <qml/mainwindow.h>
 #include <qml/mapview.h>
@@ -34,14 +35,7 @@ private:
 
     static QQuickItem *findItem(QQuickItem *item, const QString &name)
     {
-        if (!item)
-            return nullptr;
-        if (item->objectName() == name)
-            return item;
-        for (QQuickItem *child : item->childItems())
-            if (QQuickItem *found = findItem(child, name))
-                return found;
-        return nullptr;
+        return testing::findItem(item, name);
     }
     static QQuickItem *findItem(QQuickWindow *window, const QString &name)
     {

@@ -4,6 +4,7 @@
 // zooms about the cursor; round scales; zoom to layer; search for a chainage shows the corridor
 // segment; the area tool measures an L-shape in 亩; the status bar shows X/Y and lon/lat.
 #include "layers/hitproject.h"
+#include "quickfind.h"
 
 #include <qml/cursorreadout.h>
 #include <qml/identifymodel.h>
@@ -30,6 +31,7 @@
 #include <QTest>
 
 using namespace planlines;
+using testing::findItem;
 using qml::MainWindow;
 using qml::MapView;
 using testing::HitProject;
@@ -57,17 +59,6 @@ private:
         qml::CursorReadout *cursor = nullptr;
     };
 
-    static QQuickItem *findItem(QQuickItem *item, const QString &name)
-    {
-        if (!item)
-            return nullptr;
-        if (item->objectName() == name)
-            return item;
-        for (QQuickItem *child : item->childItems())
-            if (QQuickItem *found = findItem(child, name))
-                return found;
-        return nullptr;
-    }
     template <typename T> static T *child(QQuickItem *tools, const char *property)
     {
         return qobject_cast<T *>(tools->property(property).value<QObject *>());

@@ -1,6 +1,7 @@
 // The English translation: compiled from qml/i18n/planlines_en.ts at build time into the
 // program's resources; with it installed, C++ and QML text, role and group names are English.
 #include "layers/testproject.h"
+#include "quickfind.h"
 
 #include <qml/appsettings.h>
 #include <qml/importcontroller.h>
@@ -17,23 +18,13 @@
 #include <QTranslator>
 
 using namespace planlines;
+using testing::findItem;
 
 class TranslationTest : public QObject
 {
     Q_OBJECT
 
 private:
-    static QQuickItem *findItem(QQuickItem *item, const QString &name)
-    {
-        if (!item)
-            return nullptr;
-        if (item->objectName() == name)
-            return item;
-        for (QQuickItem *child : item->childItems())
-            if (QQuickItem *found = findItem(child, name))
-                return found;
-        return nullptr;
-    }
 
 private slots:
     void initTestCase()
