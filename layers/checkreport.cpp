@@ -1,4 +1,5 @@
 #include "checkreport.h"
+#include "sheet/textpdf.h"
 
 #include <QBuffer>
 #include <QFileInfo>
@@ -8,14 +9,43 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPdfWriter>
+#include <QAbstractTextDocumentLayout>
 #include <QSaveFile>
 #include <QTextDocument>
+
+#include <functional>
 
 #include <geos_c.h>
 
 namespace planlines::layers {
 
 namespace {
+
+// Lays doc out on the painter's device (the page area inside the margins) and draws it page by
+// page, with "第 i 页 / 共 n 页" under each page.
+void paginate(QTextDocument &doc, QPainter &painter, const std::function<void()> &newPage)
+{
+    QPaintDevice *device = painter.device();
+    doc.documentLayout()->setPaintDevice(device);
+    const QSizeF page(device->width(), device->height());
+    doc.setPageSize(page);
+    const int pages = doc.pageCount();
+    QFont footer(QStringLiteral("Noto Sans CJK SC"));
+    footer.setPointSizeF(8);
+    for (int i = 0; i < pages; ++i) {
+        if (i > 0)
+            newPage();
+        painter.save();
+        painter.translate(0, -i * page.height());
+        doc.drawContents(&painter, QRectF(QPointF(0, i * page.height()), page));
+        painter.restore();
+        painter.setFont(footer);
+        painter.setPen(Qt::darkGray);
+        painter.drawText(QRectF(0, page.height(), page.width(), device->logicalDpiY() * 0.3),
+                         Qt::AlignHCenter | Qt::AlignBottom,
+                         QStringLiteral("第 %1 页 / 共 %2 页").arg(i + 1).arg(pages));
+    }
+}
 
 QString esc(const QString &s)
 {
@@ -261,12 +291,6 @@ void CheckReport::write(const QString &path, const ProjectMap &map,
         throw geodata::Error("cannot write: " + out.errorString().toStdString(),
                              path.toStdString());
     if (pdf) {
-        QPdfWriter writer(&out);
-        writer.setPageSize(QPageSize(QPageSize::A4));
-        writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
-        writer.setResolution(150);
-        writer.setTitle(title);
-        writer.setCreator(QStringLiteral("PlanLines"));
         QTextDocument doc;
         QFont font(QStringLiteral("Noto Sans CJK SC"));
         font.setPointSizeF(9);
@@ -276,7 +300,16 @@ void CheckReport::write(const QString &path, const ProjectMap &map,
             if (!names[i].isEmpty())
                 doc.addResource(QTextDocument::ImageResource, QUrl(names[i]), images[img++]);
         doc.setHtml(text);
-        doc.print(&writer);
+        const auto setup = [&title](QPdfWriter &writer) {
+            writer.setPageSize(QPageSize(QPageSize::A4));
+            writer.setPageMargins(QMarginsF(15, 15, 15, 22), QPageLayout::Millimeter);
+            writer.setResolution(150);
+            writer.setTitle(title);
+            writer.setCreator(QStringLiteral("PlanLines"));
+        };
+        out.write(sheet::writeTextPdf(setup, [&doc](QPainter &p, const auto &newPage) {
+            paginate(doc, p, newPage);
+        }));
     } else {
         out.write(text.toUtf8());
     }

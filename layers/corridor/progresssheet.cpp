@@ -1,4 +1,5 @@
 #include "progresssheet.h"
+#include "../sheet/textpdf.h"
 #include "progresschart.h"
 #include "statusmap.h"
 
@@ -257,20 +258,21 @@ void writeProgressSheet(const std::string &dbPath, const std::string &date,
     QSaveFile file(QString::fromStdString(outPdf));
     if (!file.open(QIODevice::WriteOnly))
         throw geodata::Error("cannot write the file: " + file.errorString().toStdString(), outPdf);
-    {
-        QPdfWriter writer(&file);
-        constexpr int kDpi = 300;
+    constexpr int kDpi = 300;
+    const auto setup = [&](QPdfWriter &writer) {
         writer.setResolution(kDpi);
         writer.setPageLayout(
             QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(0, 0, 0, 0)));
         writer.setTitle(QStringLiteral("%1 %2").arg(qs(corridor.layerName()), qs(date)));
         writer.setCreator(QStringLiteral("PlanLines"));
-        QPainter painter;
-        if (!painter.begin(&writer))
-            throw geodata::Error("cannot start drawing the PDF", outPdf);
-        const QRectF page(0, 0, writer.width(), writer.height());
-        drawProgressSheet(painter, page, kDpi, map, corridor, state);
-        painter.end();
+    };
+    try {
+        file.write(sheet::writeTextPdf(setup, [&](QPainter &painter, const auto &) {
+            const QRectF page(0, 0, painter.device()->width(), painter.device()->height());
+            drawProgressSheet(painter, page, kDpi, map, corridor, state);
+        }));
+    } catch (const geodata::Error &e) {
+        throw geodata::Error(e.cause(), outPdf);
     }
     if (!file.commit())
         throw geodata::Error("cannot write the file: " + file.errorString().toStdString(), outPdf);

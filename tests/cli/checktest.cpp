@@ -205,15 +205,19 @@ private slots:
         QProcess text;
         text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
         QVERIFY(text.waitForFinished(60000));
-        // The CJK font maps some glyphs to Kangxi radicals (⾼ for 高): compare as NFKC.
-        const QString words = QString::fromUtf8(text.readAllStandardOutput())
-                                  .normalized(QString::NormalizationForm_KC);
-        auto has = [&](const QString &s) {
-            return words.contains(s.normalized(QString::NormalizationForm_KC));
-        };
+        // The text as written, exactly: no Kangxi radicals (⾼ for 高), no digits left out.
+        const QString words = QString::fromUtf8(text.readAllStandardOutput());
+        auto has = [&](const QString &s) { return words.contains(s); };
         QVERIFY2(has(QStringLiteral("检查结论：需关注")), qPrintable(words.left(400)));
+        QVERIFY(has(QStringLiteral("高青县建设项目选址检查报告")));
         QVERIFY(has(QStringLiteral("高苑新能源汇集站")));
         QVERIFY(has(QStringLiteral("占用耕地须落实占补平衡")));
+        QVERIFY2(has(QStringLiteral("行业代码 D4420")), qPrintable(words.left(400)));
+        // pdftotext reads the footer's narrow gaps as no space.
+        QVERIFY(QString(words).remove(QLatin1Char(' ')).contains(QStringLiteral("第1页/共")));
+        for (const QChar c : words)
+            QVERIFY2(c.unicode() < 0x2E80 || c.unicode() > 0x2FDF,
+                     qPrintable(QStringLiteral("radical %1 in the text").arg(c)));
         QCOMPARE(runPlanlines({"check", "--db", db, "--site", QStringLiteral("高苑新能源汇集站"),
                                "--report", html})
                      .exitCode,
