@@ -1,0 +1,190 @@
+// The check panel in the window, offscreen, on a copy of the sample county, opened as
+// `planlines --check-site NAME` opens it: the site is checked at start, the panel shows the
+// verdict 不符合 on its colour, the area in m², 亩 and 公顷, a row per rule, overlap role and 地类;
+// the map shows the site's red outline; clicking a rule row highlights its causing features
+// (orange) on the map; the toggle closes the panel.
+#include <qml/checkcontroller.h>
+#include <qml/checkoverlay.h>
+#include <qml/mainwindow.h>
+#include <qml/mapview.h>
+
+#include <QApplication>
+#include <QFile>
+#include <QFont>
+#include <QJsonArray>
+#include <QQuickItem>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace planlines;
+using qml::MainWindow;
+using qml::MapView;
+
+namespace {
+
+const QString kSite = QStringLiteral("通威农光互补光伏发电项目");
+
+QQuickItem *findItem(QQuickItem *item, const QString &name)
+{
+    if (!item)
+        return nullptr;
+    if (item->objectName() == name)
+        return item;
+    for (QQuickItem *child : item->childItems())
+        if (QQuickItem *found = findItem(child, name))
+            return found;
+    return nullptr;
+}
+
+// Items a Repeater made (its visual siblings with the delegate's index).
+int repeaterCount(QQuickItem *repeater)
+{
+    return repeater ? repeater->property("count").toInt() : -1;
+}
+
+QQuickItem *repeaterItem(QQuickItem *repeater, int index)
+{
+    QQuickItem *item = nullptr;
+    QMetaObject::invokeMethod(repeater, "itemAt", Q_RETURN_ARG(QQuickItem *, item),
+                              Q_ARG(int, index));
+    return item;
+}
+
+bool near(const QColor &a, const QColor &b, int tol)
+{
+    return std::abs(a.red() - b.red()) <= tol && std::abs(a.green() - b.green()) <= tol &&
+           std::abs(a.blue() - b.blue()) <= tol;
+}
+
+} // namespace
+
+class CheckPanelTest : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_db;
+
+private slots:
+    void initTestCase()
+    {
+        QApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC"), 10));
+        MainWindow::prepare();
+        m_db = m_dir.filePath(QStringLiteral("gaoqing.sqlite"));
+        QVERIFY(QFile::copy(QStringLiteral(PLANLINES_SAMPLE_DB), m_db));
+    }
+
+    void panelShowsVerdictTablesAndHighlights()
+    {
+        QQmlApplicationEngine engine;
+        QString error;
+        QQuickWindow *window = MainWindow::load(engine, m_db, QSize(1600, 1000), &error,
+                                                {{QStringLiteral("checkSite"), kSite}});
+        QVERIFY2(window, qPrintable(error));
+        MapView *map = MainWindow::mapView(window);
+        QTRY_VERIFY_WITH_TIMEOUT(map->ready(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->property("pending").toBool(), 60000);
+        QQuickItem *root = window->contentItem();
+        QQuickItem *panel = findItem(root, QStringLiteral("checkPanel"));
+        QVERIFY(panel && panel->isVisible());
+        auto *ctl =
+            qobject_cast<qml::CheckController *>(panel->property("controller").value<QObject *>());
+        QVERIFY(ctl);
+        QVERIFY2(ctl->hasResult(), qPrintable(ctl->errorString()));
+        QCOMPARE(ctl->siteName(), kSite);
+
+        // The verdict in words on its colour, and the area.
+        QQuickItem *verdict = findItem(root, QStringLiteral("verdictLabel"));
+        QVERIFY(verdict && verdict->isVisible());
+        QCOMPARE(verdict->property("text").toString(), QStringLiteral("不符合"));
+        QQuickItem *banner = findItem(root, QStringLiteral("verdictBanner"));
+        QVERIFY(banner);
+        const QImage shot = window->grabWindow();
+        const QPointF bannerEdge = banner->mapToScene(QPointF(banner->width() - 6, 6));
+        QVERIFY2(near(shot.pixelColor(bannerEdge.toPoint()), QColor(0xc0, 0x39, 0x2b), 4),
+                 qPrintable(shot.pixelColor(bannerEdge.toPoint()).name()));
+        QQuickItem *area = findItem(root, QStringLiteral("siteAreaLabel"));
+        QVERIFY(area);
+        const double m2 = ctl->siteAreaM2();
+        QCOMPARE(area->property("text").toString(), QStringLiteral("面积：%1 m² · %2 亩 · %3 公顷")
+                                                        .arg(m2, 0, 'f', 2)
+                                                        .arg(m2 / (2000.0 / 3.0), 0, 'f', 2)
+                                                        .arg(m2 / 10000.0, 0, 'f', 4));
+
+        // One row per rule, per overlap role, per 地类.
+        QQuickItem *rules = findItem(root, QStringLiteral("ruleRows"));
+        QQuickItem *overlaps = findItem(root, QStringLiteral("overlapRows"));
+        QQuickItem *landuse = findItem(root, QStringLiteral("landuseRows"));
+        QVERIFY(rules && overlaps && landuse);
+        QCOMPARE(repeaterCount(rules), ctl->result().value("rules").toArray().size());
+        QCOMPARE(repeaterCount(overlaps), 7);
+        QCOMPARE(repeaterCount(landuse), ctl->result().value("landuse").toArray().size());
+        QVERIFY(repeaterCount(landuse) > 0);
+
+        // The site's red outline on the map, at a vertex of the site.
+        auto *overlay =
+            qobject_cast<qml::CheckOverlay *>(findItem(root, QStringLiteral("checkOverlay")));
+        QVERIFY(overlay);
+        QVERIFY(overlay->isVisible());
+        const auto env = ctl->siteExtent();
+        QCOMPARE(env.size(), 4);
+        const QPainterPath outline = ctl->sitePath();
+        const QPointF vertex(outline.elementAt(0).x, outline.elementAt(0).y);
+        const QPointF vertexPx = map->mapToScene(map->worldToItem(vertex.x(), vertex.y()));
+        QVERIFY2(near(shot.pixelColor(vertexPx.toPoint()), overlay->siteColor(), 40),
+                 qPrintable(shot.pixelColor(vertexPx.toPoint()).name()));
+
+        // At start the first failing rule's features are highlighted; clicking another rule
+        // row with features highlights that rule's.
+        QVERIFY(!ctl->highlight().isEmpty());
+        QCOMPARE(overlay->featureCount(), ctl->highlight().size());
+        const QVariantList ruleRows = ctl->rules();
+        QQuickItem *resultView = findItem(root, QStringLiteral("checkResultView"));
+        QVERIFY(resultView);
+        const int selected = resultView->property("selectedRule").toInt();
+        QVERIFY(selected >= 0);
+        QCOMPARE(ruleRows[selected].toMap()["status"].toString(), QStringLiteral("fail"));
+        int other = -1; // another rule with features, else the same one
+        for (int i = ruleRows.size() - 1; i >= 0; --i)
+            if (ruleRows[i].toMap()["featureCount"].toInt() > 0 &&
+                ruleRows[i].toMap()["applicable"].toBool() && (other < 0 || i != selected))
+                other = i;
+        QVERIFY(other >= 0);
+        ctl->clearHighlight();
+        QVERIFY(ctl->highlight().isEmpty());
+        QQuickItem *row = repeaterItem(rules, other);
+        QVERIFY(row && row->isVisible());
+        // Scrolled into view, as a person would.
+        QQuickItem *flickable = row->parentItem();
+        while (flickable && !flickable->inherits("QQuickFlickable"))
+            flickable = flickable->parentItem();
+        QVERIFY(flickable);
+        const QPointF inContent =
+            row->mapToItem(flickable->property("contentItem").value<QQuickItem *>(), QPointF(0, 0));
+        flickable->setProperty("contentY", std::max(0.0, inContent.y() - 100));
+        QTest::qWait(50);
+        const QPointF centre = row->mapToScene(QPointF(row->width() / 2, row->height() / 2));
+        QVERIFY2(centre.y() < window->height(), "the rule row is on screen");
+        QTest::mouseClick(window, Qt::LeftButton, {}, centre.toPoint());
+        QTRY_COMPARE(ctl->highlight().size(), ruleRows[other].toMap()["featureCount"].toInt());
+        QCOMPARE(overlay->featureCount(), ctl->highlight().size());
+        QVERIFY(row->property("highlighted").toBool());
+        QQuickItem *label = findItem(root, QStringLiteral("highlightLabel"));
+        QVERIFY(label && label->isVisible());
+        QVERIFY(label->property("text").toString().contains(
+            ruleRows[other].toMap()["title"].toString()));
+        if (const QByteArray out = qgetenv("PLANLINES_TEST_OUTPUT"); !out.isEmpty())
+            window->grabWindow().save(QString::fromLocal8Bit(out) +
+                                      QStringLiteral("/checkpanel.png"));
+
+        // The toggle closes the panel and its overlay.
+        QQuickItem *toggle = findItem(root, QStringLiteral("checkToggle"));
+        QVERIFY(toggle);
+        toggle->setProperty("checked", false);
+        QTRY_VERIFY(!panel->isVisible());
+        QVERIFY(!overlay->isVisible());
+    }
+};
+
+QTEST_MAIN(CheckPanelTest)
+#include "checkpaneltest.moc"
