@@ -290,9 +290,9 @@ Pane {
                     objectName: "useBox"
                     Layout.fillWidth: true
                     editable: true
-                    model: ["", qsTr("工业用地"), qsTr("公用设施用地"), qsTr("商业服务业用地"),
-                        qsTr("居住用地"), qsTr("交通运输用地"), qsTr("公共管理与公共服务用地"),
-                        qsTr("绿地与开敞空间用地"), qsTr("农业设施建设用地")]
+                    // The rule file's words (data, not UI text: never translated).
+                    model: ["", "工业用地", "公用设施用地", "商业服务业用地", "居住用地", "交通运输用地",
+                        "公共管理与公共服务用地", "绿地与开敞空间用地", "农业设施建设用地"]
                 }
             }
 
