@@ -13,6 +13,7 @@
 #include <QFont>
 #include <QJsonArray>
 #include <QQuickItem>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -183,6 +184,81 @@ private slots:
         toggle->setProperty("checked", false);
         QTRY_VERIFY(!panel->isVisible());
         QVERIFY(!overlay->isVisible());
+    }
+
+    // The panel opened from its button; a polygon drawn with four clicks on the map (the
+    // measure tool's area mode) is checked with its area as the measure tool gives it; the
+    // records dialog lists the check and reopens it.
+    void drawnPolygonAndRecords()
+    {
+        QQmlApplicationEngine engine;
+        QString error;
+        QQuickWindow *window = MainWindow::load(engine, m_db, QSize(1600, 1000), &error);
+        QVERIFY2(window, qPrintable(error));
+        MapView *map = MainWindow::mapView(window);
+        QTRY_VERIFY_WITH_TIMEOUT(map->ready(), 60000);
+        QQuickItem *root = window->contentItem();
+        QQuickItem *panel = findItem(root, QStringLiteral("checkPanel"));
+        QVERIFY(panel && !panel->isVisible());
+        auto click = [&](QQuickItem *item) {
+            QVERIFY(item && item->isVisible());
+            const QPointF c = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+            QTest::mouseClick(window, Qt::LeftButton, {}, c.toPoint());
+        };
+        click(findItem(root, QStringLiteral("checkToggle")));
+        QTRY_VERIFY(panel->isVisible());
+        auto *ctl =
+            qobject_cast<qml::CheckController *>(panel->property("controller").value<QObject *>());
+        QVERIFY(ctl);
+        QTRY_VERIFY_WITH_TIMEOUT(!ctl->sites().isEmpty(), 30000);
+
+        findItem(root, QStringLiteral("checkSourceTabs"))->setProperty("currentIndex", 1);
+        QQuickItem *draw = findItem(root, QStringLiteral("drawButton"));
+        QTRY_VERIFY(draw->isVisible());
+        click(draw);
+        QQuickItem *tools = findItem(root, QStringLiteral("mapTools"));
+        QCOMPARE(tools->property("tool").toString(), QStringLiteral("area"));
+        // Four clicks on the map: a quadrilateral of about 200 × 150 px.
+        const QPointF o = map->mapToScene(QPointF(map->width() / 2 - 100, map->height() / 2 - 75));
+        for (const QPointF d :
+             {QPointF(0, 0), QPointF(200, 10), QPointF(190, 150), QPointF(-10, 140)}) {
+            QTest::mouseClick(window, Qt::LeftButton, {}, (o + d).toPoint());
+            QTest::qWait(400); // no double click
+        }
+        QObject *measure = tools->property("measure").value<QObject *>();
+        QVERIFY(measure);
+        QCOMPARE(measure->property("count").toInt(), 4);
+        const double drawnM2 = measure->property("areaM2").toDouble();
+        QVERIFY(drawnM2 > 0);
+
+        QSignalSpy checked(ctl, &qml::CheckController::checkFinished);
+        click(findItem(root, QStringLiteral("runCheckButton")));
+        QVERIFY(checked.wait(60000));
+        QVERIFY2(checked.first().at(0).toBool(), qPrintable(ctl->errorString()));
+        QCOMPARE(ctl->siteName(), QStringLiteral("绘制范围"));
+        QVERIFY2(std::abs(ctl->siteAreaM2() - drawnM2) < 0.01,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(ctl->siteAreaM2()).arg(drawnM2)));
+        QQuickItem *verdict = findItem(root, QStringLiteral("verdictLabel"));
+        QVERIFY(verdict && verdict->isVisible());
+        QCOMPARE(verdict->property("text").toString(), ctl->verdictText());
+        const qint64 drawnRecord = ctl->recordId();
+        QVERIFY(drawnRecord > 0);
+
+        // The records dialog: the newest record first; clicking it reopens it.
+        click(findItem(root, QStringLiteral("recordsButton")));
+        QQuickItem *list = nullptr;
+        QTRY_VERIFY((list = findItem(root, QStringLiteral("recordList"))) && list->isVisible() &&
+                    list->property("count").toInt() > 0);
+        QCOMPARE(ctl->records().first().toMap()["id"].toLongLong(), drawnRecord);
+        QSignalSpy reopened(ctl, &qml::CheckController::checkFinished);
+        QTest::qWait(300); // the dialog's opening transition
+        const QPointF firstRow = list->mapToScene(QPointF(list->width() / 2, 20));
+        QTest::mouseClick(window, Qt::LeftButton, {}, firstRow.toPoint());
+        QVERIFY(reopened.wait(60000));
+        QVERIFY2(reopened.first().at(0).toBool(), qPrintable(ctl->errorString()));
+        QCOMPARE(ctl->recordId(), drawnRecord);
+        QVERIFY2(ctl->detailText().contains(QStringLiteral("重新检查：结果与记录一致")),
+                 qPrintable(ctl->detailText()));
     }
 };
 
