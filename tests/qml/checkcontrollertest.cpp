@@ -16,6 +16,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -214,6 +215,18 @@ private slots:
         QFile f(pdf);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.read(5), QByteArray("%PDF-"));
+        QVERIFY(f.size() > 20000); // a map image is in it
+        // Its text, written on the worker thread, reads back (as NFKC: the CJK font maps some
+        // glyphs to Kangxi radicals).
+        QProcess pdftotext;
+        pdftotext.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QVERIFY(pdftotext.waitForFinished(60000));
+        const QString words = QString::fromUtf8(pdftotext.readAllStandardOutput())
+                                  .normalized(QString::NormalizationForm_KC);
+        QVERIFY2(words.contains(
+                     QStringLiteral("检查结论：不符合").normalized(QString::NormalizationForm_KC)),
+                 qPrintable(words.left(300)));
+        QVERIFY(words.contains(kSite.normalized(QString::NormalizationForm_KC)));
         const QString html = m_dir.filePath(QStringLiteral("report.html"));
         QVERIFY(ctl.writeReport(html));
         QVERIFY(reports.wait(120000));
