@@ -101,7 +101,13 @@ void CheckWorker::checkSite(const QString &table, qint64 fid, const std::string 
 void CheckWorker::checkSiteNamed(const std::string &nameOrFid, const std::string &industry,
                                  const std::string &use, CheckOutcome &out)
 {
-    SiteBatch batch = SiteReader::fromProject(*m_project, nameOrFid);
+    SiteBatch batch;
+    try {
+        batch = SiteReader::fromProject(*m_project, nameOrFid);
+    } catch (const geodata::Error &e) {
+        throw geodata::Error(
+            tr("找不到选址“%1”：%2").arg(q(nameOrFid), q(e.cause())).toStdString());
+    }
     if (batch.sites.size() > 1)
         batch.sites.resize(1); // the first of several of that name
     checkAndRecord(std::move(batch), industry, use, out);

@@ -377,6 +377,11 @@
         <source>报告已写入 %1</source>
         <translation>Report written to %1</translation>
     </message>
+    <message>
+        <location filename="../checkworker.cpp" line="109" />
+        <source>找不到选址“%1”：%2</source>
+        <translation>No site “%1”: %2</translation>
+    </message>
 </context>
 <context>
     <name>ErrorPane</name>
