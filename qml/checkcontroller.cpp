@@ -143,11 +143,13 @@ bool CheckController::start(Job job, const QString &doing, bool isCheck)
 
 void CheckController::onFinished(const std::shared_ptr<CheckOutcome> &out)
 {
-    if (out->sitesRead) {
+    // Unchanged lists are not announced: a list view keeps its choice (and the inputs it filled).
+    if (out->sitesRead && (!m_sitesRead || out->sites != m_sites)) {
+        m_sitesRead = true;
         m_sites = out->sites;
         emit sitesChanged();
     }
-    if (out->recordsRead) {
+    if (out->recordsRead && out->records != m_records) {
         m_records = out->records;
         emit recordsChanged();
     }
@@ -163,7 +165,8 @@ void CheckController::onFinished(const std::shared_ptr<CheckOutcome> &out)
     }
     if (--m_pending == 0)
         emit busyChanged();
-    setMessage(out->error, out->error.isEmpty() ? out->message : QString());
+    if (out->checked || out->report || !out->error.isEmpty() || !out->message.isEmpty())
+        setMessage(out->error, out->error.isEmpty() ? out->message : QString());
     if (out->checked)
         emit checkFinished(out->error.isEmpty() && !out->results.empty());
     if (out->report)

@@ -171,6 +171,7 @@ private:
     int m_pending = 0;
     QString m_error, m_message;
     QVariantList m_sites, m_records;
+    bool m_sitesRead = false; // the first reading is announced even when empty
     std::vector<std::shared_ptr<const CheckShown>> m_results;
     QStringList m_notes; // of the last check (sites of a file not read …)
     int m_current = -1;
