@@ -3,6 +3,7 @@
 // verdict 不符合 on its colour, the area in m², 亩 and 公顷, a row per rule, overlap role and 地类;
 // the map shows the site's red outline; clicking a rule row highlights its causing features
 // (orange) on the map; the toggle closes the panel.
+#include <geodata/project.h>
 #include <qml/checkcontroller.h>
 #include <qml/checkoverlay.h>
 #include <qml/mainwindow.h>
@@ -12,6 +13,7 @@
 #include <QFile>
 #include <QFont>
 #include <QJsonArray>
+#include <QProcess>
 #include <QQuickItem>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -259,6 +261,35 @@ private slots:
         QCOMPARE(ctl->recordId(), drawnRecord);
         QVERIFY2(ctl->detailText().contains(QStringLiteral("重新检查：结果与记录一致")),
                  qPrintable(ctl->detailText()));
+    }
+
+    // `planlines --screenshot F --check-site NAME`: the picture is taken once the check is shown
+    // (the verdict banner's colour fills thousands of pixels) and the check is recorded.
+    void screenshotWithCheckSite()
+    {
+        const QString png = m_dir.filePath(QStringLiteral("check.png"));
+        QProcess p;
+        p.start(QStringLiteral(PLANLINES_BIN),
+                {QStringLiteral("--db"), m_db, QStringLiteral("--screenshot"), png,
+                 QStringLiteral("--size"), QStringLiteral("1600x1000"),
+                 QStringLiteral("--check-site"), QStringLiteral("县直幼儿园新建工程")});
+        QVERIFY(p.waitForFinished(180000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        const QImage image(png);
+        QCOMPARE(image.size(), QSize(1600, 1000));
+        // The sample's clean site passes: the banner's green.
+        int green = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = image.width() / 2; x < image.width(); ++x)
+                green += image.pixelColor(x, y) == QColor(0x1e, 0x84, 0x49);
+        QVERIFY2(green > 10000, qPrintable(QString::number(green)));
+        auto project = geodata::Project::open(m_db.toStdString(), true);
+        QCOMPARE(std::get<std::string>(*project->db().scalar(
+                     "SELECT verdict FROM check_records ORDER BY id DESC LIMIT 1")),
+                 std::string("pass"));
+        QCOMPARE(std::get<std::string>(*project->db().scalar(
+                     "SELECT site_name FROM check_records ORDER BY id DESC LIMIT 1")),
+                 std::string("县直幼儿园新建工程"));
     }
 };
 
