@@ -2,7 +2,8 @@
 // `planlines --check-site NAME` opens it: the site is checked at start, the panel shows the
 // verdict 不符合 on its colour, the area in m², 亩 and 公顷, a row per rule, overlap role and 地类;
 // the map shows the site's red outline; clicking a rule row highlights its causing features
-// (orange) on the map; the toggle closes the panel.
+// (orange) on the map; a site picked with the identify tool is chosen in the list; the toggle
+// closes the panel.
 #include <geodata/project.h>
 #include <qml/checkcontroller.h>
 #include <qml/checkoverlay.h>
@@ -179,6 +180,35 @@ private slots:
         if (const QByteArray out = qgetenv("PLANLINES_TEST_OUTPUT"); !out.isEmpty())
             window->grabWindow().save(QString::fromLocal8Bit(out) +
                                       QStringLiteral("/checkpanel.png"));
+
+        // A site picked on the map with the identify tool is chosen in the panel's list.
+        QQuickItem *siteBox = findItem(root, QStringLiteral("siteBox"));
+        QVERIFY(siteBox);
+        siteBox->setProperty("currentIndex", 0);
+        int otherSite = -1;
+        for (int i = 0; i < ctl->sites().size(); ++i)
+            if (ctl->sites()[i].toMap()["name"] == QStringLiteral("县直幼儿园新建工程"))
+                otherSite = i;
+        QVERIFY(otherSite > 0);
+        {
+            auto project = geodata::Project::open(m_db.toStdString(), true);
+            auto st = project->db().prepare(
+                "SELECT ST_X(ST_PointOnSurface(geom)), ST_Y(ST_PointOnSurface(geom)) FROM site "
+                "WHERE XMMC = '县直幼儿园新建工程'");
+            QVERIFY(st.step());
+            QObject *identify =
+                findItem(root, QStringLiteral("mapTools"))->property("identify").value<QObject *>();
+            int found = 0;
+            QVERIFY(QMetaObject::invokeMethod(identify, "identify", Q_RETURN_ARG(int, found),
+                                              Q_ARG(double, st.real(0)), Q_ARG(double, st.real(1)),
+                                              Q_ARG(double, 1.0)));
+            QVERIFY(found > 0);
+            // The topmost feature there is the site; the list follows it.
+            QCOMPARE(identify->property("selectedTable").toString(), QStringLiteral("site"));
+        }
+        QTRY_COMPARE(siteBox->property("currentIndex").toInt(), otherSite);
+        QCOMPARE(findItem(root, QStringLiteral("industryField"))->property("text").toString(),
+                 ctl->sites()[otherSite].toMap()["industry"].toString());
 
         // The toggle closes the panel and its overlay.
         QQuickItem *toggle = findItem(root, QStringLiteral("checkToggle"));
