@@ -103,6 +103,14 @@ void addRings(QPainterPath &path, const GEOSGeometry *g, GEOSContextHandle_t ctx
 
 } // namespace
 
+QPainterPath CheckReport::outline(const geodata::Geometry &site)
+{
+    QPainterPath path;
+    if (site)
+        addRings(path, site.get(), geodata::geosContext());
+    return path;
+}
+
 QImage CheckReport::locationMap(const ProjectMap &map, const geodata::Geometry &site, QSize size)
 {
     geodata::Envelope e = site.envelope();
@@ -117,9 +125,7 @@ QImage CheckReport::locationMap(const ProjectMap &map, const geodata::Geometry &
     QImage image = MapRenderer().renderImage(viewport, layers);
     QPainter p(&image);
     p.setRenderHint(QPainter::Antialiasing);
-    QPainterPath path;
-    addRings(path, site.get(), geodata::geosContext());
-    path = viewport.worldToPixelTransform().map(path);
+    const QPainterPath path = viewport.worldToPixelTransform().map(outline(site));
     p.setBrush(QColor(230, 0, 0, 50));
     p.setPen(QPen(QColor(230, 0, 0), 3));
     p.drawPath(path);

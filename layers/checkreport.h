@@ -9,6 +9,7 @@
 
 #include <QImage>
 #include <QJsonObject>
+#include <QPainterPath>
 #include <QString>
 
 #include <vector>
@@ -26,6 +27,8 @@ public:
                       const std::vector<const geodata::Geometry *> &sites);
     // The location map of one site: the layers around it and the site outlined in red.
     static QImage locationMap(const ProjectMap &map, const geodata::Geometry &site, QSize sizePx);
+    // The polygon rings of site (working CRS coordinates), as the location map outlines it.
+    static QPainterPath outline(const geodata::Geometry &site);
     // The report as HTML; images referenced as map<N>.png (embedded for .html output).
     static QString html(const std::vector<QJsonObject> &results, const QString &title,
                         const std::vector<QString> &imageNames);

@@ -9,6 +9,10 @@ ApplicationWindow {
     id: window
 
     required property string databasePath
+    // A site (name or fid) to check at start (--check-site): the check panel opens with it.
+    property string checkSite: ""
+    // True while the check panel works (the screenshot mode waits for it).
+    readonly property bool pending: checkPanel.pending
 
     width: 1280
     height: 800
@@ -123,7 +127,20 @@ ApplicationWindow {
                 visible: session.status === ProjectSession.Ready
             }
 
+            Button {
+                id: checkToggle
+                objectName: "checkToggle"
+                anchors.top: parent.top
+                anchors.right: printButton.left
+                anchors.margins: 8
+                text: qsTr("选址检查")
+                checkable: true
+                checked: window.checkSite.length > 0
+                visible: session.status === ProjectSession.Ready
+            }
+
             RoundButton {
+                id: printButton
                 objectName: "printButton"
                 anchors.top: parent.top
                 anchors.right: corridorToggle.left
@@ -138,6 +155,18 @@ ApplicationWindow {
                     printDialog.open()
                 }
             }
+        }
+
+        CheckPanel {
+            id: checkPanel
+            objectName: "checkPanel"
+            visible: checkToggle.checked
+            Layout.preferredWidth: 470
+            Layout.fillHeight: true
+            session: checkToggle.checked ? map.session : null
+            map: map
+            tools: tools
+            autoCheckSite: window.checkSite
         }
 
         CorridorPanel {

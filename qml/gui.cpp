@@ -40,8 +40,11 @@ int runGui(int argc, char **argv, const std::string &defaultDb)
     AppSettings::installTranslator();
 
     QQmlApplicationEngine engine;
+    QVariantMap extra;
+    if (!options->checkSite.isEmpty())
+        extra.insert(QStringLiteral("checkSite"), options->checkSite);
     QQuickWindow *window =
-        MainWindow::load(engine, options->databasePath, options->windowSize, &error);
+        MainWindow::load(engine, options->databasePath, options->windowSize, &error, extra);
     if (!window) {
         QTextStream(stderr) << "planlines: " << error << "\n";
         return 1;

@@ -8,10 +8,12 @@ namespace planlines::qml {
 
 const char *GuiOptions::usage()
 {
-    return "usage: planlines [--db FILE] [--size WxH] [--screenshot FILE.png]\n"
+    return "usage: planlines [--db FILE] [--size WxH] [--screenshot FILE.png] [--check-site NAME]\n"
            "  --db FILE             the project (default: $PLANLINES_DB, else the sample county)\n"
            "  --size WxH            window size in pixels (default 1280x800)\n"
            "  --screenshot FILE     render the window offscreen, save it as PNG and exit\n"
+           "  --check-site NAME     open the check panel (选址检查) and check the project's site\n"
+           "                        of this name (XMMC) or fid; recorded like `planlines check`\n"
            "in the window: drag, arrow keys pan; wheel (about the cursor), +/-, double-click,\n"
            "pinch zoom; Home shows the county; a click identifies; Esc clears; the search box\n"
            "takes names, BSM/TBBH, K12+300, X/Y and lon/lat; files dropped on the map import.\n"
@@ -54,6 +56,10 @@ std::optional<GuiOptions> GuiOptions::parse(int argc, char **argv, const std::st
             if (!takeValue())
                 return fail(QStringLiteral("--screenshot needs a file name"));
             o.screenshotPath = value;
+        } else if (arg == QLatin1String("--check-site")) {
+            if (!takeValue())
+                return fail(QStringLiteral("--check-site needs a site name or fid"));
+            o.checkSite = value;
         } else if (arg == QLatin1String("--size")) {
             if (!takeValue())
                 return fail(QStringLiteral("--size needs WxH"));

@@ -14,6 +14,7 @@ struct GuiOptions
 {
     QString databasePath;
     QString screenshotPath; // empty: interactive
+    QString checkSite;      // --check-site: the check panel opens and checks this site
     QSize windowSize{1280, 800};
     bool help = false;
 

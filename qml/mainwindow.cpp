@@ -20,14 +20,16 @@ void MainWindow::prepare()
 }
 
 QQuickWindow *MainWindow::load(QQmlApplicationEngine &engine, const QString &databasePath,
-                               QSize size, QString *error)
+                               QSize size, QString *error, const QVariantMap &extra)
 {
     volatile auto registration = &qml_register_types_PlanLines;
     Q_UNUSED(registration);
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    engine.setInitialProperties({{QStringLiteral("databasePath"), databasePath},
-                                 {QStringLiteral("width"), size.width()},
-                                 {QStringLiteral("height"), size.height()}});
+    QVariantMap properties{{QStringLiteral("databasePath"), databasePath},
+                           {QStringLiteral("width"), size.width()},
+                           {QStringLiteral("height"), size.height()}};
+    properties.insert(extra);
+    engine.setInitialProperties(properties);
     QStringList warnings;
     auto collect = QObject::connect(&engine, &QQmlEngine::warnings, &engine,
                                     [&warnings](const QList<QQmlError> &list) {

@@ -5,6 +5,7 @@
 #include <QQuickWindow>
 #include <QSize>
 #include <QString>
+#include <QVariantMap>
 
 namespace planlines::qml {
 
@@ -19,8 +20,9 @@ public:
     // Loads qrc:/qt/qml/PlanLines/Main.qml with databasePath as its required property and
     // returns its window, or nullptr with error set (the QML failed to load; a project that
     // fails to open is shown in the window instead).
+    // extra: further initial properties of Main.qml (checkSite).
     static QQuickWindow *load(QQmlApplicationEngine &engine, const QString &databasePath,
-                              QSize size, QString *error = nullptr);
+                              QSize size, QString *error = nullptr, const QVariantMap &extra = {});
     // The window's map item.
     static MapView *mapView(QQuickWindow *window);
 };

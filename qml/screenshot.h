@@ -1,6 +1,7 @@
-// The --screenshot mode: waits until the map shows its first complete frame, grabs the window,
-// saves it as PNG and finishes with exit code 0; finishes with 1 (and a message on stderr) when
-// the project cannot be opened, the image cannot be written, or nothing renders in time.
+// The --screenshot mode: waits until the map shows its first complete frame (and, when the
+// window has a `pending` property, until it is false and the map has drawn after), grabs the
+// window, saves it as PNG and finishes with exit code 0; finishes with 1 (and a message on stderr)
+// when the project cannot be opened, the image cannot be written, or nothing renders in time.
 #pragma once
 
 #include <QObject>
@@ -22,6 +23,9 @@ public:
 signals:
     void finished(int exitCode);
 
+private slots:
+    void onPendingChanged();
+
 private:
     void check();
     void fail(const QString &message);
@@ -30,6 +34,8 @@ private:
     QPointer<MapView> m_map;
     QString m_path;
     QTimer m_timeout;
+    QTimer m_settleTimer;
+    int m_settleFrame = -1; // after the window's work: grab a frame newer than this
     bool m_done = false;
 };
 

@@ -67,6 +67,9 @@ constexpr Command kCommands[] = {
 };
 
 const char *kUsage = R"(usage: planlines [--db FILE]            open the map window on a project
+       planlines [--db FILE] [--size WxH] [--screenshot F.png] [--check-site NAME]
+                                          the window: its size, a PNG of it (offscreen), the
+                                          check panel open on a site (选址检查)
        planlines COMMAND [OPTIONS]        run headless
        planlines COMMAND --help           options of one command
        planlines --help | --version

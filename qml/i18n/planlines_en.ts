@@ -1,6 +1,389 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>CheckPanel</name>
+    <message>
+        <location filename="../CheckPanel.qml" line="139" />
+        <source>选择选址文件</source>
+        <translation>Choose a site file</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="140" />
+        <source>选址文件 (*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz *.dxf *.tab *.mif *.gdb *.txt)</source>
+        <translation>Site files (*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz *.dxf *.tab *.mif *.gdb *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="141" />
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="171" />
+        <source>选址检查</source>
+        <translation>Site check</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="180" />
+        <source>项目选址</source>
+        <translation>Project site</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="181" />
+        <source>地图绘制</source>
+        <translation>Draw on map</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="182" />
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="212" />
+        <source>也可以用「识别」工具在地图上点击选址。</source>
+        <translation>You can also click a site on the map with the Identify tool.</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="213" />
+        <source>项目中没有选址图层的要素。</source>
+        <translation>The project has no features in a site layer.</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="221" />
+        <source>在地图上绘制</source>
+        <translation>Draw on the map</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="229" />
+        <source>撤销顶点</source>
+        <translation>Undo vertex</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="239" />
+        <source>点「在地图上绘制」，再在地图上逐点点击范围的顶点。</source>
+        <translation>Press “Draw on the map”, then click the vertices of the area one by one.</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="241" />
+        <source>已有 %1 个顶点；至少需要 3 个。</source>
+        <translation>%1 vertices so far; at least 3 are needed.</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="245" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="249" />
+        <source>绘制范围</source>
+        <translation>Drawn area</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="261" />
+        <source>文件路径</source>
+        <translation>File path</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="264" />
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="272" />
+        <source>Shapefile、GeoPackage、GeoJSON、KML、DXF、界址点坐标文件等；每个面要素作为一个选址。</source>
+        <translation>Shapefile, GeoPackage, GeoJSON, KML, DXF, boundary coordinate files (界址点坐标文件) …; each polygon feature is one site.</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="280" />
+        <source>行业代码</source>
+        <translation>Industry code</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="285" />
+        <source>GB/T 4754，如 C26、D4416</source>
+        <translation>GB/T 4754, e.g. C26, D4416</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="287" />
+        <source>规划用途</source>
+        <translation>Planned use</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="303" />
+        <source>检查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="310" />
+        <source>检查记录…</source>
+        <translation>Check records…</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="315" />
+        <source>生成报告…</source>
+        <translation>Report…</translation>
+    </message>
+</context>
+<context>
+    <name>CheckRecordsDialog</name>
+    <message>
+        <location filename="../CheckRecordsDialog.qml" line="13" />
+        <source>检查记录</source>
+        <translation>Check records</translation>
+    </message>
+    <message>
+        <location filename="../CheckRecordsDialog.qml" line="30" />
+        <source>共 %1 条记录；点击一条打开，并以当前图层重新检查。</source>
+        <translation>%1 records; click one to open it and check it again on the current layers.</translation>
+    </message>
+    <message>
+        <location filename="../CheckRecordsDialog.qml" line="31" />
+        <source>项目中还没有检查记录。</source>
+        <translation>The project has no check records yet.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckReportDialog</name>
+    <message>
+        <location filename="../CheckReportDialog.qml" line="14" />
+        <source>生成检查报告</source>
+        <translation>Write the check report</translation>
+    </message>
+    <message>
+        <location filename="../CheckReportDialog.qml" line="24" />
+        <source>报告文件</source>
+        <translation>Report file</translation>
+    </message>
+    <message>
+        <location filename="../CheckReportDialog.qml" line="26" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../CheckReportDialog.qml" line="26" />
+        <source>网页 (*.html)</source>
+        <translation>Web pages (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../CheckReportDialog.qml" line="35" />
+        <source>报告含位置图、占用与地类表、结论和规则条文；文件名以 .pdf 或 .html 结尾。</source>
+        <translation>The report holds the location map, the overlap and land-use tables, the verdict and the rule texts; the file name ends in .pdf or .html.</translation>
+    </message>
+    <message>
+        <location filename="../CheckReportDialog.qml" line="46" />
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+</context>
+<context>
+    <name>CheckResultView</name>
+    <message>
+        <location filename="../CheckResultView.qml" line="73" />
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../CheckResultView.qml" line="112" />
+        <source>面积：%1</source>
+        <translation>Area: %1</translation>
+    </message>
+    <message>
+        <location filename="../CheckResultView.qml" line="117" />
+        <source>缩放至选址</source>
+        <translation>Zoom to site</translation>
+    </message>
+    <message>
+        <location filename="../CheckResultView.qml" line="141" />
+        <source>地图上高亮：%1</source>
+        <translation>Highlighted on the map: %1</translation>
+    </message>
+    <message>
+        <location filename="../CheckResultView.qml" line="153" />
+        <source>规则（点击在地图上显示相关要素）</source>
+        <translation>Rules (click to show their features on the map)</translation>
+    </message>
+    <message>
+        <location filename="../CheckResultView.qml" line="196" />
+        <source>实测：%1</source>
+        <translation>Measured: %1</translation>
+    </message>
+    <message>
+        <location filename="../CheckResultView.qml" line="224" />
+        <source>隐藏不适用的规则</source>
+        <translation>Hide the rules that do not apply</translation>
+    </message>
+    <message>
+        <location filename="../CheckResultView.qml" line="224" />
+        <source>显示不适用的规则（%1 条）</source>
+        <translation>Show the rules that do not apply (%1)</translation>
+    </message>
+    <message>
+        <location filename="../CheckResultView.qml" line="228" />
+        <source>占用情况</source>
+        <translation>Overlaps</translation>
+    </message>
+    <message>
+        <location filename="../CheckResultView.qml" line="231" />
+        <source>类别</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../CheckResultView.qml" line="233" />
+        <source>亩</source>
+        <translation>mu</translation>
+    </message>
+    <message>
+        <location filename="../CheckResultView.qml" line="234" />
+        <source>公顷</source>
+        <translation>ha</translation>
+    </message>
+    <message>
+        <location filename="../CheckResultView.qml" line="235" />
+        <source>占比</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location filename="../CheckResultView.qml" line="272" />
+        <source>地类（DLBM / DLMC）</source>
+        <translation>Land use (DLBM / DLMC)</translation>
+    </message>
+    <message>
+        <location filename="../CheckResultView.qml" line="275" />
+        <source>地类</source>
+        <translation>Land use</translation>
+    </message>
+    <message>
+        <location filename="../CheckResultView.qml" line="302" />
+        <source>选址内没有地类图斑</source>
+        <translation>No land-use parcels in the site</translation>
+    </message>
+    <message>
+        <location filename="../CheckResultView.qml" line="307" />
+        <source>环境管控单元</source>
+        <translation>Environmental control units</translation>
+    </message>
+    <message>
+        <location filename="../CheckResultView.qml" line="319" />
+        <source>%1 %2（%3，占 %4）</source>
+        <translation>%1 %2 (%3, %4 of the site)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckRows</name>
+    <message>
+        <location filename="../checkrows.cpp" line="46" />
+        <source> 等 %1 个</source>
+        <translation> and others, %1 in all</translation>
+    </message>
+    <message>
+        <location filename="../checkrows.cpp" line="66" />
+        <source>不符合</source>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <location filename="../checkrows.cpp" line="68" />
+        <source>需关注</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <location filename="../checkrows.cpp" line="70" />
+        <source>符合</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <location filename="../checkrows.cpp" line="71" />
+        <source>无法检查</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <location filename="../checkrows.cpp" line="88" />
+        <source>%1 m² · %2 亩 · %3 公顷</source>
+        <translation>%1 m² · %2 mu · %3 ha</translation>
+    </message>
+    <message>
+        <location filename="../checkrows.cpp" line="110" />
+        <source>项目中没有此图层</source>
+        <translation>The project has no such layer</translation>
+    </message>
+    <message>
+        <location filename="../checkrows.cpp" line="164" />
+        <source>不适用</source>
+        <translation>N/A</translation>
+    </message>
+</context>
+<context>
+    <name>CheckWorker</name>
+    <message>
+        <location filename="../checkworker.cpp" line="97" />
+        <source>选址图层 %1 中没有要素 %2</source>
+        <translation>The site layer %1 has no feature %2</translation>
+    </message>
+    <message>
+        <location filename="../checkworker.cpp" line="129" />
+        <source>未检查：%1</source>
+        <translation>Not checked: %1</translation>
+    </message>
+    <message>
+        <location filename="../checkworker.cpp" line="146" />
+        <source>无法检查“%1”：%2</source>
+        <translation>Cannot check “%1”: %2</translation>
+    </message>
+    <message>
+        <location filename="../checkworker.cpp" line="170" />
+        <source>已检查并记录（记录 %1）</source>
+        <translation>Checked and recorded (record %1)</translation>
+    </message>
+    <message>
+        <location filename="../checkworker.cpp" line="171" />
+        <source>已检查 %1 个选址并记录</source>
+        <translation>Checked and recorded %1 sites</translation>
+    </message>
+    <message>
+        <location filename="../checkworker.cpp" line="178" />
+        <source>项目中没有检查记录 %1</source>
+        <translation>The project has no check record %1</translation>
+    </message>
+    <message>
+        <location filename="../checkworker.cpp" line="195" />
+        <source>记录之后图层版本已变</source>
+        <translation>the layer versions changed since the record</translation>
+    </message>
+    <message>
+        <location filename="../checkworker.cpp" line="196" />
+        <source>记录之后规则文件已变</source>
+        <translation>the rule file changed since the record</translation>
+    </message>
+    <message>
+        <location filename="../checkworker.cpp" line="197" />
+        <source>结果不同</source>
+        <translation>the result differs</translation>
+    </message>
+    <message>
+        <location filename="../checkworker.cpp" line="202" />
+        <source>重新检查：结果与记录一致</source>
+        <translation>Checked again: the result matches the record</translation>
+    </message>
+    <message>
+        <location filename="../checkworker.cpp" line="203" />
+        <source>重新检查：结果与记录不同（%1）</source>
+        <translation>Checked again: the result differs from the record (%1)</translation>
+    </message>
+    <message>
+        <location filename="../checkworker.cpp" line="206" />
+        <source>已打开记录 %1</source>
+        <translation>Opened record %1</translation>
+    </message>
+    <message>
+        <location filename="../checkworker.cpp" line="243" />
+        <source>报告已写入 %1</source>
+        <translation>Report written to %1</translation>
+    </message>
+    <message>
+        <location filename="../checkworker.cpp" line="109" />
+        <source>找不到选址“%1”：%2</source>
+        <translation>No site “%1”: %2</translation>
+    </message>
+</context>
+<context>
     <name>ErrorPane</name>
     <message>
         <location filename="../ErrorPane.qml" line="21" />
@@ -180,6 +563,11 @@
         <source>PlanLines — %1</source>
         <translation>PlanLines — %1</translation>
     </message>
+    <message>
+        <location filename="../Main.qml" line="136" />
+        <source>选址检查</source>
+        <translation>Site check</translation>
+    </message>
 </context>
 <context>
     <name>MapToolBar</name>
@@ -348,6 +736,134 @@
         <location filename="../../layers/featuresearch.cpp" line="231" />
         <source>未找到“%1”</source>
         <translation>Nothing found for “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>planlines::qml::CheckController</name>
+    <message>
+        <location filename="../checkcontroller.cpp" line="36" />
+        <source>绘制范围</source>
+        <translation>Drawn area</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="105" />
+        <source>项目尚未打开</source>
+        <translation>No project is open</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="137" />
+        <source>检查时发生未知错误</source>
+        <translation>An unknown error occurred during the check</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="180" />
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="202" />
+        <source>绘制范围的顶点坐标无效</source>
+        <translation>The drawn area has an invalid vertex</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="214" />
+        <source>绘制范围至少需要三个不同的顶点（现有 %1 个）</source>
+        <translation>A drawn area needs at least three different vertices (it has %1)</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="220" />
+        <source>地图上绘制（%1 个顶点）</source>
+        <translation>drawn on the map (%1 vertices)</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="233" />
+        <source>请选择要检查的文件</source>
+        <translation>Choose a file to check</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="238" />
+        <source>正在读取并检查 %1…</source>
+        <translation>Reading and checking %1…</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="244" />
+        <source>正在打开记录 %1…</source>
+        <translation>Opening record %1…</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="256" />
+        <source>还没有检查结果</source>
+        <translation>There is no check result yet</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="261" />
+        <source>报告文件名须以 .pdf 或 .html 结尾：%1</source>
+        <translation>The report file name must end in .pdf or .html: %1</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="273" />
+        <source>正在生成报告…</source>
+        <translation>Writing the report…</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="358" />
+        <source>行业代码：%1　规划用途：%2</source>
+        <translation>Industry code: %1   Planned use: %2</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="359" />
+        <source>未填</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="361" />
+        <source>无法检查：%1</source>
+        <translation>Not checked: %1</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="363" />
+        <source>来源：%1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="365" />
+        <source>已修复：%1</source>
+        <translation>Repaired: %1</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="368" />
+        <source>记录 %1</source>
+        <translation>Record %1</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="369" />
+        <source>记录 %1（%2，%3）</source>
+        <translation>Record %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="373" />
+        <source>规则：%1 %2</source>
+        <translation>Rules: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="454" />
+        <source>%1：%2 个要素</source>
+        <translation>%1: %2 features</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="500" />
+        <source>选址</source>
+        <translation>site</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="502" />
+        <source>等%1个</source>
+        <translation>_and_%1_more</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="506" />
+        <source>_选址检查.pdf</source>
+        <translation>_site_check.pdf</translation>
     </message>
 </context>
 <context>

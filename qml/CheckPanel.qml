@@ -1,0 +1,349 @@
+// The site check panel (选址检查): what to check — a site of the project (from the list, or
+// clicked on the map with the identify tool), a polygon drawn on the map, or a file —, the
+// industry code (GB/T 4754) and planned use; then the verdict, the tables and the rules
+// (CheckResultView), the site and the causing features on the map (CheckOverlay), the report
+// and the earlier records.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import PlanLines
+
+Pane {
+    id: panel
+
+    required property ProjectSession session
+    // The map to draw the site and the highlighted features on, and the window's tools (the
+    // measure tool draws a polygon; the identify tool picks a site). Either may be null.
+    property MapView map: null
+    property MapTools tools: null
+    // Checks this site (name or fid) as soon as the project is open (--check-site).
+    property string autoCheckSite: ""
+    property alias controller: ctl
+    // True until the automatic check has finished and while work is in progress.
+    readonly property bool pending: ctl.busy || (autoCheckSite.length > 0 && !autoDone)
+    property bool autoDone: false
+
+    padding: 8
+
+    function zoomToResult(animated) {
+        const e = ctl.siteExtent
+        if (!panel.tools || e.length !== 4)
+            return
+        // The site fills about a third of the view: its neighbours show what it touches.
+        const pad = Math.max(e[2] - e[0], e[3] - e[1], 200)
+        panel.tools.navigator.zoomToExtent(e[0] - pad, e[1] - pad, e[2] + pad, e[3] + pad)
+        if (!animated)
+            panel.tools.navigator.finish()
+    }
+    // Highlights the causing features of the first failing rule (else the first needing
+    // attention) that names any.
+    function highlightWorst() {
+        const rules = ctl.rules
+        for (const status of ["fail", "attention"]) {
+            for (let i = 0; i < rules.length; ++i) {
+                if (rules[i].applicable && rules[i].status === status && rules[i].featureCount > 0) {
+                    resultView.selectRule(i)
+                    return
+                }
+            }
+        }
+    }
+    // Checks the site of that name (else fid) with its own industry and use, shown in the list.
+    function checkNamed(nameOrFid) {
+        sourceTabs.currentIndex = 0
+        const sites = ctl.sites
+        for (let i = 0; i < sites.length; ++i) {
+            if (sites[i].name === nameOrFid) {
+                siteBox.currentIndex = i
+                siteBox.fillInputs()
+                return ctl.checkSite(sites[i].table, sites[i].fid)
+            }
+        }
+        industryField.text = ""
+        useBox.editText = ""
+        return ctl.checkSiteNamed(nameOrFid)
+    }
+    function runCheck() {
+        if (sourceTabs.currentIndex === 0) {
+            const s = ctl.sites[siteBox.currentIndex]
+            if (s)
+                ctl.checkSite(s.table, s.fid)
+            else
+                ctl.checkSiteNamed(siteBox.editText)
+        } else if (sourceTabs.currentIndex === 1) {
+            ctl.checkPolygon(panel.tools ? panel.tools.measure.points : [])
+        } else {
+            ctl.checkFile(fileField.text)
+        }
+    }
+
+    CheckController {
+        id: ctl
+        objectName: "checkController"
+        session: panel.session
+        industry: industryField.text
+        use: useBox.editText
+        drawnName: drawnNameField.text
+        onCheckFinished: ok => {
+            if (ok) {
+                panel.zoomToResult(!panel.autoCheckSite.length || panel.autoDone)
+                panel.highlightWorst()
+            }
+            if (panel.autoCheckSite.length > 0)
+                panel.autoDone = true
+        }
+        onSitesChanged: {
+            if (panel.autoCheckSite.length > 0 && !autoStarted.done) {
+                autoStarted.done = true
+                // After the list's own bindings have taken the new sites.
+                Qt.callLater(() => {
+                    if (!panel.checkNamed(panel.autoCheckSite))
+                        panel.autoDone = true
+                })
+            }
+        }
+    }
+    QtObject {
+        id: autoStarted
+        property bool done: false
+    }
+
+    CheckOverlay {
+        id: overlay
+        objectName: "checkOverlay"
+        parent: panel.map
+        anchors.fill: parent
+        map: panel.map
+        controller: ctl
+        visible: panel.visible && panel.map !== null
+    }
+
+    // A site clicked on the map with the identify tool is chosen in the list.
+    Connections {
+        target: panel.tools ? panel.tools.identify : null
+        enabled: panel.visible
+        function onCurrentChanged() {
+            const i = ctl.siteIndex(panel.tools.identify.selectedTable,
+                                    panel.tools.identify.selectedFid)
+            if (i >= 0) {
+                sourceTabs.currentIndex = 0
+                siteBox.currentIndex = i
+                siteBox.fillInputs()
+            }
+        }
+    }
+
+    FileDialog {
+        id: filePicker
+        title: qsTr("选择选址文件")
+        nameFilters: [qsTr("选址文件 (*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz *.dxf *.tab *.mif *.gdb *.txt)"),
+                      qsTr("所有文件 (*)")]
+        onAccepted: fileField.text = decodeURIComponent(selectedFile.toString().replace(/^file:\/\//, ""))
+    }
+
+    CheckRecordsDialog {
+        id: recordsDialog
+        objectName: "checkRecordsDialog"
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        controller: ctl
+    }
+
+    CheckReportDialog {
+        id: reportDialog
+        objectName: "checkReportDialog"
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        controller: ctl
+    }
+
+    ScrollView {
+        anchors.fill: parent
+        contentWidth: availableWidth
+        clip: true
+
+        ColumnLayout {
+            width: parent.width
+            spacing: 6
+
+            Label {
+                text: qsTr("选址检查")
+                font.pixelSize: 16
+                font.bold: true
+            }
+
+            TabBar {
+                id: sourceTabs
+                objectName: "checkSourceTabs"
+                Layout.fillWidth: true
+                TabButton { text: qsTr("项目选址") }
+                TabButton { text: qsTr("地图绘制") }
+                TabButton { text: qsTr("文件") }
+            }
+
+            StackLayout {
+                Layout.fillWidth: true
+                currentIndex: sourceTabs.currentIndex
+                Layout.preferredHeight: children[currentIndex].implicitHeight
+
+                ColumnLayout {
+                    ComboBox {
+                        id: siteBox
+                        objectName: "siteBox"
+                        Layout.fillWidth: true
+                        model: ctl.sites
+                        textRole: "name"
+                        function fillInputs() {
+                            const s = ctl.sites[currentIndex]
+                            if (!s)
+                                return
+                            industryField.text = s.industry
+                            useBox.editText = s.use
+                        }
+                        onActivated: fillInputs()
+                        onModelChanged: fillInputs()
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        color: "#607D8B"
+                        text: ctl.sites.length > 0
+                              ? qsTr("也可以用「识别」工具在地图上点击选址。")
+                              : qsTr("项目中没有选址图层的要素。")
+                    }
+                }
+
+                ColumnLayout {
+                    RowLayout {
+                        Button {
+                            objectName: "drawButton"
+                            text: qsTr("在地图上绘制")
+                            enabled: panel.tools !== null
+                            onClicked: {
+                                panel.tools.tool = "area"
+                                panel.tools.measure.clear()
+                            }
+                        }
+                        Button {
+                            text: qsTr("撤销顶点")
+                            enabled: panel.tools !== null && panel.tools.measure.count > 0
+                            onClicked: panel.tools.measure.removeLast()
+                        }
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        color: "#607D8B"
+                        text: !panel.tools ? ""
+                            : panel.tools.tool !== "area" ? qsTr("点「在地图上绘制」，再在地图上逐点点击范围的顶点。")
+                            : panel.tools.measure.count < 3
+                              ? qsTr("已有 %1 个顶点；至少需要 3 个。").arg(panel.tools.measure.count)
+                              : panel.tools.measure.resultText
+                    }
+                    RowLayout {
+                        Label { text: qsTr("名称") }
+                        TextField {
+                            id: drawnNameField
+                            Layout.fillWidth: true
+                            text: qsTr("绘制范围")
+                        }
+                    }
+                }
+
+                ColumnLayout {
+                    RowLayout {
+                        Layout.fillWidth: true
+                        TextField {
+                            id: fileField
+                            objectName: "checkFileField"
+                            Layout.fillWidth: true
+                            placeholderText: qsTr("文件路径")
+                        }
+                        Button {
+                            text: qsTr("浏览…")
+                            onClicked: filePicker.open()
+                        }
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        color: "#607D8B"
+                        text: qsTr("Shapefile、GeoPackage、GeoJSON、KML、DXF、界址点坐标文件等；每个面要素作为一个选址。")
+                    }
+                }
+            }
+
+            GridLayout {
+                columns: 2
+                Layout.fillWidth: true
+                Label { text: qsTr("行业代码") }
+                TextField {
+                    id: industryField
+                    objectName: "industryField"
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("GB/T 4754，如 C26、D4416")
+                }
+                Label { text: qsTr("规划用途") }
+                ComboBox {
+                    id: useBox
+                    objectName: "useBox"
+                    Layout.fillWidth: true
+                    editable: true
+                    // The rule file's words (data, not UI text: never translated).
+                    model: ["", "工业用地", "公用设施用地", "商业服务业用地", "居住用地", "交通运输用地",
+                        "公共管理与公共服务用地", "绿地与开敞空间用地", "农业设施建设用地"]
+                }
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                Button {
+                    objectName: "runCheckButton"
+                    text: qsTr("检查")
+                    highlighted: true
+                    enabled: !ctl.busy
+                    onClicked: panel.runCheck()
+                }
+                Button {
+                    objectName: "recordsButton"
+                    text: qsTr("检查记录…")
+                    onClicked: recordsDialog.open()
+                }
+                Button {
+                    objectName: "reportButton"
+                    text: qsTr("生成报告…")
+                    enabled: ctl.hasResult && !ctl.busy
+                    onClicked: reportDialog.open()
+                }
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                visible: ctl.busy || ctl.message.length > 0 || ctl.errorString.length > 0
+                BusyIndicator {
+                    running: ctl.busy
+                    visible: running
+                    Layout.preferredWidth: 24
+                    Layout.preferredHeight: 24
+                }
+                Label {
+                    objectName: "checkMessage"
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    color: ctl.errorString.length > 0 ? "#B71C1C" : "#37474F"
+                    text: ctl.errorString.length > 0 ? ctl.errorString : ctl.message
+                }
+            }
+
+            CheckResultView {
+                id: resultView
+                objectName: "checkResultView"
+                Layout.fillWidth: true
+                controller: ctl
+                visible: ctl.hasResult
+                onZoomRequested: panel.zoomToResult(true)
+            }
+        }
+    }
+}

@@ -1,0 +1,512 @@
+#include "checkcontroller.h"
+#include "checkrows.h"
+#include "checkworker.h"
+
+#include <layers/checkreport.h>
+
+#include <QDir>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
+#include <map>
+
+namespace planlines::qml {
+
+namespace {
+
+QString localPath(const QVariant &v)
+{
+    if (v.metaType() == QMetaType::fromType<QUrl>())
+        return v.toUrl().isLocalFile() ? v.toUrl().toLocalFile() : QString();
+    const QString s = v.toString();
+    return s.startsWith(QLatin1String("file:")) ? QUrl(s).toLocalFile() : s;
+}
+
+QString q(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+} // namespace
+
+CheckController::CheckController(QObject *parent)
+    : QObject(parent), m_drawnName(tr("绘制范围")), m_worker(std::make_shared<CheckWorker>())
+{
+    m_pool.setMaxThreadCount(1);
+    m_pool.setExpiryTimeout(-1); // one thread for the controller's life
+}
+
+CheckController::~CheckController()
+{
+    // The worker's connections and GEOS objects are released on the thread that made them.
+    m_pool.start([w = std::move(m_worker)]() mutable { w.reset(); });
+    m_pool.waitForDone();
+}
+
+void CheckController::setSession(ProjectSession *session)
+{
+    if (session == m_session)
+        return;
+    if (m_session)
+        m_session->disconnect(this);
+    m_session = session;
+    if (session)
+        connect(session, &ProjectSession::statusChanged, this, [this, session] {
+            ++m_generation; // a reload (an import) may have changed layers and sites
+            if (session->status() == ProjectSession::Ready)
+                refresh();
+        });
+    ++m_generation;
+    emit sessionChanged();
+    if (session && session->status() == ProjectSession::Ready)
+        refresh();
+}
+
+void CheckController::setIndustry(const QString &code)
+{
+    if (code.trimmed() == m_industry)
+        return;
+    m_industry = code.trimmed();
+    emit inputsChanged();
+}
+
+void CheckController::setUse(const QString &use)
+{
+    if (use.trimmed() == m_use)
+        return;
+    m_use = use.trimmed();
+    emit inputsChanged();
+}
+
+void CheckController::setDrawnName(const QString &name)
+{
+    if (name == m_drawnName)
+        return;
+    m_drawnName = name;
+    emit inputsChanged();
+}
+
+void CheckController::setMessage(const QString &error, const QString &message)
+{
+    if (error == m_error && message == m_message)
+        return;
+    m_error = error;
+    m_message = message;
+    emit messageChanged();
+}
+
+bool CheckController::canStart()
+{
+    const ProjectSession *session = m_session.data();
+    if (!session || session->status() != ProjectSession::Ready) {
+        setMessage(tr("项目尚未打开"), {});
+        return false;
+    }
+    return true;
+}
+
+bool CheckController::start(Job job, const QString &doing, bool isCheck)
+{
+    if (!canStart())
+        return false;
+    const std::string path = m_session->path().toStdString();
+    const quint64 generation = m_generation;
+    if (++m_pending == 1)
+        emit busyChanged();
+    if (!doing.isEmpty())
+        setMessage({}, doing);
+    auto *watcher = new QFutureWatcher<std::shared_ptr<CheckOutcome>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        onFinished(watcher->result());
+    });
+    // Jobs queue on the one thread, in order.
+    watcher->setFuture(QtConcurrent::run(
+        &m_pool, [worker = m_worker, job = std::move(job), path, generation, isCheck] {
+            auto out = std::make_shared<CheckOutcome>();
+            out->checked = isCheck;
+            try {
+                worker->open(path, generation);
+                job(*worker, *out);
+            } catch (const std::exception &e) {
+                out->error = QString::fromUtf8(e.what());
+            } catch (...) {
+                out->error = tr("检查时发生未知错误");
+            }
+            return out;
+        }));
+    return true;
+}
+
+void CheckController::onFinished(const std::shared_ptr<CheckOutcome> &out)
+{
+    // Unchanged lists are not announced: a list view keeps its choice (and the inputs it filled).
+    if (out->sitesRead && (!m_sitesRead || out->sites != m_sites)) {
+        m_sitesRead = true;
+        m_sites = out->sites;
+        emit sitesChanged();
+    }
+    if (out->recordsRead && out->records != m_records) {
+        m_records = out->records;
+        emit recordsChanged();
+    }
+    if (out->checked && out->error.isEmpty()) {
+        m_results = out->results;
+        m_notes = out->notes;
+        m_current = m_results.empty() ? -1 : 0;
+        m_highlight.clear();
+        m_highlightText.clear();
+        updateSitePath();
+        emit resultChanged();
+        emit highlightChanged();
+    }
+    if (--m_pending == 0)
+        emit busyChanged();
+    if (out->checked || out->report || !out->error.isEmpty() || !out->message.isEmpty())
+        setMessage(out->error, out->error.isEmpty() ? out->message : QString());
+    if (out->checked)
+        emit checkFinished(out->error.isEmpty() && !out->results.empty());
+    if (out->report)
+        emit reportFinished(out->error.isEmpty(), out->reportPath);
+}
+
+// --- what to check ------------------------------------------------------------------------
+
+bool CheckController::checkSite(const QString &table, qint64 fid)
+{
+    const std::string industry = m_industry.toStdString(), use = m_use.toStdString();
+    return start(
+        [=](CheckWorker &w, CheckOutcome &o) { w.checkSite(table, fid, industry, use, o); },
+        tr("正在检查…"), true);
+}
+
+bool CheckController::checkSiteNamed(const QString &nameOrFid)
+{
+    const std::string industry = m_industry.toStdString(), use = m_use.toStdString();
+    const std::string key = nameOrFid.trimmed().toStdString();
+    return start([=](CheckWorker &w, CheckOutcome &o) { w.checkSiteNamed(key, industry, use, o); },
+                 tr("正在检查…"), true);
+}
+
+bool CheckController::checkPolygon(const QVariantList &points)
+{
+    std::vector<double> xy;
+    for (const QVariant &v : points) {
+        QPointF p;
+        if (v.metaType() == QMetaType::fromType<QVariantMap>())
+            p = QPointF(v.toMap().value(QStringLiteral("x")).toDouble(),
+                        v.toMap().value(QStringLiteral("y")).toDouble());
+        else
+            p = v.toPointF();
+        if (!std::isfinite(p.x()) || !std::isfinite(p.y())) {
+            setMessage(tr("绘制范围的顶点坐标无效"), {});
+            return false;
+        }
+        // A repeated vertex (a double click) adds nothing.
+        if (xy.size() >= 2 && xy[xy.size() - 2] == p.x() && xy.back() == p.y())
+            continue;
+        xy.push_back(p.x());
+        xy.push_back(p.y());
+    }
+    if (xy.size() >= 4 && xy[0] == xy[xy.size() - 2] && xy[1] == xy.back())
+        xy.resize(xy.size() - 2); // closed by the caller: Geometry::polygon closes it
+    if (xy.size() < 6) {
+        setMessage(tr("绘制范围至少需要三个不同的顶点（现有 %1 个）").arg(xy.size() / 2), {});
+        return false;
+    }
+    geodata::check::SiteInputs inputs;
+    inputs.name =
+        (m_drawnName.trimmed().isEmpty() ? tr("绘制范围") : m_drawnName.trimmed()).toStdString();
+    inputs.source = tr("地图上绘制（%1 个顶点）").arg(xy.size() / 2).toStdString();
+    const std::string industry = m_industry.toStdString(), use = m_use.toStdString();
+    return start(
+        [xy = std::move(xy), inputs, industry, use](CheckWorker &w, CheckOutcome &o) {
+            w.checkPolygon(xy, inputs, industry, use, o);
+        },
+        tr("正在检查…"), true);
+}
+
+bool CheckController::checkFile(const QVariant &file)
+{
+    const QString path = localPath(file).trimmed();
+    if (path.isEmpty()) {
+        setMessage(tr("请选择要检查的文件"), {});
+        return false;
+    }
+    const std::string industry = m_industry.toStdString(), use = m_use.toStdString();
+    return start([=](CheckWorker &w, CheckOutcome &o) { w.checkFile(path, industry, use, o); },
+                 tr("正在读取并检查 %1…").arg(path), true);
+}
+
+bool CheckController::openRecord(qint64 id)
+{
+    return start([id](CheckWorker &w, CheckOutcome &o) { w.openRecord(id, o); },
+                 tr("正在打开记录 %1…").arg(id), true);
+}
+
+void CheckController::refresh()
+{
+    start([](CheckWorker &w, CheckOutcome &o) { w.readLists(o); }, {});
+}
+
+bool CheckController::writeReport(const QVariant &file)
+{
+    const QString path = localPath(file).trimmed();
+    if (m_results.empty()) {
+        setMessage(tr("还没有检查结果"), {});
+        return false;
+    }
+    if (!path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) &&
+        !path.endsWith(QLatin1String(".html"), Qt::CaseInsensitive)) {
+        setMessage(tr("报告文件名须以 .pdf 或 .html 结尾：%1").arg(path), {});
+        return false;
+    }
+    const auto map = m_session ? m_session->map() : nullptr;
+    if (!map) {
+        setMessage(tr("项目尚未打开"), {});
+        return false;
+    }
+    return start(
+        [path, map, results = m_results](CheckWorker &, CheckOutcome &o) {
+            CheckWorker::writeReport(path, *map, results, o);
+        },
+        tr("正在生成报告…"));
+}
+
+// --- what is shown ------------------------------------------------------------------------
+
+QVariantList CheckController::results() const
+{
+    QVariantList out;
+    for (const auto &r : m_results) {
+        const QString verdict = r->json.value(QLatin1String("verdict")).toString();
+        out << QVariantMap{
+            {QStringLiteral("name"),
+             r->json.value(QLatin1String("site")).toObject().value(QLatin1String("name"))},
+            {QStringLiteral("verdict"), verdict},
+            {QStringLiteral("verdictText"), CheckRows::statusText(verdict)},
+            {QStringLiteral("color"), CheckRows::statusColor(verdict)}};
+    }
+    return out;
+}
+
+void CheckController::setCurrentIndex(int index)
+{
+    if (index < 0 || index >= static_cast<int>(m_results.size()) || index == m_current)
+        return;
+    m_current = index;
+    m_highlight.clear();
+    m_highlightText.clear();
+    updateSitePath();
+    emit resultChanged();
+    emit highlightChanged();
+}
+
+QJsonObject CheckController::result() const
+{
+    return m_current >= 0 ? m_results[static_cast<size_t>(m_current)]->json : QJsonObject();
+}
+
+QString CheckController::verdict() const
+{
+    return result().value(QLatin1String("verdict")).toString();
+}
+
+QString CheckController::verdictText() const
+{
+    return hasResult() ? CheckRows::statusText(verdict()) : QString();
+}
+
+QColor CheckController::verdictColor() const
+{
+    return CheckRows::statusColor(verdict());
+}
+
+QString CheckController::siteName() const
+{
+    return result().value(QLatin1String("site")).toObject().value(QLatin1String("name")).toString();
+}
+
+double CheckController::siteAreaM2() const
+{
+    return result()
+        .value(QLatin1String("site"))
+        .toObject()
+        .value(QLatin1String("area_m2"))
+        .toDouble();
+}
+
+QString CheckController::siteAreaText() const
+{
+    return hasResult() ? CheckRows::areaText(siteAreaM2()) : QString();
+}
+
+qint64 CheckController::recordId() const
+{
+    return result().value(QLatin1String("record_id")).toInteger();
+}
+
+QString CheckController::detailText() const
+{
+    if (!hasResult())
+        return {};
+    const QJsonObject r = result();
+    const QJsonObject site = r.value(QLatin1String("site")).toObject();
+    QStringList lines;
+    const QString industry = site.value(QLatin1String("industry")).toString();
+    const QString use = site.value(QLatin1String("use")).toString();
+    lines << tr("行业代码：%1　规划用途：%2")
+                 .arg(industry.isEmpty() ? tr("未填") : industry, use.isEmpty() ? tr("未填") : use);
+    if (const QString error = site.value(QLatin1String("error")).toString(); !error.isEmpty())
+        lines << tr("无法检查：%1").arg(error);
+    if (const QString source = site.value(QLatin1String("source")).toString(); !source.isEmpty())
+        lines << tr("来源：%1").arg(source);
+    for (const QJsonValue &v : site.value(QLatin1String("repairs")).toArray())
+        lines << tr("已修复：%1").arg(v.toString());
+    if (recordId() > 0) {
+        const QString at = r.value(QLatin1String("created_at")).toString();
+        lines << (at.isEmpty() ? tr("记录 %1").arg(recordId())
+                               : tr("记录 %1（%2，%3）")
+                                     .arg(recordId())
+                                     .arg(at, r.value(QLatin1String("created_by")).toString()));
+    }
+    lines << tr("规则：%1 %2")
+                 .arg(r.value(QLatin1String("rules_name")).toString(),
+                      r.value(QLatin1String("rules_version")).toString());
+    lines << m_results[static_cast<size_t>(m_current)]->notes;
+    lines << m_notes;
+    return lines.join(u'\n');
+}
+
+QVariantList CheckController::siteExtent() const
+{
+    const QJsonArray e =
+        result().value(QLatin1String("site")).toObject().value(QLatin1String("envelope")).toArray();
+    if (e.size() == 4)
+        return e.toVariantList();
+    if (m_sitePath.isEmpty())
+        return {};
+    const QRectF b = m_sitePath.boundingRect();
+    return {b.left(), b.top(), b.right(), b.bottom()};
+}
+
+QVariantList CheckController::overlaps() const
+{
+    return CheckRows::overlaps(result());
+}
+
+QVariantList CheckController::landuse() const
+{
+    return CheckRows::landuse(result());
+}
+
+QVariantList CheckController::controlUnits() const
+{
+    return CheckRows::controlUnits(result());
+}
+
+QVariantList CheckController::rules() const
+{
+    return CheckRows::rules(result());
+}
+
+int CheckController::siteIndex(const QString &table, qint64 fid) const
+{
+    for (int i = 0; i < m_sites.size(); ++i) {
+        const QVariantMap s = m_sites[i].toMap();
+        if (s.value(QStringLiteral("table")).toString() == table &&
+            s.value(QStringLiteral("fid")).toLongLong() == fid)
+            return i;
+    }
+    return -1;
+}
+
+void CheckController::setHighlight(const QVariantList &features, const QString &text)
+{
+    // Registry names → tables of the loaded layers (what the map draws).
+    std::map<QString, QString> tables;
+    if (m_session && m_session->map())
+        for (const auto &l : m_session->map()->layers())
+            tables[q(l.entry.info.name)] = q(l.entry.info.table);
+    QVariantList out;
+    for (const QVariant &v : features) {
+        QVariantMap f = v.toMap();
+        const auto t = tables.find(f.value(QStringLiteral("layer")).toString());
+        if (t == tables.end())
+            continue;
+        f.insert(QStringLiteral("table"), t->second);
+        out << f;
+    }
+    m_highlight = out;
+    m_highlightText = text;
+    emit highlightChanged();
+}
+
+void CheckController::highlightRule(int index)
+{
+    const QVariantList rows = rules();
+    if (index < 0 || index >= rows.size()) {
+        clearHighlight();
+        return;
+    }
+    const QVariantMap rule = rows[index].toMap();
+    const QVariantList features = CheckRows::ruleFeatures(result(), index);
+    setHighlight(features, tr("%1：%2 个要素")
+                               .arg(rule.value(QStringLiteral("title")).toString())
+                               .arg(features.size()));
+}
+
+void CheckController::highlightOverlap(int index)
+{
+    const QVariantList rows = overlaps();
+    if (index < 0 || index >= rows.size()) {
+        clearHighlight();
+        return;
+    }
+    const QVariantMap row = rows[index].toMap();
+    const QVariantList features = CheckRows::overlapFeatures(result(), index);
+    setHighlight(features, tr("%1：%2 个要素")
+                               .arg(row.value(QStringLiteral("label")).toString())
+                               .arg(features.size()));
+}
+
+void CheckController::clearHighlight()
+{
+    if (m_highlight.isEmpty() && m_highlightText.isEmpty())
+        return;
+    setHighlight({}, {});
+}
+
+void CheckController::updateSitePath()
+{
+    m_sitePath = {};
+    if (m_current < 0)
+        return;
+    const auto &wkb = m_results[static_cast<size_t>(m_current)]->siteWkb;
+    try {
+        if (!wkb.empty())
+            m_sitePath = layers::CheckReport::outline(geodata::Geometry::fromWkb(wkb));
+    } catch (const geodata::Error &) {
+        // The result is still shown; only the outline is missing.
+    }
+}
+
+QString CheckController::suggestedReportPath() const
+{
+    QString name = siteName();
+    static const QRegularExpression unsafe(QStringLiteral("[\\\\/:*?\"<>|\\s]+"));
+    name.replace(unsafe, QStringLiteral("_"));
+    if (name.isEmpty())
+        name = tr("选址");
+    if (m_results.size() > 1)
+        name += tr("等%1个").arg(m_results.size());
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (dir.isEmpty() || !QDir(dir).exists())
+        dir = QDir::homePath();
+    return QDir(dir).filePath(name + tr("_选址检查.pdf"));
+}
+
+} // namespace planlines::qml
