@@ -4,6 +4,8 @@
 // the map shows the site's red outline; clicking a rule row highlights its causing features
 // (orange) on the map; a site picked with the identify tool is chosen in the list; the toggle
 // closes the panel.
+#include "quickfind.h"
+
 #include <geodata/project.h>
 #include <qml/checkcontroller.h>
 #include <qml/checkoverlay.h>
@@ -23,22 +25,11 @@
 using namespace planlines;
 using qml::MainWindow;
 using qml::MapView;
+using testing::findItem;
 
 namespace {
 
 const QString kSite = QStringLiteral("通威农光互补光伏发电项目");
-
-QQuickItem *findItem(QQuickItem *item, const QString &name)
-{
-    if (!item)
-        return nullptr;
-    if (item->objectName() == name)
-        return item;
-    for (QQuickItem *child : item->childItems())
-        if (QQuickItem *found = findItem(child, name))
-            return found;
-    return nullptr;
-}
 
 // Items a Repeater made (its visual siblings with the delegate's index).
 int repeaterCount(QQuickItem *repeater)
