@@ -16,7 +16,7 @@ MapViewport SheetLayout::viewport(double dotsPerInch) const
     const double pxPerMm = dotsPerInch / 25.4;
     const QSize sizePx(int(std::lround(tmpl.frameMm.width() * pxPerMm)),
                        int(std::lround(tmpl.frameMm.height() * pxPerMm)));
-    return MapViewport(centre, metresPerMm() / pxPerMm, sizePx, dotsPerInch);
+    return MapViewport(centre, unitsPerMm() / pxPerMm, sizePx, dotsPerInch);
 }
 
 std::vector<bool> SheetComposer::visibleLayers(const SheetSpec &spec) const
@@ -27,6 +27,15 @@ std::vector<bool> SheetComposer::visibleLayers(const SheetSpec &spec) const
     for (const auto &l : m_map.layers())
         visible.push_back(l.entry.visibleByDefault);
     return visible;
+}
+
+double SheetComposer::metresPerDegreeOfLongitude(double latitudeDeg)
+{
+    // The CGCS2000 ellipsoid (GRS 80 to 0.1 mm; other ellipsoids differ by under 2e-5).
+    constexpr double a = 6378137.0, f = 1 / 298.257222101, e2 = f * (2 - f);
+    const double phi = latitudeDeg * M_PI / 180;
+    const double s = std::sin(phi);
+    return a / std::sqrt(1 - e2 * s * s) * std::cos(phi) * M_PI / 180;
 }
 
 double SheetComposer::roundScaleUp(double denominator)
@@ -124,26 +133,29 @@ SheetLayout SheetComposer::layout(const SheetSpec &spec) const
     const geodata::Envelope &e = spec.extent;
     out.centre = {(e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2};
     const QRectF frame = spec.layout.frameMm;
+    // A geographic working CRS has degrees for units: its scale is true east–west at the
+    // centre's latitude, and its grid is a graticule of minutes.
+    out.geographic = std::abs(e.maxX) <= 180 && std::abs(e.maxY) <= 90 &&
+                     m_map.crsDescription().find(" / ") == std::string::npos;
+    if (out.geographic)
+        out.unitsPerMetre = 1 / metresPerDegreeOfLongitude(out.centre.northing);
     if (spec.scaleDenominator > 0) {
         out.scaleDenominator = spec.scaleDenominator;
     } else {
         // Fit with a 4 % border, at the next round scale; never closer than 1:1 000.
         const double fit = std::max((e.maxX - e.minX) * 1.08 / frame.width(),
-                                    (e.maxY - e.minY) * 1.08 / frame.height()) *
-                           1000;
+                                    (e.maxY - e.minY) * 1.08 / frame.height()) /
+                           out.unitsPerMetre * 1000;
         out.scaleDenominator = roundScaleUp(std::max(fit, 1000.0));
     }
-    const double halfW = frame.width() / 2 * out.metresPerMm();
-    const double halfH = frame.height() / 2 * out.metresPerMm();
+    const double halfW = frame.width() / 2 * out.unitsPerMm();
+    const double halfH = frame.height() / 2 * out.unitsPerMm();
     out.frameExtent = {out.centre.easting - halfW, out.centre.northing - halfH,
                        out.centre.easting + halfW, out.centre.northing + halfH};
     out.scaleBar =
         scaleBarFor(out.scaleDenominator, spec.layout.scaleBarMm, spec.layout.sizeFactor);
     // Between 3 and 8 grid lines across the frame's longer side, at a round interval.
-    const double across = std::max(frame.width(), frame.height()) * out.metresPerMm();
-    // A geographic working CRS has degrees for units: its grid is a graticule of minutes.
-    out.geographic = std::abs(e.maxX) <= 180 && std::abs(e.maxY) <= 90 &&
-                     m_map.crsDescription().find(" / ") == std::string::npos;
+    const double across = std::max(frame.width(), frame.height()) * out.unitsPerMm();
     static constexpr double kMetres[] = {100,  200,   250,   500,   1000,  2000,  2500,
                                          5000, 10000, 20000, 25000, 50000, 100000};
     static constexpr double kDegrees[] = {1 / 60.0, 2 / 60.0, 5 / 60.0, 10 / 60.0, 15 / 60.0,

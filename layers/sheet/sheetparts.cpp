@@ -272,10 +272,8 @@ void drawGrid(const PaperCanvas &c, const SheetTemplate &t, const SheetLayout &l
     const double s = t.sizeFactor;
     const QRectF f = t.frameMm;
     const geodata::Envelope &e = layout.frameExtent;
-    auto xMm = [&](double easting) { return f.left() + (easting - e.minX) / layout.metresPerMm(); };
-    auto yMm = [&](double northing) {
-        return f.top() + (e.maxY - northing) / layout.metresPerMm();
-    };
+    auto xMm = [&](double easting) { return f.left() + (easting - e.minX) / layout.unitsPerMm(); };
+    auto yMm = [&](double northing) { return f.top() + (e.maxY - northing) / layout.unitsPerMm(); };
     QPainter &p = c.painter();
     p.setPen(QPen(QColor(40, 80, 160, 150), c.px(0.1 * s)));
     QPainterPath lines;
