@@ -1,4 +1,5 @@
 #include "maprenderer.h"
+#include "labelcollect.h"
 #include "labelplacer.h"
 #include "layerpainter.h"
 
@@ -15,49 +16,6 @@ namespace {
 bool isCancelled(const std::atomic<bool> *cancel)
 {
     return cancel && cancel->load(std::memory_order_relaxed);
-}
-
-void collectLabels(LabelPlacer &placer, const MapViewport &vp, const RenderLayer &layer,
-                   const std::vector<std::uint32_t> &ids, const QString &family)
-{
-    const auto &rule = layer.style->label();
-    const LayerData &data = *layer.data;
-    if (!rule || data.labelField().empty() ||
-        (rule->maxScale > 0 && vp.scaleDenominator() > rule->maxScale))
-        return;
-    QFont font(family);
-    font.setPixelSize(
-        std::max(1, static_cast<int>(std::lround(rule->fontSizePt * vp.dotsPerInch() / 72))));
-    font.setBold(rule->bold);
-    const double scale = 1 / vp.metresPerPixel();
-    // Point labels sit beside their marker, not on it.
-    const double gapPx = data.kind() == GeometryKind::Point
-                             ? (layer.style->symbol().marker.sizeMm / 2 + 0.8) * vp.pixelsPerMm()
-                             : 0;
-    // Categories may be labelled only nearer in (villages later than the county seat).
-    std::vector<bool> valueHidden;
-    for (const auto &value : data.categoryValues()) {
-        const Category *c = layer.style->category(value);
-        valueHidden.push_back(c && c->labelMaxScale > 0 &&
-                              vp.scaleDenominator() > c->labelMaxScale);
-    }
-    constexpr int kMaxPerLayer = 4000; // beyond this, the view is too crowded to read anyway
-    int added = 0;
-    for (const std::uint32_t f : ids) {
-        const QStringView text = data.label(f);
-        if (text.isEmpty())
-            continue;
-        if (const auto c = data.categoryIndex(f); c != LayerData::kNoCategory && valueHidden[c])
-            continue;
-        const auto &box = data.box(f);
-        if (data.kind() != GeometryKind::Point &&
-            std::max(box.maxX - box.minX, box.maxY - box.minY) * scale < rule->minFeaturePx)
-            continue;
-        placer.add({text.toString(), vp.worldToPixel(data.labelAnchor(f)), font, rule->color,
-                    rule->halo, 0.6 * vp.pixelsPerMm(), rule->priority, gapPx});
-        if (++added >= kMaxPerLayer)
-            break;
-    }
 }
 
 // How far a layer's drawing reaches beyond its features' boxes, in pixels: half the widest

@@ -2,6 +2,7 @@
 #include "sheetparts.h"
 #include "vectormappainter.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -189,6 +190,10 @@ bool SheetComposer::paint(const PaperCanvas &c, const SheetSpec &spec, const She
     p.save();
     p.translate(framePx.topLeft());
     p.setClipRect(QRectF(QPointF(0, 0), QSizeF(vp.sizePx())));
+    // PLANLINES_SHEET_TIMING=1: the map's and the other blocks' times on stderr (for bench/).
+    static const bool timing = qEnvironmentVariableIsSet("PLANLINES_SHEET_TIMING");
+    QElapsedTimer clock;
+    clock.start();
     RenderStats stats;
     if (vector)
         stats = VectorMapPainter().render(p, vp, layers, cancel);
@@ -203,6 +208,8 @@ bool SheetComposer::paint(const PaperCanvas &c, const SheetSpec &spec, const She
         p.drawRect(QRectF(a, b).adjusted(-pad, -pad, pad, pad));
     }
     p.restore();
+    if (timing)
+        qInfo("timing sheet map %lld ms", clock.restart());
     if (stats.cancelled) {
         p.restore();
         return false;
@@ -249,6 +256,8 @@ bool SheetComposer::paint(const PaperCanvas &c, const SheetSpec &spec, const She
         info << QStringLiteral("注：本图所用示例数据为程序生成的合成数据，不代表实际情况。");
     drawInfo(c, t, info);
     p.restore();
+    if (timing)
+        qInfo("timing sheet blocks %lld ms", clock.restart());
     return true;
 }
 

@@ -6,6 +6,7 @@
 
 #include <QBuffer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QPdfWriter>
 #include <QSvgGenerator>
@@ -93,7 +94,11 @@ QByteArray SheetExporter::render(SheetFormat format, std::span<const SheetSpec> 
                 *wasCancelled = true;
             return {};
         }
+        QElapsedTimer clock;
+        clock.start();
         bytes = encodePng(image);
+        if (qEnvironmentVariableIsSet("PLANLINES_SHEET_TIMING"))
+            qInfo("timing sheet png encode %lld ms", clock.elapsed());
         return bytes;
     }
     QBuffer buffer(&bytes);

@@ -3,6 +3,7 @@
 // longitude wide is measured in a 254 dpi PNG against its length on the ground from PROJ
 // (CGCS2000 → 3° Gauss-Krüger), and the scale bar against its label, each to 0.5 mm.
 #include "../testproject.h"
+#include "sheettesttools.h"
 
 #include <geodata/coordinatetransform.h>
 #include <layers/layercatalog.h>
@@ -79,18 +80,8 @@ private slots:
         const double rowMm =
             s.layout.frameMm.top() + (layout.frameExtent.maxY - midLat) / layout.unitsPerMm();
         const int y = int(std::lround(rowMm * 10));
-        const QRgb forest = qRgb(0x5D, 0xB4, 0x60);
-        int first = -1, last = -1;
-        for (int x = 0; x < image.width(); ++x) {
-            const QRgb c = image.pixel(x, y);
-            if (qAbs(qRed(c) - qRed(forest)) + qAbs(qGreen(c) - qGreen(forest)) +
-                    qAbs(qBlue(c) - qBlue(forest)) <
-                30) {
-                if (first < 0)
-                    first = x;
-                last = x;
-            }
-        }
+        const auto [first, last] =
+            planlines::testing::colourRun(image, y, qRgb(0x5D, 0xB4, 0x60)); // 乔木林地
         QVERIFY2(first > 0, "the square is not on the row");
         const double widthMm = (last - first + 1 + 1) / 10.0; // + its 1 px outline
         QVERIFY2(qAbs(widthMm - expectedMm) <= 0.5,
@@ -102,20 +93,8 @@ private slots:
         // The bar: its drawn length is its label's metres at the scale.
         const ScaleBar &bar = layout.scaleBar;
         QVERIFY(bar.groundM > 0);
-        const int barY = int(std::lround(bar.barMm.center().y() * 10));
-        int left = -1, right = -1;
-        for (int x = int(s.layout.scaleBarMm.left() * 10);
-             x < int(s.layout.scaleBarMm.right() * 10); ++x) {
-            if (qGray(image.pixel(x, barY)) < 80) {
-                if (left < 0)
-                    left = x;
-                right = x;
-            } else if (right > 0 && x - right > 100) {
-                break;
-            }
-        }
-        QVERIFY(left > 0);
-        const double drawnMm = (right - left + 1) / 10.0;
+        const double drawnMm = planlines::testing::scaleBarDrawnMm(image, 10, s.layout, bar);
+        QVERIFY(drawnMm > 0);
         QVERIFY2(
             qAbs(drawnMm - bar.groundM * 1000 / 2000) <= 0.5,
             qPrintable(QStringLiteral("bar %1 mm drawn for %2 m").arg(drawnMm).arg(bar.groundM)));
