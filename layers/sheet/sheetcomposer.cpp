@@ -187,6 +187,15 @@ bool SheetComposer::paint(const PaperCanvas &c, const SheetSpec &spec, const She
     const MapViewport vp = layout.viewport(c.dotsPerInch());
     const auto layers = m_map.renderLayers(visibleLayers(spec));
     const QRectF framePx = c.px(t.frameMm);
+    // On a sheet image the map is drawn straight into its pixels in bands on all cores; the
+    // frame starts at a whole pixel, the map moved by the rounding so it stays in place.
+    auto *image = !vector && p.device()->devType() == QInternal::Image &&
+                          p.transform().type() == QTransform::TxNone
+                      ? static_cast<QImage *>(p.device())
+                      : nullptr;
+    const QPoint imageAt = framePx.topLeft().toPoint();
+    if (image && !image->rect().contains(QRect(imageAt, vp.sizePx())))
+        image = nullptr;
     p.save();
     p.translate(framePx.topLeft());
     p.setClipRect(QRectF(QPointF(0, 0), QSizeF(vp.sizePx())));
@@ -195,10 +204,17 @@ bool SheetComposer::paint(const PaperCanvas &c, const SheetSpec &spec, const She
     QElapsedTimer clock;
     clock.start();
     RenderStats stats;
-    if (vector)
+    if (vector) {
         stats = VectorMapPainter().render(p, vp, layers, cancel);
-    else
+    } else if (image) {
+        const QPointF shift = QPointF(imageAt) - framePx.topLeft();
+        const QSizeF size(vp.sizePx());
+        const MapViewport at(vp.pixelToWorld(QPointF(size.width() / 2, size.height() / 2) + shift),
+                             vp.metresPerPixel(), vp.sizePx(), vp.dotsPerInch());
+        stats = MapRenderer().renderInto(*image, imageAt, at, layers, cancel);
+    } else {
         stats = MapRenderer().render(p, vp, layers, cancel);
+    }
     if (!stats.cancelled && spec.hasHighlight) {
         const QPointF a = vp.worldToPixel({spec.highlight.minX, spec.highlight.maxY});
         const QPointF b = vp.worldToPixel({spec.highlight.maxX, spec.highlight.minY});
