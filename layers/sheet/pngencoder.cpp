@@ -9,6 +9,7 @@
 #endif
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <memory>
 #include <thread>
@@ -150,18 +151,26 @@ QByteArray encodePng(const QImage &source, int threads)
                            : source.convertToFormat(QImage::Format_RGB32);
     if (img.isNull())
         return {};
-    const int n = std::clamp(threads > 0 ? threads : int(std::thread::hardware_concurrency()), 1,
-                             std::max(1, img.height() / 64));
+    // More strips than threads, taken in turn, so a thread that the system holds up (or a
+    // strip dense with detail) does not hold up the others.
+    const int threadCount =
+        std::max(1, threads > 0 ? threads : int(std::thread::hardware_concurrency()));
+    const int n =
+        std::clamp(threadCount == 1 ? 1 : 4 * threadCount, 1, std::max(1, img.height() / 64));
     std::vector<Strip> strips(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) {
         strips[std::size_t(i)].firstRow = int(qint64(img.height()) * i / n);
         strips[std::size_t(i)].endRow = int(qint64(img.height()) * (i + 1) / n);
     }
+    std::atomic<int> next{0};
+    auto work = [&] {
+        for (int i; (i = next.fetch_add(1)) < n;)
+            compressStrip(img, strips[std::size_t(i)], i == n - 1);
+    };
     std::vector<std::thread> workers;
-    for (int i = 1; i < n; ++i)
-        workers.emplace_back(compressStrip, std::cref(img), std::ref(strips[std::size_t(i)]),
-                             i == n - 1);
-    compressStrip(img, strips[0], n == 1);
+    for (int t = 1; t < std::min(threadCount, n); ++t)
+        workers.emplace_back(work);
+    work();
     for (auto &t : workers)
         t.join();
 
