@@ -58,7 +58,8 @@ int runExport(const QStringList &args)
         "bar, north arrow, km grid, county inset and the info block (制图单位, 制图日期, 坐标系, "
         "数据来源). PDF is vector with the CJK font embedded; PNG at --dpi; SVG. With --batch, one "
         "sheet per site (titled with its name, with the table of its latest check record when it "
-        "was checked) or per township: one PDF page each, or one PNG/SVG "
+        "was checked; --extent site:NAME too), per township or per group of corridor segments: one "
+        "PDF page each, or one PNG/SVG "
         "per sheet named from --out (out-%03d.png, out_<name>.png; otherwise -001, -002, … are "
         "added). Files are written whole or not at all."));
     p.addHelpOption();
