@@ -9,6 +9,7 @@
 #include <layers/sheet/corridorsheets.h>
 #include <layers/sheet/sheetatlas.h>
 
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -123,6 +124,51 @@ private slots:
         const QString cancelled = m_dir.filePath(QStringLiteral("cancelled.pdf"));
         QVERIFY(writeAtlas(exporter, cancelled, sheets, options).empty());
         QVERIFY(!QFile::exists(cancelled));
+    }
+
+    // The command line: --batch segments:5 gives one page per 5 km of chainage, titled; a bad
+    // kind or date is refused with the reason and exit status 2.
+    void commandLine()
+    {
+        const QString pdf = m_dir.filePath(QStringLiteral("cli_segments.pdf"));
+        auto run = [](const QStringList &args, QString *err = nullptr) {
+            QProcess p;
+            p.start(QStringLiteral(PLANLINES_BIN), QStringList{QStringLiteral("export")} + args);
+            p.waitForFinished(300000);
+            if (err)
+                *err = QString::fromUtf8(p.readAllStandardError());
+            return p.exitCode();
+        };
+        QCOMPARE(
+            run({QStringLiteral("--db"), QStringLiteral(PLANLINES_SAMPLE_DB),
+                 QStringLiteral("--batch"), QStringLiteral("segments:5"), QStringLiteral("--date"),
+                 QStringLiteral("2023-06-01"), QStringLiteral("--paper"), QStringLiteral("A4"),
+                 QStringLiteral("--quiet"), QStringLiteral("--out"), pdf}),
+            0);
+        const auto groups = segmentGroups(*m_corridor, 5000);
+        QCOMPARE(planlines::testing::pdfPages(pdf), int(groups.size()));
+        for (std::size_t i = 0; i < groups.size(); ++i) {
+            const QString page = planlines::testing::pdfText(pdf, int(i) + 1);
+            QCOMPARE(page.section(QLatin1Char('\n'), 0, 0).trimmed(),
+                     QString::fromStdString(m_corridor->layerName()) + QLatin1Char(' ') +
+                         groups[i].name);
+            QVERIFY(page.contains(QStringLiteral("建设进度（截至2023-06-01）")));
+        }
+        QString err;
+        QCOMPARE(run({QStringLiteral("--batch"), QStringLiteral("segments:x"),
+                      QStringLiteral("--out"), pdf},
+                     &err),
+                 2);
+        QCOMPARE(err.trimmed(), QStringLiteral("planlines export: --batch segments:x: expected "
+                                               "segments:KM with KM 0.1 … 1000"));
+        QCOMPARE(
+            run({QStringLiteral("--batch"), QStringLiteral("segments"), QStringLiteral("--date"),
+                 QStringLiteral("2023-13-01"), QStringLiteral("--out"), pdf},
+                &err),
+            2);
+        QCOMPARE(err.trimmed(),
+                 QStringLiteral("planlines export: --date 2023-13-01: expected a date like "
+                                "2023-12-31"));
     }
 };
 
