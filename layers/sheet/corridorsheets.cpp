@@ -47,7 +47,7 @@ std::vector<SegmentGroup> segmentGroups(const corridor::Corridor &c, double step
                 QStringLiteral("段");
         }
         if (groups.empty() || groups.back().name != name) {
-            groups.push_back({name, {}, s.startM, s.endM});
+            groups.push_back({name, {}, s.startM, s.endM, stepM > 0});
             // A township the levee passes twice gets two groups, told apart by chainage.
             for (std::size_t i = 0; stepM <= 0 && i + 1 < groups.size(); ++i)
                 if (groups[i].name == name)
@@ -103,12 +103,22 @@ std::vector<SheetSpec> corridorSheets(const ProjectMap &map, const corridor::Cor
             continue;
         s.highlight = s.extent;
         s.hasHighlight = true;
-        if (s.subtitle.isEmpty())
-            s.subtitle = QStringLiteral("%1 · %2—%3 · %4段")
-                             .arg(chainageRange(g.startM, g.endM),
-                                  QString::fromStdString(g.segments.front()->id),
-                                  QString::fromStdString(g.segments.back()->id))
-                             .arg(g.segments.size());
+        if (s.subtitle.isEmpty()) {
+            QStringList parts{chainageRange(g.startM, g.endM),
+                              QStringLiteral("%1—%2 · %3段")
+                                  .arg(QString::fromStdString(g.segments.front()->id),
+                                       QString::fromStdString(g.segments.back()->id))
+                                  .arg(g.segments.size())};
+            if (g.byChainage) {
+                QStringList townships;
+                for (const corridor::Segment *seg : g.segments)
+                    if (const QString t = QString::fromStdString(seg->townshipName);
+                        !t.isEmpty() && !townships.contains(t))
+                        townships << t;
+                parts << townships.join(QStringLiteral("、"));
+            }
+            s.subtitle = parts.join(QStringLiteral(" · "));
+        }
         s.tableTitle =
             QStringLiteral("建设进度（截至%1）").arg(QString::fromStdString(state.date()));
         s.table = {{QStringLiteral("状态"), QStringLiteral("段数"), QStringLiteral("长度（km）"),

@@ -18,6 +18,7 @@ struct SegmentGroup
     QString name;                                             // 黑里寨镇段, or K0+000—K5+000
     std::vector<const geodata::corridor::Segment *> segments; // by chainage
     double startM = 0, endM = 0;
+    bool byChainage = false; // a chainage range (its subtitle names the townships)
 };
 
 // Township runs (stepM 0) or chainage ranges of stepM metres from K0+000; empty ranges are
