@@ -1,4 +1,5 @@
 #include "maprenderer.h"
+#include "labelcollect.h"
 #include "labelplacer.h"
 #include "layerpainter.h"
 
@@ -15,49 +16,6 @@ namespace {
 bool isCancelled(const std::atomic<bool> *cancel)
 {
     return cancel && cancel->load(std::memory_order_relaxed);
-}
-
-void collectLabels(LabelPlacer &placer, const MapViewport &vp, const RenderLayer &layer,
-                   const std::vector<std::uint32_t> &ids, const QString &family)
-{
-    const auto &rule = layer.style->label();
-    const LayerData &data = *layer.data;
-    if (!rule || data.labelField().empty() ||
-        (rule->maxScale > 0 && vp.scaleDenominator() > rule->maxScale))
-        return;
-    QFont font(family);
-    font.setPixelSize(
-        std::max(1, static_cast<int>(std::lround(rule->fontSizePt * vp.dotsPerInch() / 72))));
-    font.setBold(rule->bold);
-    const double scale = 1 / vp.metresPerPixel();
-    // Point labels sit beside their marker, not on it.
-    const double gapPx = data.kind() == GeometryKind::Point
-                             ? (layer.style->symbol().marker.sizeMm / 2 + 0.8) * vp.pixelsPerMm()
-                             : 0;
-    // Categories may be labelled only nearer in (villages later than the county seat).
-    std::vector<bool> valueHidden;
-    for (const auto &value : data.categoryValues()) {
-        const Category *c = layer.style->category(value);
-        valueHidden.push_back(c && c->labelMaxScale > 0 &&
-                              vp.scaleDenominator() > c->labelMaxScale);
-    }
-    constexpr int kMaxPerLayer = 4000; // beyond this, the view is too crowded to read anyway
-    int added = 0;
-    for (const std::uint32_t f : ids) {
-        const QStringView text = data.label(f);
-        if (text.isEmpty())
-            continue;
-        if (const auto c = data.categoryIndex(f); c != LayerData::kNoCategory && valueHidden[c])
-            continue;
-        const auto &box = data.box(f);
-        if (data.kind() != GeometryKind::Point &&
-            std::max(box.maxX - box.minX, box.maxY - box.minY) * scale < rule->minFeaturePx)
-            continue;
-        placer.add({text.toString(), vp.worldToPixel(data.labelAnchor(f)), font, rule->color,
-                    rule->halo, 0.6 * vp.pixelsPerMm(), rule->priority, gapPx});
-        if (++added >= kMaxPerLayer)
-            break;
-    }
 }
 
 // How far a layer's drawing reaches beyond its features' boxes, in pixels: half the widest
@@ -153,12 +111,29 @@ QImage MapRenderer::renderImage(const MapViewport &viewport, std::span<const Ren
     const double dotsPerMetre = viewport.dotsPerInch() / MapViewport::kMetresPerInch;
     image.setDotsPerMeterX(static_cast<int>(std::lround(dotsPerMetre)));
     image.setDotsPerMeterY(static_cast<int>(std::lround(dotsPerMetre)));
+    const RenderStats total = renderInto(image, QPoint(0, 0), viewport, layers, cancel);
+    if (stats)
+        *stats = total;
+    return image;
+}
+
+RenderStats MapRenderer::renderInto(QImage &image, QPoint topLeft, const MapViewport &viewport,
+                                    std::span<const RenderLayer> layers,
+                                    const std::atomic<bool> *cancel) const
+{
     RenderStats total;
-    if (!viewport.isValid()) {
-        if (stats)
-            *stats = total;
-        return image;
-    }
+    const QRect area(topLeft, viewport.sizePx());
+    if (!viewport.isValid() || !image.rect().contains(area))
+        return total;
+    const int bpp = image.depth() / 8;
+    // A view of the area's rows [top, bottom): it paints straight into image's memory.
+    auto view = [&](int top, int bottom) {
+        QImage v(image.scanLine(area.top() + top) + std::ptrdiff_t(area.left()) * bpp, area.width(),
+                 bottom - top, image.bytesPerLine(), image.format());
+        v.setDotsPerMeterX(image.dotsPerMeterX());
+        v.setDotsPerMeterY(image.dotsPerMeterY());
+        return v;
+    };
 
     // Bands of whole rows: each paints its own slice of image's memory, so no copy is needed,
     // and antialiased edges across a band boundary get the same coverage as in one pass.
@@ -166,7 +141,7 @@ QImage MapRenderer::renderImage(const MapViewport &viewport, std::span<const Ren
     // the others.
     const int threads =
         std::max(1, m_options.threads > 0 ? m_options.threads : QThread::idealThreadCount());
-    const int height = image.height();
+    const int height = area.height();
     const int bandCount = threads == 1 ? 1 : std::clamp(height / 64, 1, 4 * threads);
     std::vector<RenderStats> bandStats(static_cast<std::size_t>(bandCount));
     // The label pass needs every feature in view; the bands' queries overlap, so query again.
@@ -175,15 +150,12 @@ QImage MapRenderer::renderImage(const MapViewport &viewport, std::span<const Ren
         for (int b; (b = next.fetch_add(1)) < bandCount;) {
             const int top = height * b / bandCount;
             const int bottom = height * (b + 1) / bandCount;
-            QImage band(image.scanLine(top), image.width(), bottom - top, image.bytesPerLine(),
-                        image.format());
-            band.setDotsPerMeterX(image.dotsPerMeterX());
-            band.setDotsPerMeterY(image.dotsPerMeterY());
+            QImage band = view(top, bottom);
             QPainter painter(&band);
             painter.setRenderHint(QPainter::Antialiasing, true);
             std::vector<std::vector<std::uint32_t>> visible;
-            drawLayers(painter, viewport.cropped(QRect(0, top, image.width(), bottom - top)),
-                       layers, bandStats[static_cast<std::size_t>(b)], visible, cancel);
+            drawLayers(painter, viewport.cropped(QRect(0, top, area.width(), bottom - top)), layers,
+                       bandStats[static_cast<std::size_t>(b)], visible, cancel);
         }
     };
     std::vector<std::thread> pool;
@@ -199,17 +171,16 @@ QImage MapRenderer::renderImage(const MapViewport &viewport, std::span<const Ren
     }
     if (!total.cancelled && m_options.labels) {
         std::vector<std::vector<std::uint32_t>> visible(layers.size());
-        const geodata::Envelope area = queryArea(viewport, 0);
+        const geodata::Envelope queried = queryArea(viewport, 0);
         for (std::size_t i = 0; i < layers.size(); ++i)
             if (layers[i].data && layers[i].style && layers[i].style->label())
-                layers[i].data->query(area, visible[i]);
-        QPainter painter(&image);
+                layers[i].data->query(queried, visible[i]);
+        QImage whole = view(0, height);
+        QPainter painter(&whole);
         painter.setRenderHint(QPainter::Antialiasing, true);
         drawLabels(painter, viewport, layers, visible, total);
     }
-    if (stats)
-        *stats = total;
-    return image;
+    return total;
 }
 
 } // namespace planlines::layers

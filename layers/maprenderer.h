@@ -67,6 +67,13 @@ public:
                        RenderStats *stats = nullptr,
                        const std::atomic<bool> *cancel = nullptr) const;
 
+    // Draws into the viewport-sized rectangle of target whose top-left is topLeft (inside
+    // target; a sheet's map frame), in bands on options().threads threads, then the labels.
+    // Does not clear. The same pixels as render() with the painter translated to topLeft.
+    RenderStats renderInto(QImage &target, QPoint topLeft, const MapViewport &viewport,
+                           std::span<const RenderLayer> layers,
+                           const std::atomic<bool> *cancel = nullptr) const;
+
 private:
     // Draws the layers (no labels) into band, the rows [top, top + band.height()) of an image
     // of viewport; adds the features to stats. Returns the features each layer queried.

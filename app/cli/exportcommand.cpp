@@ -3,6 +3,8 @@
 #include "commands.h"
 
 #include <layers/layercatalog.h>
+#include <layers/sheet/checktable.h>
+#include <layers/sheet/corridorsheets.h>
 #include <layers/sheet/sheetatlas.h>
 
 #include <QCommandLineParser>
@@ -55,7 +57,9 @@ int runExport(const QStringList &args)
         "fitted to the county, a site or a township, a legend of the classes in the frame, scale "
         "bar, north arrow, km grid, county inset and the info block (制图单位, 制图日期, 坐标系, "
         "数据来源). PDF is vector with the CJK font embedded; PNG at --dpi; SVG. With --batch, one "
-        "sheet per site (titled with its name) or per township: one PDF page each, or one PNG/SVG "
+        "sheet per site (titled with its name, with the table of its latest check record when it "
+        "was checked; --extent site:NAME too), per township or per group of corridor segments: one "
+        "PDF page each, or one PNG/SVG "
         "per sheet named from --out (out-%03d.png, out_<name>.png; otherwise -001, -002, … are "
         "added). Files are written whole or not at all."));
     p.addHelpOption();
@@ -98,13 +102,21 @@ int runExport(const QStringList &args)
     const QCommandLineOption dpi(QStringLiteral("dpi"),
                                  QStringLiteral("PNG resolution (default 300)."),
                                  QStringLiteral("N"), QStringLiteral("300"));
-    const QCommandLineOption batch(QStringLiteral("batch"),
-                                   QStringLiteral("sites or townships: one sheet per feature."),
-                                   QStringLiteral("KIND"));
+    const QCommandLineOption batch(
+        QStringLiteral("batch"),
+        QStringLiteral("sites or townships: one sheet per feature; segments: one sheet per "
+                       "township's run of corridor segments along the levee (黑里寨镇段 "
+                       "K0+000—K10+000), segments:KM one per KM km of chainage (K0+000—K5+000 "
+                       "…), each with a table of its segments by status on --date."),
+        QStringLiteral("KIND"));
+    const QCommandLineOption date(
+        QStringLiteral("date"),
+        QStringLiteral("--batch segments: the date of the segments' status (default today)."),
+        QStringLiteral("YYYY-MM-DD"));
     const QCommandLineOption quiet(QStringLiteral("quiet"),
                                    QStringLiteral("No progress on stderr."));
     p.addOptions({out, db, paper, orientation, scale, extent, layers, title, subtitle, unit, dpi,
-                  batch, quiet});
+                  batch, date, quiet});
     if (!p.parse(args))
         return fail(kCommand, p.errorText(), 2);
     if (p.isSet(QStringLiteral("help")))
@@ -149,15 +161,41 @@ int runExport(const QStringList &args)
     if (!dpiOk || dpiValue < 30 || dpiValue > 1200)
         return fail(kCommand, QStringLiteral("--dpi %1: expected 30 … 1200").arg(p.value(dpi)), 2);
     std::optional<geodata::Role> batchRole;
+    std::optional<double> segmentStepM; // --batch segments: 0 by township, else the range
     if (p.isSet(batch)) {
-        if (p.value(batch) == QLatin1String("sites"))
+        const QString b = p.value(batch).trimmed();
+        if (b == QLatin1String("sites"))
             batchRole = geodata::Role::Site;
-        else if (p.value(batch) == QLatin1String("townships"))
+        else if (b == QLatin1String("townships"))
             batchRole = geodata::Role::Township;
-        else
+        else if (b == QLatin1String("segments"))
+            segmentStepM = 0;
+        else if (b.startsWith(QLatin1String("segments:"))) {
+            QString km = b.mid(9);
+            km.remove(QLatin1String("km"));
+            bool ok = false;
+            const double v = km.toDouble(&ok);
+            if (!ok || v < 0.1 || v > 1000)
+                return fail(
+                    kCommand,
+                    QStringLiteral("--batch %1: expected segments:KM with KM 0.1 … 1000").arg(b),
+                    2);
+            segmentStepM = v * 1000;
+        } else
+            return fail(kCommand,
+                        QStringLiteral("--batch %1: expected sites, townships, segments or "
+                                       "segments:KM")
+                            .arg(b),
+                        2);
+    }
+    std::string statusDate = QDate::currentDate().toString(Qt::ISODate).toStdString();
+    if (p.isSet(date)) {
+        const auto d = geodata::corridor::normalizeDate(p.value(date).toStdString());
+        if (!d)
             return fail(
                 kCommand,
-                QStringLiteral("--batch %1: expected sites or townships").arg(p.value(batch)), 2);
+                QStringLiteral("--date %1: expected a date like 2023-12-31").arg(p.value(date)), 2);
+        statusDate = *d;
     }
     const std::string dbPath = p.isSet(db) ? p.value(db).toStdString() : defaultDatabase();
     QTextStream err(stderr);
@@ -192,10 +230,25 @@ int runExport(const QStringList &args)
         options.dpi = dpiValue;
         QElapsedTimer timer;
         timer.start();
-        if (batchRole) {
+        if (batchRole || segmentStepM) {
             if (!p.isSet(title))
                 spec.title.clear();
-            const auto sheets = layers::sheet::atlasSheets(map, *batchRole, spec);
+            std::vector<layers::sheet::SheetSpec> sheets;
+            if (segmentStepM) {
+                const auto project = geodata::Project::open(dbPath, true);
+                const auto corridor = geodata::corridor::Corridor::load(*project);
+                const auto state = geodata::corridor::CorridorState::on(corridor, statusDate);
+                sheets = layers::sheet::corridorSheets(
+                    map, corridor, state, layers::sheet::segmentGroups(corridor, *segmentStepM),
+                    spec);
+            } else {
+                sheets = layers::sheet::atlasSheets(map, *batchRole, spec);
+            }
+            if (batchRole == geodata::Role::Site) {
+                // Each site's latest check result, where it was checked.
+                const auto project = geodata::Project::open(dbPath, true);
+                layers::sheet::attachCheckTables(*project, sheets);
+            }
             if (!p.isSet(quiet))
                 options.progress = [&err](int done, int total) {
                     err << "planlines export: " << done << "/" << total << " sheets\n";
@@ -211,6 +264,15 @@ int runExport(const QStringList &args)
                                                 : files.front() + QStringLiteral(" …"))
                                        .arg(timer.elapsed() / 1000.0, 0, 'f', 2);
             return 0;
+        }
+        if (p.value(extent).trimmed().startsWith(QLatin1String("site:"))) {
+            const auto project = geodata::Project::open(dbPath, true);
+            if (const auto record = layers::sheet::latestCheckRecord(
+                    *project, p.value(extent).trimmed().mid(5).trimmed())) {
+                auto table = layers::sheet::checkTableFrom(*record);
+                spec.tableTitle = table.title;
+                spec.table = std::move(table.rows);
+            }
         }
         exporter.write(outPath, std::span(&spec, 1), options);
         const double sheetS = timer.elapsed() / 1000.0; // the summary's layout is not the sheet's

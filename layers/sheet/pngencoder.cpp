@@ -4,7 +4,14 @@
 
 #include <zlib.h>
 
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
+
 #include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <memory>
 #include <thread>
 #include <vector>
 
@@ -27,10 +34,64 @@ void appendChunk(QByteArray &out, const char type[4], const QByteArray &data)
     out.append(c, 4);
 }
 
+// RGB bytes of 0xAARRGGBB, in memory order R, G, B (and a fourth byte to overwrite).
+inline void putRgb(unsigned char *p, quint32 argb)
+{
+    const quint32 rgb = qToLittleEndian<quint32>(qbswap(argb) >> 8);
+    std::memcpy(p, &rgb, 4);
+}
+
+// One row's RGB bytes: each pixel's less the one above's (the Up filter), or as they are when
+// above is null. out has room for one spare byte.
+void filterRowScalar(const quint32 *row, const quint32 *above, int w, unsigned char *out)
+{
+    if (!above) {
+        for (int x = 0; x < w; ++x, out += 3)
+            putRgb(out, row[x]);
+        return;
+    }
+    // Bytewise subtraction without borrows between the bytes (SWAR).
+    constexpr quint32 kHigh = 0x80808080u;
+    for (int x = 0; x < w; ++x, out += 3) {
+        const quint32 c = row[x], a = above[x];
+        putRgb(out, ((c | kHigh) - (a & ~kHigh)) ^ ((c ^ ~a) & kHigh));
+    }
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+// Four pixels at a time: byte subtraction, then B,G,R,A ×4 shuffled to R,G,B ×4.
+__attribute__((target("ssse3"))) void filterRowSsse3(const quint32 *row, const quint32 *above,
+                                                     int w, unsigned char *out)
+{
+    const __m128i order = _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
+    int x = 0;
+    // 16 bytes are stored for 12: the last pixels go through the scalar loop.
+    for (; x + 5 < w; x += 4, out += 12) {
+        __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i *>(row + x));
+        if (above)
+            c = _mm_sub_epi8(c, _mm_loadu_si128(reinterpret_cast<const __m128i *>(above + x)));
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(out), _mm_shuffle_epi8(c, order));
+    }
+    filterRowScalar(row + x, above ? above + x : nullptr, w - x, out);
+}
+#endif
+
+void filterRow(const quint32 *row, const quint32 *above, int w, unsigned char *out)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    static const bool ssse3 = __builtin_cpu_supports("ssse3");
+    if (ssse3)
+        return filterRowSsse3(row, above, w, out);
+#endif
+    filterRowScalar(row, above, w, out);
+}
+
 struct Strip
 {
     int firstRow = 0, endRow = 0;
-    std::vector<unsigned char> compressed;
+    // Allocated, not zero-filled: only the pages deflate writes are touched.
+    std::unique_ptr<unsigned char[]> compressed;
+    std::size_t compressedBytes = 0;
     uLong adler = 1;
     std::size_t rawBytes = 0;
     bool ok = false;
@@ -44,14 +105,16 @@ void compressStrip(const QImage &img, Strip &s, bool last)
     const int w = img.width();
     const std::size_t rowBytes = 1 + 3 * std::size_t(w);
     constexpr int kRows = 32;
-    std::vector<unsigned char> raw(rowBytes * kRows);
+    // One spare byte: each pixel is stored as four bytes, the fourth overwritten by the next.
+    std::vector<unsigned char> raw(rowBytes * kRows + 1);
     z_stream z{};
     if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_RLE) != Z_OK)
         return;
     const std::size_t total = rowBytes * std::size_t(s.endRow - s.firstRow);
-    s.compressed.resize(deflateBound(&z, uLong(total)) + 64);
-    z.next_out = s.compressed.data();
-    z.avail_out = uInt(s.compressed.size());
+    const std::size_t capacity = deflateBound(&z, uLong(total)) + 64;
+    s.compressed.reset(new unsigned char[capacity]);
+    z.next_out = s.compressed.get();
+    z.avail_out = uInt(capacity);
     s.rawBytes = total;
     s.adler = adler32(0, nullptr, 0);
     bool ok = true;
@@ -59,25 +122,11 @@ void compressStrip(const QImage &img, Strip &s, bool last)
         const int y1 = std::min(s.endRow, y0 + kRows);
         for (int y = y0; y < y1; ++y) {
             unsigned char *dst = raw.data() + rowBytes * std::size_t(y - y0);
-            const QRgb *row = reinterpret_cast<const QRgb *>(img.constScanLine(y));
-            unsigned char *p = dst + 1;
-            if (y == 0) {
-                dst[0] = 0;
-                for (int x = 0; x < w; ++x) {
-                    *p++ = static_cast<unsigned char>(qRed(row[x]));
-                    *p++ = static_cast<unsigned char>(qGreen(row[x]));
-                    *p++ = static_cast<unsigned char>(qBlue(row[x]));
-                }
-                continue;
-            }
-            const QRgb *above = reinterpret_cast<const QRgb *>(img.constScanLine(y - 1));
-            dst[0] = 2;
-            for (int x = 0; x < w; ++x) {
-                const QRgb c = row[x], a = above[x];
-                *p++ = static_cast<unsigned char>(qRed(c) - qRed(a));
-                *p++ = static_cast<unsigned char>(qGreen(c) - qGreen(a));
-                *p++ = static_cast<unsigned char>(qBlue(c) - qBlue(a));
-            }
+            const auto *row = reinterpret_cast<const quint32 *>(img.constScanLine(y));
+            dst[0] = y == 0 ? 0 : 2; // None for the first row, else Up
+            filterRow(
+                row, y == 0 ? nullptr : reinterpret_cast<const quint32 *>(img.constScanLine(y - 1)),
+                w, dst + 1);
         }
         const std::size_t bytes = rowBytes * std::size_t(y1 - y0);
         s.adler = adler32(s.adler, raw.data(), uInt(bytes));
@@ -89,7 +138,7 @@ void compressStrip(const QImage &img, Strip &s, bool last)
         ok = ok && z.avail_in == 0;
     }
     s.ok = ok;
-    s.compressed.resize(s.compressed.size() - z.avail_out);
+    s.compressedBytes = capacity - z.avail_out;
     deflateEnd(&z);
 }
 
@@ -102,24 +151,32 @@ QByteArray encodePng(const QImage &source, int threads)
                            : source.convertToFormat(QImage::Format_RGB32);
     if (img.isNull())
         return {};
-    const int n = std::clamp(threads > 0 ? threads : int(std::thread::hardware_concurrency()), 1,
-                             std::max(1, img.height() / 64));
+    // More strips than threads, taken in turn, so a thread that the system holds up (or a
+    // strip dense with detail) does not hold up the others.
+    const int threadCount =
+        std::max(1, threads > 0 ? threads : int(std::thread::hardware_concurrency()));
+    const int n =
+        std::clamp(threadCount == 1 ? 1 : 4 * threadCount, 1, std::max(1, img.height() / 64));
     std::vector<Strip> strips(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) {
         strips[std::size_t(i)].firstRow = int(qint64(img.height()) * i / n);
         strips[std::size_t(i)].endRow = int(qint64(img.height()) * (i + 1) / n);
     }
+    std::atomic<int> next{0};
+    auto work = [&] {
+        for (int i; (i = next.fetch_add(1)) < n;)
+            compressStrip(img, strips[std::size_t(i)], i == n - 1);
+    };
     std::vector<std::thread> workers;
-    for (int i = 1; i < n; ++i)
-        workers.emplace_back(compressStrip, std::cref(img), std::ref(strips[std::size_t(i)]),
-                             i == n - 1);
-    compressStrip(img, strips[0], n == 1);
+    for (int t = 1; t < std::min(threadCount, n); ++t)
+        workers.emplace_back(work);
+    work();
     for (auto &t : workers)
         t.join();
 
     std::size_t size = 64;
     for (const Strip &s : strips)
-        size += s.compressed.size();
+        size += s.compressedBytes;
     QByteArray idat;
     idat.reserve(qsizetype(size));
     idat.append(char(0x78)).append(char(0x01)); // zlib header: deflate, 32 K window, fastest
@@ -127,8 +184,8 @@ QByteArray encodePng(const QImage &source, int threads)
     for (const Strip &s : strips) {
         if (!s.ok)
             return {};
-        idat.append(reinterpret_cast<const char *>(s.compressed.data()),
-                    qsizetype(s.compressed.size()));
+        idat.append(reinterpret_cast<const char *>(s.compressed.get()),
+                    qsizetype(s.compressedBytes));
         adler = adler32_combine(adler, s.adler, z_off_t(s.rawBytes));
     }
     char a[4];

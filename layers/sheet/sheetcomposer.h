@@ -33,6 +33,8 @@ public:
     // The next round scale at or above denominator (1, 1.2, 1.5, 1.8, 2, 2.5, 3, 4, 5, 6, 8 ×
     // 10^k).
     static double roundScaleUp(double denominator);
+    // Metres along the parallel per degree of longitude at latitudeDeg (CGCS2000 ellipsoid).
+    static double metresPerDegreeOfLongitude(double latitudeDeg);
     // The scale bar for a scale in a room of roomMm (the bar's round length fits its width).
     static ScaleBar scaleBarFor(double scaleDenominator, const QRectF &roomMm, double sizeFactor);
 

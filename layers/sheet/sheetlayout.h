@@ -43,10 +43,16 @@ struct SheetLayout
     ScaleBar scaleBar;
     double gridIntervalM = 0;
     bool geographic = false;
+    // World units per metre on the ground: 1 for a projected CRS; for a geographic one, degrees
+    // per metre east–west at the frame's centre latitude, so the scale (and its bar) is true
+    // there along the parallel.
+    double unitsPerMetre = 1;
     std::vector<LegendItem> legend;
 
     // Metres on the ground per mm on paper.
     double metresPerMm() const { return scaleDenominator / 1000.0; }
+    // World units (metres, or degrees) per mm on paper.
+    double unitsPerMm() const { return metresPerMm() * unitsPerMetre; }
     // The viewport that draws the frame on a device of dotsPerInch.
     MapViewport viewport(double dotsPerInch) const;
 };

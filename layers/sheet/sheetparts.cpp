@@ -170,13 +170,16 @@ void drawTable(const PaperCanvas &c, const SheetTemplate &t, const QRectF &room,
     qsizetype columns = 0;
     for (const auto &r : rows)
         columns = std::max(columns, r.size());
-    // Columns as wide as their widest cell, scaled to the room.
+    // Columns as wide as their widest cell, scaled to the room. A row with fewer cells than
+    // columns spans its last cell over the rest (a verdict, a rule's finding) and does not
+    // widen the columns.
     const QFont font = c.font(t.smallMmSize());
     std::vector<double> widths(std::size_t(columns), 4 * s);
     for (const auto &r : rows)
         for (qsizetype i = 0; i < r.size(); ++i)
-            widths[std::size_t(i)] =
-                std::max(widths[std::size_t(i)], c.textWidthMm(r[i], font) + 2 * s);
+            if (r.size() == columns || i + 1 < r.size())
+                widths[std::size_t(i)] =
+                    std::max(widths[std::size_t(i)], c.textWidthMm(r[i], font) + 2 * s);
     double total = 0;
     for (const double w : widths)
         total += w;
@@ -188,8 +191,11 @@ void drawTable(const PaperCanvas &c, const SheetTemplate &t, const QRectF &room,
         if (r == 0) {
             p.fillRect(c.px(QRectF(x, y, room.width(), rowH)), QColor(0xEE, 0xEE, 0xEE));
         }
-        for (qsizetype i = 0; i < columns; ++i) {
-            const double w = widths[std::size_t(i)] * room.width() / total;
+        const qsizetype cells = std::max<qsizetype>(1, rows[r].size());
+        for (qsizetype i = 0; i < cells; ++i) {
+            double w = widths[std::size_t(i)] * room.width() / total;
+            if (i + 1 == cells)
+                w = room.right() - x;
             const QRectF cell(x, y, w, rowH);
             c.strokeRect(cell, t.thinLineMm());
             c.drawText(cell.adjusted(s, 0, -s, 0), Qt::AlignLeft | Qt::AlignVCenter,
@@ -266,10 +272,8 @@ void drawGrid(const PaperCanvas &c, const SheetTemplate &t, const SheetLayout &l
     const double s = t.sizeFactor;
     const QRectF f = t.frameMm;
     const geodata::Envelope &e = layout.frameExtent;
-    auto xMm = [&](double easting) { return f.left() + (easting - e.minX) / layout.metresPerMm(); };
-    auto yMm = [&](double northing) {
-        return f.top() + (e.maxY - northing) / layout.metresPerMm();
-    };
+    auto xMm = [&](double easting) { return f.left() + (easting - e.minX) / layout.unitsPerMm(); };
+    auto yMm = [&](double northing) { return f.top() + (e.maxY - northing) / layout.unitsPerMm(); };
     QPainter &p = c.painter();
     p.setPen(QPen(QColor(40, 80, 160, 150), c.px(0.1 * s)));
     QPainterPath lines;

@@ -2,6 +2,7 @@
 
 #include "../paintsupport.h"
 
+#include "../labelcollect.h"
 #include "../labelplacer.h"
 
 #include <QPainterPath>
@@ -169,47 +170,6 @@ void drawHatch(QPainter &painter, const Hatch &h, const QPainterPath &clip, cons
     painter.restore();
 }
 
-void collectLabels(LabelPlacer &placer, const MapViewport &vp, const RenderLayer &layer,
-                   const std::vector<std::uint32_t> &ids, const QString &family)
-{
-    const auto &rule = layer.style->label();
-    const LayerData &data = *layer.data;
-    if (!rule || data.labelField().empty() ||
-        (rule->maxScale > 0 && vp.scaleDenominator() > rule->maxScale))
-        return;
-    QFont font(family);
-    font.setPixelSize(std::max(1, int(std::lround(rule->fontSizePt * vp.dotsPerInch() / 72))));
-    font.setBold(rule->bold);
-    const double scale = 1 / vp.metresPerPixel();
-    const double gapPx = data.kind() == GeometryKind::Point
-                             ? (layer.style->symbol().marker.sizeMm / 2 + 0.8) * vp.pixelsPerMm()
-                             : 0;
-    std::vector<bool> valueHidden;
-    for (const auto &value : data.categoryValues()) {
-        const Category *c = layer.style->category(value);
-        valueHidden.push_back(c && c->labelMaxScale > 0 &&
-                              vp.scaleDenominator() > c->labelMaxScale);
-    }
-    // On paper a feature must be this many mm across to carry a label.
-    const double minPx = rule->minFeaturePx * vp.dotsPerInch() / MapViewport::kScreenDpi;
-    int added = 0;
-    for (const std::uint32_t f : ids) {
-        const QStringView text = data.label(f);
-        if (text.isEmpty())
-            continue;
-        if (const auto c = data.categoryIndex(f); c != LayerData::kNoCategory && valueHidden[c])
-            continue;
-        const auto &box = data.box(f);
-        if (data.kind() != GeometryKind::Point &&
-            std::max(box.maxX - box.minX, box.maxY - box.minY) * scale < minPx)
-            continue;
-        placer.add({text.toString(), vp.worldToPixel(data.labelAnchor(f)), font, rule->color,
-                    rule->halo, 0.6 * vp.pixelsPerMm(), rule->priority, gapPx});
-        if (++added >= 4000)
-            break;
-    }
-}
-
 } // namespace
 
 RenderStats VectorMapPainter::render(QPainter &painter, const MapViewport &vp,
@@ -302,7 +262,8 @@ RenderStats VectorMapPainter::render(QPainter &painter, const MapViewport &vp,
         LabelPlacer placer(QRectF(QPointF(0, 0), QSizeF(vp.sizePx())));
         for (std::size_t i = layers.size(); i-- > 0;)
             if (layers[i].data && layers[i].style)
-                collectLabels(placer, vp, layers[i], visible[i], m_options.fontFamily);
+                collectLabels(placer, vp, layers[i], visible[i], m_options.fontFamily,
+                              vp.dotsPerInch() / MapViewport::kScreenDpi);
         stats.labels = placer.draw(painter);
     }
     painter.restore();

@@ -120,19 +120,8 @@ private slots:
             s.layout.frameMm.top() +
             (layout.frameExtent.maxY - (TestProject::kNorth + 10)) / layout.metresPerMm();
         const int y = int(std::lround(rowMm * 10));
-        auto near = [](QRgb c, QRgb want) {
-            return qAbs(qRed(c) - qRed(want)) + qAbs(qGreen(c) - qGreen(want)) +
-                       qAbs(qBlue(c) - qBlue(want)) <
-                   30;
-        };
         const QRgb forest = qRgb(0x5D, 0xB4, 0x60); // 0301 乔木林地, the second parcel
-        int first = -1, last = -1;
-        for (int x = 0; x < image.width(); ++x)
-            if (near(image.pixel(x, y), forest)) {
-                if (first < 0)
-                    first = x;
-                last = x;
-            }
+        const auto [first, last] = planlines::testing::colourRun(image, y, forest);
         QVERIFY2(first > 0, "the forest parcel is not on the row");
         // Its edges carry a 0.1 mm outline (1 px) drawn over the fill on both sides.
         const double widthMm = (last - first + 1 + 1) / 10.0;
@@ -141,22 +130,8 @@ private slots:
 
         const ScaleBar &bar = layout.scaleBar;
         QVERIFY(bar.groundM > 0);
-        const int barY = int(std::lround(bar.barMm.center().y() * 10));
-        // From the room's left edge to the first 10 mm gap (a white segment is 6.25 mm; the north
-        // arrow is further right in the same room).
-        int left = -1, right = -1;
-        for (int x = int(s.layout.scaleBarMm.left() * 10);
-             x < int(s.layout.scaleBarMm.right() * 10); ++x) {
-            if (qGray(image.pixel(x, barY)) < 80) {
-                if (left < 0)
-                    left = x;
-                right = x;
-            } else if (right > 0 && x - right > 100) {
-                break;
-            }
-        }
-        QVERIFY(left > 0);
-        const double drawnMm = (right - left + 1) / 10.0;
+        const double drawnMm = planlines::testing::scaleBarDrawnMm(image, 10, s.layout, bar);
+        QVERIFY(drawnMm > 0);
         const double expectedMm = bar.groundM * 1000 / layout.scaleDenominator;
         QVERIFY2(qAbs(drawnMm - expectedMm) <= 0.5,
                  qPrintable(QStringLiteral("bar %1 mm drawn, %2 m at 1:%3 is %4 mm")
