@@ -12,6 +12,8 @@ const char *GuiOptions::usage()
            "  --db FILE             the project (default: $PLANLINES_DB, else the sample county)\n"
            "  --size WxH            window size in pixels (default 1280x800)\n"
            "  --screenshot FILE     render the window offscreen, save it as PNG and exit\n"
+           "  --timing              log on stderr where start-up time goes, up to the first\n"
+           "                        complete frame (also PLANLINES_TIMING=1)\n"
            "in the window: drag, arrow keys pan; wheel (about the cursor), +/-, double-click,\n"
            "pinch zoom; Home shows the county; a click identifies; Esc clears; the search box\n"
            "takes names, BSM/TBBH, K12+300, X/Y and lon/lat; files dropped on the map import.\n"
@@ -46,6 +48,8 @@ std::optional<GuiOptions> GuiOptions::parse(int argc, char **argv, const std::st
         };
         if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
             o.help = true;
+        } else if (arg == QLatin1String("--timing")) {
+            o.timing = true;
         } else if (arg == QLatin1String("--db")) {
             if (!takeValue())
                 return fail(QStringLiteral("--db needs a file"));

@@ -1,4 +1,5 @@
 #include "mapview.h"
+#include "startuptiming.h"
 
 #include <QQuickWindow>
 #include <QSGImageNode>
@@ -167,9 +168,29 @@ double MapView::devicePixelRatio() const
     return window() ? window()->effectiveDevicePixelRatio() : 1.0;
 }
 
+// Requests made while one batch of events is handled (the project ready, its layer list reset,
+// the view fitted, all at once at start-up) become one frame: the request is sent from
+// updatePolish(), once before the next scene-graph frame. Sent at once, each would render a
+// whole frame of its own, and at start-up the first complete frame came a render later.
 void MapView::requestFrame()
 {
     m_frameCurrent = false;
+    m_wantedSerial = 0; // a frame already on its way is not of the view wanted now
+    m_requestPending = true;
+    polish();
+}
+
+void MapView::updatePolish()
+{
+    QQuickItem::updatePolish();
+    if (!m_requestPending)
+        return;
+    m_requestPending = false;
+    sendFrameRequest();
+}
+
+void MapView::sendFrameRequest()
+{
     const ProjectSession *s = readySession();
     if (!s || !m_viewport.isValid())
         return;
@@ -188,6 +209,8 @@ void MapView::requestFrame()
         frame = frame.resized(size + QSize(size.width() / 4, size.height() / 4));
     }
     m_wantedSerial = m_scheduler.request(frame.supersampled(devicePixelRatio()), layers);
+    if (!m_ready && m_scheduler.lastFrame().image.isNull())
+        StartupTiming::mark(QStringLiteral("first frame requested (%1 layers)").arg(layers.size()));
 }
 
 void MapView::onFrameReady()
@@ -195,6 +218,8 @@ void MapView::onFrameReady()
     const auto &frame = m_scheduler.lastFrame();
     m_frameCurrent = frame.serial == m_wantedSerial;
     m_lastRenderMs = static_cast<int>(frame.milliseconds);
+    if (!m_ready)
+        StartupTiming::mark(QStringLiteral("frame rendered in %1 ms").arg(m_lastRenderMs));
     update();
 }
 
@@ -269,6 +294,7 @@ void MapView::onFrameSwapped()
     ++m_frameCount;
     emit frameCountChanged();
     if (!m_ready) {
+        StartupTiming::mark(QStringLiteral("first complete frame on screen"));
         m_ready = true;
         emit readyChanged();
     }

@@ -87,6 +87,7 @@ signals:
 
 protected:
     QSGNode *updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *data) override;
+    void updatePolish() override;
     void geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry) override;
     void itemChange(ItemChange change, const ItemChangeData &value) override;
     void mousePressEvent(QMouseEvent *event) override;
@@ -98,6 +99,7 @@ private:
     void onSessionStatus();
     void setViewport(const layers::MapViewport &viewport);
     void requestFrame();
+    void sendFrameRequest();
     void onFrameReady();
     void onFrameSwapped();
     double devicePixelRatio() const;
@@ -109,8 +111,9 @@ private:
     layers::MapViewport m_viewport;
     bool m_fitted = false; // false until the home extent was shown or the user navigated
     RenderScheduler m_scheduler;
-    quint64 m_wantedSerial = 0;
-    bool m_frameCurrent = false; // the frame shown is of the current viewport and content
+    quint64 m_wantedSerial = 0;    // 0 while a request waits for updatePolish()
+    bool m_requestPending = false; // requestFrame() was called since the last request sent
+    bool m_frameCurrent = false;   // the frame shown is of the current viewport and content
     std::atomic<quint64> m_paintedSerial{0}; // the last current frame put on screen
     quint64 m_textureSerial = 0;             // the frame the scene graph's texture holds
     quint64 m_countedSerial = 0;             // the last frame counted in frameCount
