@@ -72,6 +72,10 @@ void RenderScheduler::start(Request request)
         f.viewport = r.viewport;
         f.serial = r.serial;
         f.image = renderer.renderImage(r.viewport, r.layers, &f.stats, cancel.get());
+        // On an opaque background every pixel is opaque: say so, and the scene graph neither
+        // blends the frame nor paints what it covers (the background, older frames).
+        if (renderer.options().background.alpha() == 255)
+            f.image.reinterpretAsFormat(QImage::Format_RGB32);
         f.milliseconds = timer.elapsed();
         return f;
     }));
