@@ -162,7 +162,7 @@ done
     echo "PlanLines render benchmarks, $(date '+%Y-%m-%d %H:%M:%S %z')"
     echo "machine: $(nproc) CPUs, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)," \
         "tree $(git -C "$top" rev-parse --short HEAD 2>/dev/null)"
-    echo "load (uptime):$(uptime | sed 's/.*load average//')"
+    echo "load (uptime): $(uptime | sed 's/.*load average: //')"
     echo "1920x1080, landuse only, the QGIS peer's style; medians of $runs runs; ratio = ours / QGIS"
     printf '%-46s %9s %9s %7s  %s\n' job "ours (s)" "QGIS (s)" ratio notes
     for r in "${rows[@]}"; do
