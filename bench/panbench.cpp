@@ -9,7 +9,8 @@
 // RSS_MB (peak resident memory of the process). Then a scripted
 // pan/zoom of N frames at 60 Hz: pans in four directions, zooms in and out around points of the
 // view. A frame's time runs from the navigation call to the window's frameSwapped, i.e. what
-// it takes to put the moved view on screen; sharp frames render in the background meanwhile.
+// it takes to put the moved view on screen; sharp frames render in the background once the
+// requests pause (RenderScheduler::settleMs), so during the script mostly none arrive.
 #include <qml/mainwindow.h>
 #include <qml/mapview.h>
 #include <qml/projectsession.h>
