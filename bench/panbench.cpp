@@ -3,16 +3,23 @@
 //
 //   planlines_panbench --db FILE [--frames 120] [--size 1920x1080]
 //
-// Start-up: from main() to the map's first complete frame (MapView.ready). Then a scripted
+// Start-up: from main() to the map's first complete frame (MapView.ready); --frames 0 measures
+// only that (bench/render_bench.sh runs it several times for a median). Besides the text, the
+// figures are printed as KEY=value lines for the script: STARTUP_S, PAN_P95_MS, PAN_CPU_P95_MS,
+// RSS_MB (peak resident memory of the process). Then a scripted
 // pan/zoom of N frames at 60 Hz: pans in four directions, zooms in and out around points of the
 // view. A frame's time runs from the navigation call to the window's frameSwapped, i.e. what
-// it takes to put the moved view on screen; sharp frames render in the background meanwhile.
+// it takes to put the moved view on screen; sharp frames render in the background once the
+// requests pause (RenderScheduler::settleMs), so during the script mostly none arrive.
 #include <qml/mainwindow.h>
 #include <qml/mapview.h>
+#include <qml/projectsession.h>
+#include <qml/startuptiming.h>
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QTextStream>
@@ -68,12 +75,25 @@ double threadCpuMs()
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+// Peak resident memory of this process (VmHWM), in KiB; 0 when unknown.
+long peakRssKb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLong();
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     QElapsedTimer sinceStart;
     sinceStart.start();
+    planlines::qml::StartupTiming::start(); // PLANLINES_TIMING=1: where start-up goes (stderr)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
@@ -86,7 +106,7 @@ int main(int argc, char **argv)
                  QStringLiteral("WxH"), QStringLiteral("1920x1080")});
     p.process(app);
     const QStringList size = p.value(QStringLiteral("size")).split(QLatin1Char('x'));
-    const int frames = std::max(1, p.value(QStringLiteral("frames")).toInt());
+    const int frames = std::max(0, p.value(QStringLiteral("frames")).toInt());
     QTextStream out(stdout);
     if (!p.isSet(QStringLiteral("db")) || size.size() != 2) {
         std::fputs("usage: planlines_panbench --db FILE [--frames N] [--size WxH]\n", stderr);
@@ -95,10 +115,13 @@ int main(int argc, char **argv)
 
     QGuiApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC"), 10));
     MainWindow::prepare();
+    planlines::qml::StartupTiming::mark(QStringLiteral("application created"));
+    planlines::qml::ProjectSession::preload(p.value(QStringLiteral("db"))); // as the program does
     QQmlApplicationEngine engine;
     QString error;
     QQuickWindow *window = MainWindow::load(engine, p.value(QStringLiteral("db")),
                                             QSize(size[0].toInt(), size[1].toInt()), &error);
+    planlines::qml::StartupTiming::mark(QStringLiteral("window's QML loaded"));
     MapView *map = MainWindow::mapView(window);
     if (!map) {
         QTextStream(stderr) << "panbench: " << error << "\n";
@@ -165,6 +188,7 @@ int main(int argc, char **argv)
         QObject::disconnect(c);
     }
     const int sharp = map->frameCount() - sharpBefore;
+    const long rssMb = peakRssKb() / 1024;
 
     out << QStringLiteral("map window %1x%2, %3\n")
                .arg(window->width())
@@ -175,6 +199,14 @@ int main(int argc, char **argv)
                .arg(startupS, 0, 'f', 3)
                .arg(firstRenderMs)
                .arg(startupCpuS, 0, 'f', 3);
+    out << QStringLiteral("STARTUP_S=%1\nRSS_MB=%2\n").arg(startupS, 0, 'f', 3).arg(rssMb);
+    if (frames == 0) {
+        out.flush();
+        return 0;
+    }
+    out << QStringLiteral("PAN_P95_MS=%1\nPAN_CPU_P95_MS=%2\n")
+               .arg(percentile(frameMs, 95), 0, 'f', 2)
+               .arg(percentile(frameCpuMs, 95), 0, 'f', 2);
     out << QStringLiteral("  %1 pan/zoom frames at 60 Hz: p50 %2 ms, p95 %3 ms, max %4 ms; "
                           "%5 sharp frames arrived meanwhile, last render %6 ms\n")
                .arg(frames)

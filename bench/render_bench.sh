@@ -13,6 +13,8 @@
 #   BENCH_NO_PEERS      1: time only our program
 #   QGIS_RENDER_PY      the peer script       (default ../shared/peers/qgis_render.py if present)
 #   PANBENCH            the pan/start-up program (default: planlines_panbench beside planlines)
+#   BENCH_STARTUP_RUNS  start-ups of the window on the sample county, median reported (default 5)
+#   BENCH_SAMPLE_DB     the county of the start-up figure   (default build/sample/gaoqing.sqlite)
 set -uo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -78,6 +80,7 @@ JSON
 
 rows=()
 row() { rows+=("$1|$2|$3|$4"); }   # job|ours|peer|note
+declare -A full_ours full_peer      # full-extent render medians by parcel count, for the targets
 
 # run_ours OUTFILE ARGS…: one timed render; sets R_RENDER, R_LOAD, R_WALL, R_RSS_MB
 run_ours() {
@@ -136,6 +139,9 @@ bench_render() {
                 fi
             fi
         done
+        if [[ $zoom == 1 ]]; then
+            full_ours[$n]=$(median <<<"$rr") full_peer[$n]=$(median <<<"$pr")
+        fi
         row "render $n $what: render" "$(median <<<"$rr")" "$(median <<<"$pr")" \
             "ours: drawing from memory; QGIS: its parallel render job, reading included"
         row "render $n $what: load+render" \
@@ -156,6 +162,7 @@ done
     echo "PlanLines render benchmarks, $(date '+%Y-%m-%d %H:%M:%S %z')"
     echo "machine: $(nproc) CPUs, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)," \
         "tree $(git -C "$top" rev-parse --short HEAD 2>/dev/null)"
+    echo "load (uptime): $(uptime | sed 's/.*load average: //')"
     echo "1920x1080, landuse only, the QGIS peer's style; medians of $runs runs; ratio = ours / QGIS"
     printf '%-46s %9s %9s %7s  %s\n' job "ours (s)" "QGIS (s)" ratio notes
     for r in "${rows[@]}"; do
@@ -164,14 +171,49 @@ done
     done
 } | tee "$results"
 
+# The window: pan frames over the largest county, start-up on the sample county (median).
+pan_p95=— pan_cpu=— rss_big=— startup=— big=$(for n in $sizes; do echo "$n"; done | sort -n | tail -1)
+sample_db=${BENCH_SAMPLE_DB:-$top/build/sample/gaoqing.sqlite}
+startup_runs=${BENCH_STARTUP_RUNS:-5}
+[[ $startup_runs =~ ^[1-9][0-9]*$ ]] || die "BENCH_STARTUP_RUNS must be a positive whole number"
 if [[ -x $panbench ]]; then
     echo | tee -a "$results"
-    big=$(for n in $sizes; do echo "$n"; done | sort -n | tail -1)
-    QT_QPA_PLATFORM=offscreen "$panbench" --db "$out/render-$big.sqlite" --frames 120 2>>"$log" | tee -a "$results"
-    if [[ -f $top/build/sample/gaoqing.sqlite ]]; then
-        QT_QPA_PLATFORM=offscreen "$panbench" --db "$top/build/sample/gaoqing.sqlite" --frames 120 2>>"$log" | tee -a "$results"
+    pan=$out/panbench-$big.txt
+    if [[ -f $out/render-$big.sqlite ]] &&
+        QT_QPA_PLATFORM=offscreen "$panbench" --db "$out/render-$big.sqlite" --frames 120 >"$pan" 2>>"$log"; then
+        grep -v '=' "$pan" | tee -a "$results"
+        pan_p95=$(field PAN_P95_MS "$pan") pan_cpu=$(field PAN_CPU_P95_MS "$pan") rss_big=$(field RSS_MB "$pan")
+    else
+        echo "pan frames over $big parcels: FAILED, see $log" | tee -a "$results"
+    fi
+    if [[ -f $sample_db ]]; then
+        ss=""
+        for ((i = 0; i < startup_runs; i++)); do
+            QT_QPA_PLATFORM=offscreen "$panbench" --db "$sample_db" --frames 0 >"$out/startup.txt" 2>>"$log" &&
+                ss+=" $(field STARTUP_S "$out/startup.txt")"
+        done
+        startup=$(median <<<"$ss")
+        echo "start-up to the first complete frame of $sample_db: median $startup s of$ss s" | tee -a "$results"
     fi
 else
     echo "(no $panbench: build the target planlines_panbench for pan frames and start-up)" | tee -a "$results"
 fi
+
+# The issue's targets, each with our figure and whether it is met.
+target() { # what figure limit unit: met when figure <= limit
+    local verdict
+    verdict=$(awk -v a="$2" -v b="$3" 'BEGIN { if (a !~ /^[0-9.]+$/) print "not measured"; else if (a + 0 <= b + 0) print "met"; else print "NOT met" }')
+    printf '%-52s %10s %10s  %s\n' "$1" "$2" "$4 $3" "$verdict"
+}
+{
+    echo
+    echo "targets (issue 4)                                        figure      limit"
+    for n in $sizes; do
+        target "full-extent render $n, ratio to QGIS" "$(ratio "${full_ours[$n]:-}" "${full_peer[$n]:-}")" 0.2 "≤"
+    done
+    target "pan/zoom frame p95 over $big parcels (ms, wall)" "$pan_p95" 16.7 "<"
+    target "  the same in GUI-thread CPU time (ms)" "$pan_cpu" 16.7 "<"
+    target "start-up to first complete frame, sample county (s)" "$startup" 1 "<"
+    target "memory with $big parcels loaded, window (MB)" "$rss_big" 1024 "<"
+} | tee -a "$results"
 echo "results written to $results"

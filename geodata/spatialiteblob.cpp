@@ -3,8 +3,11 @@
 #include "error.h"
 #include "geometry.h"
 
+#include <bit>
+#include <cmath>
 #include <cstring>
 #include <limits>
+#include <string>
 
 namespace planlines::geodata {
 namespace {
@@ -152,6 +155,183 @@ std::vector<unsigned char> spatialiteBlobFromWkb(std::span<const unsigned char> 
     if (mbr)
         *mbr = e.mbr;
     return out;
+}
+
+} // namespace planlines::geodata
+
+namespace planlines::geodata {
+namespace {
+
+// Layout: 0x00, endian (1 = little), SRID int32, MBR 4 doubles, 0x7C, class int32, body, 0xFE.
+// Entities of a collection are each 0x69 + class int32 + body.
+constexpr std::size_t kHeaderBytes = 43;
+
+bool hasBlobFrame(std::span<const unsigned char> blob)
+{
+    return blob.size() > kHeaderBytes && blob[0] == kStart && blob[1] <= kLittleEndian &&
+           blob[38] == kMbrEnd && blob.back() == kEnd;
+}
+
+class BlobReader
+{
+public:
+    BlobReader(std::span<const unsigned char> body, bool littleEndian, FlatGeometry &out)
+        : m_bytes(body), m_swap(littleEndian != (std::endian::native == std::endian::little)),
+          m_out(out)
+    {
+    }
+
+    // The class's base type (1–7) and dimensions; false for compressed classes (1 000 000+).
+    static bool split(std::uint32_t classType, std::uint32_t &base, int &dims)
+    {
+        if (classType >= 1000000)
+            return false;
+        dims = classType >= 3000 ? 4 : classType >= 1000 ? 3 : 2;
+        base = classType % 1000;
+        return true;
+    }
+
+    std::uint32_t geometry()
+    {
+        std::uint32_t base = 0;
+        int dims = 2;
+        if (!split(uint32(), base, dims))
+            return 0;
+        if (base >= 1 && base <= 3) {
+            part(base, dims);
+        } else if (base >= 4 && base <= 7) {
+            const std::uint32_t n = uint32();
+            if (n > (m_bytes.size() - m_pos) / 5)
+                fail("entity count " + std::to_string(n) + " exceeds the data");
+            for (std::uint32_t i = 0; i < n; ++i) {
+                if (byte() != kEntity)
+                    fail("missing entity marker");
+                std::uint32_t entity = 0;
+                int entityDims = 2;
+                if (!split(uint32(), entity, entityDims))
+                    return 0;
+                if (entity < 1 || entity > 3 || (base != 7 && entity != base - 3))
+                    fail("entity of class " + std::to_string(entity) + " in a geometry of class " +
+                         std::to_string(base));
+                part(entity, entityDims);
+            }
+        } else {
+            fail("unsupported geometry class " + std::to_string(base));
+        }
+        if (m_pos != m_bytes.size())
+            fail(std::to_string(m_bytes.size() - m_pos) + " bytes after the geometry");
+        m_out.rings.push_back(static_cast<std::uint32_t>(m_out.pointCount()));
+        m_out.parts.push_back(static_cast<std::uint32_t>(m_out.rings.size() - 1));
+        return base;
+    }
+
+    void seek(std::size_t pos) { m_pos = pos; }
+
+private:
+    void part(std::uint32_t kind, int dims)
+    {
+        m_out.partKinds.push_back(static_cast<std::uint8_t>(kind));
+        m_out.parts.push_back(static_cast<std::uint32_t>(m_out.rings.size()));
+        if (kind == 3) {
+            const std::uint32_t rings = uint32();
+            if (rings > (m_bytes.size() - m_pos) / 4)
+                fail("ring count " + std::to_string(rings) + " exceeds the data");
+            for (std::uint32_t r = 0; r < rings; ++r)
+                ring(uint32(), dims);
+        } else {
+            ring(kind == 1 ? 1 : uint32(), dims);
+        }
+    }
+
+    void ring(std::uint32_t n, int dims)
+    {
+        m_out.rings.push_back(static_cast<std::uint32_t>(m_out.pointCount()));
+        const std::size_t stride = 8u * static_cast<std::size_t>(dims);
+        if (n > (m_bytes.size() - m_pos) / stride)
+            fail("point count " + std::to_string(n) + " exceeds the data");
+        const std::size_t first = m_out.xy.size();
+        m_out.xy.resize(first + 2u * n);
+        double *to = m_out.xy.data() + first;
+        const unsigned char *p = m_bytes.data() + m_pos;
+        if (!m_swap && dims == 2) {
+            std::memcpy(to, p, 16u * n);
+        } else {
+            for (std::uint32_t i = 0; i < n; ++i, p += stride) {
+                std::uint64_t x, y;
+                std::memcpy(&x, p, 8);
+                std::memcpy(&y, p + 8, 8);
+                if (m_swap) {
+                    x = __builtin_bswap64(x);
+                    y = __builtin_bswap64(y);
+                }
+                to[2u * i] = std::bit_cast<double>(x);
+                to[2u * i + 1] = std::bit_cast<double>(y);
+            }
+        }
+        m_pos += stride * n;
+        for (std::size_t i = 0; i < 2u * n; ++i)
+            if (!std::isfinite(to[i]))
+                fail("non-finite coordinate");
+    }
+
+    std::uint8_t byte()
+    {
+        need(1);
+        return m_bytes[m_pos++];
+    }
+    std::uint32_t uint32()
+    {
+        need(4);
+        std::uint32_t v;
+        std::memcpy(&v, m_bytes.data() + m_pos, 4);
+        m_pos += 4;
+        return m_swap ? __builtin_bswap32(v) : v;
+    }
+    void need(std::size_t n) const
+    {
+        if (m_bytes.size() - m_pos < n)
+            fail("truncated");
+    }
+    [[noreturn]] void fail(const std::string &why) const
+    {
+        throw Error("malformed SpatiaLite geometry: " + why + " at byte " + std::to_string(m_pos));
+    }
+
+    std::span<const unsigned char> m_bytes;
+    bool m_swap;
+    FlatGeometry &m_out;
+    std::size_t m_pos = 0;
+};
+
+} // namespace
+
+std::uint32_t readSpatialiteBlob(std::span<const unsigned char> blob, FlatGeometry &out)
+{
+    out.clear();
+    if (blob.size() >= 2 && blob[0] == kStart && (blob[1] == 0x80 || blob[1] == 0x81))
+        return 0; // TinyPoint
+    if (!hasBlobFrame(blob))
+        throw Error("malformed SpatiaLite geometry: bad header or end marker");
+    BlobReader r(blob.first(blob.size() - 1), blob[1] == kLittleEndian, out);
+    r.seek(kHeaderBytes - 4);
+    const std::uint32_t base = r.geometry();
+    if (base == 0)
+        out.clear();
+    return base;
+}
+
+std::optional<Envelope> spatialiteBlobEnvelope(std::span<const unsigned char> blob)
+{
+    if (!hasBlobFrame(blob))
+        return std::nullopt;
+    const bool swap = (blob[1] == kLittleEndian) != (std::endian::native == std::endian::little);
+    double v[4];
+    for (int i = 0; i < 4; ++i) {
+        std::uint64_t u;
+        std::memcpy(&u, blob.data() + 6 + 8 * i, 8);
+        v[i] = std::bit_cast<double>(swap ? __builtin_bswap64(u) : u);
+    }
+    return Envelope{v[0], v[1], v[2], v[3]};
 }
 
 } // namespace planlines::geodata

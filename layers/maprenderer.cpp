@@ -172,9 +172,14 @@ RenderStats MapRenderer::renderInto(QImage &image, QPoint topLeft, const MapView
     if (!total.cancelled && m_options.labels) {
         std::vector<std::vector<std::uint32_t>> visible(layers.size());
         const geodata::Envelope queried = queryArea(viewport, 0);
-        for (std::size_t i = 0; i < layers.size(); ++i)
-            if (layers[i].data && layers[i].style && layers[i].style->label())
+        for (std::size_t i = 0; i < layers.size(); ++i) {
+            const auto *rule = layers[i].data && layers[i].style && layers[i].style->label()
+                                   ? &*layers[i].style->label()
+                                   : nullptr;
+            // Not a query of every parcel in view when its labels are only shown nearer in.
+            if (rule && !(rule->maxScale > 0 && viewport.scaleDenominator() > rule->maxScale))
                 layers[i].data->query(queried, visible[i]);
+        }
         QImage whole = view(0, height);
         QPainter painter(&whole);
         painter.setRenderHint(QPainter::Antialiasing, true);

@@ -8,13 +8,6 @@
 
 namespace planlines::layers {
 
-void FlatGeometry::clear()
-{
-    xy.clear();
-    rings.clear();
-    parts.clear();
-}
-
 namespace {
 
 class Cursor
@@ -98,7 +91,11 @@ struct Reader
         }
     }
     void beginRing() { out.rings.push_back(static_cast<std::uint32_t>(out.pointCount())); }
-    void beginPart() { out.parts.push_back(static_cast<std::uint32_t>(out.rings.size())); }
+    void beginPart(std::uint8_t kind)
+    {
+        out.parts.push_back(static_cast<std::uint32_t>(out.rings.size()));
+        out.partKinds.push_back(kind);
+    }
     void endAll()
     {
         // Keep the trailing "end" offsets: one past the last ring, one past the last part.
@@ -130,17 +127,17 @@ struct Reader
         }
         switch (type) {
         case 1: // Point
-            beginPart();
+            beginPart(1);
             beginRing();
             points(le, dims, 1);
             break;
         case 2: // LineString
-            beginPart();
+            beginPart(2);
             beginRing();
             points(le, dims, in.uint32(le));
             break;
         case 3: { // Polygon
-            beginPart();
+            beginPart(3);
             const std::uint32_t nRings = in.uint32(le);
             in.needItems(nRings, 4);
             for (std::uint32_t r = 0; r < nRings; ++r) {

@@ -2,7 +2,9 @@
 #include "appsettings.h"
 #include "guioptions.h"
 #include "mainwindow.h"
+#include "projectsession.h"
 #include "screenshot.h"
+#include "startuptiming.h"
 
 #include <QApplication>
 #include <QFont>
@@ -22,6 +24,7 @@ int runGui(int argc, char **argv, const std::string &defaultDb)
         QTextStream(stderr) << "planlines: " << error << "\n" << GuiOptions::usage();
         return 2;
     }
+    StartupTiming::start(options->timing);
     if (options->help) {
         QTextStream(stdout) << GuiOptions::usage();
         return 0;
@@ -38,6 +41,8 @@ int runGui(int argc, char **argv, const std::string &defaultDb)
     QGuiApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC"), 10));
     MainWindow::prepare();
     AppSettings::installTranslator();
+    StartupTiming::mark(QStringLiteral("application created"));
+    ProjectSession::preload(options->databasePath); // loads while the QML is created
 
     QQmlApplicationEngine engine;
     QVariantMap extra;
@@ -49,6 +54,7 @@ int runGui(int argc, char **argv, const std::string &defaultDb)
         QTextStream(stderr) << "planlines: " << error << "\n";
         return 1;
     }
+    StartupTiming::mark(QStringLiteral("window's QML loaded"));
     std::unique_ptr<Screenshot> screenshot;
     if (!options->screenshotPath.isEmpty()) {
         screenshot = std::make_unique<Screenshot>(window, options->screenshotPath);

@@ -9,11 +9,14 @@ namespace planlines::qml {
 const char *GuiOptions::usage()
 {
     return "usage: planlines [--db FILE] [--size WxH] [--screenshot FILE.png] [--check-site NAME]\n"
+           "                 [--timing]\n"
            "  --db FILE             the project (default: $PLANLINES_DB, else the sample county)\n"
            "  --size WxH            window size in pixels (default 1280x800)\n"
            "  --screenshot FILE     render the window offscreen, save it as PNG and exit\n"
            "  --check-site NAME     open the check panel (选址检查) and check the project's site\n"
            "                        of this name (XMMC) or fid; recorded like `planlines check`\n"
+           "  --timing              log on stderr where start-up time goes, up to the first\n"
+           "                        complete frame (also PLANLINES_TIMING=1)\n"
            "in the window: drag, arrow keys pan; wheel (about the cursor), +/-, double-click,\n"
            "pinch zoom; Home shows the county; a click identifies; Esc clears; the search box\n"
            "takes names, BSM/TBBH, K12+300, X/Y and lon/lat; files dropped on the map import.\n"
@@ -48,6 +51,8 @@ std::optional<GuiOptions> GuiOptions::parse(int argc, char **argv, const std::st
         };
         if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
             o.help = true;
+        } else if (arg == QLatin1String("--timing")) {
+            o.timing = true;
         } else if (arg == QLatin1String("--db")) {
             if (!takeValue())
                 return fail(QStringLiteral("--db needs a file"));

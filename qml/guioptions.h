@@ -17,6 +17,7 @@ struct GuiOptions
     QString checkSite;      // --check-site: the check panel opens and checks this site
     QSize windowSize{1280, 800};
     bool help = false;
+    bool timing = false; // log where start-up time goes (startuptiming.h)
 
     // Parses argv (argv[0] is the program). Options Qt itself takes (-platform …) are left to
     // it. Returns nullopt and sets error for a bad option.

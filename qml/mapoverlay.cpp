@@ -9,6 +9,7 @@ namespace planlines::qml {
 MapOverlay::MapOverlay(QQuickItem *parent) : QQuickPaintedItem(parent)
 {
     setAcceptedMouseButtons(Qt::NoButton);
+    setVisible(false); // nothing to draw yet
 }
 
 void MapOverlay::setMap(MapView *map)
@@ -19,7 +20,7 @@ void MapOverlay::setMap(MapView *map)
         m_map->disconnect(this);
     m_map = map;
     if (m_map) {
-        connect(m_map, &MapView::viewportChanged, this, [this] { update(); });
+        connect(m_map, &MapView::viewportChanged, this, &MapOverlay::refresh);
         // The layers change when a project (re)loads: find the feature again.
         const auto follow = [this] {
             if (m_map && m_map->session())
@@ -55,7 +56,7 @@ void MapOverlay::setMarkerPoint(const QVariant &point)
         return;
     m_marker = point;
     emit markerChanged();
-    update();
+    refresh();
 }
 
 void MapOverlay::setMeasurePoints(const QVariantList &points)
@@ -64,7 +65,7 @@ void MapOverlay::setMeasurePoints(const QVariantList &points)
         return;
     m_measure = points;
     emit measureChanged();
-    update();
+    refresh();
 }
 
 void MapOverlay::setMeasureClosed(bool closed)
@@ -73,7 +74,7 @@ void MapOverlay::setMeasureClosed(bool closed)
         return;
     m_closed = closed;
     emit measureChanged();
-    update();
+    refresh();
 }
 
 void MapOverlay::resolveHighlight()
@@ -94,7 +95,18 @@ void MapOverlay::resolveHighlight()
         }
     }
     emit highlightChanged();
-    update();
+    refresh();
+}
+
+// Shown only while there is something to draw: an empty overlay still cost every pan frame a
+// full-size transparent image cleared, painted and blended over the map on the GUI thread.
+void MapOverlay::refresh()
+{
+    const bool content = !m_path.isEmpty() || !m_measure.isEmpty() ||
+                         (m_marker.canConvert<QPointF>() && !m_marker.isNull());
+    setVisible(content);
+    if (content)
+        update();
 }
 
 void MapOverlay::paint(QPainter *painter)

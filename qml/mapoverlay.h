@@ -59,6 +59,7 @@ signals:
 
 private:
     void resolveHighlight();
+    void refresh();
 
     QPointer<MapView> m_map;
     QString m_table;

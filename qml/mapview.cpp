@@ -1,4 +1,5 @@
 #include "mapview.h"
+#include "startuptiming.h"
 
 #include <QQuickWindow>
 #include <QSGImageNode>
@@ -32,7 +33,7 @@ void MapView::setSession(ProjectSession *session)
     m_session = session;
     if (m_session) {
         connect(m_session, &ProjectSession::statusChanged, this, &MapView::onSessionStatus);
-        connect(m_session, &ProjectSession::contentChanged, this, &MapView::requestFrame);
+        connect(m_session, &ProjectSession::contentChanged, this, &MapView::onContentChanged);
     }
     emit sessionChanged();
     onSessionStatus();
@@ -60,7 +61,7 @@ void MapView::setImagery(const QString &path)
     m_imagery = path;
     openImagery();
     emit imageryChanged();
-    requestFrame();
+    onContentChanged();
 }
 
 void MapView::setImageryOpacity(double opacity)
@@ -70,7 +71,7 @@ void MapView::setImageryOpacity(double opacity)
         return;
     m_imageryOpacity = opacity;
     emit imageryOpacityChanged();
-    requestFrame();
+    onContentChanged();
 }
 
 void MapView::openImagery()
@@ -95,6 +96,8 @@ void MapView::onSessionStatus()
         emit imageryChanged();
     }
     m_fitted = false;
+    m_contentChanged = true;
+    m_cached.clear();
     if (readySession())
         fitAll();
     else
@@ -167,9 +170,36 @@ double MapView::devicePixelRatio() const
     return window() ? window()->effectiveDevicePixelRatio() : 1.0;
 }
 
+// Requests made while one batch of events is handled (the project ready, its layer list reset,
+// the view fitted, all at once at start-up) become one frame: the request is sent from
+// updatePolish(), once before the next scene-graph frame. Sent at once, each would render a
+// whole frame of its own, and at start-up the first complete frame came a render later.
 void MapView::requestFrame()
 {
     m_frameCurrent = false;
+    m_wantedSerial = 0; // a frame already on its way is not of the view wanted now
+    m_requestPending = true;
+    polish();
+}
+
+void MapView::updatePolish()
+{
+    QQuickItem::updatePolish();
+    if (!m_requestPending)
+        return;
+    m_requestPending = false;
+    sendFrameRequest();
+}
+
+void MapView::onContentChanged()
+{
+    m_contentChanged = true;
+    m_cached.clear();
+    requestFrame();
+}
+
+void MapView::sendFrameRequest()
+{
     const ProjectSession *s = readySession();
     if (!s || !m_viewport.isValid())
         return;
@@ -188,75 +218,122 @@ void MapView::requestFrame()
         frame = frame.resized(size + QSize(size.width() / 4, size.height() / 4));
     }
     m_wantedSerial = m_scheduler.request(frame.supersampled(devicePixelRatio()), layers);
+    if (m_contentChanged) {
+        m_contentSerial = m_wantedSerial;
+        m_contentChanged = false;
+    }
+    if (!m_ready && m_scheduler.lastFrame().image.isNull())
+        StartupTiming::mark(QStringLiteral("first frame requested (%1 layers)").arg(layers.size()));
 }
 
 void MapView::onFrameReady()
 {
     const auto &frame = m_scheduler.lastFrame();
+    // The frame shown until now goes under the new one when both show the current content and
+    // it shows something the new one does not cover.
+    if (!m_shown.image.isNull() && m_shown.serial >= m_contentSerial &&
+        frame.serial >= m_contentSerial) {
+        const auto covered = frame.viewport.extent();
+        const auto old = m_shown.viewport.extent();
+        if (!(covered.minX <= old.minX && covered.minY <= old.minY && covered.maxX >= old.maxX &&
+              covered.maxY >= old.maxY)) {
+            m_cached.insert(m_cached.begin(), std::move(m_shown));
+            if (m_cached.size() > kCachedFrames)
+                m_cached.pop_back();
+        }
+    }
+    m_shown = frame;
     m_frameCurrent = frame.serial == m_wantedSerial;
     m_lastRenderMs = static_cast<int>(frame.milliseconds);
+    if (!m_ready)
+        StartupTiming::mark(QStringLiteral("frame rendered in %1 ms").arg(m_lastRenderMs));
     update();
 }
 
-QSGNode *MapView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
+namespace {
+
+// Places a frame's texture where its world extent lies in the current view, clipped to the
+// item: a moved or zoomed frame must not cover its neighbours (the layer panel), and the
+// renderer then blits no more than is seen. Nearest pixels unless sharp is asked: cheap, and
+// nobody reads detail in motion.
+void placeFrame(QSGImageNode *node, const RenderScheduler::Frame &frame,
+                const layers::MapViewport &view, const QRectF &item, bool sharp)
 {
-    // Runs with the GUI thread blocked (scene graph sync), so reading the frame is safe.
-    // The background is a rectangle; the frame, once there, its child.
-    auto *root = static_cast<QSGRectangleNode *>(oldNode);
-    if (!root) {
-        root = window()->createRectangleNode();
-        m_textureSerial = 0;
-    }
-    root->setRect(boundingRect());
-    root->setColor(m_background);
-    const auto &frame = m_scheduler.lastFrame();
-    if (frame.image.isNull() || !readySession()) {
-        if (QSGNode *child = root->firstChild()) {
-            root->removeChildNode(child);
-            delete child;
-        }
-        m_textureSerial = 0;
-        return root;
-    }
-    auto *image = static_cast<QSGImageNode *>(root->firstChild());
-    const bool created = !image;
-    if (created) {
-        image = window()->createImageNode();
-        image->setOwnsTexture(true);
-    }
-    if (created || m_textureSerial != frame.serial || !image->texture()) {
-        image->setTexture(window()->createTextureFromImage(frame.image));
-        m_textureSerial = frame.serial;
-    }
-    // Place the frame where its world extent lies in the current view: exact when current,
-    // a moved or scaled preview while the next frame renders (nearest pixels: cheap, and
-    // nobody reads detail in motion).
     const auto e = frame.viewport.extent();
-    const QRectF target(m_viewport.worldToPixel({e.minX, e.maxY}),
-                        m_viewport.worldToPixel({e.maxX, e.minY}));
-    // Only the part inside the item: a moved or zoomed frame must not cover its neighbours
-    // (the layer panel), and the renderer then blits no more than is seen.
-    const QRectF shown = target.intersected(boundingRect());
+    const QRectF target(view.worldToPixel({e.minX, e.maxY}), view.worldToPixel({e.maxX, e.minY}));
+    const QRectF shown = target.intersected(item);
     if (shown.isEmpty()) {
-        if (!created)
-            root->removeChildNode(image);
-        delete image;
-        m_textureSerial = 0;
-        return root;
+        node->setRect(QRectF());
+        node->setSourceRect(QRectF());
+        return;
     }
     const double sx = frame.image.width() / target.width();
     const double sy = frame.image.height() / target.height();
-    image->setRect(shown);
-    image->setSourceRect(QRectF((shown.left() - target.left()) * sx,
-                                (shown.top() - target.top()) * sy, shown.width() * sx,
-                                shown.height() * sy));
+    node->setRect(shown);
+    node->setSourceRect(QRectF((shown.left() - target.left()) * sx,
+                               (shown.top() - target.top()) * sy, shown.width() * sx,
+                               shown.height() * sy));
     const bool scaled = std::abs(target.width() - frame.image.width()) > 0.5 ||
                         std::abs(target.height() - frame.image.height()) > 0.5;
-    image->setFiltering(m_frameCurrent && scaled ? QSGTexture::Linear : QSGTexture::Nearest);
-    if (created) // a texture and a rectangle first: the software renderer reads them at once
-        root->appendChildNode(image);
+    node->setFiltering(sharp && scaled ? QSGTexture::Linear : QSGTexture::Nearest);
+}
+
+} // namespace
+
+QSGNode *MapView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
+{
+    // Runs with the GUI thread blocked (scene graph sync), so reading the frames is safe.
+    // The background is a rectangle; the frames, once there, its children, oldest first.
+    auto *root = static_cast<QSGRectangleNode *>(oldNode);
+    if (!root) {
+        root = window()->createRectangleNode();
+        m_nodes.clear();
+    }
+    root->setRect(boundingRect());
+    root->setColor(m_background);
+    std::vector<const RenderScheduler::Frame *> frames;
+    if (!m_shown.image.isNull() && readySession()) {
+        for (auto it = m_cached.rbegin(); it != m_cached.rend(); ++it)
+            frames.push_back(&*it);
+        frames.push_back(&m_shown);
+    }
+    // Nodes of frames no longer drawn go, with their textures.
+    for (auto it = m_nodes.begin(); it != m_nodes.end();) {
+        if (std::none_of(frames.begin(), frames.end(),
+                         [&](const auto *f) { return f->serial == it->first; })) {
+            root->removeChildNode(it->second);
+            delete it->second;
+            it = m_nodes.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    std::vector<QSGImageNode *> order;
+    for (const auto *frame : frames) {
+        auto found = std::find_if(m_nodes.begin(), m_nodes.end(),
+                                  [&](const auto &n) { return n.first == frame->serial; });
+        QSGImageNode *node = found != m_nodes.end() ? found->second : nullptr;
+        if (!node) { // a texture and a rectangle before it joins: the renderer reads them at once
+            node = window()->createImageNode();
+            node->setOwnsTexture(true);
+            node->setTexture(window()->createTextureFromImage(frame->image));
+            m_nodes.emplace_back(frame->serial, node);
+        }
+        placeFrame(node, *frame, m_viewport, boundingRect(), frame == &m_shown && m_frameCurrent);
+        order.push_back(node);
+    }
+    // Reattach only when the stack changed (a frame came or went).
+    bool same = root->childCount() == static_cast<int>(order.size());
+    for (int i = 0; same && i < root->childCount(); ++i)
+        same = root->childAtIndex(i) == order[static_cast<std::size_t>(i)];
+    if (!same) {
+        while (QSGNode *child = root->firstChild())
+            root->removeChildNode(child);
+        for (auto *node : order)
+            root->appendChildNode(node);
+    }
     if (m_frameCurrent)
-        m_paintedSerial.store(frame.serial);
+        m_paintedSerial.store(m_shown.serial);
     return root;
 }
 
@@ -269,6 +346,7 @@ void MapView::onFrameSwapped()
     ++m_frameCount;
     emit frameCountChanged();
     if (!m_ready) {
+        StartupTiming::mark(QStringLiteral("first complete frame on screen"));
         m_ready = true;
         emit readyChanged();
     }

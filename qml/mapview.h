@@ -2,8 +2,9 @@
 // worker thread. Fits the county when the project loads; drag pans, the wheel zooms. While a
 // new frame renders, the last one is shown moved and scaled to the current view: the frame is a
 // scene-graph texture, so a pan or zoom step only moves a rectangle (no repainting on the GUI
-// thread). ready turns true, and frameCount counts up, when a complete frame of the current
-// view has been shown.
+// thread). The few frames before it (same content) stay as textures under it, so a pan back or
+// a zoom out shows map already drawn instead of the background. ready turns true, and frameCount
+// counts up, when a complete frame of the current view has been shown.
 #pragma once
 
 #include "projectsession.h"
@@ -16,6 +17,10 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <atomic>
+#include <utility>
+#include <vector>
+
+class QSGImageNode;
 
 namespace planlines::qml {
 
@@ -87,6 +92,7 @@ signals:
 
 protected:
     QSGNode *updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *data) override;
+    void updatePolish() override;
     void geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry) override;
     void itemChange(ItemChange change, const ItemChangeData &value) override;
     void mousePressEvent(QMouseEvent *event) override;
@@ -98,6 +104,10 @@ private:
     void onSessionStatus();
     void setViewport(const layers::MapViewport &viewport);
     void requestFrame();
+    // What the layers show changed (a layer toggled, imagery, another project): older frames
+    // are no longer the map.
+    void onContentChanged();
+    void sendFrameRequest();
     void onFrameReady();
     void onFrameSwapped();
     double devicePixelRatio() const;
@@ -109,11 +119,19 @@ private:
     layers::MapViewport m_viewport;
     bool m_fitted = false; // false until the home extent was shown or the user navigated
     RenderScheduler m_scheduler;
-    quint64 m_wantedSerial = 0;
-    bool m_frameCurrent = false; // the frame shown is of the current viewport and content
+    quint64 m_wantedSerial = 0;    // 0 while a request waits for updatePolish()
+    bool m_requestPending = false; // requestFrame() was called since the last request sent
+    bool m_frameCurrent = false;   // the frame shown is of the current viewport and content
     std::atomic<quint64> m_paintedSerial{0}; // the last current frame put on screen
-    quint64 m_textureSerial = 0;             // the frame the scene graph's texture holds
-    quint64 m_countedSerial = 0;             // the last frame counted in frameCount
+    // The frame drawn on top (the last rendered) and older ones of the same content, newest
+    // first, drawn under it; the scene graph's node of each frame by serial (render side).
+    static constexpr std::size_t kCachedFrames = 3;
+    RenderScheduler::Frame m_shown;
+    std::vector<RenderScheduler::Frame> m_cached;
+    std::vector<std::pair<quint64, QSGImageNode *>> m_nodes;
+    quint64 m_contentSerial = 0;  // frames of earlier requests show other content
+    bool m_contentChanged = true; // the next request sent starts new content
+    quint64 m_countedSerial = 0;  // the last frame counted in frameCount
     bool m_ready = false;
     int m_frameCount = 0;
     int m_lastRenderMs = 0;

@@ -1,10 +1,12 @@
 #include "projectsession.h"
+#include "startuptiming.h"
 
 #include <geodata/error.h>
 
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <utility>
 #include <variant>
 
 namespace planlines::qml {
@@ -23,14 +25,45 @@ const layers::LayerCatalog &catalog()
 LoadResult loadProject(const QString &path)
 {
     try {
-        return std::make_shared<const layers::ProjectMap>(
+        const double t0 = StartupTiming::elapsedS();
+        auto map = std::make_shared<const layers::ProjectMap>(
             layers::ProjectMap::load(path.toStdString(), catalog()));
+        if (StartupTiming::enabled()) {
+            std::size_t features = 0;
+            for (const auto &l : map->layers())
+                features += l.data->featureCount();
+            StartupTiming::mark(QStringLiteral("project loaded on a worker: %1 layers, %2 "
+                                               "features in %3 s")
+                                    .arg(map->layers().size())
+                                    .arg(features)
+                                    .arg(StartupTiming::elapsedS() - t0, 0, 'f', 3));
+        }
+        return map;
     } catch (const std::exception &e) {
         return QString::fromStdString(e.what());
     }
 }
 
+// The load preload() started, until a session takes it (GUI thread only).
+struct Preloaded
+{
+    QString path;
+    QFuture<LoadResult> future;
+};
+Preloaded &preloaded()
+{
+    static Preloaded p;
+    return p;
+}
+
 } // namespace
+
+void ProjectSession::preload(const QString &path)
+{
+    if (path.isEmpty())
+        return;
+    preloaded() = {path, QtConcurrent::run(loadProject, path)};
+}
 
 ProjectSession::ProjectSession(QObject *parent) : QObject(parent), m_layers(this)
 {
@@ -126,10 +159,15 @@ void ProjectSession::load()
             m_map = std::get<std::shared_ptr<const layers::ProjectMap>>(result);
             m_layers.reset(*m_map, m_path);
             setStatus(Ready);
+            StartupTiming::mark(QStringLiteral("window updated for the project"));
         }
         emit contentChanged();
     });
-    watcher->setFuture(QtConcurrent::run(loadProject, m_path));
+    Preloaded &early = preloaded();
+    if (early.future.isValid() && early.path == m_path)
+        watcher->setFuture(std::exchange(early, {}).future);
+    else
+        watcher->setFuture(QtConcurrent::run(loadProject, m_path));
 }
 
 } // namespace planlines::qml

@@ -41,6 +41,11 @@ public:
     explicit ProjectSession(QObject *parent = nullptr);
     ~ProjectSession() override;
 
+    // Starts loading the project at path on a worker thread now, before the window's QML is
+    // created (which takes as long again); the first session set to the same path takes that
+    // load instead of starting its own. Call on the GUI thread.
+    static void preload(const QString &path);
+
     QString path() const { return m_path; }
     void setPath(const QString &path);
     // Reads the project's layers again (after an import wrote to the file).

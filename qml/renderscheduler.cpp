@@ -8,6 +8,12 @@ namespace planlines::qml {
 
 RenderScheduler::RenderScheduler(QObject *parent) : QObject(parent)
 {
+    m_settle.setSingleShot(true);
+    m_settle.setInterval(settleMs());
+    connect(&m_settle, &QTimer::timeout, this, [this] {
+        if (!m_running)
+            startPending();
+    });
     connect(&m_watcher, &QFutureWatcher<Frame>::finished, this, [this] {
         m_running = false;
         Frame frame = m_watcher.result();
@@ -15,11 +21,8 @@ RenderScheduler::RenderScheduler(QObject *parent) : QObject(parent)
             m_frame = std::move(frame);
             emit frameReady();
         }
-        if (m_pending) {
-            Request next = std::move(*m_pending);
-            m_pending.reset();
-            start(std::move(next));
-        }
+        if (!m_settle.isActive())
+            startPending();
     });
 }
 
@@ -35,12 +38,21 @@ RenderScheduler::~RenderScheduler()
 quint64 RenderScheduler::request(const layers::MapViewport &viewport,
                                  std::vector<layers::RenderLayer> layers)
 {
-    Request r{viewport, std::move(layers), ++m_serial};
-    if (m_running)
-        m_pending = std::move(r);
+    m_pending = Request{viewport, std::move(layers), ++m_serial};
+    if (!m_running && m_frame.image.isNull())
+        startPending(); // the first frame at once
     else
-        start(std::move(r));
+        m_settle.start(); // (re)started: rendered when requests pause
     return m_serial;
+}
+
+void RenderScheduler::startPending()
+{
+    if (!m_pending)
+        return;
+    Request next = std::move(*m_pending);
+    m_pending.reset();
+    start(std::move(next));
 }
 
 void RenderScheduler::start(Request request)
@@ -60,6 +72,10 @@ void RenderScheduler::start(Request request)
         f.viewport = r.viewport;
         f.serial = r.serial;
         f.image = renderer.renderImage(r.viewport, r.layers, &f.stats, cancel.get());
+        // On an opaque background every pixel is opaque: say so, and the scene graph neither
+        // blends the frame nor paints what it covers (the background, older frames).
+        if (renderer.options().background.alpha() == 255)
+            f.image.reinterpretAsFormat(QImage::Format_RGB32);
         f.milliseconds = timer.elapsed();
         return f;
     }));

@@ -1,216 +1,126 @@
 #include "spatialiteblob.h"
 
-#include <bit>
-#include <cmath>
-#include <cstdint>
-#include <cstring>
+#include "../spatialiteblob.h"
+
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace planlines::geodata::check {
 
 namespace {
 
-// Layout (SpatiaLite "BLOB-Geometry"): 0x00, endian (1 = little), SRID int32, MBR 4 doubles,
-// 0x7C, class type int32, body, 0xFE. Collection entities are each 0x69 + type + body.
-constexpr std::size_t kHeader = 43;
+[[noreturn]] void fail(const std::string &why)
+{
+    throw Error("malformed SpatiaLite geometry: " + why);
+}
 
-class Cursor
+// GEOS geometries built from the flat arrays of geodata::readSpatialiteBlob (the one parser).
+class GeosBuilder
 {
 public:
-    Cursor(std::span<const unsigned char> bytes, bool littleEndian)
-        : m_bytes(bytes), m_swap(littleEndian != (std::endian::native == std::endian::little))
+    explicit GeosBuilder(const FlatGeometry &g) : m_g(g) {}
+    ~GeosBuilder()
     {
+        for (auto *p : m_made)
+            GEOSGeom_destroy_r(m_ctx, p);
     }
-    void seek(std::size_t pos) { m_pos = pos; }
-    std::uint8_t byte()
+
+    // Every part, owned by the builder until release().
+    void buildParts()
     {
-        need(1);
-        return m_bytes[m_pos++];
+        for (std::size_t p = 0; p < m_g.partCount(); ++p)
+            m_made.push_back(part(p));
     }
-    std::uint32_t uint32()
-    {
-        need(4);
-        std::uint32_t v;
-        std::memcpy(&v, m_bytes.data() + m_pos, 4);
-        m_pos += 4;
-        return m_swap ? __builtin_bswap32(v) : v;
-    }
-    // n points of `dims` doubles each, appended as x, y pairs.
-    void points(std::uint32_t n, int dims, std::vector<double> &xy)
-    {
-        const std::size_t stride = 8u * static_cast<std::size_t>(dims);
-        if (n > (m_bytes.size() - m_pos) / stride)
-            fail("point count " + std::to_string(n) + " exceeds the data");
-        xy.resize(2u * n);
-        const unsigned char *p = m_bytes.data() + m_pos;
-        for (std::uint32_t i = 0; i < n; ++i, p += stride) {
-            std::uint64_t x, y;
-            std::memcpy(&x, p, 8);
-            std::memcpy(&y, p + 8, 8);
-            if (m_swap) {
-                x = __builtin_bswap64(x);
-                y = __builtin_bswap64(y);
-            }
-            xy[2u * i] = std::bit_cast<double>(x);
-            xy[2u * i + 1] = std::bit_cast<double>(y);
-        }
-        m_pos += stride * n;
-    }
-    [[noreturn]] void fail(const std::string &why) const
-    {
-        throw Error("malformed SpatiaLite geometry: " + why + " at byte " + std::to_string(m_pos));
-    }
+    std::vector<GEOSGeometry *> release() { return std::exchange(m_made, {}); }
+    GEOSContextHandle_t context() const { return m_ctx; }
 
 private:
-    void need(std::size_t n) const
+    GEOSCoordSequence *sequence(std::uint32_t ring) const
     {
-        if (m_bytes.size() - m_pos < n)
-            fail("truncated");
-    }
-    std::span<const unsigned char> m_bytes;
-    bool m_swap;
-    std::size_t m_pos = 0;
-};
-
-struct Builder
-{
-    Cursor &in;
-    GEOSContextHandle_t ctx = geosContext();
-    std::vector<double> xy;
-
-    GEOSCoordSequence *sequence(int dims)
-    {
-        in.points(in.uint32(), dims, xy);
-        for (double v : xy)
-            if (!std::isfinite(v))
-                in.fail("non-finite coordinate");
-        auto *seq = GEOSCoordSeq_copyFromBuffer_r(ctx, xy.data(),
-                                                  static_cast<unsigned>(xy.size() / 2), 0, 0);
+        const std::uint32_t b = m_g.rings[ring], e = m_g.rings[ring + 1];
+        auto *seq = GEOSCoordSeq_copyFromBuffer_r(m_ctx, m_g.xy.data() + 2u * b, e - b, 0, 0);
         if (!seq)
-            in.fail("GEOS refused the coordinates");
+            fail("GEOS refused the coordinates");
         return seq;
     }
-    static GEOSGeometry *checkedGeom(Cursor &in, GEOSGeometry *g, const char *what)
+    static GEOSGeometry *checked(GEOSGeometry *g, const char *what)
     {
         if (!g)
-            in.fail(std::string("GEOS refused a ") + what);
+            fail(std::string("GEOS refused a ") + what);
         return g;
     }
-    // One simple geometry of a class type (1 point, 2 line, 3 polygon) with its dims.
-    GEOSGeometry *simple(std::uint32_t type, int dims)
+    GEOSGeometry *part(std::size_t p) const
     {
-        switch (type) {
-        case 1: {
-            xy.resize(2);
-            in.points(1, dims, xy);
-            return checkedGeom(in, GEOSGeom_createPointFromXY_r(ctx, xy[0], xy[1]), "point");
-        }
+        const std::uint32_t first = m_g.parts[p], end = m_g.parts[p + 1];
+        switch (m_g.partKinds[p]) {
+        case 1:
+            return checked(GEOSGeom_createPointFromXY_r(m_ctx, m_g.xy[2u * m_g.rings[first]],
+                                                        m_g.xy[2u * m_g.rings[first] + 1]),
+                           "point");
         case 2:
-            return checkedGeom(in, GEOSGeom_createLineString_r(ctx, sequence(dims)), "line");
-        case 3: {
-            const std::uint32_t rings = in.uint32();
-            if (rings == 0)
-                return checkedGeom(in, GEOSGeom_createEmptyPolygon_r(ctx), "polygon");
-            std::vector<GEOSGeometry *> made;
-            made.reserve(rings);
-            for (std::uint32_t r = 0; r < rings; ++r) {
-                GEOSGeometry *ring = nullptr;
-                try {
-                    ring = GEOSGeom_createLinearRing_r(ctx, sequence(dims));
-                } catch (...) {
-                    for (auto *g : made)
-                        GEOSGeom_destroy_r(ctx, g);
-                    throw;
-                }
+            return checked(GEOSGeom_createLineString_r(m_ctx, sequence(first)), "line");
+        default: {
+            if (first == end)
+                return checked(GEOSGeom_createEmptyPolygon_r(m_ctx), "polygon");
+            std::vector<GEOSGeometry *> rings;
+            rings.reserve(end - first);
+            for (std::uint32_t r = first; r < end; ++r) {
+                GEOSGeometry *ring = GEOSGeom_createLinearRing_r(m_ctx, sequence(r));
                 if (!ring) {
-                    for (auto *g : made)
-                        GEOSGeom_destroy_r(ctx, g);
-                    in.fail("ring " + std::to_string(r + 1) + " is not a closed ring of 4+ points");
+                    for (auto *g : rings)
+                        GEOSGeom_destroy_r(m_ctx, g);
+                    fail("ring " + std::to_string(r - first + 1) +
+                         " is not a closed ring of 4+ points");
                 }
-                made.push_back(ring);
+                rings.push_back(ring);
             }
-            return checkedGeom(in,
-                               GEOSGeom_createPolygon_r(ctx, made[0], made.data() + 1,
-                                                        static_cast<unsigned>(rings - 1)),
-                               "polygon");
+            return checked(GEOSGeom_createPolygon_r(m_ctx, rings[0], rings.data() + 1,
+                                                    static_cast<unsigned>(rings.size() - 1)),
+                           "polygon");
         }
-        default:
-            in.fail("unsupported entity type " + std::to_string(type));
         }
     }
-    static bool split(std::uint32_t classType, std::uint32_t &base, int &dims)
-    {
-        if (classType >= 1000000)
-            return false; // compressed
-        dims = classType >= 3000 ? 4 : classType >= 1000 ? 3 : 2;
-        base = classType % 1000;
-        return base >= 1 && base <= 7;
-    }
+
+    const FlatGeometry &m_g;
+    GEOSContextHandle_t m_ctx = geosContext();
+    std::vector<GEOSGeometry *> m_made;
 };
 
 } // namespace
 
 std::optional<Envelope> SpatialiteBlob::envelope(std::span<const unsigned char> blob)
 {
-    if (blob.size() < kHeader + 1 || blob[0] != 0x00 || blob[1] > 1 || blob[38] != 0x7C ||
-        blob.back() != 0xFE)
-        return std::nullopt;
-    const bool swap = (blob[1] == 1) != (std::endian::native == std::endian::little);
-    double v[4];
-    for (int i = 0; i < 4; ++i) {
-        std::uint64_t u;
-        std::memcpy(&u, blob.data() + 6 + 8 * i, 8);
-        v[i] = std::bit_cast<double>(swap ? __builtin_bswap64(u) : u);
-    }
-    return Envelope{v[0], v[1], v[2], v[3]};
+    return spatialiteBlobEnvelope(blob);
 }
 
 Geometry SpatialiteBlob::toGeometry(std::span<const unsigned char> blob)
 {
-    if (blob.size() < kHeader + 1 || blob[0] != 0x00 || blob[1] > 1 || blob[38] != 0x7C ||
-        blob.back() != 0xFE)
-        throw Error("malformed SpatiaLite geometry: bad header or end marker");
-    Cursor in(blob.first(blob.size() - 1), blob[1] == 1);
-    in.seek(39);
-    Builder b{in, geosContext(), {}};
-    std::uint32_t base = 0;
-    int dims = 2;
-    if (!Builder::split(in.uint32(), base, dims))
+    thread_local FlatGeometry flat;
+    const std::uint32_t base = readSpatialiteBlob(blob, flat);
+    if (base == 0)
         return Geometry();
-    if (base <= 3)
-        return Geometry(b.simple(base, dims));
-    const std::uint32_t n = in.uint32();
-    std::vector<GEOSGeometry *> parts;
-    parts.reserve(n);
-    try {
-        for (std::uint32_t i = 0; i < n; ++i) {
-            if (in.byte() != 0x69)
-                in.fail("missing entity marker");
-            std::uint32_t eBase = 0;
-            int eDims = 2;
-            if (!Builder::split(in.uint32(), eBase, eDims)) {
-                for (auto *g : parts)
-                    GEOSGeom_destroy_r(b.ctx, g);
-                return Geometry();
-            }
-            parts.push_back(b.simple(eBase, eDims));
+    GeosBuilder builder(flat);
+    builder.buildParts();
+    auto parts = builder.release();
+    if (base <= 3) {
+        if (parts.size() != 1) {
+            for (auto *p : parts)
+                GEOSGeom_destroy_r(builder.context(), p);
+            fail("a simple geometry with " + std::to_string(parts.size()) + " parts");
         }
-    } catch (...) {
-        for (auto *g : parts)
-            GEOSGeom_destroy_r(b.ctx, g);
-        throw;
+        return Geometry(parts[0]);
     }
     const int type = base == 4   ? GEOS_MULTIPOINT
                      : base == 5 ? GEOS_MULTILINESTRING
                      : base == 6 ? GEOS_MULTIPOLYGON
                                  : GEOS_GEOMETRYCOLLECTION;
-    GEOSGeometry *g =
-        GEOSGeom_createCollection_r(b.ctx, type, parts.data(), static_cast<unsigned>(parts.size()));
+    GEOSGeometry *g = GEOSGeom_createCollection_r(builder.context(), type, parts.data(),
+                                                  static_cast<unsigned>(parts.size()));
     if (!g) {
         for (auto *p : parts)
-            GEOSGeom_destroy_r(b.ctx, p);
-        throw Error("malformed SpatiaLite geometry: GEOS refused the collection");
+            GEOSGeom_destroy_r(builder.context(), p);
+        fail("GEOS refused the collection");
     }
     return Geometry(g);
 }

@@ -1,6 +1,7 @@
-// Reads SpatiaLite's internal geometry BLOB (what a layer table's geom column holds) straight
-// into GEOS, without SpatiaLite's own conversion or an AsBinary() round trip: the hot path of
-// a site check, which reads every candidate parcel under the site.
+// SpatiaLite's internal geometry BLOB (what a layer table's geom column holds) straight into
+// GEOS, without SpatiaLite's own conversion or an AsBinary() round trip: the hot path of a site
+// check, which reads every candidate parcel under the site. The BLOB is parsed by
+// geodata::readSpatialiteBlob (../spatialiteblob.h), the one reader of the format.
 #pragma once
 
 #include "../geometry.h"

@@ -1,5 +1,5 @@
-// GuiOptions: --db, --size and --screenshot in both spellings, Qt's own options left alone, and
-// bad input refused with a message.
+// GuiOptions: --db, --size, --screenshot and --timing in both spellings, Qt's own options left
+// alone, and bad input refused with a message.
 #include <qml/guioptions.h>
 
 #include <QTest>
@@ -29,6 +29,7 @@ private slots:
         QCOMPARE(o->databasePath, QStringLiteral("/default.sqlite"));
         QVERIFY(o->screenshotPath.isEmpty());
         QCOMPARE(o->windowSize, QSize(1280, 800));
+        QVERIFY(!o->timing);
     }
 
     void allOptions()
@@ -39,6 +40,11 @@ private slots:
         QCOMPARE(o->databasePath, QStringLiteral("/data/高青县.sqlite"));
         QCOMPARE(o->screenshotPath, QStringLiteral("out.png"));
         QCOMPARE(o->windowSize, QSize(1600, 900));
+        QVERIFY(!o->timing);
+        const auto timed = parse({"--timing", "--db", "f.sqlite"});
+        QVERIFY(timed && timed->timing);
+        QCOMPARE(timed->databasePath, QStringLiteral("f.sqlite"));
+        QVERIFY(QString::fromLatin1(GuiOptions::usage()).contains(QStringLiteral("--timing")));
     }
 
     void badInput_data()

@@ -1,7 +1,7 @@
 // The window on a small generated project, offscreen: the map's first complete frame shows the
 // 0102 fill colour where that square is and white where nothing is; the title, the synthetic
-// banner, the layer list and the status line; toggling a layer redraws; a missing project
-// shows the error pane instead of crashing.
+// banner, the layer list and the status line; toggling a layer redraws; a pan back shows the
+// frames drawn before at once; a missing project shows the error pane instead of crashing.
 #include "layers/testproject.h"
 #include "quickfind.h"
 
@@ -232,6 +232,28 @@ private slots:
         QVERIFY((moved - anchor - QPointF(60, -40)).manhattanLength() < 1e-6);
         const QImage image = window->grabWindow();
         QCOMPARE(pixel(image, windowPixel(map, E + 20, N + 20)).name(), QStringLiteral("#f7efa0"));
+    }
+
+    // The frames before the last stay under it: panning back to where the map was drawn shows
+    // it at once, before any new frame is rendered (the next render waits for requests to
+    // pause, and the event loop does not run here).
+    void aPanBackShowsTheMapDrawnBefore()
+    {
+        QQmlApplicationEngine engine;
+        QQuickWindow *window = MainWindow::load(engine, m_synthetic, QSize(1000, 700));
+        MapView *map = MainWindow::mapView(window);
+        QVERIFY(map);
+        QTRY_VERIFY_WITH_TIMEOUT(map->ready(), 30000);
+        const int frames = map->frameCount();
+        map->panBy(2 * map->width(), 0); // the squares leave the view and the next frame
+        QTRY_VERIFY_WITH_TIMEOUT(map->frameCount() > frames, 10000);
+        QVERIFY(windowPixel(map, E + 20, N + 20).x() > window->width());
+        map->panBy(-2 * map->width(), 0);
+        const QImage back = window->grabWindow();
+        QCOMPARE(map->frameCount(), frames + 1); // no new frame yet
+        QCOMPARE(pixel(back, windowPixel(map, E + 20, N + 20)).name(), QStringLiteral("#f7efa0"));
+        QCOMPARE(pixel(back, windowPixel(map, E + 120, N + 20)).name(), QStringLiteral("#5db460"));
+        QTRY_VERIFY_WITH_TIMEOUT(map->frameCount() > frames + 1, 10000);
     }
 
     void realDataShowsNoBanner()
