@@ -1,5 +1,6 @@
 #include "spatialiteblob.h"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstdint>
@@ -164,6 +165,90 @@ std::optional<Envelope> SpatialiteBlob::envelope(std::span<const unsigned char> 
         v[i] = std::bit_cast<double>(swap ? __builtin_bswap64(u) : u);
     }
     return Envelope{v[0], v[1], v[2], v[3]};
+}
+
+bool SpatialiteBlob::polygonRings(std::span<const unsigned char> blob, PolygonRings &out)
+{
+    out.xy.clear();
+    out.rings.clear();
+    if (blob.size() < kHeader + 1 || blob[0] != 0x00 || blob[1] > 1 || blob[38] != 0x7C ||
+        blob.back() != 0xFE)
+        return false;
+    const std::span<const unsigned char> body = blob.first(blob.size() - 1);
+    const bool swap = (blob[1] == 1) != (std::endian::native == std::endian::little);
+    std::size_t pos = 39;
+    auto u32 = [&](std::uint32_t &v) {
+        if (body.size() - pos < 4)
+            return false;
+        std::memcpy(&v, body.data() + pos, 4);
+        v = swap ? __builtin_bswap32(v) : v;
+        pos += 4;
+        return true;
+    };
+    auto polygon = [&](std::uint32_t index, int dims) {
+        std::uint32_t rings = 0;
+        if (!u32(rings))
+            return false;
+        const std::size_t stride = 8u * static_cast<std::size_t>(dims);
+        for (std::uint32_t r = 0; r < rings; ++r) {
+            std::uint32_t n = 0;
+            if (!u32(n) || n < 4 || n > (body.size() - pos) / stride)
+                return false;
+            const std::size_t first = out.xy.size() / 2;
+            out.xy.resize(out.xy.size() + 2u * n);
+            double *dst = out.xy.data() + 2 * first;
+            const unsigned char *p = body.data() + pos;
+            for (std::uint32_t i = 0; i < n; ++i, p += stride) {
+                std::uint64_t x, y;
+                std::memcpy(&x, p, 8);
+                std::memcpy(&y, p + 8, 8);
+                dst[2 * i] = std::bit_cast<double>(swap ? __builtin_bswap64(x) : x);
+                dst[2 * i + 1] = std::bit_cast<double>(swap ? __builtin_bswap64(y) : y);
+            }
+            pos += stride * n;
+            if (dst[0] != dst[2 * n - 2] || dst[1] != dst[2 * n - 1])
+                return false; // not closed: GEOS says so on the other path
+            out.rings.push_back({index, static_cast<std::uint32_t>(first), n});
+        }
+        return true;
+    };
+    std::uint32_t classType = 0;
+    if (!u32(classType) || classType >= 1000000)
+        return false;
+    const int dims = classType >= 3000 ? 4 : classType >= 1000 ? 3 : 2;
+    const std::uint32_t base = classType % 1000;
+    if (base == 3) {
+        if (!polygon(0, dims))
+            return false;
+    } else if (base == 6) {
+        std::uint32_t n = 0;
+        if (!u32(n))
+            return false;
+        for (std::uint32_t i = 0; i < n; ++i) {
+            std::uint32_t type = 0;
+            if (pos >= body.size() || body[pos++] != 0x69 || !u32(type) || type >= 1000000 ||
+                type % 1000 != 3)
+                return false;
+            if (!polygon(i, type >= 3000 ? 4 : type >= 1000 ? 3 : 2))
+                return false;
+        }
+    } else {
+        return false;
+    }
+    if (pos != body.size() || out.xy.empty())
+        return false;
+    Envelope e{out.xy[0], out.xy[1], out.xy[0], out.xy[1]};
+    for (std::size_t i = 0; i < out.xy.size(); i += 2) {
+        const double x = out.xy[i], y = out.xy[i + 1];
+        if (!std::isfinite(x) || !std::isfinite(y))
+            return false;
+        e.minX = std::min(e.minX, x);
+        e.maxX = std::max(e.maxX, x);
+        e.minY = std::min(e.minY, y);
+        e.maxY = std::max(e.maxY, y);
+    }
+    out.envelope = e;
+    return true;
 }
 
 Geometry SpatialiteBlob::toGeometry(std::span<const unsigned char> blob)
