@@ -49,20 +49,24 @@ public:
     {
         comma();
         out += '"';
-        for (char ch : s) {
-            const auto c = static_cast<unsigned char>(ch);
+        std::size_t from = 0; // runs of characters that need no escape are appended whole
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const auto c = static_cast<unsigned char>(s[i]);
+            if (c != '"' && c != '\\' && c >= 0x20)
+                continue;
+            out.append(s.data() + from, i - from);
+            from = i + 1;
             if (c == '"' || c == '\\') {
                 out += '\\';
-                out += ch;
-            } else if (c < 0x20) {
+                out += s[i];
+            } else {
                 static const char *hex = "0123456789abcdef";
                 out += "\\u00";
                 out += hex[c >> 4];
                 out += hex[c & 15];
-            } else {
-                out += ch;
             }
         }
+        out.append(s.data() + from, s.size() - from);
         out += '"';
         first = false;
     }

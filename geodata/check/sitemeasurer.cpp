@@ -359,10 +359,13 @@ Measurement SiteMeasurer::measure(const Geometry &input)
                         continue;
                 }
             }
+            // Land use: the 地类 row, and a feature of its own only for cultivated land (01xx).
+            std::string dlbm = isLanduse ? st.text(4) : std::string();
+            const bool cultivated = isLanduse && dlbm.rfind("01", 0) == 0;
             Piece p;
             if (area >= 0) {
                 p.areaM2 = area;
-                if (!isLanduse || st.text(4).rfind("01", 0) == 0) {
+                if (!isLanduse || cultivated) {
                     ref.blob.assign(blob.begin(), blob.end());
                     ref.fid = fid;
                     ref.layer = &l.name;
@@ -376,21 +379,20 @@ Measurement SiteMeasurer::measure(const Geometry &input)
             }
             if (p.areaM2 <= 0)
                 continue;
-            FeatureHit hit{l.name, fid, st.text(2), st.text(3), p.areaM2, 0, {}};
             if (isLanduse) {
-                const std::string dlbm = st.text(4);
-                auto &row = landuse[{dlbm, st.text(5)}];
+                auto &row = landuse[{std::move(dlbm), st.text(5)}];
                 row.areaM2 += p.areaM2;
                 ++row.parcels;
                 roleAcc.sum += p.areaM2;
-                if (dlbm.rfind("01", 0) == 0) {
+                if (cultivated) {
                     auto &c = acc["cultivated"];
                     c.sum += p.areaM2;
                     c.pieces.push_back(std::move(ref));
-                    c.features.push_back(std::move(hit));
+                    c.features.push_back({l.name, fid, st.text(2), st.text(3), p.areaM2, 0, {}});
                 }
                 continue;
             }
+            FeatureHit hit{l.name, fid, st.text(2), st.text(3), p.areaM2, 0, {}};
             roleAcc.features.push_back(std::move(hit));
             roleAcc.sum += p.areaM2;
             roleAcc.pieces.push_back(std::move(ref));
