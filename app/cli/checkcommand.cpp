@@ -185,8 +185,9 @@ int runCheck(const QStringList &args)
                  QStringLiteral("Worker threads for several sites (default: all cores)."),
                  QStringLiteral("N")});
     p.addOption({QStringLiteral("progress"),
-                 QStringLiteral("Show progress (检查 120/1000) on stderr, one line every half "
-                                "second. Without it progress shows only when stderr is a "
+                 QStringLiteral("Show progress (检查 120/1000 (12%)) on stderr: one line every "
+                                "half second, or one line rewritten in place when stderr is a "
+                                "terminal. Without it progress shows only when stderr is a "
                                 "terminal and there are several sites.")});
     p.addOption({QStringLiteral("list"), QStringLiteral("List the check records of the project.")});
     p.addOption({QStringLiteral("record"),
