@@ -6,6 +6,8 @@
 #
 #   bench/check_bench.sh PATH/TO/planlines DB [RUNS=3] [BATCHES="1000 5000"]
 #
+# The machine may be shared: the header and each row give the 1-minute load average.
+#
 # Our run does more than the peer: every constraint layer (farmland, red line, urban boundary,
 # corridor, control units, the levee distance), the rules, and a stored record per site. The
 # peer computes only area by DLBM. We read the sites from their GeoJSON file (GDAL), the peer
@@ -30,7 +32,8 @@ median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END {
     if (NR % 2) printf "%.3f", v[(NR + 1) / 2]; else printf "%.3f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 parcels=$(sqlite3 "$db" "SELECT feature_count FROM layers WHERE role = 'landuse' LIMIT 1")
-echo "site check on $(basename "$db") ($parcels parcels), $runs runs, $(nproc) cores"
+load() { awk '{ print $1 }' /proc/loadavg; } # the machine is shared: say how busy it was
+echo "site check on $(basename "$db") ($parcels parcels), $runs runs, $(nproc) cores, load $(load)"
 if [[ -x $latency ]]; then
     echo "  one site, project open: $("$latency" "$db" 50 1000)"
 else
@@ -48,6 +51,7 @@ for n in $batches; do
         -e "s/p\.dlbm/p.DLBM/g; s/s\.site_id/s.fid/g; s/'parcels'/'landuse'/" \
         "$peer_sql" >"$work/peer.sql"
     ours="" peer=""
+    load_before=$(load)
     for ((i = 0; i < runs; ++i)); do
         cp "$base" "$work/run.sqlite" # each run records into a fresh copy (outside the timing)
         rm -f "$work/run.sqlite-wal" "$work/run.sqlite-shm"
@@ -75,5 +79,5 @@ PY
     cult_peer=$(awk -F, 'NR > 1 && $2 ~ /^01/ { s += $3 } END { printf "%.2f", s }' "$work/peer.csv")
     ratio=$(awk -v a="$o" -v b="$p" 'BEGIN { printf "%.2f", a / b }')
     printf '  %-26s %9s  %-22s %9s %6s  %s\n' "check $n sites" "$o" "spatialite SQL by DLBM" \
-        "$p" "$ratio" "cultivated m²: ours $cult_ours, peer $cult_peer"
+        "$p" "$ratio" "cultivated m²: ours $cult_ours, peer $cult_peer; load $load_before→$(load)"
 done

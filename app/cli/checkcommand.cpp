@@ -1,4 +1,5 @@
 #include "checkformat.h"
+#include "checkprogress.h"
 #include "cli.h"
 #include "commands.h"
 
@@ -138,7 +139,9 @@ int runCheck(const QStringList &args)
         "rule versions, result, time, user). Sites: FILE (any format `planlines import` reads, "
         "or a 界址点坐标文件; each polygon feature is a site), --site, or --all-sites. Exit "
         "status: 0 all sites pass (符合), 3 some need attention (需关注) and none fail, 4 some "
-        "fail (不符合), 1 a site could not be checked or on an error, 2 on a usage error."));
+        "fail (不符合), 1 a site could not be checked or on an error, 2 on a usage error, 130 "
+        "when Ctrl+C stopped a batch: the sites checked by then are recorded (one "
+        "transaction), the others are not checked and not recorded."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("FILE"),
                             QStringLiteral("File of sites (Shapefile, zip, GeoPackage, GeoJSON, "
@@ -181,6 +184,11 @@ int runCheck(const QStringList &args)
     p.addOption({QStringLiteral("threads"),
                  QStringLiteral("Worker threads for several sites (default: all cores)."),
                  QStringLiteral("N")});
+    p.addOption({QStringLiteral("progress"),
+                 QStringLiteral("Show progress (检查 120/1000 (12%)) on stderr: one line every "
+                                "half second, or one line rewritten in place when stderr is a "
+                                "terminal. Without it progress shows only when stderr is a "
+                                "terminal and there are several sites.")});
     p.addOption({QStringLiteral("list"), QStringLiteral("List the check records of the project.")});
     p.addOption({QStringLiteral("record"),
                  QStringLiteral("Reopen a check record and run it again to show that it "
@@ -259,18 +267,31 @@ int runCheck(const QStringList &args)
         CheckEngine engine(*project, rules);
         BatchOptions options;
         options.threads = p.value(QStringLiteral("threads")).toInt();
+        BatchProgress progress(p.isSet(QStringLiteral("progress")), batch.sites.size());
+        if (progress.enabled())
+            options.progress = [&](std::size_t done, std::size_t total) {
+                progress.update(done, total);
+            };
+        // Ctrl+C from here to the commit of the records: stop taking sites, record the ones
+        // checked, exit 130.
+        const Interruption interruption;
+        options.cancelled = &Interruption::requested;
         std::vector<CheckResult> results = engine.checkAll(batch.sites, options);
+        const std::size_t total = results.size();
+        std::erase_if(results, [](const CheckResult &r) { return r.cancelled; });
+        const bool cancelled = results.size() < total;
+        progress.finish(results.size(), total, cancelled);
         phase("check");
         const QJsonObject provenance = engine.provenance();
         const std::string batchId =
-            results.size() > 1 ? "batch-" + QDateTime::currentDateTimeUtc()
-                                                .toString(QStringLiteral("yyyyMMddThhmmsszzz"))
-                                                .toStdString()
-                               : std::string();
+            total > 1 ? "batch-" + QDateTime::currentDateTimeUtc()
+                                       .toString(QStringLiteral("yyyyMMddThhmmsszzz"))
+                                       .toStdString()
+                      : std::string();
         CheckRecords::store(*project, results, provenance, batchId);
         phase("record");
         // The documents are parsed from the engine's text only where JSON is shown.
-        const bool single = results.size() == 1 && batch.rejected.empty();
+        const bool single = total == 1 && results.size() == 1 && batch.rejected.empty();
         std::vector<QJsonObject> objects;
         if (json || single || !report.isEmpty()) {
             objects.reserve(results.size());
@@ -298,7 +319,10 @@ int runCheck(const QStringList &args)
                 QJsonArray list;
                 for (const auto &o : objects)
                     list.append(o);
-                doc = {{"results", list}, {"summary", checkSummary(results)}};
+                QJsonObject summary = checkSummary(results);
+                if (cancelled)
+                    summary.insert("not_checked", static_cast<qint64>(total - results.size()));
+                doc = {{"results", list}, {"summary", summary}};
                 doc.insert("rejected", rejected);
             }
             out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
@@ -318,6 +342,8 @@ int runCheck(const QStringList &args)
                 fail(kCmd, QStringLiteral("site %1: %2")
                                .arg(QString::fromStdString(r.inputs.name),
                                     QString::fromStdString(r.error)));
+        if (cancelled)
+            return 128 + (Interruption::signalNumber() ? Interruption::signalNumber() : 2);
         return exitCodeFor(results, !batch.rejected.empty());
     } catch (const std::exception &e) {
         return fail(kCmd, QString::fromUtf8(e.what()));

@@ -265,6 +265,23 @@ int runExport(const QStringList &args)
                                        .arg(timer.elapsed() / 1000.0, 0, 'f', 2);
             return 0;
         }
+        // One named site or township: the sheet its batch would give (its name as the title
+        // unless --title, the site outlined).
+        for (const auto &[prefix, role] :
+             {std::pair{QStringLiteral("site:"), geodata::Role::Site},
+              std::pair{QStringLiteral("township:"), geodata::Role::Township}}) {
+            const QString value = p.value(extent).trimmed();
+            if (!value.startsWith(prefix))
+                continue;
+            const QString name = value.mid(prefix.size()).trimmed();
+            for (auto &one : layers::sheet::atlasSheets(map, role, spec))
+                if (one.title == name) {
+                    if (p.isSet(title))
+                        one.title = spec.title;
+                    spec = std::move(one);
+                    break;
+                }
+        }
         if (p.value(extent).trimmed().startsWith(QLatin1String("site:"))) {
             const auto project = geodata::Project::open(dbPath, true);
             if (const auto record = layers::sheet::latestCheckRecord(

@@ -129,6 +129,7 @@ std::vector<CheckResult> CheckEngine::checkAll(const std::vector<CheckRequest> &
         if (!reached[i]) {
             results[i].inputs = sites[i].inputs;
             results[i].error = "cancelled before this site was checked";
+            results[i].cancelled = true;
         }
     return results;
 }

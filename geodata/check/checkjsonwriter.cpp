@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 
 namespace planlines::geodata::check {
 
@@ -49,20 +50,24 @@ public:
     {
         comma();
         out += '"';
-        for (char ch : s) {
-            const auto c = static_cast<unsigned char>(ch);
+        std::size_t from = 0; // runs of characters that need no escape are appended whole
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const auto c = static_cast<unsigned char>(s[i]);
+            if (c != '"' && c != '\\' && c >= 0x20)
+                continue;
+            out.append(s.data() + from, i - from);
+            from = i + 1;
             if (c == '"' || c == '\\') {
                 out += '\\';
-                out += ch;
-            } else if (c < 0x20) {
+                out += s[i];
+            } else {
                 static const char *hex = "0123456789abcdef";
                 out += "\\u00";
                 out += hex[c >> 4];
                 out += hex[c & 15];
-            } else {
-                out += ch;
             }
         }
+        out.append(s.data() + from, s.size() - from);
         out += '"';
         first = false;
     }
@@ -75,6 +80,41 @@ public:
             char buf[32];
             auto r = std::to_chars(buf, buf + sizeof buf, v);
             out.append(buf, r.ptr);
+        }
+        first = false;
+    }
+    // A value already rounded to 2 or 6 decimals (round2, round6), written as that decimal
+    // with trailing zeros dropped: it reads back as exactly the same double (the nearest one
+    // to k / 10^places), without the general shortest-form search of num().
+    void dec2(double v) { dec(v, 100, 2); }
+    void dec6(double v) { dec(v, 1000000, 6); }
+    void dec(double v, std::int64_t scale, int places)
+    {
+        const double s = static_cast<double>(scale);
+        const double k = std::round(v * s);
+        if (!(std::abs(v) < 1e9) || k / s != v) {
+            num(v);
+            return;
+        }
+        comma();
+        auto u = static_cast<std::int64_t>(k);
+        if (u < 0) {
+            out += '-';
+            u = -u;
+        }
+        char buf[32];
+        auto r = std::to_chars(buf, buf + sizeof buf, u / scale);
+        out.append(buf, r.ptr);
+        std::int64_t frac = u % scale;
+        if (frac) {
+            char digits[8];
+            for (int i = places - 1; i >= 0; --i, frac /= 10)
+                digits[i] = static_cast<char>('0' + frac % 10);
+            int n = places;
+            while (digits[n - 1] == '0')
+                --n;
+            out += '.';
+            out.append(digits, static_cast<std::size_t>(n));
         }
         first = false;
     }
@@ -104,11 +144,11 @@ private:
 void area(Writer &w, double m2)
 {
     w.key("area_ha");
-    w.num(round6(m2ToHa(m2)));
+    w.dec6(round6(m2ToHa(m2)));
     w.key("area_m2");
-    w.num(round2(m2));
+    w.dec2(round2(m2));
     w.key("area_mu");
-    w.num(round6(m2ToMu(m2)));
+    w.dec6(round6(m2ToMu(m2)));
 }
 
 void feature(Writer &w, const FeatureHit &f, double site, bool unitExtras)
@@ -146,7 +186,7 @@ void feature(Writer &w, const FeatureHit &f, double site, bool unitExtras)
     w.key("name");
     w.str(f.name);
     w.key("share");
-    w.num(round6(site > 0 ? f.areaM2 / site : 0));
+    w.dec6(round6(site > 0 ? f.areaM2 / site : 0));
     w.close('}');
 }
 
@@ -228,7 +268,7 @@ std::string CheckResult::toJsonText(const std::string &provenanceMembers) const
         w.key("parcels");
         w.num(row.parcels);
         w.key("share");
-        w.num(round6(site > 0 ? row.areaM2 / site : 0));
+        w.dec6(round6(site > 0 ? row.areaM2 / site : 0));
         w.close('}');
     }
     w.close(']');
@@ -247,13 +287,13 @@ std::string CheckResult::toJsonText(const std::string &provenanceMembers) const
         w.key("layer_present");
         w.boolean(r.layerPresent);
         w.key("remainder_m2");
-        w.num(round2(site - r.areaM2));
+        w.dec2(round2(site - r.areaM2));
         w.key("role");
         w.str(role);
         w.key("role_zh");
         w.str(roleZh(role));
         w.key("share");
-        w.num(round6(site > 0 ? r.areaM2 / site : 0));
+        w.dec6(round6(site > 0 ? r.areaM2 / site : 0));
         w.close('}');
     }
     w.close(']');
@@ -304,7 +344,7 @@ std::string CheckResult::toJsonText(const std::string &provenanceMembers) const
     w.key("envelope");
     w.open('[');
     for (double v : {e.minX, e.minY, e.maxX, e.maxY})
-        w.num(round2(v));
+        w.dec2(round2(v));
     w.close(']');
     w.key("industry");
     w.str(inputs.industry);
@@ -326,11 +366,11 @@ std::string CheckResult::toJsonText(const std::string &provenanceMembers) const
     w.key("inside");
     w.boolean(urban.layerPresent && site - urban.areaM2 <= 0.001 * site);
     w.key("inside_m2");
-    w.num(round2(urban.areaM2));
+    w.dec2(round2(urban.areaM2));
     w.key("layer_present");
     w.boolean(urban.layerPresent);
     w.key("outside_m2");
-    w.num(round2(std::max(0.0, site - urban.areaM2)));
+    w.dec2(round2(std::max(0.0, site - urban.areaM2)));
     w.key("zones");
     w.open('[');
     for (const auto &f : urban.features)

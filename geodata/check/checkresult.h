@@ -23,6 +23,7 @@ struct CheckResult
     std::vector<RuleResult> rules;
     Status verdict = Status::Pass;
     std::string error; // non-empty: the site could not be checked (batch runs go on)
+    bool cancelled = false; // the batch was cancelled before this site (error says so too)
     std::int64_t recordId = 0;
     // toJsonText(engine provenance), written by the engine on the worker thread that checked
     // the site (empty for a result that failed).

@@ -1,5 +1,6 @@
 #include "sitemeasurer.h"
 
+#include "siteclip.h"
 #include "spatialiteblob.h"
 
 #include <algorithm>
@@ -246,15 +247,57 @@ Measurement SiteMeasurer::measure(const Geometry &input)
     const Envelope env = site.envelope();
     const Prepared prepSite(site);
 
+    // A piece found from plain coordinates (SiteClip) keeps its parcel's blob; GEOS builds
+    // the piece only if a union or an exclusion needs it.
+    struct PieceRef
+    {
+        Geometry geometry;
+        std::vector<unsigned char> blob;
+        bool whole = false; // the parcel lies wholly inside the site
+        std::int64_t fid = 0;
+        const std::string *layer = nullptr;
+    };
     struct RoleAcc
     {
-        std::vector<Geometry> pieces;
+        std::vector<PieceRef> pieces;
         double sum = 0;
         bool present = false;
         std::vector<FeatureHit> features;
     };
     std::map<std::string, RoleAcc> acc;
     std::map<std::pair<std::string, std::string>, LanduseRow> landuse;
+
+    // Builds the GEOS pieces a union or an exclusion needs.
+    auto materialize = [&](RoleAcc &a) {
+        for (auto &p : a.pieces) {
+            if (p.geometry)
+                continue;
+            Geometry g = readGeometry(m_db, p.blob, *p.layer, p.fid);
+            if (p.whole) {
+                p.geometry = std::move(g);
+                continue;
+            }
+            try {
+                p.geometry = site.intersection(g);
+            } catch (const GeometryError &e) {
+                m.repairs.push_back("layer " + *p.layer + ", feature " + std::to_string(p.fid) +
+                                    ": " + e.cause() + "; feature repaired with MakeValid");
+                p.geometry = site.intersection(repairedPolygons(g));
+            }
+        }
+    };
+    auto geometries = [&](RoleAcc &a) {
+        materialize(a);
+        std::vector<Geometry> out;
+        out.reserve(a.pieces.size());
+        for (auto &p : a.pieces)
+            out.push_back(std::move(p.geometry));
+        return out;
+    };
+    const SiteClip clip(site);
+    PolygonRings rings;
+    // Below this an overlap found by clipping is the rounding of a shared edge, not area.
+    const double sliver = m.siteAreaM2 * 1e-12;
 
     // Overlap of the site with a polygonal feature through the prepared site; a feature GEOS
     // cannot overlay is repaired once and the repair reported.
@@ -297,30 +340,62 @@ Measurement SiteMeasurer::measure(const Geometry &input)
             if (auto fe = SpatialiteBlob::envelope(blob); fe && !fe->intersects(env))
                 continue;
             const std::int64_t fid = st.int64(0);
-            Geometry g = readGeometry(m_db, blob, l.name, fid);
-            if (g.isEmpty())
-                continue;
-            Piece p = overlapWith(g, l.name, fid);
+            // Plain coordinates first: wholly inside (the parcel's own area), wholly outside,
+            // or across a convex site (clipped); GEOS for the rest.
+            PieceRef ref;
+            double area = -1;
+            if (SpatialiteBlob::polygonRings(blob, rings)) {
+                if (!rings.envelope.intersects(env))
+                    continue;
+                const SiteClip::Where where = clip.locate(rings.envelope);
+                if (where == SiteClip::Where::Outside)
+                    continue;
+                if (where == SiteClip::Where::Inside) {
+                    area = SiteClip::area(rings);
+                    ref.whole = true;
+                } else if (clip.convex()) {
+                    area = clip.clippedArea(rings);
+                    if (area <= sliver)
+                        continue;
+                }
+            }
+            // Land use: the 地类 row, and a feature of its own only for cultivated land (01xx).
+            std::string dlbm = isLanduse ? st.text(4) : std::string();
+            const bool cultivated = isLanduse && dlbm.rfind("01", 0) == 0;
+            Piece p;
+            if (area >= 0) {
+                p.areaM2 = area;
+                if (!isLanduse || cultivated) {
+                    ref.blob.assign(blob.begin(), blob.end());
+                    ref.fid = fid;
+                    ref.layer = &l.name;
+                }
+            } else {
+                Geometry g = readGeometry(m_db, blob, l.name, fid);
+                if (g.isEmpty())
+                    continue;
+                p = overlapWith(g, l.name, fid);
+                ref.geometry = std::move(p.geometry);
+            }
             if (p.areaM2 <= 0)
                 continue;
-            FeatureHit hit{l.name, fid, st.text(2), st.text(3), p.areaM2, 0, {}};
             if (isLanduse) {
-                const std::string dlbm = st.text(4);
-                auto &row = landuse[{dlbm, st.text(5)}];
+                auto &row = landuse[{std::move(dlbm), st.text(5)}];
                 row.areaM2 += p.areaM2;
                 ++row.parcels;
                 roleAcc.sum += p.areaM2;
-                if (dlbm.rfind("01", 0) == 0) {
+                if (cultivated) {
                     auto &c = acc["cultivated"];
                     c.sum += p.areaM2;
-                    c.pieces.push_back(std::move(p.geometry));
-                    c.features.push_back(std::move(hit));
+                    c.pieces.push_back(std::move(ref));
+                    c.features.push_back({l.name, fid, st.text(2), st.text(3), p.areaM2, 0, {}});
                 }
                 continue;
             }
+            FeatureHit hit{l.name, fid, st.text(2), st.text(3), p.areaM2, 0, {}};
             roleAcc.features.push_back(std::move(hit));
             roleAcc.sum += p.areaM2;
-            roleAcc.pieces.push_back(std::move(p.geometry));
+            roleAcc.pieces.push_back(std::move(ref));
         }
         st.reset();
     }
@@ -353,7 +428,9 @@ Measurement SiteMeasurer::measure(const Geometry &input)
             hit.areaM2 = p.areaM2;
             roleAcc.features.push_back(std::move(hit));
             roleAcc.sum += p.areaM2;
-            roleAcc.pieces.push_back(std::move(p.geometry));
+            PieceRef ref;
+            ref.geometry = std::move(p.geometry);
+            roleAcc.pieces.push_back(std::move(ref));
         }
     }
 
@@ -393,13 +470,15 @@ Measurement SiteMeasurer::measure(const Geometry &input)
         }
         std::vector<Geometry> taken;
         if (minus != acc.end())
+            materialize(minus->second);
+        if (minus != acc.end())
             for (size_t i = 0; i < minus->second.pieces.size(); ++i) {
                 const auto &name = minus->second.features[i].name;
                 if (x.minusNameContains.empty() ||
                     std::any_of(
                         x.minusNameContains.begin(), x.minusNameContains.end(),
                         [&](const std::string &n) { return name.find(n) != std::string::npos; }))
-                    taken.push_back(minus->second.pieces[i].clone());
+                    taken.push_back(minus->second.pieces[i].geometry.clone());
             }
         if (taken.empty()) {
             m.outsideOf[x.key] = -1; // the role's whole overlap, filled in below
@@ -409,7 +488,9 @@ Measurement SiteMeasurer::measure(const Geometry &input)
         const Geometry zones = unaryUnion(std::move(taken));
         const Prepared prepZones(zones);
         double outside = 0;
-        for (const auto &p : own->second.pieces) {
+        materialize(own->second);
+        for (const auto &ref : own->second.pieces) {
+            const Geometry &p = ref.geometry;
             if (prepZones.containsProperly(p) == 1)
                 continue;
             outside += prepZones.intersects(p) == 0 ? p.area() : p.difference(zones).area();
@@ -435,7 +516,7 @@ Measurement SiteMeasurer::measure(const Geometry &input)
             const bool tiles = r == "landuse" || r == "cultivated" || r == "basic_farmland";
             const bool overfull = a.sum > m.siteAreaM2 * (1 + 1e-9);
             if (a.pieces.size() > 1 && (!tiles || overfull))
-                o.areaM2 = unaryUnion(std::move(a.pieces)).area();
+                o.areaM2 = unaryUnion(geometries(a)).area();
             else
                 o.areaM2 = a.sum;
             if (r == "landuse" && overfull)

@@ -2,6 +2,8 @@
 
 #include "../spatialiteblob.h"
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <utility>
 #include <vector>
@@ -92,6 +94,45 @@ private:
 std::optional<Envelope> SpatialiteBlob::envelope(std::span<const unsigned char> blob)
 {
     return spatialiteBlobEnvelope(blob);
+}
+
+bool SpatialiteBlob::polygonRings(std::span<const unsigned char> blob, PolygonRings &out)
+{
+    out.xy.clear();
+    out.rings.clear();
+    thread_local FlatGeometry flat; // its buffers kept between calls
+    std::uint32_t base = 0;
+    try {
+        base = readSpatialiteBlob(blob, flat);
+    } catch (const Error &) {
+        return false; // the GEOS path reports what is wrong
+    }
+    if ((base != 3 && base != 6) || flat.pointCount() == 0)
+        return false;
+    for (std::size_t part = 0; part < flat.partCount(); ++part) {
+        if (flat.partKinds[part] != 3)
+            return false;
+        for (std::uint32_t r = flat.parts[part]; r < flat.parts[part + 1]; ++r) {
+            const std::uint32_t first = flat.rings[r];
+            const std::uint32_t n = flat.rings[r + 1] - first;
+            if (n < 4)
+                return false;
+            const double *c = flat.xy.data() + 2 * std::size_t(first);
+            if (c[0] != c[2 * n - 2] || c[1] != c[2 * n - 1])
+                return false; // not closed: GEOS says so on the other path
+            out.rings.push_back({static_cast<std::uint32_t>(part), first, n});
+        }
+    }
+    out.xy.swap(flat.xy);
+    Envelope e{out.xy[0], out.xy[1], out.xy[0], out.xy[1]};
+    for (std::size_t i = 0; i < out.xy.size(); i += 2) {
+        e.minX = std::min(e.minX, out.xy[i]);
+        e.maxX = std::max(e.maxX, out.xy[i]);
+        e.minY = std::min(e.minY, out.xy[i + 1]);
+        e.maxY = std::max(e.maxY, out.xy[i + 1]);
+    }
+    out.envelope = e;
+    return true;
 }
 
 Geometry SpatialiteBlob::toGeometry(std::span<const unsigned char> blob)

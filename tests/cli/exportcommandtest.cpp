@@ -51,6 +51,22 @@ private slots:
         QVERIFY(!text.contains(QStringLiteral("乡镇行政区"))); // not among --layers
     }
 
+    // Without --title a named site's sheet is titled as its batch page is: the site's name,
+    // the county and the role under it.
+    void siteSheetTitledWithItsName()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("named.pdf"));
+        const CliResult r = runPlanlines(
+            {QStringLiteral("export"), QStringLiteral("--db"), QStringLiteral(PLANLINES_SAMPLE_DB),
+             QStringLiteral("--out"), out, QStringLiteral("--extent"),
+             QStringLiteral("site:天鹅湖罗曼园"), QStringLiteral("--paper"), QStringLiteral("A4")});
+        QCOMPARE(r.exitCode, 0);
+        const QString text = pdfText(out);
+        QVERIFY2(text.contains(QStringLiteral("天鹅湖罗曼园")), qPrintable(text.left(300)));
+        QVERIFY(text.contains(QStringLiteral("高青县 · 项目选址")));
+        QVERIFY(!text.contains(QStringLiteral("高青县规划图")));
+    }
+
     // One PNG per township, numbered from the pattern, each titled with the township's name.
     void batchTownships()
     {

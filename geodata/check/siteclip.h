@@ -1,0 +1,56 @@
+// Measures parcels against a site from their plain coordinates, without GEOS objects, where
+// that is exact:
+//  - a parcel whose box meets the box of no edge of the site lies wholly inside the site or
+//    wholly outside it, and one point says which (locate);
+//  - the part of a polygon inside a convex site is each ring clipped by the site's edges in
+//    turn (Sutherland–Hodgman): for a convex clip region the clipped ring's area is the area
+//    of the ring's part inside it, holes subtracted (clippedArea).
+// Everything else (a non-convex site across a parcel's edge) stays with GEOS. One per site and
+// thread.
+#pragma once
+
+#include "spatialiteblob.h"
+
+#include "../geometry.h"
+
+#include <vector>
+
+namespace planlines::geodata::check {
+
+class SiteClip
+{
+public:
+    // site: valid and polygonal (SiteMeasurer::prepareSite).
+    explicit SiteClip(const Geometry &site);
+
+    enum class Where
+    {
+        Inside,
+        Outside,
+        Boundary
+    };
+    // Where a box lies: in the site's interior, in its exterior, or touching its boundary (an
+    // edge's box meets it: the box may cross the site's outline).
+    Where locate(const Envelope &box) const;
+    bool convex() const { return m_convex; }
+    // The area of the polygon(s) inside the site; convex sites only.
+    double clippedArea(const PolygonRings &rings) const;
+    // The polygon(s)' own area exactly as GEOS computes it (Polygon::getArea: |shell| minus
+    // |holes|, the shoelace formula of geos::algorithm::Area::ofRingSigned), bit for bit.
+    static double area(const PolygonRings &rings);
+
+private:
+    struct Edge
+    {
+        double ax, ay, bx, by;
+        Envelope box;
+    };
+    double clipRing(const double *xy, std::size_t n) const;
+    std::vector<Edge> m_edges;
+    bool m_convex = false;
+    double m_ox = 0, m_oy = 0;  // origin of the hull's coordinates (a site vertex)
+    std::vector<double> m_hull; // convex site, counter-clockwise, relative to the origin
+    mutable std::vector<double> m_a, m_b;
+};
+
+} // namespace planlines::geodata::check
