@@ -1,124 +1,125 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>CheckPanel</name>
     <message>
-        <location filename="../CheckPanel.qml" line="139" />
+        <location filename="../CheckPanel.qml" line="139"/>
         <source>选择选址文件</source>
         <translation>Choose a site file</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="140" />
+        <location filename="../CheckPanel.qml" line="140"/>
         <source>选址文件 (*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz *.dxf *.tab *.mif *.gdb *.txt)</source>
         <translation>Site files (*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz *.dxf *.tab *.mif *.gdb *.txt)</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="141" />
+        <location filename="../CheckPanel.qml" line="141"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="171" />
+        <location filename="../CheckPanel.qml" line="171"/>
         <source>选址检查</source>
         <translation>Site check</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="180" />
+        <location filename="../CheckPanel.qml" line="180"/>
         <source>项目选址</source>
         <translation>Project site</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="181" />
+        <location filename="../CheckPanel.qml" line="181"/>
         <source>地图绘制</source>
         <translation>Draw on map</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="182" />
+        <location filename="../CheckPanel.qml" line="182"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="212" />
+        <location filename="../CheckPanel.qml" line="212"/>
         <source>也可以用「识别」工具在地图上点击选址。</source>
         <translation>You can also click a site on the map with the Identify tool.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="213" />
+        <location filename="../CheckPanel.qml" line="213"/>
         <source>项目中没有选址图层的要素。</source>
         <translation>The project has no features in a site layer.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="221" />
+        <location filename="../CheckPanel.qml" line="221"/>
         <source>在地图上绘制</source>
         <translation>Draw on the map</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="229" />
+        <location filename="../CheckPanel.qml" line="229"/>
         <source>撤销顶点</source>
         <translation>Undo vertex</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="239" />
+        <location filename="../CheckPanel.qml" line="239"/>
         <source>点「在地图上绘制」，再在地图上逐点点击范围的顶点。</source>
         <translation>Press “Draw on the map”, then click the vertices of the area one by one.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="241" />
+        <location filename="../CheckPanel.qml" line="241"/>
         <source>已有 %1 个顶点；至少需要 3 个。</source>
         <translation>%1 vertices so far; at least 3 are needed.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="245" />
+        <location filename="../CheckPanel.qml" line="245"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="249" />
+        <location filename="../CheckPanel.qml" line="249"/>
         <source>绘制范围</source>
         <translation>Drawn area</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="261" />
+        <location filename="../CheckPanel.qml" line="261"/>
         <source>文件路径</source>
         <translation>File path</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="264" />
+        <location filename="../CheckPanel.qml" line="264"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="272" />
+        <location filename="../CheckPanel.qml" line="272"/>
         <source>Shapefile、GeoPackage、GeoJSON、KML、DXF、界址点坐标文件等；每个面要素作为一个选址。</source>
         <translation>Shapefile, GeoPackage, GeoJSON, KML, DXF, boundary coordinate files (界址点坐标文件) …; each polygon feature is one site.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="280" />
+        <location filename="../CheckPanel.qml" line="280"/>
         <source>行业代码</source>
         <translation>Industry code</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="285" />
+        <location filename="../CheckPanel.qml" line="285"/>
         <source>GB/T 4754，如 C26、D4416</source>
         <translation>GB/T 4754, e.g. C26, D4416</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="287" />
+        <location filename="../CheckPanel.qml" line="287"/>
         <source>规划用途</source>
         <translation>Planned use</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="303" />
+        <location filename="../CheckPanel.qml" line="303"/>
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="310" />
+        <location filename="../CheckPanel.qml" line="310"/>
         <source>检查记录…</source>
         <translation>Check records…</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="315" />
+        <location filename="../CheckPanel.qml" line="315"/>
         <source>生成报告…</source>
         <translation>Report…</translation>
     </message>
@@ -126,17 +127,17 @@
 <context>
     <name>CheckRecordsDialog</name>
     <message>
-        <location filename="../CheckRecordsDialog.qml" line="13" />
+        <location filename="../CheckRecordsDialog.qml" line="13"/>
         <source>检查记录</source>
         <translation>Check records</translation>
     </message>
     <message>
-        <location filename="../CheckRecordsDialog.qml" line="30" />
+        <location filename="../CheckRecordsDialog.qml" line="30"/>
         <source>共 %1 条记录；点击一条打开，并以当前图层重新检查。</source>
         <translation>%1 records; click one to open it and check it again on the current layers.</translation>
     </message>
     <message>
-        <location filename="../CheckRecordsDialog.qml" line="31" />
+        <location filename="../CheckRecordsDialog.qml" line="31"/>
         <source>项目中还没有检查记录。</source>
         <translation>The project has no check records yet.</translation>
     </message>
@@ -144,32 +145,32 @@
 <context>
     <name>CheckReportDialog</name>
     <message>
-        <location filename="../CheckReportDialog.qml" line="14" />
+        <location filename="../CheckReportDialog.qml" line="14"/>
         <source>生成检查报告</source>
         <translation>Write the check report</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="24" />
+        <location filename="../CheckReportDialog.qml" line="24"/>
         <source>报告文件</source>
         <translation>Report file</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="26" />
+        <location filename="../CheckReportDialog.qml" line="26"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="26" />
+        <location filename="../CheckReportDialog.qml" line="26"/>
         <source>网页 (*.html)</source>
         <translation>Web pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="35" />
+        <location filename="../CheckReportDialog.qml" line="35"/>
         <source>报告含位置图、占用与地类表、结论和规则条文；文件名以 .pdf 或 .html 结尾。</source>
         <translation>The report holds the location map, the overlap and land-use tables, the verdict and the rule texts; the file name ends in .pdf or .html.</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="46" />
+        <location filename="../CheckReportDialog.qml" line="46"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
@@ -177,92 +178,95 @@
 <context>
     <name>CheckResultView</name>
     <message>
-        <location filename="../CheckResultView.qml" line="73" />
+        <location filename="../CheckResultView.qml" line="73"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="112" />
+        <location filename="../CheckResultView.qml" line="112"/>
         <source>面积：%1</source>
         <translation>Area: %1</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="117" />
+        <location filename="../CheckResultView.qml" line="117"/>
         <source>缩放至选址</source>
         <translation>Zoom to site</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="141" />
+        <location filename="../CheckResultView.qml" line="141"/>
         <source>地图上高亮：%1</source>
         <translation>Highlighted on the map: %1</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="153" />
+        <location filename="../CheckResultView.qml" line="153"/>
         <source>规则（点击在地图上显示相关要素）</source>
         <translation>Rules (click to show their features on the map)</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="196" />
+        <location filename="../CheckResultView.qml" line="196"/>
         <source>实测：%1</source>
         <translation>Measured: %1</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="224" />
+        <location filename="../CheckResultView.qml" line="224"/>
         <source>隐藏不适用的规则</source>
         <translation>Hide the rules that do not apply</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="224" />
+        <location filename="../CheckResultView.qml" line="224"/>
         <source>显示不适用的规则（%1 条）</source>
         <translation>Show the rules that do not apply (%1)</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="228" />
+        <location filename="../CheckResultView.qml" line="228"/>
         <source>占用情况</source>
         <translation>Overlaps</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="231" />
+        <location filename="../CheckResultView.qml" line="231"/>
         <source>类别</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="233" />
+        <location filename="../CheckResultView.qml" line="233"/>
+        <location filename="../CheckResultView.qml" line="277"/>
         <source>亩</source>
         <translation>mu</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="234" />
+        <location filename="../CheckResultView.qml" line="234"/>
+        <location filename="../CheckResultView.qml" line="278"/>
         <source>公顷</source>
         <translation>ha</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="235" />
+        <location filename="../CheckResultView.qml" line="235"/>
+        <location filename="../CheckResultView.qml" line="279"/>
         <source>占比</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="272" />
+        <location filename="../CheckResultView.qml" line="272"/>
         <source>地类（DLBM / DLMC）</source>
         <translation>Land use (DLBM / DLMC)</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="275" />
+        <location filename="../CheckResultView.qml" line="275"/>
         <source>地类</source>
         <translation>Land use</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="302" />
+        <location filename="../CheckResultView.qml" line="302"/>
         <source>选址内没有地类图斑</source>
         <translation>No land-use parcels in the site</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="307" />
+        <location filename="../CheckResultView.qml" line="307"/>
         <source>环境管控单元</source>
         <translation>Environmental control units</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="319" />
+        <location filename="../CheckResultView.qml" line="319"/>
         <source>%1 %2（%3，占 %4）</source>
         <translation>%1 %2 (%3, %4 of the site)</translation>
     </message>
@@ -270,42 +274,42 @@
 <context>
     <name>CheckRows</name>
     <message>
-        <location filename="../checkrows.cpp" line="46" />
+        <location filename="../checkrows.cpp" line="46"/>
         <source> 等 %1 个</source>
         <translation> and others, %1 in all</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="66" />
+        <location filename="../checkrows.cpp" line="66"/>
         <source>不符合</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="68" />
+        <location filename="../checkrows.cpp" line="68"/>
         <source>需关注</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="70" />
+        <location filename="../checkrows.cpp" line="70"/>
         <source>符合</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="71" />
+        <location filename="../checkrows.cpp" line="71"/>
         <source>无法检查</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="88" />
+        <location filename="../checkrows.cpp" line="88"/>
         <source>%1 m² · %2 亩 · %3 公顷</source>
         <translation>%1 m² · %2 mu · %3 ha</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="110" />
+        <location filename="../checkrows.cpp" line="110"/>
         <source>项目中没有此图层</source>
         <translation>The project has no such layer</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="164" />
+        <location filename="../checkrows.cpp" line="164"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
@@ -313,85 +317,252 @@
 <context>
     <name>CheckWorker</name>
     <message>
-        <location filename="../checkworker.cpp" line="97" />
+        <location filename="../checkworker.cpp" line="97"/>
         <source>选址图层 %1 中没有要素 %2</source>
         <translation>The site layer %1 has no feature %2</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="129" />
+        <location filename="../checkworker.cpp" line="135"/>
         <source>未检查：%1</source>
         <translation>Not checked: %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="146" />
+        <location filename="../checkworker.cpp" line="152"/>
         <source>无法检查“%1”：%2</source>
         <translation>Cannot check “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="170" />
+        <location filename="../checkworker.cpp" line="176"/>
         <source>已检查并记录（记录 %1）</source>
         <translation>Checked and recorded (record %1)</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="171" />
+        <location filename="../checkworker.cpp" line="177"/>
         <source>已检查 %1 个选址并记录</source>
         <translation>Checked and recorded %1 sites</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="178" />
+        <location filename="../checkworker.cpp" line="184"/>
         <source>项目中没有检查记录 %1</source>
         <translation>The project has no check record %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="195" />
+        <location filename="../checkworker.cpp" line="201"/>
         <source>记录之后图层版本已变</source>
         <translation>the layer versions changed since the record</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="196" />
+        <location filename="../checkworker.cpp" line="202"/>
         <source>记录之后规则文件已变</source>
         <translation>the rule file changed since the record</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="197" />
+        <location filename="../checkworker.cpp" line="203"/>
         <source>结果不同</source>
         <translation>the result differs</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="202" />
+        <location filename="../checkworker.cpp" line="208"/>
         <source>重新检查：结果与记录一致</source>
         <translation>Checked again: the result matches the record</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="203" />
+        <location filename="../checkworker.cpp" line="209"/>
         <source>重新检查：结果与记录不同（%1）</source>
         <translation>Checked again: the result differs from the record (%1)</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="206" />
+        <location filename="../checkworker.cpp" line="212"/>
         <source>已打开记录 %1</source>
         <translation>Opened record %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="243" />
+        <location filename="../checkworker.cpp" line="249"/>
         <source>报告已写入 %1</source>
         <translation>Report written to %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="109" />
+        <location filename="../checkworker.cpp" line="109"/>
         <source>找不到选址“%1”：%2</source>
         <translation>No site “%1”: %2</translation>
     </message>
 </context>
 <context>
+    <name>CorridorCharts</name>
+    <message>
+        <location filename="../CorridorCharts.qml" line="61"/>
+        <source>累计完工长度（公里）</source>
+        <translation>Completed length, cumulative (km)</translation>
+    </message>
+    <message>
+        <location filename="../CorridorCharts.qml" line="77"/>
+        <source>计划</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location filename="../CorridorCharts.qml" line="86"/>
+        <source>实际</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <location filename="../CorridorCharts.qml" line="98"/>
+        <source>各乡镇状态（公里）</source>
+        <translation>Status by township (km)</translation>
+    </message>
+</context>
+<context>
+    <name>CorridorPanel</name>
+    <message>
+        <location filename="../CorridorPanel.qml" line="35"/>
+        <source>生态廊道建设进度</source>
+        <translation>Ecological corridor progress</translation>
+    </message>
+    <message>
+        <location filename="../CorridorPanel.qml" line="44"/>
+        <source>项目中没有生态廊道图层</source>
+        <translation>The project has no ecological corridor layer</translation>
+    </message>
+    <message>
+        <location filename="../CorridorPanel.qml" line="49"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../CorridorPanel.qml" line="72"/>
+        <source>桩号定位</source>
+        <translation>Go to chainage</translation>
+    </message>
+    <message>
+        <location filename="../CorridorPanel.qml" line="83"/>
+        <source>定位</source>
+        <translation>Go</translation>
+    </message>
+    <message>
+        <location filename="../CorridorPanel.qml" line="90"/>
+        <source>%1：%2 E，%3 N（%4）</source>
+        <translation>%1: %2 E, %3 N (%4)</translation>
+    </message>
+    <message>
+        <location filename="../CorridorPanel.qml" line="104"/>
+        <source>点击地图取桩号</source>
+        <translation>Click the map for its chainage</translation>
+    </message>
+    <message>
+        <location filename="../CorridorPanel.qml" line="114"/>
+        <source>%1，距大堤 %2 米（%3）</source>
+        <translation>%1, %2 m from the levee (%3)</translation>
+    </message>
+    <message>
+        <location filename="../CorridorPanel.qml" line="148"/>
+        <source>导出文件（.png 或 .svg）</source>
+        <translation>Export to file (.png or .svg)</translation>
+    </message>
+    <message>
+        <location filename="../CorridorPanel.qml" line="151"/>
+        <source>导出图表</source>
+        <translation>Export charts</translation>
+    </message>
+    <message>
+        <location filename="../CorridorPanel.qml" line="152"/>
+        <source>已导出</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <location filename="../CorridorPanel.qml" line="163"/>
+        <source>分段（%1）</source>
+        <translation>Segments (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>CorridorProgressForm</name>
+    <message>
+        <location filename="../CorridorProgressForm.qml" line="15"/>
+        <source>记录进度</source>
+        <translation>Record progress</translation>
+    </message>
+    <message>
+        <location filename="../CorridorProgressForm.qml" line="16"/>
+        <source>分段</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <location filename="../CorridorProgressForm.qml" line="23"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../CorridorProgressForm.qml" line="30"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../CorridorProgressForm.qml" line="37"/>
+        <source>完成比例 %</source>
+        <translation>Percent complete</translation>
+    </message>
+    <message>
+        <location filename="../CorridorProgressForm.qml" line="44"/>
+        <source>默认</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <location filename="../CorridorProgressForm.qml" line="47"/>
+        <source>栽植面积 m²</source>
+        <translation>Planted area m²</translation>
+    </message>
+    <message>
+        <location filename="../CorridorProgressForm.qml" line="54"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../CorridorProgressForm.qml" line="62"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../CorridorProgressForm.qml" line="70"/>
+        <source>已记录</source>
+        <translation>Recorded</translation>
+    </message>
+</context>
+<context>
+    <name>CorridorTotals</name>
+    <message>
+        <location filename="../CorridorTotals.qml" line="35"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../CorridorTotals.qml" line="36"/>
+        <source>长度（米）</source>
+        <translation>Length (m)</translation>
+    </message>
+    <message>
+        <location filename="../CorridorTotals.qml" line="37"/>
+        <source>面积（亩）</source>
+        <translation>Area (mu)</translation>
+    </message>
+    <message>
+        <location filename="../CorridorTotals.qml" line="38"/>
+        <source>公顷</source>
+        <translation>ha</translation>
+    </message>
+    <message>
+        <location filename="../CorridorTotals.qml" line="47"/>
+        <source>%1（%2 段）</source>
+        <translation>%1 (%2 segments)</translation>
+    </message>
+</context>
+<context>
     <name>ErrorPane</name>
     <message>
-        <location filename="../ErrorPane.qml" line="21" />
+        <location filename="../ErrorPane.qml" line="21"/>
         <source>无法打开项目</source>
         <translation>Cannot open the project</translation>
     </message>
     <message>
-        <location filename="../ErrorPane.qml" line="34" />
+        <location filename="../ErrorPane.qml" line="34"/>
         <source>请用 --db 指定一个 PlanLines 项目文件，或运行 “planlines sample” 生成示例县。</source>
         <translation>Give a PlanLines project file with --db, or run “planlines sample” to make the sample county.</translation>
     </message>
@@ -399,27 +570,27 @@
 <context>
     <name>IdentifyPanel</name>
     <message>
-        <location filename="../IdentifyPanel.qml" line="33" />
+        <location filename="../IdentifyPanel.qml" line="33"/>
         <source>要素识别</source>
         <translation>Identify</translation>
     </message>
     <message>
-        <location filename="../IdentifyPanel.qml" line="38" />
+        <location filename="../IdentifyPanel.qml" line="38"/>
         <source>缩放至要素</source>
         <translation>Zoom to feature</translation>
     </message>
     <message>
-        <location filename="../IdentifyPanel.qml" line="50" />
+        <location filename="../IdentifyPanel.qml" line="50"/>
         <source>此处有 %1 个要素，请选择：</source>
         <translation>%1 features here; choose one:</translation>
     </message>
     <message>
-        <location filename="../IdentifyPanel.qml" line="84" />
+        <location filename="../IdentifyPanel.qml" line="84"/>
         <source>面积：%1</source>
         <translation>Area: %1</translation>
     </message>
     <message>
-        <location filename="../IdentifyPanel.qml" line="85" />
+        <location filename="../IdentifyPanel.qml" line="85"/>
         <source>长度：%1</source>
         <translation>Length: %1</translation>
     </message>
@@ -427,62 +598,62 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../ImportDialog.qml" line="15" />
+        <location filename="../ImportDialog.qml" line="15"/>
         <source>导入数据</source>
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="36" />
+        <location filename="../ImportDialog.qml" line="36"/>
         <source>选择要导入的文件</source>
         <translation>Choose the files to import</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="38" />
+        <location filename="../ImportDialog.qml" line="38"/>
         <source>空间数据 (*.shp *.zip *.gdb *.gpkg *.geojson *.json *.kml *.kmz *.dxf *.tab *.mif *.csv *.sqlite *.txt)</source>
         <translation>Spatial data (*.shp *.zip *.gdb *.gpkg *.geojson *.json *.kml *.kmz *.dxf *.tab *.mif *.csv *.sqlite *.txt)</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="39" />
+        <location filename="../ImportDialog.qml" line="39"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="51" />
+        <location filename="../ImportDialog.qml" line="51"/>
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="57" />
+        <location filename="../ImportDialog.qml" line="57"/>
         <source>也可以把文件直接拖到地图上。</source>
         <translation>You can also drop files onto the map.</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="76" />
+        <location filename="../ImportDialog.qml" line="76"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="91" />
+        <location filename="../ImportDialog.qml" line="91"/>
         <source>无法识别图层的类型，请选择：</source>
-        <translation>The layer's role was not recognised; choose one:</translation>
+        <translation>The layer&apos;s role was not recognised; choose one:</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="103" />
+        <location filename="../ImportDialog.qml" line="103"/>
         <source>重新导入</source>
         <translation>Import again</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="110" />
+        <location filename="../ImportDialog.qml" line="110"/>
         <source>导入完成</source>
         <translation>Import complete</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="111" />
+        <location filename="../ImportDialog.qml" line="111"/>
         <source>导入已取消</source>
         <translation>Import cancelled</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="111" />
+        <location filename="../ImportDialog.qml" line="111"/>
         <source>导入未全部成功</source>
         <translation>Import did not fully succeed</translation>
     </message>
@@ -490,32 +661,32 @@
 <context>
     <name>LayerDelegate</name>
     <message>
-        <location filename="../LayerDelegate.qml" line="71" />
+        <location filename="../LayerDelegate.qml" line="71"/>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../LayerDelegate.qml" line="78" />
+        <location filename="../LayerDelegate.qml" line="78"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../LayerDelegate.qml" line="84" />
+        <location filename="../LayerDelegate.qml" line="84"/>
         <source>缩放至图层</source>
         <translation>Zoom to layer</translation>
     </message>
     <message>
-        <location filename="../LayerDelegate.qml" line="93" />
+        <location filename="../LayerDelegate.qml" line="93"/>
         <source>%1 · %2 个要素</source>
         <translation>%1 · %2 features</translation>
     </message>
     <message>
-        <location filename="../LayerDelegate.qml" line="94" />
+        <location filename="../LayerDelegate.qml" line="94"/>
         <source> · 合成</source>
         <translation> · synthetic</translation>
     </message>
     <message>
-        <location filename="../LayerDelegate.qml" line="109" />
+        <location filename="../LayerDelegate.qml" line="109"/>
         <source>不透明度 %1%</source>
         <translation>Opacity %1%</translation>
     </message>
@@ -523,27 +694,27 @@
 <context>
     <name>LayerGroup</name>
     <message>
-        <location filename="../layerlistmodel.cpp" line="16" />
+        <location filename="../layerlistmodel.cpp" line="17"/>
         <source>底图与行政区</source>
         <translation>Base map and administrative</translation>
     </message>
     <message>
-        <location filename="../layerlistmodel.cpp" line="16" />
+        <location filename="../layerlistmodel.cpp" line="17"/>
         <source>三区三线</source>
         <translation>Three zones and three lines</translation>
     </message>
     <message>
-        <location filename="../layerlistmodel.cpp" line="17" />
+        <location filename="../layerlistmodel.cpp" line="18"/>
         <source>三线一单</source>
         <translation>Three lines, one list</translation>
     </message>
     <message>
-        <location filename="../layerlistmodel.cpp" line="17" />
+        <location filename="../layerlistmodel.cpp" line="18"/>
         <source>生态廊道</source>
         <translation>Ecological corridor</translation>
     </message>
     <message>
-        <location filename="../layerlistmodel.cpp" line="18" />
+        <location filename="../layerlistmodel.cpp" line="19"/>
         <source>项目</source>
         <translation>Projects</translation>
     </message>
@@ -551,7 +722,7 @@
 <context>
     <name>LayerPanel</name>
     <message>
-        <location filename="../LayerPanel.qml" line="25" />
+        <location filename="../LayerPanel.qml" line="25"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
@@ -559,50 +730,60 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="16" />
+        <location filename="../Main.qml" line="20"/>
         <source>PlanLines — %1</source>
         <translation>PlanLines — %1</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="136" />
+        <location filename="../Main.qml" line="125"/>
+        <source>生态廊道</source>
+        <translation>Corridor</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="136"/>
         <source>选址检查</source>
         <translation>Site check</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="148"/>
+        <source>打印</source>
+        <translation>Print</translation>
     </message>
 </context>
 <context>
     <name>MapToolBar</name>
     <message>
-        <location filename="../MapToolBar.qml" line="41" />
+        <location filename="../MapToolBar.qml" line="41"/>
         <source>识别</source>
         <translation>Identify</translation>
     </message>
     <message>
-        <location filename="../MapToolBar.qml" line="46" />
+        <location filename="../MapToolBar.qml" line="46"/>
         <source>测距</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../MapToolBar.qml" line="51" />
+        <location filename="../MapToolBar.qml" line="51"/>
         <source>测面</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../MapToolBar.qml" line="56" />
+        <location filename="../MapToolBar.qml" line="56"/>
         <source>整比例尺</source>
         <translation>Round scales</translation>
     </message>
     <message>
-        <location filename="../MapToolBar.qml" line="62" />
+        <location filename="../MapToolBar.qml" line="62"/>
         <source>缩放停在 1:2 000、1:5 000、1:10 000、1:25 000、1:50 000、1:100 000</source>
         <translation>Zoom stops at 1:2 000, 1:5 000, 1:10 000, 1:25 000, 1:50 000, 1:100 000</translation>
     </message>
     <message>
-        <location filename="../MapToolBar.qml" line="66" />
+        <location filename="../MapToolBar.qml" line="66"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../MapToolBar.qml" line="72" />
+        <location filename="../MapToolBar.qml" line="72"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -610,12 +791,12 @@
 <context>
     <name>MeasurePanel</name>
     <message>
-        <location filename="../MeasurePanel.qml" line="27" />
+        <location filename="../MeasurePanel.qml" line="27"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../MeasurePanel.qml" line="33" />
+        <location filename="../MeasurePanel.qml" line="33"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
@@ -623,65 +804,128 @@
 <context>
     <name>NavigationButtons</name>
     <message>
-        <location filename="../NavigationButtons.qml" line="26" />
+        <location filename="../NavigationButtons.qml" line="26"/>
         <source>放大（+）</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../NavigationButtons.qml" line="32" />
+        <location filename="../NavigationButtons.qml" line="32"/>
         <source>缩小（-）</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../NavigationButtons.qml" line="38" />
+        <location filename="../NavigationButtons.qml" line="38"/>
         <source>全县（Home）</source>
         <translation>Whole county (Home)</translation>
     </message>
 </context>
 <context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../PrintDialog.qml" line="15"/>
+        <source>打印地图</source>
+        <translation>Print map</translation>
+    </message>
+    <message>
+        <location filename="../PrintDialog.qml" line="49"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../PrintDialog.qml" line="53"/>
+        <source>规划图</source>
+        <translation> planning map</translation>
+    </message>
+    <message>
+        <location filename="../PrintDialog.qml" line="56"/>
+        <source>副标题</source>
+        <translation>Subtitle</translation>
+    </message>
+    <message>
+        <location filename="../PrintDialog.qml" line="61"/>
+        <source>纸张</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <location filename="../PrintDialog.qml" line="71"/>
+        <source>横向</source>
+        <translation>Landscape</translation>
+    </message>
+    <message>
+        <location filename="../PrintDialog.qml" line="76"/>
+        <source>纵向</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <location filename="../PrintDialog.qml" line="79"/>
+        <source>比例尺</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <location filename="../PrintDialog.qml" line="86"/>
+        <source>适合范围</source>
+        <translation>Fit to extent</translation>
+    </message>
+    <message>
+        <location filename="../PrintDialog.qml" line="98"/>
+        <source>以当前地图视图为范围</source>
+        <translation>Use the current map view as the extent</translation>
+    </message>
+    <message>
+        <location filename="../PrintDialog.qml" line="102"/>
+        <source>导出到（.pdf、.png 或 .svg）</source>
+        <translation>Export to (.pdf, .png or .svg)</translation>
+    </message>
+    <message>
+        <location filename="../PrintDialog.qml" line="111"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
-        <location filename="../importcontroller.cpp" line="21" />
+        <location filename="../importcontroller.cpp" line="21"/>
         <source>乡镇行政区</source>
         <translation>Townships</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="22" />
+        <location filename="../importcontroller.cpp" line="22"/>
         <source>地类图斑</source>
         <translation>Land-use parcels</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="23" />
+        <location filename="../importcontroller.cpp" line="23"/>
         <source>永久基本农田</source>
         <translation>Permanent basic farmland</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="24" />
+        <location filename="../importcontroller.cpp" line="24"/>
         <source>生态保护红线</source>
         <translation>Ecological protection red line</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="25" />
+        <location filename="../importcontroller.cpp" line="25"/>
         <source>城镇开发边界</source>
         <translation>Urban development boundary</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="26" />
+        <location filename="../importcontroller.cpp" line="26"/>
         <source>环境管控单元</source>
         <translation>Environmental control units</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="27" />
+        <location filename="../importcontroller.cpp" line="27"/>
         <source>淤背区生态廊道</source>
         <translation>Silt-back ecological corridor</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="28" />
+        <location filename="../importcontroller.cpp" line="28"/>
         <source>项目选址</source>
         <translation>Project sites</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="29" />
+        <location filename="../importcontroller.cpp" line="29"/>
         <source>基础地理</source>
         <translation>Context</translation>
     </message>
@@ -689,7 +933,7 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../SearchBox.qml" line="16" />
+        <location filename="../SearchBox.qml" line="16"/>
         <source>搜索：项目、乡镇、图斑编号、K12+300、坐标</source>
         <translation>Search: site, township, parcel code, K12+300, coordinates</translation>
     </message>
@@ -697,12 +941,12 @@
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../StatusLine.qml" line="27" />
+        <location filename="../StatusLine.qml" line="27"/>
         <source>坐标系 %1（%2）</source>
         <translation>CRS %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../StatusLine.qml" line="45" />
+        <location filename="../StatusLine.qml" line="45"/>
         <source>比例尺 %1</source>
         <translation>Scale %1</translation>
     </message>
@@ -710,7 +954,7 @@
 <context>
     <name>SyntheticBanner</name>
     <message>
-        <location filename="../SyntheticBanner.qml" line="17" />
+        <location filename="../SyntheticBanner.qml" line="17"/>
         <source>合成示例数据（非真实规划数据）</source>
         <translation>Synthetic sample data (not real planning data)</translation>
     </message>
@@ -718,22 +962,22 @@
 <context>
     <name>planlines::layers</name>
     <message>
-        <location filename="../../layers/featuresearch.cpp" line="171" />
+        <location filename="../../layers/featuresearch.cpp" line="201"/>
         <source>超出线的终点（%1）</source>
         <translation>beyond the end of the line (%1)</translation>
     </message>
     <message>
-        <location filename="../../layers/featuresearch.cpp" line="176" />
+        <location filename="../../layers/featuresearch.cpp" line="206"/>
         <source>没有带起点桩号（QDZH）的线图层，无法按桩号定位</source>
         <translation>no line layer with a start chainage (QDZH) to locate a chainage on</translation>
     </message>
     <message>
-        <location filename="../../layers/featuresearch.cpp" line="213" />
+        <location filename="../../layers/featuresearch.cpp" line="243"/>
         <source>%1 坐标：X %2  Y %3</source>
         <translation>%1 coordinates: X %2  Y %3</translation>
     </message>
     <message>
-        <location filename="../../layers/featuresearch.cpp" line="231" />
+        <location filename="../../layers/featuresearch.cpp" line="261"/>
         <source>未找到“%1”</source>
         <translation>Nothing found for “%1”</translation>
     </message>
@@ -741,135 +985,176 @@
 <context>
     <name>planlines::qml::CheckController</name>
     <message>
-        <location filename="../checkcontroller.cpp" line="36" />
+        <location filename="../checkcontroller.cpp" line="36"/>
+        <location filename="../checkcontroller.cpp" line="222"/>
         <source>绘制范围</source>
         <translation>Drawn area</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="105" />
+        <location filename="../checkcontroller.cpp" line="105"/>
+        <location filename="../checkcontroller.cpp" line="269"/>
         <source>项目尚未打开</source>
         <translation>No project is open</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="137" />
+        <location filename="../checkcontroller.cpp" line="137"/>
         <source>检查时发生未知错误</source>
         <translation>An unknown error occurred during the check</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="180" />
+        <location filename="../checkcontroller.cpp" line="183"/>
+        <location filename="../checkcontroller.cpp" line="191"/>
+        <location filename="../checkcontroller.cpp" line="229"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="202" />
+        <location filename="../checkcontroller.cpp" line="205"/>
         <source>绘制范围的顶点坐标无效</source>
         <translation>The drawn area has an invalid vertex</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="214" />
+        <location filename="../checkcontroller.cpp" line="217"/>
         <source>绘制范围至少需要三个不同的顶点（现有 %1 个）</source>
         <translation>A drawn area needs at least three different vertices (it has %1)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="220" />
+        <location filename="../checkcontroller.cpp" line="223"/>
         <source>地图上绘制（%1 个顶点）</source>
         <translation>drawn on the map (%1 vertices)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="233" />
+        <location filename="../checkcontroller.cpp" line="236"/>
         <source>请选择要检查的文件</source>
         <translation>Choose a file to check</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="238" />
+        <location filename="../checkcontroller.cpp" line="241"/>
         <source>正在读取并检查 %1…</source>
         <translation>Reading and checking %1…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="244" />
+        <location filename="../checkcontroller.cpp" line="247"/>
         <source>正在打开记录 %1…</source>
         <translation>Opening record %1…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="256" />
+        <location filename="../checkcontroller.cpp" line="259"/>
         <source>还没有检查结果</source>
         <translation>There is no check result yet</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="261" />
+        <location filename="../checkcontroller.cpp" line="264"/>
         <source>报告文件名须以 .pdf 或 .html 结尾：%1</source>
         <translation>The report file name must end in .pdf or .html: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="273" />
+        <location filename="../checkcontroller.cpp" line="276"/>
         <source>正在生成报告…</source>
         <translation>Writing the report…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="358" />
-        <source>行业代码：%1　规划用途：%2</source>
+        <location filename="../checkcontroller.cpp" line="361"/>
+        <source>行业代码：%1&#x3000;规划用途：%2</source>
         <translation>Industry code: %1   Planned use: %2</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="359" />
+        <location filename="../checkcontroller.cpp" line="362"/>
         <source>未填</source>
         <translation>not given</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="361" />
+        <location filename="../checkcontroller.cpp" line="364"/>
         <source>无法检查：%1</source>
         <translation>Not checked: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="363" />
+        <location filename="../checkcontroller.cpp" line="366"/>
         <source>来源：%1</source>
         <translation>Source: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="365" />
+        <location filename="../checkcontroller.cpp" line="368"/>
         <source>已修复：%1</source>
         <translation>Repaired: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="368" />
+        <location filename="../checkcontroller.cpp" line="371"/>
         <source>记录 %1</source>
         <translation>Record %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="369" />
+        <location filename="../checkcontroller.cpp" line="372"/>
         <source>记录 %1（%2，%3）</source>
         <translation>Record %1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="373" />
+        <location filename="../checkcontroller.cpp" line="376"/>
         <source>规则：%1 %2</source>
         <translation>Rules: %1 %2</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="454" />
+        <location filename="../checkcontroller.cpp" line="457"/>
+        <location filename="../checkcontroller.cpp" line="471"/>
         <source>%1：%2 个要素</source>
         <translation>%1: %2 features</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="500" />
+        <location filename="../checkcontroller.cpp" line="503"/>
         <source>选址</source>
         <translation>site</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="502" />
+        <location filename="../checkcontroller.cpp" line="505"/>
         <source>等%1个</source>
         <translation>_and_%1_more</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="506" />
+        <location filename="../checkcontroller.cpp" line="509"/>
         <source>_选址检查.pdf</source>
         <translation>_site_check.pdf</translation>
     </message>
 </context>
 <context>
+    <name>planlines::qml::CorridorController</name>
+    <message>
+        <location filename="../corridorcontroller.cpp" line="255"/>
+        <location filename="../corridorcontroller.cpp" line="281"/>
+        <location filename="../corridorcontroller.cpp" line="299"/>
+        <source>没有打开含生态廊道图层的项目</source>
+        <translation>No project with an ecological corridor layer is open</translation>
+    </message>
+    <message>
+        <location filename="../corridorcontroller.cpp" line="261"/>
+        <source>未知状态：%1</source>
+        <translation>Unknown status: %1</translation>
+    </message>
+    <message>
+        <location filename="../corridorcontroller.cpp" line="284"/>
+        <source>“%1”不是桩号（例如 K12+300）</source>
+        <translation>“%1” is not a chainage (e.g. K12+300)</translation>
+    </message>
+    <message>
+        <location filename="../corridorcontroller.cpp" line="315"/>
+        <source>没有可导出的进度数据</source>
+        <translation>No progress data to export</translation>
+    </message>
+    <message>
+        <location filename="../corridorcontroller.cpp" line="320"/>
+        <location filename="../corridorcontroller.cpp" line="344"/>
+        <source>无法写入 %1：%2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../corridorcontroller.cpp" line="341"/>
+        <source>无法写入 %1</source>
+        <translation>Cannot write %1</translation>
+    </message>
+</context>
+<context>
     <name>planlines::qml::CursorReadout</name>
     <message>
-        <location filename="../cursorreadout.cpp" line="37" />
+        <location filename="../cursorreadout.cpp" line="37"/>
         <source>X %1  Y %2</source>
         <translation>X %1  Y %2</translation>
     </message>
@@ -877,7 +1162,7 @@
 <context>
     <name>planlines::qml::IdentifyModel</name>
     <message>
-        <location filename="../identifymodel.cpp" line="143" />
+        <location filename="../identifymodel.cpp" line="145"/>
         <source>要素 %1</source>
         <translation>Feature %1</translation>
     </message>
@@ -885,27 +1170,27 @@
 <context>
     <name>planlines::qml::ImportController</name>
     <message>
-        <location filename="../importcontroller.cpp" line="129" />
+        <location filename="../importcontroller.cpp" line="129"/>
         <source>正在导入 %1</source>
         <translation>Importing %1</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="166" />
+        <location filename="../importcontroller.cpp" line="166"/>
         <source>%1：已读 %2 / %3 个要素</source>
         <translation>%1: %2 of %3 features read</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="167" />
+        <location filename="../importcontroller.cpp" line="167"/>
         <source>%1：已读 %2 个要素</source>
         <translation>%1: %2 features read</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="188" />
+        <location filename="../importcontroller.cpp" line="188"/>
         <source>无法打开项目：%1</source>
         <translation>Cannot open the project: %1</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="190" />
+        <location filename="../importcontroller.cpp" line="190"/>
         <source>
 已取消：被取消的文件没有写入任何内容。</source>
         <translation>
@@ -915,30 +1200,48 @@ Cancelled: nothing of the cancelled file was written.</translation>
 <context>
     <name>planlines::qml::MeasureTool</name>
     <message>
-        <location filename="../measuretool.cpp" line="46" />
+        <location filename="../measuretool.cpp" line="46"/>
         <source>单击地图添加点</source>
         <translation>Click the map to add points</translation>
     </message>
     <message>
-        <location filename="../measuretool.cpp" line="46" />
+        <location filename="../measuretool.cpp" line="46"/>
         <source>长度 %1</source>
         <translation>Length %1</translation>
     </message>
     <message>
-        <location filename="../measuretool.cpp" line="48" />
+        <location filename="../measuretool.cpp" line="48"/>
         <source>单击地图添加至少三个点</source>
         <translation>Click the map to add at least three points</translation>
     </message>
     <message>
-        <location filename="../measuretool.cpp" line="49" />
+        <location filename="../measuretool.cpp" line="49"/>
         <source>面积 %1（周长 %2）</source>
         <translation>Area %1 (perimeter %2)</translation>
     </message>
 </context>
 <context>
+    <name>planlines::qml::PrintController</name>
+    <message>
+        <location filename="../printcontroller.cpp" line="122"/>
+        <source>没有打开的项目</source>
+        <translation>No project is open</translation>
+    </message>
+    <message>
+        <location filename="../printcontroller.cpp" line="127"/>
+        <source>未知的纸张：%1</source>
+        <translation>Unknown paper: %1</translation>
+    </message>
+    <message>
+        <location filename="../printcontroller.cpp" line="133"/>
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+</context>
+<context>
     <name>planlines::qml::SearchModel</name>
     <message>
-        <location filename="../searchmodel.cpp" line="74" />
+        <location filename="../searchmodel.cpp" line="114"/>
         <source>项目尚未打开</source>
         <translation>No project is open</translation>
     </message>
