@@ -190,6 +190,21 @@ void feature(Writer &w, const FeatureHit &f, double site, bool unitExtras)
     w.close('}');
 }
 
+// A rule's feature: which one (its areas are in the overlaps, control units or distances).
+void featureRef(Writer &w, const FeatureHit &f)
+{
+    w.open('{');
+    w.key("code");
+    w.str(f.code);
+    w.key("fid");
+    w.num(static_cast<double>(f.fid));
+    w.key("layer");
+    w.str(f.layer);
+    w.key("name");
+    w.str(f.name);
+    w.close('}');
+}
+
 std::string roleZh(const std::string &role)
 {
     if (role == "cultivated")
@@ -309,7 +324,7 @@ std::string CheckResult::toJsonText(const std::string &provenanceMembers) const
             w.key("features");
             w.open('[');
             for (const auto &f : r.features)
-                feature(w, f, site, false);
+                featureRef(w, f);
             w.close(']');
             w.key("heading");
             w.str(r.heading);

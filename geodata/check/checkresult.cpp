@@ -41,6 +41,15 @@ QJsonObject featureJson(const FeatureHit &f, double siteM2)
     return o;
 }
 
+// A rule's feature: which one (its areas are in the overlaps, control units or distances).
+QJsonObject featureRefJson(const FeatureHit &f)
+{
+    return {{"layer", q(f.layer)},
+            {"fid", static_cast<qint64>(f.fid)},
+            {"code", q(f.code)},
+            {"name", q(f.name)}};
+}
+
 QString roleLabel(const std::string &role)
 {
     if (role == "cultivated")
@@ -175,7 +184,7 @@ QJsonObject CheckResult::toJson(const QJsonObject &provenance) const
             // What a rule that did not apply would repeat for every site is left out.
             QJsonArray features;
             for (const auto &f : r.features)
-                features.append(featureJson(f, site));
+                features.append(featureRefJson(f));
             j.insert("value_number", std::isfinite(r.valueNumber)
                                          ? QJsonValue(round6(r.valueNumber))
                                          : QJsonValue());

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QSet>
 #include <QTest>
 
 using namespace planlines::geodata;
@@ -68,6 +69,7 @@ private slots:
             "SELECT ST_Area(geom) FROM site WHERE XMMC = '通威农光互补光伏发电项目'"));
         QVERIFY2(std::abs(m2 - sql) <= 0.01, qPrintable(QString::number(m2 - sql)));
         bool farmland = false;
+        QSet<qint64> farmlandFids;
         for (const auto &v : o.value("overlaps").toArray()) {
             const QJsonObject ov = v.toObject();
             for (const char *k : {"role", "area_m2", "area_mu", "area_ha", "share", "features"})
@@ -77,6 +79,8 @@ private slots:
                 const QJsonObject f = ov.value("features").toArray().at(0).toObject();
                 for (const char *k : {"code", "name", "area_m2"})
                     QVERIFY2(f.contains(k), k);
+                for (const auto &fv : ov.value("features").toArray())
+                    farmlandFids.insert(fv.toObject().value("fid").toInteger());
             }
         }
         QVERIFY(farmland);
@@ -94,6 +98,15 @@ private slots:
                 QCOMPARE(rule.value("status").toString(), QStringLiteral("fail"));
                 QVERIFY(rule.value("text").toString().startsWith(
                     QStringLiteral("选址占用永久基本农田")));
+                // The features that caused it, named (their areas are in the overlaps).
+                QSet<qint64> ruleFids;
+                for (const auto &fv : rule.value("features").toArray()) {
+                    const QJsonObject f = fv.toObject();
+                    QCOMPARE(f.keys(), (QStringList{"code", "fid", "layer", "name"}));
+                    QCOMPARE(f.value("layer").toString(), QStringLiteral("永久基本农田"));
+                    ruleFids.insert(f.value("fid").toInteger());
+                }
+                QCOMPARE(ruleFids, farmlandFids);
             }
         }
         QVERIFY(ruleFound);
