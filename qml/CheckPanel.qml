@@ -78,6 +78,11 @@ Pane {
         }
     }
 
+    Connections {
+        target: panel.tools
+        function onEscapePressed() { ctl.clearHighlight(); }
+    }
+
     CheckController {
         id: ctl
         objectName: "checkController"

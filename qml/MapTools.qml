@@ -8,6 +8,9 @@ import PlanLines
 FocusScope {
     id: tools
 
+    // Esc on the map: what the tools clear, panels with their own highlight clear too.
+    signal escapePressed()
+
     required property MapView map
     required property ProjectSession session
     // "identify", "distance" or "area"
@@ -108,6 +111,7 @@ FocusScope {
 
     Keys.onPressed: event => {
         if (event.key === Qt.Key_Escape) {
+            tools.escapePressed();
             identify.clear();
             measure.clear();
             overlay.highlightTable = "";

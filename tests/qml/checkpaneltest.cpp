@@ -172,6 +172,14 @@ private slots:
             window->grabWindow().save(QString::fromLocal8Bit(out) +
                                       QStringLiteral("/checkpanel.png"));
 
+        // Esc on the map clears the panel's highlight, as it clears identify's.
+        QQuickItem *mapTools = findItem(root, QStringLiteral("mapTools"));
+        QVERIFY(mapTools);
+        mapTools->forceActiveFocus();
+        QTest::keyClick(window, Qt::Key_Escape);
+        QTRY_VERIFY(ctl->highlight().isEmpty());
+        QCOMPARE(overlay->featureCount(), 0);
+
         // A site picked on the map with the identify tool is chosen in the panel's list.
         QQuickItem *siteBox = findItem(root, QStringLiteral("siteBox"));
         QVERIFY(siteBox);
