@@ -324,6 +324,26 @@ Pane {
             }
 
             RowLayout {
+                objectName: "batchProgress"
+                Layout.fillWidth: true
+                visible: ctl.busy && ctl.batchTotal > 1
+                ProgressBar {
+                    Layout.fillWidth: true
+                    from: 0
+                    to: Math.max(1, ctl.batchTotal)
+                    value: ctl.batchDone
+                }
+                Label {
+                    text: qsTr("%1/%2 个选址").arg(ctl.batchDone).arg(ctl.batchTotal)
+                }
+                Button {
+                    objectName: "cancelBatchButton"
+                    text: qsTr("取消")
+                    onClicked: ctl.cancelBatch()
+                }
+            }
+
+            RowLayout {
                 Layout.fillWidth: true
                 visible: ctl.busy || ctl.message.length > 0 || ctl.errorString.length > 0
                 BusyIndicator {

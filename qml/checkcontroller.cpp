@@ -33,10 +33,30 @@ QString q(const std::string &s)
 } // namespace
 
 CheckController::CheckController(QObject *parent)
-    : QObject(parent), m_drawnName(tr("绘制范围")), m_worker(std::make_shared<CheckWorker>())
+    : QObject(parent), m_drawnName(tr("绘制范围")), m_batch(std::make_shared<BatchState>()),
+      m_worker(std::make_shared<CheckWorker>(m_batch))
 {
     m_pool.setMaxThreadCount(1);
     m_pool.setExpiryTimeout(-1); // one thread for the controller's life
+    m_batchPoll.setInterval(100);
+    connect(&m_batchPoll, &QTimer::timeout, this, &CheckController::pollBatch);
+}
+
+void CheckController::pollBatch()
+{
+    const int done = int(m_batch->done.load());
+    const int total = int(m_batch->total.load());
+    if (done != m_batchDone || total != m_batchTotal) {
+        m_batchDone = done;
+        m_batchTotal = total;
+        emit batchProgressChanged();
+    }
+}
+
+void CheckController::cancelBatch()
+{
+    if (busy())
+        m_batch->cancel = true;
 }
 
 CheckController::~CheckController()
@@ -114,8 +134,14 @@ bool CheckController::start(Job job, const QString &doing, bool isCheck)
         return false;
     const std::string path = m_session->path().toStdString();
     const quint64 generation = m_generation;
-    if (++m_pending == 1)
+    if (++m_pending == 1) {
+        m_batch->cancel = false;
+        m_batch->done = 0;
+        m_batch->total = 0;
+        pollBatch();
+        m_batchPoll.start();
         emit busyChanged();
+    }
     if (!doing.isEmpty())
         setMessage({}, doing);
     auto *watcher = new QFutureWatcher<std::shared_ptr<CheckOutcome>>(this);
@@ -163,8 +189,12 @@ void CheckController::onFinished(const std::shared_ptr<CheckOutcome> &out)
         emit resultChanged();
         emit highlightChanged();
     }
-    if (--m_pending == 0)
+    if (--m_pending == 0) {
+        m_batchPoll.stop();
+        m_batch->total = 0;
+        pollBatch();
         emit busyChanged();
+    }
     if (out->checked || out->report || !out->error.isEmpty() || !out->message.isEmpty())
         setMessage(out->error, out->error.isEmpty() ? out->message : QString());
     if (out->checked)

@@ -15,6 +15,7 @@
 #include <QPainterPath>
 #include <QPointer>
 #include <QThreadPool>
+#include <QTimer>
 #include <QUrl>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
@@ -26,6 +27,7 @@
 namespace planlines::qml {
 
 class CheckWorker;
+struct BatchState;
 struct CheckOutcome;
 struct CheckShown;
 
@@ -42,6 +44,9 @@ class CheckController : public QObject
     Q_PROPERTY(QString drawnName READ drawnName WRITE setDrawnName NOTIFY inputsChanged)
     // True while a check, a record or a report is being worked on.
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    // A batch of several sites (a file): sites checked so far and in all (0 when none runs).
+    Q_PROPERTY(int batchDone READ batchDone NOTIFY batchProgressChanged)
+    Q_PROPERTY(int batchTotal READ batchTotal NOTIFY batchProgressChanged)
     // What went wrong last (empty when the last work succeeded), in the UI language.
     Q_PROPERTY(QString errorString READ errorString NOTIFY messageChanged)
     // What the last work did ("已写入 report.pdf", "记录 12 重新检查结果一致").
@@ -90,6 +95,8 @@ public:
     QString drawnName() const { return m_drawnName; }
     void setDrawnName(const QString &name);
     bool busy() const { return m_pending > 0; }
+    int batchDone() const { return m_batchDone; }
+    int batchTotal() const { return m_batchTotal; }
     QString errorString() const { return m_error; }
     QString message() const { return m_message; }
     QVariantList sites() const { return m_sites; }
@@ -138,6 +145,8 @@ public:
     Q_INVOKABLE void highlightRule(int index);
     Q_INVOKABLE void highlightOverlap(int index);
     Q_INVOKABLE void clearHighlight();
+    // Stops the running batch after the sites being checked: those checked are recorded.
+    Q_INVOKABLE void cancelBatch();
     // Where to write the report of the shown result: <Documents>/<site name>_选址检查.pdf.
     Q_INVOKABLE QString suggestedReportPath() const;
 
@@ -150,11 +159,13 @@ signals:
     void recordsChanged();
     void resultChanged();
     void highlightChanged();
+    void batchProgressChanged();
     // A check or a record finished (ok: something is shown).
     void checkFinished(bool ok);
     void reportFinished(bool ok, const QString &path);
 
 private:
+    void pollBatch();
     using Job = std::function<void(CheckWorker &, CheckOutcome &)>;
     // isCheck: the job checks or reopens (its results, or its error, replace what is shown).
     bool start(Job job, const QString &doing, bool isCheck = false);
@@ -169,6 +180,9 @@ private:
     QString m_industry, m_use;
     QString m_drawnName;
     int m_pending = 0;
+    int m_batchDone = 0, m_batchTotal = 0;
+    QTimer m_batchPoll; // reads m_batch while busy
+    std::shared_ptr<BatchState> m_batch; // made in the constructor
     QString m_error, m_message;
     QVariantList m_sites, m_records;
     bool m_sitesRead = false; // the first reading is announced even when empty

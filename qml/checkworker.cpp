@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <map>
 
 namespace planlines::qml {
@@ -152,8 +153,19 @@ void CheckWorker::checkAndRecord(SiteBatch batch, const std::string &industry,
                 tr("无法检查“%1”：%2").arg(q(s.inputs.name), q(e.cause())).toStdString());
         }
     } else {
-        results = eng.checkAll(batch.sites);
+        // Several sites: progress and cancel through m_batch; the sites checked before a
+        // cancel are recorded, the others are neither checked nor recorded (as the CLI does).
+        m_batch->done = 0;
+        m_batch->total = batch.sites.size();
+        BatchOptions options;
+        options.progress = [state = m_batch](std::size_t done, std::size_t) {
+            state->done = done;
+        };
+        options.cancelled = [state = m_batch] { return state->cancel.load(); };
+        results = eng.checkAll(batch.sites, options);
     }
+    const auto stopped = std::count_if(results.begin(), results.end(),
+                                       [](const CheckResult &r) { return r.cancelled; });
     const QJsonObject provenance = eng.provenance();
     const std::string batchId = results.size() > 1
                                     ? "batch-" + QDateTime::currentDateTimeUtc()
@@ -174,7 +186,11 @@ void CheckWorker::checkAndRecord(SiteBatch batch, const std::string &industry,
     out.recordsRead = true;
     const qint64 firstId = results.empty() ? 0 : results.front().recordId;
     out.message = results.size() == 1 && firstId ? tr("已检查并记录（记录 %1）").arg(firstId)
-                                                 : tr("已检查 %1 个选址并记录").arg(results.size());
+                  : stopped > 0
+                      ? tr("已取消：%1 个选址已检查并记录，%2 个未检查")
+                            .arg(qsizetype(results.size()) - stopped)
+                            .arg(stopped)
+                      : tr("已检查 %1 个选址并记录").arg(results.size());
 }
 
 void CheckWorker::openRecord(qint64 id, CheckOutcome &out)

@@ -13,6 +13,7 @@
 #include <QStringList>
 #include <QVariantList>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
@@ -40,11 +41,24 @@ struct CheckOutcome
     QString reportPath;
 };
 
+// How far a batch of several sites has got, and whether to stop it: written by the worker,
+// read (and cancel set) by the controller on the GUI thread.
+struct BatchState
+{
+    std::atomic<std::size_t> done{0}, total{0};
+    std::atomic<bool> cancel{false};
+};
+
 class CheckWorker
 {
     Q_DECLARE_TR_FUNCTIONS(CheckWorker)
 
 public:
+    explicit CheckWorker(std::shared_ptr<BatchState> batch = std::make_shared<BatchState>())
+        : m_batch(std::move(batch))
+    {
+    }
+
     // Opens the project (again when the path or the session's load generation changed).
     void open(const std::string &path, quint64 generation);
 
@@ -75,6 +89,7 @@ private:
     void checkAndRecord(geodata::check::SiteBatch batch, const std::string &industry,
                         const std::string &use, CheckOutcome &out);
 
+    std::shared_ptr<BatchState> m_batch;
     std::string m_path;
     quint64 m_generation = 0;
     std::unique_ptr<geodata::Project> m_project;

@@ -4,124 +4,134 @@
 <context>
     <name>CheckPanel</name>
     <message>
-        <location filename="../CheckPanel.qml" line="139"/>
+        <location filename="../CheckPanel.qml" line="144"/>
         <source>选择选址文件</source>
         <translation>Choose a site file</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="140"/>
+        <location filename="../CheckPanel.qml" line="145"/>
         <source>选址文件 (*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz *.dxf *.tab *.mif *.gdb *.txt)</source>
         <translation>Site files (*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz *.dxf *.tab *.mif *.gdb *.txt)</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="141"/>
+        <location filename="../CheckPanel.qml" line="146"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="171"/>
+        <location filename="../CheckPanel.qml" line="176"/>
         <source>选址检查</source>
         <translation>Site check</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="180"/>
+        <location filename="../CheckPanel.qml" line="185"/>
         <source>项目选址</source>
         <translation>Project site</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="181"/>
+        <location filename="../CheckPanel.qml" line="186"/>
         <source>地图绘制</source>
         <translation>Draw on map</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="182"/>
+        <location filename="../CheckPanel.qml" line="187"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="212"/>
+        <location filename="../CheckPanel.qml" line="217"/>
         <source>也可以用「识别」工具在地图上点击选址。</source>
         <translation>You can also click a site on the map with the Identify tool.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="213"/>
+        <location filename="../CheckPanel.qml" line="218"/>
         <source>项目中没有选址图层的要素。</source>
         <translation>The project has no features in a site layer.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="221"/>
+        <location filename="../CheckPanel.qml" line="226"/>
         <source>在地图上绘制</source>
         <translation>Draw on the map</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="229"/>
+        <location filename="../CheckPanel.qml" line="234"/>
         <source>撤销顶点</source>
         <translation>Undo vertex</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="239"/>
+        <location filename="../CheckPanel.qml" line="244"/>
         <source>点「在地图上绘制」，再在地图上逐点点击范围的顶点。</source>
         <translation>Press “Draw on the map”, then click the vertices of the area one by one.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="241"/>
+        <location filename="../CheckPanel.qml" line="246"/>
         <source>已有 %1 个顶点；至少需要 3 个。</source>
         <translation>%1 vertices so far; at least 3 are needed.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="245"/>
+        <location filename="../CheckPanel.qml" line="250"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="249"/>
+        <location filename="../CheckPanel.qml" line="254"/>
         <source>绘制范围</source>
         <translation>Drawn area</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="261"/>
+        <location filename="../CheckPanel.qml" line="266"/>
         <source>文件路径</source>
         <translation>File path</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="264"/>
+        <location filename="../CheckPanel.qml" line="269"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="272"/>
+        <location filename="../CheckPanel.qml" line="277"/>
         <source>Shapefile、GeoPackage、GeoJSON、KML、DXF、界址点坐标文件等；每个面要素作为一个选址。</source>
         <translation>Shapefile, GeoPackage, GeoJSON, KML, DXF, boundary coordinate files (界址点坐标文件) …; each polygon feature is one site.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="280"/>
+        <location filename="../CheckPanel.qml" line="285"/>
         <source>行业代码</source>
         <translation>Industry code</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="285"/>
+        <location filename="../CheckPanel.qml" line="290"/>
         <source>GB/T 4754，如 C26、D4416</source>
         <translation>GB/T 4754, e.g. C26, D4416</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="287"/>
+        <location filename="../CheckPanel.qml" line="292"/>
         <source>规划用途</source>
         <translation>Planned use</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="303"/>
+        <location filename="../CheckPanel.qml" line="308"/>
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="310"/>
+        <location filename="../CheckPanel.qml" line="315"/>
         <source>检查记录…</source>
         <translation>Check records…</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="315"/>
+        <location filename="../CheckPanel.qml" line="320"/>
         <source>生成报告…</source>
         <translation>Report…</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="337"/>
+        <source>%1/%2 个选址</source>
+        <translation>%1/%2 sites</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="341"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -317,72 +327,77 @@
 <context>
     <name>CheckWorker</name>
     <message>
-        <location filename="../checkworker.cpp" line="97"/>
+        <location filename="../checkworker.cpp" line="98"/>
         <source>选址图层 %1 中没有要素 %2</source>
         <translation>The site layer %1 has no feature %2</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="135"/>
+        <location filename="../checkworker.cpp" line="136"/>
         <source>未检查：%1</source>
         <translation>Not checked: %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="152"/>
+        <location filename="../checkworker.cpp" line="153"/>
         <source>无法检查“%1”：%2</source>
         <translation>Cannot check “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="176"/>
+        <location filename="../checkworker.cpp" line="188"/>
         <source>已检查并记录（记录 %1）</source>
         <translation>Checked and recorded (record %1)</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="177"/>
+        <location filename="../checkworker.cpp" line="190"/>
+        <source>已取消：%1 个选址已检查并记录，%2 个未检查</source>
+        <translation>Cancelled: %1 sites checked and recorded, %2 not checked</translation>
+    </message>
+    <message>
+        <location filename="../checkworker.cpp" line="193"/>
         <source>已检查 %1 个选址并记录</source>
         <translation>Checked and recorded %1 sites</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="184"/>
+        <location filename="../checkworker.cpp" line="200"/>
         <source>项目中没有检查记录 %1</source>
         <translation>The project has no check record %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="201"/>
+        <location filename="../checkworker.cpp" line="217"/>
         <source>记录之后图层版本已变</source>
         <translation>the layer versions changed since the record</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="202"/>
+        <location filename="../checkworker.cpp" line="218"/>
         <source>记录之后规则文件已变</source>
         <translation>the rule file changed since the record</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="203"/>
+        <location filename="../checkworker.cpp" line="219"/>
         <source>结果不同</source>
         <translation>the result differs</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="208"/>
+        <location filename="../checkworker.cpp" line="224"/>
         <source>重新检查：结果与记录一致</source>
         <translation>Checked again: the result matches the record</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="209"/>
+        <location filename="../checkworker.cpp" line="225"/>
         <source>重新检查：结果与记录不同（%1）</source>
         <translation>Checked again: the result differs from the record (%1)</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="212"/>
+        <location filename="../checkworker.cpp" line="228"/>
         <source>已打开记录 %1</source>
         <translation>Opened record %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="249"/>
+        <location filename="../checkworker.cpp" line="265"/>
         <source>报告已写入 %1</source>
         <translation>Report written to %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="109"/>
+        <location filename="../checkworker.cpp" line="110"/>
         <source>找不到选址“%1”：%2</source>
         <translation>No site “%1”: %2</translation>
     </message>
@@ -986,131 +1001,131 @@
     <name>planlines::qml::CheckController</name>
     <message>
         <location filename="../checkcontroller.cpp" line="36"/>
-        <location filename="../checkcontroller.cpp" line="222"/>
+        <location filename="../checkcontroller.cpp" line="252"/>
         <source>绘制范围</source>
         <translation>Drawn area</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="105"/>
-        <location filename="../checkcontroller.cpp" line="269"/>
+        <location filename="../checkcontroller.cpp" line="125"/>
+        <location filename="../checkcontroller.cpp" line="299"/>
         <source>项目尚未打开</source>
         <translation>No project is open</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="137"/>
+        <location filename="../checkcontroller.cpp" line="163"/>
         <source>检查时发生未知错误</source>
         <translation>An unknown error occurred during the check</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="183"/>
-        <location filename="../checkcontroller.cpp" line="191"/>
-        <location filename="../checkcontroller.cpp" line="229"/>
+        <location filename="../checkcontroller.cpp" line="213"/>
+        <location filename="../checkcontroller.cpp" line="221"/>
+        <location filename="../checkcontroller.cpp" line="259"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="205"/>
+        <location filename="../checkcontroller.cpp" line="235"/>
         <source>绘制范围的顶点坐标无效</source>
         <translation>The drawn area has an invalid vertex</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="217"/>
+        <location filename="../checkcontroller.cpp" line="247"/>
         <source>绘制范围至少需要三个不同的顶点（现有 %1 个）</source>
         <translation>A drawn area needs at least three different vertices (it has %1)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="223"/>
+        <location filename="../checkcontroller.cpp" line="253"/>
         <source>地图上绘制（%1 个顶点）</source>
         <translation>drawn on the map (%1 vertices)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="236"/>
+        <location filename="../checkcontroller.cpp" line="266"/>
         <source>请选择要检查的文件</source>
         <translation>Choose a file to check</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="241"/>
+        <location filename="../checkcontroller.cpp" line="271"/>
         <source>正在读取并检查 %1…</source>
         <translation>Reading and checking %1…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="247"/>
+        <location filename="../checkcontroller.cpp" line="277"/>
         <source>正在打开记录 %1…</source>
         <translation>Opening record %1…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="259"/>
+        <location filename="../checkcontroller.cpp" line="289"/>
         <source>还没有检查结果</source>
         <translation>There is no check result yet</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="264"/>
+        <location filename="../checkcontroller.cpp" line="294"/>
         <source>报告文件名须以 .pdf 或 .html 结尾：%1</source>
         <translation>The report file name must end in .pdf or .html: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="276"/>
+        <location filename="../checkcontroller.cpp" line="306"/>
         <source>正在生成报告…</source>
         <translation>Writing the report…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="361"/>
+        <location filename="../checkcontroller.cpp" line="391"/>
         <source>行业代码：%1&#x3000;规划用途：%2</source>
         <translation>Industry code: %1   Planned use: %2</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="362"/>
+        <location filename="../checkcontroller.cpp" line="392"/>
         <source>未填</source>
         <translation>not given</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="364"/>
+        <location filename="../checkcontroller.cpp" line="394"/>
         <source>无法检查：%1</source>
         <translation>Not checked: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="366"/>
+        <location filename="../checkcontroller.cpp" line="396"/>
         <source>来源：%1</source>
         <translation>Source: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="368"/>
+        <location filename="../checkcontroller.cpp" line="398"/>
         <source>已修复：%1</source>
         <translation>Repaired: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="371"/>
+        <location filename="../checkcontroller.cpp" line="401"/>
         <source>记录 %1</source>
         <translation>Record %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="372"/>
+        <location filename="../checkcontroller.cpp" line="402"/>
         <source>记录 %1（%2，%3）</source>
         <translation>Record %1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="376"/>
+        <location filename="../checkcontroller.cpp" line="406"/>
         <source>规则：%1 %2</source>
         <translation>Rules: %1 %2</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="457"/>
-        <location filename="../checkcontroller.cpp" line="471"/>
+        <location filename="../checkcontroller.cpp" line="487"/>
+        <location filename="../checkcontroller.cpp" line="501"/>
         <source>%1：%2 个要素</source>
         <translation>%1: %2 features</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="503"/>
+        <location filename="../checkcontroller.cpp" line="533"/>
         <source>选址</source>
         <translation>site</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="505"/>
+        <location filename="../checkcontroller.cpp" line="535"/>
         <source>等%1个</source>
         <translation>_and_%1_more</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="509"/>
+        <location filename="../checkcontroller.cpp" line="539"/>
         <source>_选址检查.pdf</source>
         <translation>_site_check.pdf</translation>
     </message>

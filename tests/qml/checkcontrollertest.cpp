@@ -377,6 +377,61 @@ private slots:
                  qPrintable(ctl.errorString()));
         QCOMPARE(ctl.results().size(), 2); // what was shown stays
     }
+
+    // A file of many sites shows its progress and can be cancelled: the sites checked by then
+    // are recorded (one batch), the others neither checked nor recorded.
+    void batchProgressAndCancel()
+    {
+        geodata::test::CheckFixture fixture;
+        qml::ProjectSession session;
+        QVERIFY(openSession(session, QString::fromStdString(fixture.path)));
+        qml::CheckController ctl;
+        QSignalSpy checked(&ctl, &qml::CheckController::checkFinished);
+        ctl.setSession(&session);
+        constexpr int kSites = 20000;
+        QString features;
+        for (int i = 0; i < kSites; ++i) {
+            const double x = kX0 + (i % 100) * 7.0, y = kY0 + (i / 100) * 3.0;
+            features += QStringLiteral("%1{\"type\":\"Feature\",\"properties\":{\"XMMC\":\"S%2\"},"
+                                       "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                                       "[[[%3,%4],[%5,%4],[%5,%6],[%3,%6],[%3,%4]]]}}")
+                            .arg(i ? QStringLiteral(",") : QString())
+                            .arg(i)
+                            .arg(x, 0, 'f', 3)
+                            .arg(y, 0, 'f', 3)
+                            .arg(x + 5, 0, 'f', 3)
+                            .arg(y + 2, 0, 'f', 3);
+        }
+        const QString path = m_dir.filePath(QStringLiteral("many.geojson"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\","
+                               "\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::4548\"}},"
+                               "\"features\":[%1]}")
+                    .arg(features)
+                    .toUtf8());
+        f.close();
+        QVERIFY(ctl.checkFile(QUrl::fromLocalFile(path)));
+        QVERIFY(ctl.busy());
+        QTRY_VERIFY_WITH_TIMEOUT(ctl.batchDone() > 0, 60000);
+        QCOMPARE(ctl.batchTotal(), kSites);
+        ctl.cancelBatch();
+        QVERIFY2(waitCheck(ctl, checked), qPrintable(ctl.errorString()));
+        QCOMPARE(ctl.batchTotal(), 0); // nothing runs
+        // What the message says was checked is what was recorded, in one batch.
+        auto project = geodata::Project::open(fixture.path, true);
+        auto st = project->db().prepare(
+            "SELECT count(*), count(DISTINCT batch_id), min(batch_id) FROM check_records");
+        QVERIFY(st.step());
+        const int recorded = int(st.int64(0));
+        QVERIFY(recorded > 0);
+        QVERIFY2(recorded < kSites, "the batch stopped early");
+        QCOMPARE(st.int64(1), 1);
+        QVERIFY(!st.text(2).empty());
+        QCOMPARE(ctl.message(), QStringLiteral("已取消：%1 个选址已检查并记录，%2 个未检查")
+                                    .arg(recorded)
+                                    .arg(kSites - recorded));
+    }
 };
 
 QTEST_MAIN(CheckControllerTest)
