@@ -282,8 +282,7 @@ void LayerPainter::fillBatch(const Symbol &s, const Batch &batch)
     }
 }
 
-// Parallel lines clipped to the polygons, phased from the world origin so the hatch stays
-// put under the features while the map pans.
+// Parallel lines clipped to the batch's polygons (drawHatch).
 void LayerPainter::hatchBatch(const Hatch &h, const Batch &batch)
 {
     if (batch.features.empty() && batch.small.empty())
@@ -302,36 +301,7 @@ void LayerPainter::hatchBatch(const Hatch &h, const Batch &batch)
                     }
                 }
         }
-    const double spacing = std::max(2.0, h.spacingMm * m_pxPerMm);
-    const double a = h.angleDeg * std::numbers::pi / 180;
-    const QPointF dir(std::cos(a), -std::sin(a)); // pixel rows grow southwards
-    const QPointF normal(std::sin(a), std::cos(a));
-    const QRectF area =
-        clip.boundingRect().intersected(QRectF(QPointF(0, 0), QSizeF(m_vp.sizePx())));
-    if (area.isEmpty())
-        return;
-    auto along = [&](QPointF q) { return q.x() * normal.x() + q.y() * normal.y(); };
-    double tMin = along(area.topLeft()), tMax = tMin;
-    for (const QPointF c : {area.topRight(), area.bottomLeft(), area.bottomRight()}) {
-        tMin = std::min(tMin, along(c));
-        tMax = std::max(tMax, along(c));
-    }
-    const double phase = std::fmod(along(m_vp.worldToPixel({0, 0})), spacing);
-    const double half = std::hypot(area.width(), area.height());
-    const QPointF centre = area.center();
-    const double tCentre = along(centre);
-    std::vector<QLineF> lines;
-    for (double t = std::ceil((tMin - phase) / spacing) * spacing + phase; t <= tMax;
-         t += spacing) {
-        const QPointF c = centre + normal * (t - tCentre);
-        lines.emplace_back(c - dir * half, c + dir * half);
-    }
-    m_painter.save();
-    m_painter.setClipPath(clip, Qt::IntersectClip);
-    m_painter.setPen(QPen(h.color, std::max(h.widthMm * m_pxPerMm, m_options.minLineWidthPx),
-                          Qt::SolidLine, Qt::FlatCap));
-    m_painter.drawLines(lines.data(), static_cast<int>(lines.size()));
-    m_painter.restore();
+    drawHatch(m_painter, h, clip, m_vp, m_pxPerMm, m_options.minLineWidthPx);
 }
 
 void LayerPainter::outlineBatch(const Symbol &s, const Batch &batch)

@@ -2,8 +2,10 @@
 // pens in millimetres, point-symbol outlines, the cancel flag.
 #pragma once
 
+#include "mapviewport.h"
 #include "symbol.h"
 
+#include <QPainter>
 #include <QPainterPath>
 #include <QPen>
 
@@ -18,5 +20,9 @@ QPen strokePen(const QColor &color, double widthMm, const std::vector<double> &d
                double pxPerMm, double minPx);
 // A point symbol's outline, sizePx across, centred on (0, 0).
 QPainterPath markerPath(MarkerShape shape, double sizePx);
+// Hatch lines across clip (pixels of vp), phased from the world origin so the hatch stays put
+// under the features while the map pans; pen widths in mm (at least minPx).
+void drawHatch(QPainter &painter, const Hatch &h, const QPainterPath &clip, const MapViewport &vp,
+               double pxPerMm, double minPx);
 
 } // namespace planlines::layers

@@ -135,41 +135,6 @@ private:
     QPolygonF m_kept;
 };
 
-void drawHatch(QPainter &painter, const Hatch &h, const QPainterPath &clip, const MapViewport &vp,
-               double pxPerMm, double minPx)
-{
-    const QRectF area = clip.boundingRect().intersected(QRectF(QPointF(0, 0), QSizeF(vp.sizePx())));
-    if (area.isEmpty())
-        return;
-    const double spacing = std::max(2.0, h.spacingMm * pxPerMm);
-    const double a = h.angleDeg * std::numbers::pi / 180;
-    const QPointF dir(std::cos(a), -std::sin(a));
-    const QPointF normal(std::sin(a), std::cos(a));
-    auto along = [&](QPointF q) { return q.x() * normal.x() + q.y() * normal.y(); };
-    double tMin = along(area.topLeft()), tMax = tMin;
-    for (const QPointF c : {area.topRight(), area.bottomLeft(), area.bottomRight()}) {
-        tMin = std::min(tMin, along(c));
-        tMax = std::max(tMax, along(c));
-    }
-    const double phase = std::fmod(along(vp.worldToPixel({0, 0})), spacing);
-    const double half = std::hypot(area.width(), area.height());
-    const QPointF centre = area.center();
-    const double tCentre = along(centre);
-    QPainterPath lines;
-    for (double t = std::ceil((tMin - phase) / spacing) * spacing + phase; t <= tMax;
-         t += spacing) {
-        const QPointF c = centre + normal * (t - tCentre);
-        lines.moveTo(c - dir * half);
-        lines.lineTo(c + dir * half);
-    }
-    painter.save();
-    painter.setClipPath(clip, Qt::IntersectClip);
-    painter.setBrush(Qt::NoBrush);
-    painter.setPen(QPen(h.color, std::max(h.widthMm * pxPerMm, minPx), Qt::SolidLine, Qt::FlatCap));
-    painter.drawPath(lines);
-    painter.restore();
-}
-
 } // namespace
 
 RenderStats VectorMapPainter::render(QPainter &painter, const MapViewport &vp,
