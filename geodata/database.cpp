@@ -114,7 +114,12 @@ bool Statement::step()
 
 void Statement::run()
 {
-    while (step()) {
+    try {
+        while (step()) {
+        }
+    } catch (...) {
+        reset(); // reusable after a failed run too
+        throw;
     }
     reset();
 }

@@ -225,10 +225,11 @@ std::vector<FieldDef> Project::fields(std::int64_t layerId)
 void Project::audit(const std::string &action, const std::string &target,
                     const std::string &targetId, const std::string &detailJson)
 {
-    m_db->prepare("INSERT INTO audit_log (at, actor, action, target, target_id, detail_json) "
-                  "VALUES (?, ?, ?, ?, ?, ?)")
-        .bindAll(nowIso(), actor(), action, target, targetId, detailJson)
-        .run();
+    if (!m_auditInsert)
+        m_auditInsert = std::make_unique<Statement>(
+            *m_db, "INSERT INTO audit_log (at, actor, action, target, target_id, detail_json) "
+                   "VALUES (?, ?, ?, ?, ?, ?)");
+    m_auditInsert->bindAll(nowIso(), actor(), action, target, targetId, detailJson).run();
 }
 
 } // namespace planlines::geodata

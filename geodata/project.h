@@ -89,6 +89,7 @@ private:
                                                const std::string &countyName,
                                                const std::string &countyCode);
     std::unique_ptr<Database> m_db;
+    std::unique_ptr<Statement> m_auditInsert; // prepared once: a batch writes many rows
     std::optional<int> m_srid;
 };
 

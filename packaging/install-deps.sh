@@ -18,6 +18,8 @@ pkgs=(
   # GIS stack
   libgdal-dev gdal-data libgeos-dev libproj-dev proj-data proj-bin
   libsqlite3-dev libspatialite-dev libsqlite3-mod-spatialite sqlite3
+  # check records are stored zstd-compressed
+  libzstd-dev
   # fonts and tools the tests use
   fonts-noto-cjk poppler-utils xvfb xauth
 )

@@ -1,5 +1,6 @@
 #include "checkengine.h"
 
+#include "checkrecords.h"
 #include "sitemeasurer.h"
 
 #include <QJsonArray>
@@ -54,6 +55,7 @@ CheckResult CheckEngine::run(SiteMeasurer &measurer, const Geometry &site,
     r.rules = m_rules.evaluate(r.measurement, inputs);
     r.verdict = RuleSet::verdict(r.rules);
     r.jsonText = r.toJsonText(m_provenanceMembers);
+    r.packedJson = CheckRecords::pack(r.jsonText);
     return r;
 }
 

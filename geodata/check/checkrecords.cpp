@@ -2,6 +2,8 @@
 
 #include <QJsonDocument>
 
+#include <zstd.h>
+
 namespace planlines::geodata::check {
 
 namespace {
@@ -29,7 +31,11 @@ CheckRecord fromRow(Statement &st)
     r.layerVersions = parse(st.text(6));
     r.rulesVersion = st.text(7);
     r.verdict = st.text(8);
-    r.result = parse(st.text(9));
+    try {
+        r.result = parse(st.isNull(12) ? st.text(9) : CheckRecords::unpack(st.blob(12)));
+    } catch (const Error &e) {
+        throw Error(e.cause(), "check record " + std::to_string(r.id));
+    }
     r.rulesChecksum = st.text(10);
     r.batchId = st.text(11);
     return r;
@@ -37,7 +43,7 @@ CheckRecord fromRow(Statement &st)
 
 constexpr const char *kColumns =
     "SELECT id, created_at, created_by, site_name, site_wkb, inputs_json, layer_versions, "
-    "rules_version, verdict, result_json, rules_checksum, batch_id FROM check_records";
+    "rules_version, verdict, result_json, rules_checksum, batch_id, result_zstd FROM check_records";
 
 } // namespace
 
@@ -48,6 +54,31 @@ QJsonObject CheckRecords::inputsJson(const SiteInputs &in)
             {"use", QString::fromStdString(in.use)},
             {"description", QString::fromStdString(in.description)},
             {"source", QString::fromStdString(in.source)}};
+}
+
+std::vector<unsigned char> CheckRecords::pack(std::string_view json)
+{
+    std::vector<unsigned char> out(ZSTD_compressBound(json.size()));
+    const size_t n = ZSTD_compress(out.data(), out.size(), json.data(), json.size(), 1);
+    if (ZSTD_isError(n))
+        throw Error(std::string("cannot compress the check result: ") + ZSTD_getErrorName(n),
+                    "check_records");
+    out.resize(n);
+    return out;
+}
+
+std::string CheckRecords::unpack(std::span<const unsigned char> packed)
+{
+    const unsigned long long size = ZSTD_getFrameContentSize(packed.data(), packed.size());
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
+        size > (1ull << 31))
+        throw Error("the stored result is not a zstd frame");
+    std::string out(static_cast<size_t>(size), '\0');
+    const size_t n = ZSTD_decompress(out.data(), out.size(), packed.data(), packed.size());
+    if (ZSTD_isError(n) || n != out.size())
+        throw Error(std::string("the stored result cannot be read: ") +
+                    (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "wrong length"));
+    return out;
 }
 
 SiteInputs CheckRecords::inputsFrom(const QJsonObject &o)
@@ -69,8 +100,8 @@ void CheckRecords::store(Project &project, std::vector<CheckResult> &results,
     const std::string rulesChecksum = provenance.value("rules_checksum").toString().toStdString();
     auto insert = db.prepare(
         "INSERT INTO check_records (created_at, created_by, site_name, site_wkb, inputs_json, "
-        "layer_versions, rules_version, verdict, result_json, rules_checksum, batch_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "layer_versions, rules_version, verdict, result_json, rules_checksum, batch_id, "
+        "result_zstd) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)");
     for (size_t i = 0; i < results.size(); ++i) {
         CheckResult &r = results[i];
         if (!r.ok())
@@ -78,11 +109,11 @@ void CheckRecords::store(Project &project, std::vector<CheckResult> &results,
         const std::string verdict = statusId(r.verdict);
         insert
             .bindAll(at, by, r.inputs.name, r.inputWkb, compact(inputsJson(r.inputs)), versions,
-                     rulesVersion, verdict,
-                     !r.jsonText.empty()
-                         ? r.jsonText
-                         : compact(resultJson ? (*resultJson)[i] : r.toJson(provenance)),
-                     rulesChecksum, batchId)
+                     rulesVersion, verdict, rulesChecksum, batchId,
+                     !r.packedJson.empty() ? r.packedJson
+                     : !r.jsonText.empty()
+                         ? pack(r.jsonText)
+                         : pack(compact(resultJson ? (*resultJson)[i] : r.toJson(provenance))))
             .run();
         r.recordId = db.lastInsertRowId();
         project.audit("check.run", "check_records", std::to_string(r.recordId),

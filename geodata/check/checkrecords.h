@@ -11,6 +11,8 @@
 #include <QJsonObject>
 
 #include <optional>
+#include <span>
+#include <string_view>
 #include <vector>
 
 namespace planlines::geodata::check {
@@ -36,6 +38,10 @@ public:
     static std::vector<CheckRecord> list(Project &project, int limit = 100);
     static std::optional<CheckRecord> load(Project &project, std::int64_t id);
     static QJsonObject inputsJson(const SiteInputs &in);
+    // The stored form of a result document (check_records.result_zstd): a zstd frame of the
+    // UTF-8 text, level 1. unpack throws Error for a value that is not such a frame.
+    static std::vector<unsigned char> pack(std::string_view json);
+    static std::string unpack(std::span<const unsigned char> packed);
     static SiteInputs inputsFrom(const QJsonObject &o);
 };
 

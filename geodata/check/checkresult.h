@@ -28,6 +28,8 @@ struct CheckResult
     // toJsonText(engine provenance), written by the engine on the worker thread that checked
     // the site (empty for a result that failed).
     std::string jsonText;
+    // jsonText as the record stores it (CheckRecords::pack), also made on the worker thread.
+    std::vector<unsigned char> packedJson;
     // jsonText parsed (or toJson for a failed site).
     QJsonObject jsonObject(const QJsonObject &provenance) const;
 

@@ -115,6 +115,51 @@ private slots:
         QCOMPARE(CheckRecords::list(*fx.project).size(), records);
         QCOMPARE(std::get<std::int64_t>(*fx.project->db().scalar("SELECT count(*) FROM audit_log")),
                  audits);
+        // The project writes again after the failure (its prepared audit insert was reset).
+        CheckRecords::store(*fx.project, two, engine.provenance());
+        QCOMPARE(CheckRecords::list(*fx.project).size(), records + 2);
+        QCOMPARE(std::get<std::int64_t>(*fx.project->db().scalar("SELECT count(*) FROM audit_log")),
+                 audits + 2);
+    }
+
+    // The result is stored as a zstd frame of exactly the engine's text; a record written
+    // before migration 003 (text in result_json) still reads; a damaged value is an error
+    // naming the record.
+    void storedCompressed()
+    {
+        CheckEngine engine(*fx.project, RuleSet::builtin());
+        std::vector<CheckResult> one;
+        one.push_back(engine.check(rect(-20, -20, 260, 120), {"压缩", "C2614", "工业用地"}));
+        CheckRecords::store(*fx.project, one, engine.provenance());
+        const auto id = std::to_string(one[0].recordId);
+        auto st = fx.project->db().prepare(
+            "SELECT result_json, result_zstd, typeof(result_zstd) FROM check_records WHERE id = " +
+            id);
+        QVERIFY(st.step());
+        QCOMPARE(qs(st.text(0)), QString());
+        QCOMPARE(qs(st.text(2)), QStringLiteral("blob"));
+        const std::string text = one[0].jsonText;
+        QVERIFY(text.size() > 1000);
+        QVERIFY2(st.blob(1).size() * 3 < text.size(), "a third of the text or less");
+        QCOMPARE(CheckRecords::unpack(st.blob(1)), text);
+        st.reset();
+        const QJsonObject stored = CheckRecords::load(*fx.project, one[0].recordId)->result;
+        QCOMPARE(stored, one[0].jsonObject(engine.provenance()));
+
+        auto older = fx.project->db().prepare(
+            "UPDATE check_records SET result_json = ?, result_zstd = NULL WHERE id = " + id);
+        older.bind(1, text).run();
+        QCOMPARE(CheckRecords::load(*fx.project, one[0].recordId)->result, stored);
+
+        fx.project->db().exec("UPDATE check_records SET result_zstd = x'28b52ffd00' WHERE id = " +
+                              id);
+        PL_VERIFY_THROWS_WITH(Error, CheckRecords::load(*fx.project, one[0].recordId),
+                              "check record " + id + ": the stored result");
+        fx.project->db().exec("UPDATE check_records SET result_zstd = x'00112233' WHERE id = " +
+                              id);
+        PL_VERIFY_THROWS_WITH(Error, CheckRecords::load(*fx.project, one[0].recordId),
+                              "check record " + id + ": the stored result is not a zstd frame");
+        fx.project->db().exec("DELETE FROM check_records WHERE id = " + id);
     }
 };
 
