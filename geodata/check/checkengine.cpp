@@ -27,19 +27,23 @@ CheckEngine::~CheckEngine() = default;
 
 std::unique_ptr<SiteMeasurer> CheckEngine::takeMeasurer()
 {
+    std::unique_ptr<SiteMeasurer> m;
     {
         std::lock_guard lock(m_poolMutex);
         if (!m_pool.empty()) {
-            auto m = std::move(m_pool.back());
+            m = std::move(m_pool.back());
             m_pool.pop_back();
-            return m;
         }
     }
-    return std::make_unique<SiteMeasurer>(m_plan);
+    if (!m)
+        m = std::make_unique<SiteMeasurer>(m_plan);
+    m->hold(); // until giveBack: one snapshot for all the sites this worker checks
+    return m;
 }
 
 void CheckEngine::giveBack(std::unique_ptr<SiteMeasurer> m)
 {
+    m->release();
     std::lock_guard lock(m_poolMutex);
     m_pool.push_back(std::move(m));
 }

@@ -4,6 +4,8 @@
 
 #include <zstd.h>
 
+#include <memory>
+
 namespace planlines::geodata::check {
 
 namespace {
@@ -58,8 +60,14 @@ QJsonObject CheckRecords::inputsJson(const SiteInputs &in)
 
 std::vector<unsigned char> CheckRecords::pack(std::string_view json)
 {
+    // One context per thread: ZSTD_compress would allocate and clear its tables per call.
+    thread_local const std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx *)> context(
+        ZSTD_createCCtx(), ZSTD_freeCCtx);
+    if (!context)
+        throw Error("cannot compress the check result: out of memory", "check_records");
     std::vector<unsigned char> out(ZSTD_compressBound(json.size()));
-    const size_t n = ZSTD_compress(out.data(), out.size(), json.data(), json.size(), 1);
+    const size_t n =
+        ZSTD_compressCCtx(context.get(), out.data(), out.size(), json.data(), json.size(), 1);
     if (ZSTD_isError(n))
         throw Error(std::string("cannot compress the check result: ") + ZSTD_getErrorName(n),
                     "check_records");

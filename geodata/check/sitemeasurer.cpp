@@ -3,6 +3,8 @@
 #include "siteclip.h"
 #include "spatialiteblob.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -170,6 +172,20 @@ SiteMeasurer::SiteMeasurer(const EnginePlan &plan)
 }
 
 SiteMeasurer::~SiteMeasurer() = default;
+
+void SiteMeasurer::hold()
+{
+    if (sqlite3_get_autocommit(m_db.handle()))
+        m_db.exec("BEGIN"); // deferred: the read snapshot starts with the first query
+}
+
+void SiteMeasurer::release() noexcept
+{
+    sqlite3 *h = m_db.handle();
+    if (!sqlite3_get_autocommit(h) &&
+        sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+        sqlite3_exec(h, "ROLLBACK", nullptr, nullptr, nullptr);
+}
 
 namespace {
 

@@ -254,6 +254,25 @@ private slots:
         for (const auto &r : none)
             QCOMPARE(qs(r.error), QStringLiteral("cancelled before this site was checked"));
     }
+
+    // A batch reads one snapshot per worker, and gives it up when done: the idle engine keeps
+    // no read transaction, so the project's writer checkpoints the whole WAL afterwards.
+    void idleEngineHoldsNoSnapshot()
+    {
+        std::vector<CheckRequest> sites(6);
+        for (int i = 0; i < 6; ++i) {
+            sites[i].site = rect(i * 20, 0, i * 20 + 15, 15);
+            sites[i].inputs.name = "快照 " + std::to_string(i);
+        }
+        BatchOptions o;
+        o.threads = 2;
+        QCOMPARE(engine->checkAll(sites, o).size(), size_t(6));
+        fx.project->audit("test.write", "audit_log", "1", "{}");
+        auto st = fx.project->db().prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+        QVERIFY(st.step());
+        QCOMPARE(st.int64(0), std::int64_t{0}); // 1 would mean a reader blocked it
+        QCOMPARE(st.int64(1), std::int64_t{0}); // the WAL was emptied
+    }
 };
 
 QTEST_GUILESS_MAIN(CheckEngineTest)
