@@ -160,11 +160,14 @@ SiteMeasurer::SiteMeasurer(const EnginePlan &plan)
         } else {
             auto layer = std::make_unique<IndexedLayer>();
             layer->plan = &l;
+            // The R*Tree drives a join on ROWID; `ROWID IN (SELECT pkid …)` built and filled a
+            // temporary b-tree for every query.
             std::string sql = "SELECT " + cols + from;
             if (l.hasIndex)
-                sql += " WHERE t.ROWID IN (SELECT pkid FROM " +
-                       quoteIdentifier("idx_" + l.table + "_geom") +
-                       " WHERE xmin <= ?3 AND xmax >= ?1 AND ymin <= ?4 AND ymax >= ?2)";
+                sql = "SELECT " + cols + " FROM " + quoteIdentifier("idx_" + l.table + "_geom") +
+                      " AS r JOIN " + quoteIdentifier(l.table) +
+                      " AS t ON t.ROWID = r.pkid"
+                      " WHERE r.xmin <= ?3 AND r.xmax >= ?1 AND r.ymin <= ?4 AND r.ymax >= ?2";
             layer->candidates = std::make_unique<Statement>(m_db, sql);
             m_indexed.push_back(std::move(layer));
         }
