@@ -147,6 +147,13 @@ Pane {
         onAccepted: fileField.text = decodeURIComponent(selectedFile.toString().replace(/^file:\/\//, ""))
     }
 
+    FileDialog {
+        id: rulesPicker
+        title: qsTr("选择检查规则文件")
+        nameFilters: [qsTr("规则文件 (*.json)"), qsTr("所有文件 (*)")]
+        onAccepted: ctl.rulesFile = selectedFile.toString()
+    }
+
     CheckRecordsDialog {
         id: recordsDialog
         objectName: "checkRecordsDialog"
@@ -298,6 +305,36 @@ Pane {
                     // The rule file's words (data, not UI text: never translated).
                     model: ["", "工业用地", "公用设施用地", "商业服务业用地", "居住用地", "交通运输用地",
                         "公共管理与公共服务用地", "绿地与开敞空间用地", "农业设施建设用地"]
+                }
+            }
+
+            // The rules the check applies: the built-in sample or a county's own file.
+            RowLayout {
+                Layout.fillWidth: true
+                Label { text: qsTr("检查规则") }
+                Label {
+                    objectName: "rulesLabel"
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    color: "#37474F"
+                    text: ctl.rulesText.length > 0 ? ctl.rulesText
+                          : ctl.rulesFile.length > 0 ? ctl.rulesFile : qsTr("内置示例规则")
+                    ToolTip.visible: rulesHover.hovered && ctl.rulesFile.length > 0
+                    ToolTip.text: ctl.rulesFile
+                    HoverHandler { id: rulesHover }
+                }
+                Button {
+                    objectName: "rulesButton"
+                    text: qsTr("更换…")
+                    enabled: !ctl.busy
+                    onClicked: rulesPicker.open()
+                }
+                Button {
+                    objectName: "builtinRulesButton"
+                    text: qsTr("用内置")
+                    visible: ctl.rulesFile.length > 0
+                    enabled: !ctl.busy
+                    onClicked: ctl.rulesFile = ""
                 }
             }
 

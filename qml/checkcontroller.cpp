@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -36,6 +37,7 @@ CheckController::CheckController(QObject *parent)
     : QObject(parent), m_drawnName(tr("绘制范围")), m_batch(std::make_shared<BatchState>()),
       m_worker(std::make_shared<CheckWorker>(m_batch))
 {
+    m_rulesFile = QSettings().value(QStringLiteral("check/rulesFile")).toString();
     m_pool.setMaxThreadCount(1);
     m_pool.setExpiryTimeout(-1); // one thread for the controller's life
     m_batchPoll.setInterval(100);
@@ -109,6 +111,33 @@ void CheckController::setDrawnName(const QString &name)
     emit inputsChanged();
 }
 
+void CheckController::setRulesFile(const QString &file)
+{
+    const QString path = localPath(file).trimmed();
+    if (path == m_rulesFile)
+        return;
+    m_rulesFile = path;
+    emit rulesChanged();
+    // Read at once when a project is open (else by the first job): a bad file is said now.
+    if (m_session && m_session->status() == ProjectSession::Ready)
+        start([](CheckWorker &, CheckOutcome &) {}, tr("正在读取规则文件…"));
+}
+
+// Every job first makes the worker use m_rulesFile as it was when the job started; the answer
+// counts only if the user has not chosen other rules since.
+void CheckController::takeRules(const CheckOutcome &out)
+{
+    if (out.rulesText.isEmpty() || out.rulesAsked != m_rulesFile)
+        return;
+    if (!out.rulesError.isEmpty())
+        m_rulesFile.clear(); // the built-in rules, as the worker now uses
+    QSettings().setValue(QStringLiteral("check/rulesFile"), m_rulesFile);
+    if (out.rulesText != m_rulesText || !out.rulesError.isEmpty()) {
+        m_rulesText = out.rulesText;
+        emit rulesChanged();
+    }
+}
+
 void CheckController::setMessage(const QString &error, const QString &message)
 {
     if (error == m_error && message == m_message)
@@ -134,6 +163,7 @@ bool CheckController::start(Job job, const QString &doing, bool isCheck)
         return false;
     const std::string path = m_session->path().toStdString();
     const quint64 generation = m_generation;
+    const QString rules = m_rulesFile;
     if (++m_pending == 1) {
         m_batch->cancel = false;
         m_batch->done = 0;
@@ -151,11 +181,13 @@ bool CheckController::start(Job job, const QString &doing, bool isCheck)
     });
     // Jobs queue on the one thread, in order.
     watcher->setFuture(QtConcurrent::run(
-        &m_pool, [worker = m_worker, job = std::move(job), path, generation, isCheck] {
+        &m_pool, [worker = m_worker, job = std::move(job), path, generation, isCheck, rules] {
             auto out = std::make_shared<CheckOutcome>();
             out->checked = isCheck;
+            out->rulesAsked = rules;
             try {
                 worker->open(path, generation);
+                worker->useRules(rules.toStdString(), *out);
                 job(*worker, *out);
             } catch (const std::exception &e) {
                 out->error = QString::fromUtf8(e.what());
@@ -197,6 +229,13 @@ void CheckController::onFinished(const std::shared_ptr<CheckOutcome> &out)
     }
     if (out->checked || out->report || !out->error.isEmpty() || !out->message.isEmpty())
         setMessage(out->error, out->error.isEmpty() ? out->message : QString());
+    const bool rulesChosen = out->rulesAsked == m_rulesFile;
+    takeRules(*out);
+    if (rulesChosen && !out->rulesError.isEmpty())
+        setMessage(tr("无法使用规则文件，已改用内置规则：%1").arg(out->rulesError), {});
+    else if (rulesChosen && !out->checked && !out->report && out->message.isEmpty() &&
+             m_message == tr("正在读取规则文件…"))
+        setMessage({}, tr("检查规则：%1").arg(m_rulesText));
     if (out->checked)
         emit checkFinished(out->error.isEmpty() && !out->results.empty());
     if (out->report)
@@ -393,7 +432,7 @@ QString CheckController::detailText() const
     if (const QString error = site.value(QLatin1String("error")).toString(); !error.isEmpty())
         lines << tr("无法检查：%1").arg(error);
     if (const QString source = site.value(QLatin1String("source")).toString(); !source.isEmpty())
-        lines << tr("来源：%1").arg(source);
+        lines << tr("来源：%1").arg(CheckRows::sourceText(source));
     for (const QJsonValue &v : site.value(QLatin1String("repairs")).toArray())
         lines << tr("已修复：%1").arg(v.toString());
     if (recordId() > 0) {

@@ -40,6 +40,11 @@ class CheckController : public QObject
     // GB/T 4754 code (C26, D4416) and planned use (工业用地); empty: the site's own HYDM / GHYT.
     Q_PROPERTY(QString industry READ industry WRITE setIndustry NOTIFY inputsChanged)
     Q_PROPERTY(QString use READ use WRITE setUse NOTIFY inputsChanged)
+    // The rule file checks use (a path; '' the built-in sample rules), kept between runs. A
+    // file that cannot be used is reported in errorString and the built-in rules are used.
+    Q_PROPERTY(QString rulesFile READ rulesFile WRITE setRulesFile NOTIFY rulesChanged)
+    // The rules in use: name (version), and 内置 or the file's name.
+    Q_PROPERTY(QString rulesText READ rulesText NOTIFY rulesChanged)
     // The name a drawn polygon is checked and recorded under.
     Q_PROPERTY(QString drawnName READ drawnName WRITE setDrawnName NOTIFY inputsChanged)
     // True while a check, a record or a report is being worked on.
@@ -94,6 +99,10 @@ public:
     void setUse(const QString &use);
     QString drawnName() const { return m_drawnName; }
     void setDrawnName(const QString &name);
+    QString rulesFile() const { return m_rulesFile; }
+    // A path or a file: URL; '' for the built-in rules.
+    void setRulesFile(const QString &file);
+    QString rulesText() const { return m_rulesText; }
     bool busy() const { return m_pending > 0; }
     int batchDone() const { return m_batchDone; }
     int batchTotal() const { return m_batchTotal; }
@@ -153,6 +162,7 @@ public:
 signals:
     void sessionChanged();
     void inputsChanged();
+    void rulesChanged();
     void busyChanged();
     void messageChanged();
     void sitesChanged();
@@ -172,6 +182,7 @@ private:
     void onFinished(const std::shared_ptr<CheckOutcome> &outcome);
     void setMessage(const QString &error, const QString &message);
     void setHighlight(const QVariantList &features, const QString &text);
+    void takeRules(const CheckOutcome &out);
     void updateSitePath();
     bool canStart();
 
@@ -179,6 +190,7 @@ private:
     quint64 m_generation = 0; // counts project loads: the worker reopens after a reload
     QString m_industry, m_use;
     QString m_drawnName;
+    QString m_rulesFile, m_rulesText;
     int m_pending = 0;
     int m_batchDone = 0, m_batchTotal = 0;
     QTimer m_batchPoll; // reads m_batch while busy

@@ -21,6 +21,9 @@ public:
     static QColor statusColor(const QString &status);
     // "12 345.67 m² · 18.52 亩 · 1.23 公顷"
     static QString areaText(double areaM2);
+    // Where a site came from, as geodata words it ("layer 项目选址, feature 4", "F.txt, line 3:
+    // 地块1", "F.shp, layer L, feature 2"), in the UI language; other text as it is.
+    static QString sourceText(const QString &source);
 
     // {role, label, areaM2, m2, mu, ha, share, layerPresent, featureCount, featuresText}: one
     // per overlap role of the result (永久基本农田 … 地类图斑), figures as text.

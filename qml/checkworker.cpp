@@ -5,6 +5,7 @@
 #include <layers/checkreport.h>
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -36,10 +37,36 @@ void CheckWorker::open(const std::string &path, quint64 generation)
     m_generation = generation;
 }
 
+void CheckWorker::useRules(const std::string &path, CheckOutcome &out)
+{
+    if (!m_rules || path != m_rulesPath) {
+        RuleSet rules = RuleSet::builtin();
+        std::string used;
+        if (!path.empty()) {
+            try {
+                rules = RuleSet::fromFile(path);
+                used = path;
+            } catch (const geodata::Error &e) {
+                out.rulesError = q(e.what());
+            }
+        }
+        m_rules = std::move(rules);
+        m_rulesPath = used;
+        m_engine.reset();
+    }
+    out.rulesFile = q(m_rulesPath);
+    QString text = tr("%1（%2）").arg(q(m_rules->name()), q(m_rules->version()));
+    out.rulesText = m_rulesPath.empty()
+                        ? tr("%1，内置").arg(text)
+                        : tr("%1，%2").arg(text, QFileInfo(q(m_rulesPath)).fileName());
+}
+
 CheckEngine &CheckWorker::engine()
 {
+    if (!m_rules)
+        m_rules = RuleSet::builtin();
     if (!m_engine)
-        m_engine = std::make_unique<CheckEngine>(*m_project, RuleSet::builtin());
+        m_engine = std::make_unique<CheckEngine>(*m_project, *m_rules);
     return *m_engine;
 }
 

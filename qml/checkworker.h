@@ -39,6 +39,10 @@ struct CheckOutcome
     QVariantList sites, records;
     bool report = false;
     QString reportPath;
+    // The rules the worker checks with after this job: the file ('' the built-in rules), what
+    // to call them, and why the file asked for could not be used (the built-in rules then are).
+    QString rulesFile, rulesText, rulesError;
+    QString rulesAsked; // the file the job was started with
 };
 
 // How far a batch of several sites has got, and whether to stop it: written by the worker,
@@ -61,6 +65,9 @@ public:
 
     // Opens the project (again when the path or the session's load generation changed).
     void open(const std::string &path, quint64 generation);
+    // Checks with the rule file at path ('' the built-in rules) from now on; a file that cannot
+    // be read or is not a valid rule file leaves the built-in rules and says why in out.
+    void useRules(const std::string &path, CheckOutcome &out);
 
     // industry, use: override the sites' own HYDM / GHYT when not empty.
     void checkSite(const QString &table, qint64 fid, const std::string &industry,
@@ -94,6 +101,8 @@ private:
     quint64 m_generation = 0;
     std::unique_ptr<geodata::Project> m_project;
     std::unique_ptr<geodata::check::CheckEngine> m_engine;
+    std::optional<geodata::check::RuleSet> m_rules; // made by useRules; built-in until then
+    std::string m_rulesPath;                         // its file ('' built-in)
     std::optional<geodata::check::SiteBatch> m_sites;
     std::vector<std::pair<QString, qint64>> m_siteKeys; // table, fid of each of m_sites
 };

@@ -20,7 +20,7 @@ const char *GuiOptions::usage()
            "in the window: drag, arrow keys pan; wheel (about the cursor), +/-, double-click,\n"
            "pinch zoom; Home shows the county; a click identifies; Esc clears; the search box\n"
            "takes names, BSM/TBBH, K12+300, X/Y and lon/lat; files dropped on the map import.\n"
-           "The UI is Chinese; 设置 → English switches after a restart.\n";
+           "The UI is Chinese; 设置 → English switches it at once (kept for the next start).\n";
 }
 
 std::optional<GuiOptions> GuiOptions::parse(int argc, char **argv, const std::string &defaultDb,

@@ -15,121 +15,152 @@
     </message>
     <message>
         <location filename="../CheckPanel.qml" line="146"/>
+        <location filename="../CheckPanel.qml" line="153"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="176"/>
+        <location filename="../CheckPanel.qml" line="152"/>
+        <source>选择检查规则文件</source>
+        <translation>Choose a check rule file</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="153"/>
+        <source>规则文件 (*.json)</source>
+        <translation>Rule files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="183"/>
         <source>选址检查</source>
         <translation>Site check</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="185"/>
+        <location filename="../CheckPanel.qml" line="192"/>
         <source>项目选址</source>
         <translation>Project site</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="186"/>
+        <location filename="../CheckPanel.qml" line="193"/>
         <source>地图绘制</source>
         <translation>Draw on map</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="187"/>
+        <location filename="../CheckPanel.qml" line="194"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="217"/>
+        <location filename="../CheckPanel.qml" line="224"/>
         <source>也可以用「识别」工具在地图上点击选址。</source>
         <translation>You can also click a site on the map with the Identify tool.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="218"/>
+        <location filename="../CheckPanel.qml" line="225"/>
         <source>项目中没有选址图层的要素。</source>
         <translation>The project has no features in a site layer.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="226"/>
+        <location filename="../CheckPanel.qml" line="233"/>
         <source>在地图上绘制</source>
         <translation>Draw on the map</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="234"/>
+        <location filename="../CheckPanel.qml" line="241"/>
         <source>撤销顶点</source>
         <translation>Undo vertex</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="244"/>
+        <location filename="../CheckPanel.qml" line="251"/>
         <source>点「在地图上绘制」，再在地图上逐点点击范围的顶点。</source>
         <translation>Press “Draw on the map”, then click the vertices of the area one by one.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="246"/>
+        <location filename="../CheckPanel.qml" line="253"/>
         <source>已有 %1 个顶点；至少需要 3 个。</source>
         <translation>%1 vertices so far; at least 3 are needed.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="250"/>
+        <location filename="../CheckPanel.qml" line="257"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="254"/>
+        <location filename="../CheckPanel.qml" line="261"/>
         <source>绘制范围</source>
         <translation>Drawn area</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="266"/>
+        <location filename="../CheckPanel.qml" line="273"/>
         <source>文件路径</source>
         <translation>File path</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="269"/>
+        <location filename="../CheckPanel.qml" line="276"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="277"/>
+        <location filename="../CheckPanel.qml" line="284"/>
         <source>Shapefile、GeoPackage、GeoJSON、KML、DXF、界址点坐标文件等；每个面要素作为一个选址。</source>
         <translation>Shapefile, GeoPackage, GeoJSON, KML, DXF, boundary coordinate files (界址点坐标文件) …; each polygon feature is one site.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="285"/>
+        <location filename="../CheckPanel.qml" line="292"/>
         <source>行业代码</source>
         <translation>Industry code</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="290"/>
+        <location filename="../CheckPanel.qml" line="297"/>
         <source>GB/T 4754，如 C26、D4416</source>
         <translation>GB/T 4754, e.g. C26, D4416</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="292"/>
+        <location filename="../CheckPanel.qml" line="299"/>
         <source>规划用途</source>
         <translation>Planned use</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="308"/>
+        <location filename="../CheckPanel.qml" line="314"/>
+        <source>检查规则</source>
+        <translation>Check rules</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="321"/>
+        <source>内置示例规则</source>
+        <translation>Built-in sample rules</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="328"/>
+        <source>更换…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="334"/>
+        <source>用内置</source>
+        <translation>Use built-in</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="345"/>
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="315"/>
+        <location filename="../CheckPanel.qml" line="352"/>
         <source>检查记录…</source>
         <translation>Check records…</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="320"/>
+        <location filename="../CheckPanel.qml" line="357"/>
         <source>生成报告…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="337"/>
+        <location filename="../CheckPanel.qml" line="374"/>
         <source>%1/%2 个选址</source>
         <translation>%1/%2 sites</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="341"/>
+        <location filename="../CheckPanel.qml" line="378"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -284,42 +315,57 @@
 <context>
     <name>CheckRows</name>
     <message>
-        <location filename="../checkrows.cpp" line="46"/>
+        <location filename="../checkrows.cpp" line="47"/>
         <source> 等 %1 个</source>
         <translation> and others, %1 in all</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="66"/>
+        <location filename="../checkrows.cpp" line="67"/>
         <source>不符合</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="68"/>
+        <location filename="../checkrows.cpp" line="69"/>
         <source>需关注</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="70"/>
+        <location filename="../checkrows.cpp" line="71"/>
         <source>符合</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="71"/>
+        <location filename="../checkrows.cpp" line="72"/>
         <source>无法检查</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="88"/>
+        <location filename="../checkrows.cpp" line="89"/>
         <source>%1 m² · %2 亩 · %3 公顷</source>
         <translation>%1 m² · %2 mu · %3 ha</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="110"/>
+        <location filename="../checkrows.cpp" line="99"/>
+        <source>图层“%1”第 %2 号要素</source>
+        <translation>layer “%1”, feature %2</translation>
+    </message>
+    <message>
+        <location filename="../checkrows.cpp" line="100"/>
+        <source>%1 图层“%2”第 %3 号要素</source>
+        <translation>%1, layer “%2”, feature %3</translation>
+    </message>
+    <message>
+        <location filename="../checkrows.cpp" line="102"/>
+        <source>%1 第 %2 行：%3</source>
+        <translation>%1, line %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../checkrows.cpp" line="124"/>
         <source>项目中没有此图层</source>
         <translation>The project has no such layer</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="164"/>
+        <location filename="../checkrows.cpp" line="178"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
@@ -327,77 +373,92 @@
 <context>
     <name>CheckWorker</name>
     <message>
-        <location filename="../checkworker.cpp" line="98"/>
+        <location filename="../checkworker.cpp" line="58"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../checkworker.cpp" line="60"/>
+        <source>%1，内置</source>
+        <translation>%1, built-in</translation>
+    </message>
+    <message>
+        <location filename="../checkworker.cpp" line="61"/>
+        <source>%1，%2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../checkworker.cpp" line="125"/>
         <source>选址图层 %1 中没有要素 %2</source>
         <translation>The site layer %1 has no feature %2</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="136"/>
+        <location filename="../checkworker.cpp" line="163"/>
         <source>未检查：%1</source>
         <translation>Not checked: %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="153"/>
+        <location filename="../checkworker.cpp" line="180"/>
         <source>无法检查“%1”：%2</source>
         <translation>Cannot check “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="188"/>
+        <location filename="../checkworker.cpp" line="215"/>
         <source>已检查并记录（记录 %1）</source>
         <translation>Checked and recorded (record %1)</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="190"/>
+        <location filename="../checkworker.cpp" line="217"/>
         <source>已取消：%1 个选址已检查并记录，%2 个未检查</source>
         <translation>Cancelled: %1 sites checked and recorded, %2 not checked</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="193"/>
+        <location filename="../checkworker.cpp" line="220"/>
         <source>已检查 %1 个选址并记录</source>
         <translation>Checked and recorded %1 sites</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="200"/>
+        <location filename="../checkworker.cpp" line="227"/>
         <source>项目中没有检查记录 %1</source>
         <translation>The project has no check record %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="217"/>
+        <location filename="../checkworker.cpp" line="244"/>
         <source>记录之后图层版本已变</source>
         <translation>the layer versions changed since the record</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="218"/>
+        <location filename="../checkworker.cpp" line="245"/>
         <source>记录之后规则文件已变</source>
         <translation>the rule file changed since the record</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="219"/>
+        <location filename="../checkworker.cpp" line="246"/>
         <source>结果不同</source>
         <translation>the result differs</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="224"/>
+        <location filename="../checkworker.cpp" line="251"/>
         <source>重新检查：结果与记录一致</source>
         <translation>Checked again: the result matches the record</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="225"/>
+        <location filename="../checkworker.cpp" line="252"/>
         <source>重新检查：结果与记录不同（%1）</source>
         <translation>Checked again: the result differs from the record (%1)</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="228"/>
+        <location filename="../checkworker.cpp" line="255"/>
         <source>已打开记录 %1</source>
         <translation>Opened record %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="265"/>
+        <location filename="../checkworker.cpp" line="292"/>
         <source>报告已写入 %1</source>
         <translation>Report written to %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="110"/>
+        <location filename="../checkworker.cpp" line="137"/>
         <source>找不到选址“%1”：%2</source>
         <translation>No site “%1”: %2</translation>
     </message>
@@ -1000,132 +1061,148 @@
 <context>
     <name>planlines::qml::CheckController</name>
     <message>
-        <location filename="../checkcontroller.cpp" line="36"/>
-        <location filename="../checkcontroller.cpp" line="252"/>
+        <location filename="../checkcontroller.cpp" line="37"/>
+        <location filename="../checkcontroller.cpp" line="291"/>
         <source>绘制范围</source>
         <translation>Drawn area</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="125"/>
-        <location filename="../checkcontroller.cpp" line="299"/>
+        <location filename="../checkcontroller.cpp" line="123"/>
+        <location filename="../checkcontroller.cpp" line="237"/>
+        <source>正在读取规则文件…</source>
+        <translation>Reading the rule file…</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="154"/>
+        <location filename="../checkcontroller.cpp" line="338"/>
         <source>项目尚未打开</source>
         <translation>No project is open</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="163"/>
+        <location filename="../checkcontroller.cpp" line="195"/>
         <source>检查时发生未知错误</source>
         <translation>An unknown error occurred during the check</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="213"/>
-        <location filename="../checkcontroller.cpp" line="221"/>
-        <location filename="../checkcontroller.cpp" line="259"/>
+        <location filename="../checkcontroller.cpp" line="235"/>
+        <source>无法使用规则文件，已改用内置规则：%1</source>
+        <translation>Cannot use the rule file; using the built-in rules: %1</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="238"/>
+        <source>检查规则：%1</source>
+        <translation>Check rules: %1</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="252"/>
+        <location filename="../checkcontroller.cpp" line="260"/>
+        <location filename="../checkcontroller.cpp" line="298"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="235"/>
+        <location filename="../checkcontroller.cpp" line="274"/>
         <source>绘制范围的顶点坐标无效</source>
         <translation>The drawn area has an invalid vertex</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="247"/>
+        <location filename="../checkcontroller.cpp" line="286"/>
         <source>绘制范围至少需要三个不同的顶点（现有 %1 个）</source>
         <translation>A drawn area needs at least three different vertices (it has %1)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="253"/>
+        <location filename="../checkcontroller.cpp" line="292"/>
         <source>地图上绘制（%1 个顶点）</source>
         <translation>drawn on the map (%1 vertices)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="266"/>
+        <location filename="../checkcontroller.cpp" line="305"/>
         <source>请选择要检查的文件</source>
         <translation>Choose a file to check</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="271"/>
+        <location filename="../checkcontroller.cpp" line="310"/>
         <source>正在读取并检查 %1…</source>
         <translation>Reading and checking %1…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="277"/>
+        <location filename="../checkcontroller.cpp" line="316"/>
         <source>正在打开记录 %1…</source>
         <translation>Opening record %1…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="289"/>
+        <location filename="../checkcontroller.cpp" line="328"/>
         <source>还没有检查结果</source>
         <translation>There is no check result yet</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="294"/>
+        <location filename="../checkcontroller.cpp" line="333"/>
         <source>报告文件名须以 .pdf 或 .html 结尾：%1</source>
         <translation>The report file name must end in .pdf or .html: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="306"/>
+        <location filename="../checkcontroller.cpp" line="345"/>
         <source>正在生成报告…</source>
         <translation>Writing the report…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="391"/>
+        <location filename="../checkcontroller.cpp" line="430"/>
         <source>行业代码：%1&#x3000;规划用途：%2</source>
         <translation>Industry code: %1   Planned use: %2</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="392"/>
+        <location filename="../checkcontroller.cpp" line="431"/>
         <source>未填</source>
         <translation>not given</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="394"/>
+        <location filename="../checkcontroller.cpp" line="433"/>
         <source>无法检查：%1</source>
         <translation>Not checked: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="396"/>
+        <location filename="../checkcontroller.cpp" line="435"/>
         <source>来源：%1</source>
         <translation>Source: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="398"/>
+        <location filename="../checkcontroller.cpp" line="437"/>
         <source>已修复：%1</source>
         <translation>Repaired: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="401"/>
+        <location filename="../checkcontroller.cpp" line="440"/>
         <source>记录 %1</source>
         <translation>Record %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="402"/>
+        <location filename="../checkcontroller.cpp" line="441"/>
         <source>记录 %1（%2，%3）</source>
         <translation>Record %1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="406"/>
+        <location filename="../checkcontroller.cpp" line="445"/>
         <source>规则：%1 %2</source>
         <translation>Rules: %1 %2</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="487"/>
-        <location filename="../checkcontroller.cpp" line="501"/>
+        <location filename="../checkcontroller.cpp" line="526"/>
+        <location filename="../checkcontroller.cpp" line="540"/>
         <source>%1：%2 个要素</source>
         <translation>%1: %2 features</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="533"/>
+        <location filename="../checkcontroller.cpp" line="572"/>
         <source>选址</source>
         <translation>site</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="535"/>
+        <location filename="../checkcontroller.cpp" line="574"/>
         <source>等%1个</source>
         <translation>_and_%1_more</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="539"/>
+        <location filename="../checkcontroller.cpp" line="578"/>
         <source>_选址检查.pdf</source>
         <translation>_site_check.pdf</translation>
     </message>

@@ -130,6 +130,10 @@ private slots:
         QCOMPARE(ctl.verdictText(), QStringLiteral("不符合"));
         QCOMPARE(ctl.verdictColor(), QColor(0xc0, 0x39, 0x2b));
         QCOMPARE(ctl.siteName(), kSite);
+        // Where the site is from, in the panel's words.
+        QVERIFY2(ctl.detailText().contains(
+                     QStringLiteral("来源：图层“项目选址”第 %1 号要素").arg(site["fid"].toLongLong())),
+                 qPrintable(ctl.detailText()));
         const double m2 = direct.measurement.siteAreaM2;
         QCOMPARE(ctl.siteAreaText(), QStringLiteral("%1 m² · %2 亩 · %3 公顷")
                                          .arg(m2, 0, 'f', 2)
@@ -361,6 +365,9 @@ private slots:
         QCOMPARE(ctl.siteName(), QStringLiteral("甲"));
         QCOMPARE(ctl.siteAreaM2(), 2500.0);
         QCOMPARE(overlap(ctl.result(), "basic_farmland").value("area_m2").toDouble(), 2500.0);
+        QVERIFY2(ctl.detailText().contains(
+                     QStringLiteral("sites.geojson 图层“sites”第 0 号要素")),
+                 qPrintable(ctl.detailText()));
         ctl.setCurrentIndex(1);
         QCOMPARE(ctl.siteName(), QStringLiteral("乙"));
         QCOMPARE(overlap(ctl.result(), "basic_farmland").value("area_m2").toDouble(), 0.0);
