@@ -7,6 +7,11 @@
 #include <cstdlib>
 #include <filesystem>
 
+#ifdef __unix__
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 namespace planlines::geodata {
 
 std::string_view fieldTypeSql(FieldType t)
@@ -31,6 +36,14 @@ std::string Project::actor()
     for (const char *var : {"PLANLINES_USER", "USER", "LOGNAME", "USERNAME"})
         if (const char *v = std::getenv(var); v && *v)
             return v;
+#ifdef __unix__
+    // No login variables (a service, a container): the account the process runs as.
+    passwd entry{}, *found = nullptr;
+    char buffer[1024];
+    if (getpwuid_r(geteuid(), &entry, buffer, sizeof buffer, &found) == 0 && found &&
+        found->pw_name && *found->pw_name)
+        return found->pw_name;
+#endif
     return "unknown";
 }
 

@@ -77,7 +77,8 @@ public:
     void audit(const std::string &action, const std::string &target, const std::string &targetId,
                const std::string &detailJson = "{}");
 
-    // Who is editing (the OS user), and now in ISO 8601 UTC.
+    // Who is editing ($PLANLINES_USER, else the login name, else the account the process runs
+    // as), and now in ISO 8601 UTC.
     static std::string actor();
     static std::string nowIso();
 

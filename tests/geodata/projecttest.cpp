@@ -6,6 +6,8 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QMap>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -226,6 +228,26 @@ private slots:
         QCOMPARE(qs(st.text(3)), QStringLiteral("S-07"));
         QCOMPARE(qs(st.text(4)), QStringLiteral("{\"percent\":40}"));
         QVERIFY(!st.step());
+    }
+
+    // Without login variables (a service, a container) the actor is the process's account.
+    void actorWithoutLoginVariablesIsTheAccount()
+    {
+        QProcess id;
+        id.start(QStringLiteral("id"), {QStringLiteral("-un")});
+        QVERIFY(id.waitForFinished(10000));
+        const QString account = QString::fromLocal8Bit(id.readAllStandardOutput()).trimmed();
+        QVERIFY(!account.isEmpty());
+        QMap<QByteArray, QByteArray> saved;
+        for (const char *var : {"PLANLINES_USER", "USER", "LOGNAME", "USERNAME"}) {
+            saved[var] = qgetenv(var);
+            qunsetenv(var);
+        }
+        const std::string actor = Project::actor();
+        for (auto it = saved.cbegin(); it != saved.cend(); ++it)
+            if (!it.value().isEmpty())
+                qputenv(it.key().constData(), it.value());
+        QCOMPARE(qs(actor), account);
     }
 };
 
