@@ -32,6 +32,13 @@ bool nameMatches(const std::string &layerName, const std::vector<std::string> &p
 
 } // namespace
 
+bool DistanceTargetSpec::measuresTo(const std::string &layerName,
+                                    const std::string &featureName) const
+{
+    return featureNameContains.empty() || nameMatches(layerName, featureNameContains) ||
+           nameMatches(featureName, featureNameContains);
+}
+
 const RoleOverlap &Measurement::overlap(const std::string &role) const
 {
     static const RoleOverlap none;

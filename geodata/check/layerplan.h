@@ -18,6 +18,12 @@ struct DistanceTargetSpec
     std::string role;                      // "context", "eco_redline", …
     std::vector<std::string> nameContains; // any of these in the layer name (黄河大堤, 大堤 …)
     double searchMeters = 1000;            // farther than this counts as "not near"
+    // Only the features whose name, or whose layer's name, contains one of these (饮用水水源:
+    // the water source zones among the red line's features, or a layer of their own).
+    std::vector<std::string> featureNameContains;
+
+    // Whether a feature of layer `layerName` named `featureName` is one this target measures to.
+    bool measuresTo(const std::string &layerName, const std::string &featureName) const;
 };
 
 // A role's overlap measured outside some features of another role: cultivated land outside

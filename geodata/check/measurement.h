@@ -56,6 +56,9 @@ struct DistanceMeasure
     double searchMeters = 0;
     std::string featureName;
     std::int64_t fid = 0;
+    // How the result names the target when it is some features of a layer (the nearest one's
+    // name, else the words they are picked by); "" for a whole layer.
+    std::string named;
 };
 
 struct Measurement

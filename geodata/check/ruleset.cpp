@@ -144,7 +144,8 @@ RuleSet RuleSet::fromJson(const QByteArray &json, const std::string &context)
     for (const auto &v : root.value(QLatin1String("distance_targets")).toArray()) {
         const QJsonObject t = v.toObject();
         DistanceTargetSpec d{str(t, "key"), str(t, "role"), strings(t, "name_contains"),
-                             t.value(QLatin1String("search_m")).toDouble(1000)};
+                             t.value(QLatin1String("search_m")).toDouble(1000),
+                             strings(t, "feature_name_contains")};
         if (d.key.empty() || !roleFromId(d.role))
             throw Error("a distance target needs a \"key\" and a known \"role\"", context);
         set.m_targets.push_back(std::move(d));
@@ -363,9 +364,11 @@ std::vector<RuleResult> RuleSet::evaluate(const Measurement &m, const SiteInputs
             if (d && !d->layer.empty()) {
                 tripped = d->meters < limit;
                 res.valueNumber = d->meters;
+                // A target of some features (the water source zones) is named by them.
+                const std::string &what = d->named.empty() ? d->layer : d->named;
                 res.value = std::isfinite(d->meters)
-                                ? "距" + d->layer + " " + fixed(d->meters, 1) + " 米"
-                                : "距" + d->layer + "超过 " + fixed(d->searchMeters, 0) + " 米";
+                                ? "距" + what + " " + fixed(d->meters, 1) + " 米"
+                                : "距" + what + "超过 " + fixed(d->searchMeters, 0) + " 米";
                 replaceAll(text, "{distance_m}", fixed(d->meters, 1));
             }
         } else if (type == "always") {

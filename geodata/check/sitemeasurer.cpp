@@ -126,6 +126,10 @@ SiteMeasurer::SiteMeasurer(const EnginePlan &plan)
             list += ", t." + f;
         const std::string from = " FROM " + quoteIdentifier(l.table) + " AS t";
         if (l.inMemory) {
+            const DistanceTargetSpec *target = nullptr;
+            for (const auto &t : m_plan.distanceTargets)
+                if (!l.distanceKey.empty() && t.key == l.distanceKey)
+                    target = &t;
             auto layer = std::make_unique<MemoryLayer>();
             layer->plan = &l;
             auto st = m_db.prepare("SELECT " + cols + list + from + " WHERE t.geom IS NOT NULL");
@@ -142,6 +146,8 @@ SiteMeasurer::SiteMeasurer(const EnginePlan &plan)
                     if (f.geometry.isEmpty())
                         continue;
                 }
+                if (target && !target->measuresTo(l.name, st.text(3)))
+                    continue; // not one of the features the distance target asks for
                 f.envelope = f.geometry.envelope();
                 f.prepared = std::make_unique<Prepared>(f.geometry);
                 f.hit.layer = l.name;
@@ -458,6 +464,7 @@ Measurement SiteMeasurer::measure(const Geometry &input)
         DistanceMeasure d;
         d.target = t.key;
         d.searchMeters = t.searchMeters;
+        const bool someFeatures = !t.featureNameContains.empty();
         for (auto &layer : m_memory) {
             const LayerPlan &l = *layer->plan;
             if (l.distanceKey != t.key)
@@ -477,6 +484,8 @@ Measurement SiteMeasurer::measure(const Geometry &input)
                 }
             }
         }
+        if (someFeatures)
+            d.named = d.featureName.empty() ? t.featureNameContains.front() : d.featureName;
         m.distances.push_back(std::move(d));
     }
 

@@ -69,10 +69,16 @@ private slots:
         QCOMPARE(units.features[0].unitClass, 3);
         QCOMPARE(qs(units.features[0].listEntries.at(0).first), QStringLiteral("KJBJYS"));
         QCOMPARE(qs(units.features[0].listEntries.at(0).second), QStringLiteral("一般要求"));
-        // The levee runs 110 m below the site.
-        QCOMPARE(m.distances.size(), size_t(1));
+        // The levee runs 110 m below the site; the water source zone is 850 m east (within
+        // the 3 000 m the rule file searches).
+        QCOMPARE(m.distances.size(), size_t(2));
         PL_COMPARE_NEAR(m.distances[0].meters, 110.0, 0.001, "m");
         QCOMPARE(qs(m.distances[0].layer), QStringLiteral("黄河大堤"));
+        QCOMPARE(qs(m.distances[0].named), QString());
+        QCOMPARE(qs(m.distances[1].target), QStringLiteral("water_source"));
+        PL_COMPARE_NEAR(m.distances[1].meters, 850.0, 0.001, "m");
+        QCOMPARE(qs(m.distances[1].layer), QStringLiteral("生态保护红线"));
+        QCOMPARE(qs(m.distances[1].named), QStringLiteral("测试饮用水水源保护区"));
     }
 
     void lShapes()
@@ -147,7 +153,7 @@ private slots:
             PL_COMPARE_NEAR(env->minX, theirs.envelope().minX, 1e-9, "m");
             ++n;
         }
-        QCOMPARE(n, 9);
+        QCOMPARE(n, 10);
         // Damaged blobs are refused with a reason, never read past their end.
         auto blob = fx.project->db().scalar("SELECT geom FROM landuse WHERE fid = 1");
         Blob b = std::get<Blob>(*blob);

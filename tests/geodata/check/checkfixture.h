@@ -92,6 +92,9 @@ struct CheckFixture
                            {{"HXBM", FT::Text, ""}, {"HXMC", FT::Text, ""}});
             const Value v[] = {std::string("HX-1"), std::string("测试湿地")};
             w->add(poly({300, 0, 500, 0, 500, 100, 400, 100, 400, 200, 300, 200}), v);
+            // East of everything else: the water source zone the distance rule measures to.
+            const Value s[] = {std::string("HX-2"), std::string("测试饮用水水源保护区")};
+            w->add(rect(1000, 0, 1100, 100), s);
             w->commit();
         }
         {

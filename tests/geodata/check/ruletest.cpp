@@ -44,7 +44,7 @@ private slots:
     {
         const RuleSet rules = RuleSet::builtin();
         QCOMPARE(qs(rules.version()), QStringLiteral("2024.1-sample"));
-        QCOMPARE(rules.size(), size_t(14));
+        QCOMPARE(rules.size(), size_t(15));
         QCOMPARE(rules.checksum().size(), size_t(64));
         QVERIFY(RuleSet::industryMatches("C2614", {"C26"}));
         QVERIFY(RuleSet::industryMatches("c2651", {"C26"}));
@@ -159,6 +159,51 @@ private slots:
         QCOMPARE(
             rule(run(rect(10, 600, 90, 690), "C3490", "工业用地"), "levee.industry_near").status,
             Status::Pass);
+    }
+
+    // The water source zones are some features of the red line layer, picked by name; the
+    // distance is to the nearest of them, and the rule names it.
+    void waterSource()
+    {
+        const auto near = run(rect(850, 0, 950, 60), "C2614", "工业用地");
+        const auto &w = rule(near, "water_source.industry_near");
+        QCOMPARE(w.status, Status::Attention);
+        PL_COMPARE_NEAR(w.valueNumber, 50.0, 0.001, "m");
+        QCOMPARE(qs(w.value), QStringLiteral("距测试饮用水水源保护区 50.0 米"));
+        QVERIFY2(w.text.find("工业项目距饮用水水源保护区 50.0 米") != std::string::npos,
+                 w.text.c_str());
+        // Not industry, or farther than 1 000 m: passes.
+        QCOMPARE(rule(run(rect(850, 0, 950, 60), "D4416", "公用设施用地"),
+                      "water_source.industry_near")
+                     .status,
+                 Status::Pass);
+        QCOMPARE(rule(run(rect(-200, 0, -100, 100), "C2614", "工业用地"),
+                      "water_source.industry_near")
+                     .status,
+                 Status::Pass);
+        // The red line's other feature (测试湿地, 350 m nearer) is not a water source zone.
+        DistanceTargetSpec t{"water_source", "eco_redline", {}, 3000, {"饮用水水源"}};
+        QVERIFY(t.measuresTo("生态保护红线", "测试饮用水水源保护区"));
+        QVERIFY(!t.measuresTo("生态保护红线", "测试湿地"));
+        QVERIFY(t.measuresTo("饮用水水源保护区", "一级保护区")); // a layer of their own
+        t.featureNameContains.clear();
+        QVERIFY(t.measuresTo("黄河大堤", ""));
+    }
+
+    // A county without any water source zone: the distance is beyond the search, and passes.
+    void noWaterSourceZone()
+    {
+        const QByteArray json = R"({"format": "planlines-rules/1", "version": "t1",
+            "distance_targets": [{"key": "ws", "role": "eco_redline",
+                                  "feature_name_contains": ["没有这种水源"], "search_m": 3000}],
+            "rules": [{"id": "ws.near", "title": "水源", "applies_to": "eco_redline",
+                       "condition": {"type": "distance_below", "target": "ws", "meters": 1000},
+                       "outcome": "attention", "text": "近 {distance_m}", "source": "测试"}]})";
+        CheckEngine own(*fx.project, RuleSet::fromJson(json, "test rules"));
+        const auto r = own.check(rect(850, 0, 950, 60), {"无水源", "C2614"});
+        QCOMPARE(r.rules.size(), size_t(1));
+        QCOMPARE(r.rules[0].status, Status::Pass);
+        QCOMPARE(qs(r.rules[0].value), QStringLiteral("距没有这种水源超过 3000 米"));
     }
 
     void cultivatedLand()
