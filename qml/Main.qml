@@ -93,11 +93,16 @@ ApplicationWindow {
                 focus: true
             }
 
+            // The tool bar sits beside the buttons on the right when both fit, else under them
+            // (a side panel open on a narrow window); its search box narrows before that.
             MapToolBar {
                 objectName: "mapToolBar"
+                readonly property real room: parent.width - rightButtons.width - 24
+                readonly property bool besideButtons: implicitWidth - searchShrink <= room
                 anchors.left: parent.left
-                anchors.top: parent.top
+                anchors.top: besideButtons ? parent.top : rightButtons.bottom
                 anchors.margins: 8
+                width: Math.min(implicitWidth, besideButtons ? room : parent.width - 16)
                 tools: tools
                 session: session
                 visible: session.status === ProjectSession.Ready
@@ -116,43 +121,40 @@ ApplicationWindow {
                 }
             }
 
-            Button {
-                id: corridorToggle
-                objectName: "corridorToggle"
+            Row {
+                id: rightButtons
                 anchors.top: parent.top
                 anchors.right: parent.right
                 anchors.margins: 8
-                text: qsTr("生态廊道")
-                checkable: true
+                spacing: 8
                 visible: session.status === ProjectSession.Ready
-            }
 
-            Button {
-                id: checkToggle
-                objectName: "checkToggle"
-                anchors.top: parent.top
-                anchors.right: printButton.left
-                anchors.margins: 8
-                text: qsTr("选址检查")
-                checkable: true
-                checked: window.checkSite.length > 0
-                visible: session.status === ProjectSession.Ready
-            }
+                Button {
+                    id: checkToggle
+                    objectName: "checkToggle"
+                    text: qsTr("选址检查")
+                    checkable: true
+                    checked: window.checkSite.length > 0
+                }
 
-            RoundButton {
-                id: printButton
-                objectName: "printButton"
-                anchors.top: parent.top
-                anchors.right: corridorToggle.left
-                anchors.margins: 8
-                text: qsTr("打印")
-                visible: session.status === ProjectSession.Ready
-                onClicked: {
-                    const a = map.itemToWorld(0, 0)
-                    const b = map.itemToWorld(map.width, map.height)
-                    printDialog.viewExtent = Qt.rect(Math.min(a.x, b.x), Math.min(a.y, b.y),
-                                                     Math.abs(b.x - a.x), Math.abs(b.y - a.y))
-                    printDialog.open()
+                RoundButton {
+                    id: printButton
+                    objectName: "printButton"
+                    text: qsTr("打印")
+                    onClicked: {
+                        const a = map.itemToWorld(0, 0)
+                        const b = map.itemToWorld(map.width, map.height)
+                        printDialog.viewExtent = Qt.rect(Math.min(a.x, b.x), Math.min(a.y, b.y),
+                                                         Math.abs(b.x - a.x), Math.abs(b.y - a.y))
+                        printDialog.open()
+                    }
+                }
+
+                Button {
+                    id: corridorToggle
+                    objectName: "corridorToggle"
+                    text: qsTr("生态廊道")
+                    checkable: true
                 }
             }
         }

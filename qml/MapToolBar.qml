@@ -11,6 +11,9 @@ Pane {
     required property MapTools tools
     required property ProjectSession session
 
+    // How much narrower than its implicit width the bar can be (its search box shrinks).
+    readonly property real searchShrink: search.Layout.preferredWidth - search.Layout.minimumWidth
+
     signal importRequested
 
     padding: 4
@@ -22,6 +25,7 @@ Pane {
     }
 
     RowLayout {
+        width: bar.availableWidth
         spacing: 2
 
         ButtonGroup {
@@ -91,8 +95,13 @@ Pane {
         }
         ToolSeparator {}
         SearchBox {
+            id: search
             objectName: "searchBox"
+            // Narrower when the bar is given less room than it would take.
+            Layout.fillWidth: true
+            Layout.minimumWidth: 120
             Layout.preferredWidth: 300
+            Layout.maximumWidth: 300
             session: bar.session
             onResultChosen: (minE, minN, maxE, maxN, table, fid, point) => {
                 bar.tools.showResult(minE, minN, maxE, maxN, table, fid, point);

@@ -217,6 +217,47 @@ private slots:
         QVERIFY(!overlay->isVisible());
     }
 
+    // At 1 280 px the bar over the map shares the top row with the buttons on the right until
+    // the panel opens; then it moves under them, narrower, and nothing covers the search box.
+    void toolBarMakesRoomForThePanel()
+    {
+        QQmlApplicationEngine engine;
+        QString error;
+        QQuickWindow *window = MainWindow::load(engine, m_db, QSize(1280, 800), &error);
+        QVERIFY2(window, qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(MainWindow::mapView(window)->ready(), 60000);
+        QQuickItem *root = window->contentItem();
+        QQuickItem *bar = findItem(root, QStringLiteral("mapToolBar"));
+        QQuickItem *search = findItem(root, QStringLiteral("searchBox"));
+        QVERIFY(bar && search);
+        const QStringList buttons{QStringLiteral("checkToggle"), QStringLiteral("printButton"),
+                                  QStringLiteral("corridorToggle")};
+        auto sceneRect = [](QQuickItem *item) {
+            return QRectF(item->mapToScene(QPointF(0, 0)), item->size());
+        };
+        auto nothingCovers = [&](QQuickItem *item) {
+            for (const QString &name : buttons) {
+                QQuickItem *b = findItem(root, name);
+                if (!b || sceneRect(b).intersects(sceneRect(item)))
+                    return false;
+            }
+            return true;
+        };
+        QQuickItem *toggle = findItem(root, QStringLiteral("checkToggle"));
+        QCOMPARE(bar->y(), toggle->mapToItem(bar->parentItem(), QPointF(0, 0)).y());
+        QCOMPARE(search->width(), 300.0);
+        QVERIFY(nothingCovers(bar));
+
+        toggle->setProperty("checked", true);
+        QTRY_VERIFY(findItem(root, QStringLiteral("checkPanel"))->isVisible());
+        QTRY_VERIFY(bar->y() >= toggle->mapToItem(bar->parentItem(), QPointF(0, 0)).y() +
+                                    toggle->height());
+        QVERIFY(nothingCovers(bar));
+        QVERIFY2(search->width() >= 120, qPrintable(QString::number(search->width())));
+        // The bar stays inside the map.
+        QVERIFY(bar->x() + bar->width() <= bar->parentItem()->width());
+    }
+
     // The panel opened from its button; a polygon drawn with four clicks on the map (the
     // measure tool's area mode) is checked with its area as the measure tool gives it; the
     // records dialog lists the check and reopens it.
