@@ -59,7 +59,7 @@ corridor, and prints A3 map sheets. Works offline; ships the synthetic
 Gaoqing sample county in /usr/share/planlines.
 县级国土空间规划“一张图”客户端：选址核查、生态廊道进度与出图。")
 
-# Shared libraries the binary links (Qt 6, GDAL, GEOS, PROJ, SpatiaLite, SQLite) come from
+# Shared libraries the binary links (Qt 6, GDAL, GEOS, PROJ, SpatiaLite, SQLite, zstd) come from
 # dpkg-shlibdeps with their minimum versions. What is loaded at run time, and so invisible to
 # it, is listed here: the Qt QML modules that the compiled-in QML module imports (completed at
 # cpack time from the imports in qml/*.qml by qmldepends.cmake), Qt's plugins (platforms,
@@ -78,7 +78,7 @@ endif()
 # The libraries dpkg-shlibdeps would find, for hosts without it (no dpkg-dev).
 set(PLANLINES_DEB_LINKED_DEPENDS
     libqt6core6 libqt6gui6 libqt6concurrent6 libqt6svg6
-    libgdal32 libgeos-c1v5 libproj25 libspatialite7 libsqlite3-0 libstdc++6 libc6)
+    libgdal32 libgeos-c1v5 libproj25 libspatialite7 libsqlite3-0 libzstd1 libstdc++6 libc6)
 if(PLANLINES_GUI)
     list(APPEND PLANLINES_DEB_LINKED_DEPENDS libqt6qml6 libqt6quick6 libqt6quickcontrols2-6)
     list(APPEND PLANLINES_DEB_LINKED_DEPENDS libqt6charts6 libqt6widgets6) # corridor charts
