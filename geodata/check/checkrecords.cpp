@@ -43,9 +43,14 @@ CheckRecord fromRow(Statement &st)
     return r;
 }
 
-constexpr const char *kColumns =
-    "SELECT id, created_at, created_by, site_name, site_wkb, inputs_json, layer_versions, "
-    "rules_version, verdict, result_json, rules_checksum, batch_id, result_zstd FROM check_records";
+// A project of schema 2 opened read-only (not migrated) has no result_zstd column.
+std::string selectRecords(Project &project)
+{
+    return std::string(
+               "SELECT id, created_at, created_by, site_name, site_wkb, inputs_json, "
+               "layer_versions, rules_version, verdict, result_json, rules_checksum, batch_id, ") +
+           (project.schemaVersion() >= 3 ? "result_zstd" : "NULL") + " FROM check_records";
+}
 
 } // namespace
 
@@ -135,7 +140,7 @@ void CheckRecords::store(Project &project, std::vector<CheckResult> &results,
 
 std::vector<CheckRecord> CheckRecords::list(Project &project, int limit)
 {
-    auto st = project.db().prepare(std::string(kColumns) + " ORDER BY id DESC LIMIT ?");
+    auto st = project.db().prepare(selectRecords(project) + " ORDER BY id DESC LIMIT ?");
     st.bind(1, limit);
     std::vector<CheckRecord> out;
     while (st.step())
@@ -145,7 +150,7 @@ std::vector<CheckRecord> CheckRecords::list(Project &project, int limit)
 
 std::optional<CheckRecord> CheckRecords::load(Project &project, std::int64_t id)
 {
-    auto st = project.db().prepare(std::string(kColumns) + " WHERE id = ?");
+    auto st = project.db().prepare(selectRecords(project) + " WHERE id = ?");
     st.bind(1, id);
     if (!st.step())
         return std::nullopt;

@@ -161,6 +161,33 @@ private slots:
                               "check record " + id + ": the stored result is not a zstd frame");
         fx.project->db().exec("DELETE FROM check_records WHERE id = " + id);
     }
+
+    // A project last written by a program of schema 2 and opened read-only (so not migrated):
+    // its records read from result_json.
+    void schemaTwoReadOnly()
+    {
+        CheckEngine engine(*fx.project, RuleSet::builtin());
+        std::vector<CheckResult> one;
+        one.push_back(engine.check(rect(50, 50, 150, 150), {"旧版记录"}));
+        const std::string copy = fx.path + ".v2.sqlite";
+        fx.project->db().exec("VACUUM INTO '" + copy + "'");
+        {
+            auto old = Project::open(copy);
+            old->db().exec("DELETE FROM check_records");
+            CheckRecords::store(*old, one, engine.provenance());
+            auto text = old->db().prepare("UPDATE check_records SET result_json = ?");
+            text.bind(1, one[0].jsonText).run();
+            old->db().exec("ALTER TABLE check_records DROP COLUMN result_zstd");
+            old->db().exec("DELETE FROM schema_migrations WHERE version = 3");
+            old->db().exec("PRAGMA user_version = 2");
+        }
+        auto ro = Project::open(copy, /*readOnly=*/true);
+        QCOMPARE(ro->schemaVersion(), 2);
+        const auto list = CheckRecords::list(*ro);
+        QCOMPARE(list.size(), size_t(1));
+        QCOMPARE(list[0].result, one[0].jsonObject(engine.provenance()));
+        QCOMPARE(CheckRecords::load(*ro, list[0].id)->result, list[0].result);
+    }
 };
 
 QTEST_GUILESS_MAIN(CheckRecordsTest)
