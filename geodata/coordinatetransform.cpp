@@ -107,4 +107,27 @@ std::string crsName(const std::string &crs)
     return out;
 }
 
+bool crsIsProjectedInMetres(const std::string &crs)
+{
+    PJ_CONTEXT *ctx = projContext();
+    PJ *pj = proj_create(ctx, crs.c_str());
+    if (!pj)
+        return false;
+    bool metres = proj_get_type(pj) == PJ_TYPE_PROJECTED_CRS;
+    if (metres) {
+        PJ *cs = proj_crs_get_coordinate_system(ctx, pj);
+        const int axes = cs ? proj_cs_get_axis_count(ctx, cs) : 0;
+        metres = axes >= 2;
+        for (int i = 0; metres && i < 2; ++i) {
+            double factor = 0;
+            metres = proj_cs_get_axis_info(ctx, cs, i, nullptr, nullptr, nullptr, &factor,
+                                           nullptr, nullptr, nullptr) &&
+                     factor == 1.0;
+        }
+        proj_destroy(cs);
+    }
+    proj_destroy(pj);
+    return metres;
+}
+
 } // namespace planlines::geodata

@@ -34,4 +34,8 @@ private:
 // Human-readable name of a CRS ("CGCS2000 / 3-degree Gauss-Kruger CM 117E").
 std::string crsName(const std::string &crs);
 
+// Whether a CRS is projected with both axes in metres (EPSG:4548 yes; EPSG:4490, geographic,
+// no): what planar areas and distances in m² and m need. False for a CRS PROJ does not know.
+bool crsIsProjectedInMetres(const std::string &crs);
+
 } // namespace planlines::geodata

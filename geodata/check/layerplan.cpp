@@ -1,6 +1,7 @@
 #include "layerplan.h"
-
 #include "measurement.h"
+
+#include "../coordinatetransform.h"
 
 #include <QString>
 
@@ -49,6 +50,14 @@ const RoleOverlap &Measurement::overlap(const std::string &role) const
 EnginePlan EnginePlan::of(Project &project, std::vector<DistanceTargetSpec> targets,
                           std::vector<ExclusionSpec> exclusions)
 {
+    // Areas and distances are planar in the working CRS: degrees would give nonsense m².
+    const std::string crs = project.workingCrs();
+    if (!crsIsProjectedInMetres(crs))
+        throw Error("the project's working CRS " + crs + " (" + crsName(crs) +
+                        ") is not projected in metres, so areas and distances cannot be "
+                        "measured in m² and m; check in a project with a projected working CRS "
+                        "such as EPSG:4548 (import the layers with --project-srs EPSG:4548)",
+                    project.path());
     EnginePlan plan;
     plan.exclusions = std::move(exclusions);
     plan.projectPath = project.path();

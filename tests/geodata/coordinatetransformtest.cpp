@@ -71,6 +71,18 @@ private slots:
         PL_COMPARE_NEAR(xy[1], lat, kToleranceDeg, "°");
     }
 
+    void projectedInMetres()
+    {
+        QVERIFY(crsIsProjectedInMetres("EPSG:4548"));  // CGCS2000 3° GK CM 117E
+        QVERIFY(crsIsProjectedInMetres("EPSG:4527"));  // CGCS2000 3° GK zone 39
+        QVERIFY(crsIsProjectedInMetres("EPSG:3857"));
+        QVERIFY(!crsIsProjectedInMetres("EPSG:4490")); // geographic, degrees
+        QVERIFY(!crsIsProjectedInMetres("EPSG:4326"));
+        QVERIFY(!crsIsProjectedInMetres("EPSG:2249")); // US survey feet
+        QVERIFY(!crsIsProjectedInMetres("EPSG:999999"));
+        QVERIFY(!crsIsProjectedInMetres("not a crs"));
+    }
+
     void manyPointsInOneCall()
     {
         const CoordinateTransform t("EPSG:4490", "EPSG:4548");

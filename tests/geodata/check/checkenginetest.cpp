@@ -9,6 +9,7 @@
 #include <geodata/check/spatialiteblob.h>
 
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <atomic>
@@ -162,6 +163,17 @@ private slots:
         PL_VERIFY_THROWS_WITH(Error, SpatialiteBlob::toGeometry(b),
                               "malformed SpatiaLite geometry");
         QVERIFY(!SpatialiteBlob::envelope(Blob{1, 2, 3}));
+    }
+
+    // A project whose working CRS is geographic would measure degrees: the check refuses it.
+    void geographicProjectIsRefused()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("geo.sqlite")).toStdString();
+        auto project = Project::create(path, "EPSG:4490", "高青县", "370322");
+        PL_VERIFY_THROWS_WITH(Error, CheckEngine(*project, RuleSet::builtin()), path,
+                              "working CRS EPSG:4490", "is not projected in metres",
+                              "--project-srs EPSG:4548");
     }
 
     void badSites()
