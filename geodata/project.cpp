@@ -36,15 +36,19 @@ std::string Project::actor()
     for (const char *var : {"PLANLINES_USER", "USER", "LOGNAME", "USERNAME"})
         if (const char *v = std::getenv(var); v && *v)
             return v;
+    // No login variables (a service, a container): the account the process runs as, looked
+    // up once (a batch writes an audit row per site).
+    static const std::string account = [] {
 #ifdef __unix__
-    // No login variables (a service, a container): the account the process runs as.
-    passwd entry{}, *found = nullptr;
-    char buffer[1024];
-    if (getpwuid_r(geteuid(), &entry, buffer, sizeof buffer, &found) == 0 && found &&
-        found->pw_name && *found->pw_name)
-        return found->pw_name;
+        passwd entry{}, *found = nullptr;
+        char buffer[1024];
+        if (getpwuid_r(geteuid(), &entry, buffer, sizeof buffer, &found) == 0 && found &&
+            found->pw_name && *found->pw_name)
+            return std::string(found->pw_name);
 #endif
-    return "unknown";
+        return std::string("unknown");
+    }();
+    return account;
 }
 
 std::string Project::nowIso()

@@ -267,6 +267,9 @@ int runCheck(const QStringList &args)
         CheckEngine engine(*project, rules);
         BatchOptions options;
         options.threads = p.value(QStringLiteral("threads")).toInt();
+        // The lines, the CSV and the summary need areas and statuses only; --json and the
+        // report read the JSON text.
+        options.keepDetail = false;
         BatchProgress progress(p.isSet(QStringLiteral("progress")), batch.sites.size());
         if (progress.enabled())
             options.progress = [&](std::size_t done, std::size_t total) {

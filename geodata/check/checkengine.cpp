@@ -107,6 +107,8 @@ std::vector<CheckResult> CheckEngine::checkAll(const std::vector<CheckRequest> &
             reached[i] = 1;
             try {
                 r = run(*measurer, sites[i].site, sites[i].inputs);
+                if (!options.keepDetail)
+                    r.dropDetail();
             } catch (const std::exception &e) {
                 r = CheckResult{};
                 r.inputs = sites[i].inputs;

@@ -34,6 +34,10 @@ struct BatchOptions
     std::function<void(std::size_t done, std::size_t total)> progress;
     // Polled before each site; true stops the batch (sites not reached get an error).
     std::function<bool()> cancelled;
+    // false: each result is reduced by CheckResult::dropDetail on its worker once its JSON
+    // text is written (a large batch that records and summarises; frees in parallel what
+    // the caller would otherwise free alone).
+    bool keepDetail = true;
 };
 
 class CheckEngine

@@ -123,10 +123,12 @@ void CheckRecords::store(Project &project, std::vector<CheckResult> &results,
         insert
             .bindAll(at, by, r.inputs.name, r.inputWkb, compact(inputsJson(r.inputs)), versions,
                      rulesVersion, verdict, rulesChecksum, batchId,
-                     !r.packedJson.empty() ? r.packedJson
-                     : !r.jsonText.empty()
-                         ? pack(r.jsonText)
-                         : pack(compact(resultJson ? (*resultJson)[i] : r.toJson(provenance))))
+                     r.packedJson.empty()
+                         ? (r.packedJson = pack(!r.jsonText.empty()
+                                                    ? r.jsonText
+                                                    : compact(resultJson ? (*resultJson)[i]
+                                                                         : r.toJson(provenance))))
+                         : r.packedJson)
             .run();
         r.recordId = db.lastInsertRowId();
         project.audit("check.run", "check_records", std::to_string(r.recordId),

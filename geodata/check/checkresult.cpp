@@ -74,6 +74,15 @@ double round2(double v)
     return std::round(v * 100.0) / 100.0;
 }
 
+void CheckResult::dropDetail()
+{
+    for (auto &[role, o] : measurement.overlaps)
+        std::vector<FeatureHit>().swap(o.features);
+    for (auto &r : rules)
+        std::vector<FeatureHit>().swap(r.features);
+    std::vector<LanduseRow>().swap(measurement.landuse);
+}
+
 QJsonObject CheckResult::jsonObject(const QJsonObject &provenance) const
 {
     if (jsonText.empty())

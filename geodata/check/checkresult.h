@@ -34,6 +34,10 @@ struct CheckResult
     QJsonObject jsonObject(const QJsonObject &provenance) const;
 
     bool ok() const { return error.empty(); }
+    // Frees what the JSON text already holds and a batch's lines and summary do not use: the
+    // features of every overlap and rule, and the 地类 rows (areas, statuses and the site stay).
+    // toJson() is incomplete afterwards; jsonObject() reads the text.
+    void dropDetail();
     // The stored result (no record id).
     QJsonObject toJson(const QJsonObject &provenance) const;
     // The same document as compact text, written directly (checkjsonwriter.cpp): what the

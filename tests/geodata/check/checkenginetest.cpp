@@ -273,6 +273,34 @@ private slots:
             QCOMPARE(qs(r.error), QStringLiteral("cancelled before this site was checked"));
     }
 
+    // keepDetail = false: the same text and areas, without the feature lists in memory.
+    void batchWithoutDetail()
+    {
+        std::vector<CheckRequest> sites(3);
+        sites[0].site = rect(50, 50, 150, 150);
+        sites[1].site = rect(-20, -20, 260, 120);
+        sites[2].site = rect(650, 50, 700, 100);
+        for (int i = 0; i < 3; ++i)
+            sites[i].inputs = {"精简 " + std::to_string(i), "C2614", "工业用地"};
+        const auto full = engine->checkAll(sites);
+        BatchOptions lean;
+        lean.keepDetail = false;
+        const auto reduced = engine->checkAll(sites, lean);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(reduced[i].jsonText, full[i].jsonText);
+            QCOMPARE(reduced[i].packedJson, full[i].packedJson);
+            QCOMPARE(reduced[i].verdict, full[i].verdict);
+            PL_COMPARE_NEAR(reduced[i].measurement.overlap("cultivated").areaM2,
+                            full[i].measurement.overlap("cultivated").areaM2, 1e-9, "m²");
+            QVERIFY(reduced[i].measurement.landuse.empty());
+            for (const auto &[role, o] : reduced[i].measurement.overlaps)
+                QVERIFY2(o.features.empty(), role.c_str());
+            QCOMPARE(reduced[i].jsonObject(engine->provenance()),
+                     full[i].jsonObject(engine->provenance()));
+        }
+        QVERIFY(!full[0].measurement.overlap("cultivated").features.empty());
+    }
+
     // A batch reads one snapshot per worker, and gives it up when done: the idle engine keeps
     // no read transaction, so the project's writer checkpoints the whole WAL afterwards.
     void idleEngineHoldsNoSnapshot()
