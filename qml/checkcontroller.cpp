@@ -131,7 +131,9 @@ void CheckController::takeRules(const CheckOutcome &out)
         return;
     if (!out.rulesError.isEmpty())
         m_rulesFile.clear(); // the built-in rules, as the worker now uses
-    QSettings().setValue(QStringLiteral("check/rulesFile"), m_rulesFile);
+    QSettings settings;
+    if (settings.value(QStringLiteral("check/rulesFile")).toString() != m_rulesFile)
+        settings.setValue(QStringLiteral("check/rulesFile"), m_rulesFile);
     if (out.rulesText != m_rulesText || !out.rulesError.isEmpty()) {
         m_rulesText = out.rulesText;
         emit rulesChanged();

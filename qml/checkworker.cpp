@@ -40,18 +40,16 @@ void CheckWorker::open(const std::string &path, quint64 generation)
 void CheckWorker::useRules(const std::string &path, CheckOutcome &out)
 {
     if (!m_rules || path != m_rulesPath) {
-        RuleSet rules = RuleSet::builtin();
-        std::string used;
+        std::optional<RuleSet> rules;
         if (!path.empty()) {
             try {
                 rules = RuleSet::fromFile(path);
-                used = path;
             } catch (const geodata::Error &e) {
                 out.rulesError = q(e.what());
             }
         }
-        m_rules = std::move(rules);
-        m_rulesPath = used;
+        m_rulesPath = rules ? path : std::string();
+        m_rules = rules ? std::move(*rules) : RuleSet::builtin();
         m_engine.reset();
     }
     out.rulesFile = q(m_rulesPath);
@@ -185,9 +183,7 @@ void CheckWorker::checkAndRecord(SiteBatch batch, const std::string &industry,
         m_batch->done = 0;
         m_batch->total = batch.sites.size();
         BatchOptions options;
-        options.progress = [state = m_batch](std::size_t done, std::size_t) {
-            state->done = done;
-        };
+        options.progress = [state = m_batch](std::size_t done, std::size_t) { state->done = done; };
         options.cancelled = [state = m_batch] { return state->cancel.load(); };
         results = eng.checkAll(batch.sites, options);
     }
@@ -213,11 +209,10 @@ void CheckWorker::checkAndRecord(SiteBatch batch, const std::string &industry,
     out.recordsRead = true;
     const qint64 firstId = results.empty() ? 0 : results.front().recordId;
     out.message = results.size() == 1 && firstId ? tr("已检查并记录（记录 %1）").arg(firstId)
-                  : stopped > 0
-                      ? tr("已取消：%1 个选址已检查并记录，%2 个未检查")
-                            .arg(qsizetype(results.size()) - stopped)
-                            .arg(stopped)
-                      : tr("已检查 %1 个选址并记录").arg(results.size());
+                  : stopped > 0 ? tr("已取消：%1 个选址已检查并记录，%2 个未检查")
+                                      .arg(qsizetype(results.size()) - stopped)
+                                      .arg(stopped)
+                                : tr("已检查 %1 个选址并记录").arg(results.size());
 }
 
 void CheckWorker::openRecord(qint64 id, CheckOutcome &out)

@@ -151,6 +151,17 @@ void area(Writer &w, double m2)
     w.dec6(round6(m2ToMu(m2)));
 }
 
+// Which feature: code, fid, layer (the members between "class_name" and "list"/"name").
+void identity(Writer &w, const FeatureHit &f)
+{
+    w.key("code");
+    w.str(f.code);
+    w.key("fid");
+    w.num(static_cast<double>(f.fid));
+    w.key("layer");
+    w.str(f.layer);
+}
+
 void feature(Writer &w, const FeatureHit &f, double site, bool unitExtras)
 {
     w.open('{');
@@ -166,12 +177,7 @@ void feature(Writer &w, const FeatureHit &f, double site, bool unitExtras)
               : f.unitClass == 3 ? "一般管控单元"
                                  : "");
     }
-    w.key("code");
-    w.str(f.code);
-    w.key("fid");
-    w.num(static_cast<double>(f.fid));
-    w.key("layer");
-    w.str(f.layer);
+    identity(w, f);
     if (unitExtras) {
         w.key("list");
         w.open('{');
@@ -194,12 +200,7 @@ void feature(Writer &w, const FeatureHit &f, double site, bool unitExtras)
 void featureRef(Writer &w, const FeatureHit &f)
 {
     w.open('{');
-    w.key("code");
-    w.str(f.code);
-    w.key("fid");
-    w.num(static_cast<double>(f.fid));
-    w.key("layer");
-    w.str(f.layer);
+    identity(w, f);
     w.key("name");
     w.str(f.name);
     w.close('}');

@@ -83,8 +83,7 @@ std::vector<unsigned char> CheckRecords::pack(std::string_view json)
 std::string CheckRecords::unpack(std::span<const unsigned char> packed)
 {
     const unsigned long long size = ZSTD_getFrameContentSize(packed.data(), packed.size());
-    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
-        size > (1ull << 31))
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ull << 31))
         throw Error("the stored result is not a zstd frame");
     std::string out(static_cast<size_t>(size), '\0');
     const size_t n = ZSTD_decompress(out.data(), out.size(), packed.data(), packed.size());
@@ -120,15 +119,13 @@ void CheckRecords::store(Project &project, std::vector<CheckResult> &results,
         if (!r.ok())
             continue;
         const std::string verdict = statusId(r.verdict);
+        if (r.packedJson.empty()) // the engine packs on its workers; other results here
+            r.packedJson = pack(!r.jsonText.empty() ? r.jsonText
+                                                    : compact(resultJson ? (*resultJson)[i]
+                                                                         : r.toJson(provenance)));
         insert
             .bindAll(at, by, r.inputs.name, r.inputWkb, compact(inputsJson(r.inputs)), versions,
-                     rulesVersion, verdict, rulesChecksum, batchId,
-                     r.packedJson.empty()
-                         ? (r.packedJson = pack(!r.jsonText.empty()
-                                                    ? r.jsonText
-                                                    : compact(resultJson ? (*resultJson)[i]
-                                                                         : r.toJson(provenance))))
-                         : r.packedJson)
+                     rulesVersion, verdict, rulesChecksum, batchId, r.packedJson)
             .run();
         r.recordId = db.lastInsertRowId();
         project.audit("check.run", "check_records", std::to_string(r.recordId),
