@@ -1,6 +1,8 @@
 // planlines: with a subcommand (or --help/--version) the command line; otherwise the map window.
 #include "cli/cli.h"
 
+#include <geodata/allocator.h>
+
 #ifdef PLANLINES_WITH_GUI
 #include <qml/gui.h>
 #endif
@@ -9,6 +11,7 @@
 
 int main(int argc, char **argv)
 {
+    planlines::geodata::keepFreedMemory();
     if (planlines::cli::wantsCommandLine(argc, argv))
         return planlines::cli::run(argc, argv);
 #ifdef PLANLINES_WITH_GUI

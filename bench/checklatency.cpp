@@ -4,6 +4,7 @@
 // percentile and maximum in milliseconds, and the mean number of parcels under a site.
 //
 //   check_latency DB [N=50] [SIDE=1000]
+#include <geodata/allocator.h>
 #include <geodata/check/checkengine.h>
 #include <geodata/check/spatialiteblob.h>
 
@@ -19,6 +20,7 @@ using namespace planlines::geodata::check;
 
 int main(int argc, char **argv)
 {
+    planlines::geodata::keepFreedMemory(); // as planlines does
     QCoreApplication app(argc, argv);
     if (argc < 2) {
         std::fprintf(stderr, "usage: check_latency DB [N] [SIDE_M]\n");

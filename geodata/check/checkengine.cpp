@@ -48,8 +48,8 @@ void CheckEngine::giveBack(std::unique_ptr<SiteMeasurer> m)
     m_pool.push_back(std::move(m));
 }
 
-CheckResult CheckEngine::run(SiteMeasurer &measurer, const Geometry &site,
-                             const SiteInputs &inputs) const
+CheckResult CheckEngine::run(SiteMeasurer &measurer, const Geometry &site, const SiteInputs &inputs,
+                             bool keepText) const
 {
     CheckResult r;
     r.inputs = inputs;
@@ -58,8 +58,14 @@ CheckResult CheckEngine::run(SiteMeasurer &measurer, const Geometry &site,
     r.measurement = measurer.measure(site);
     r.rules = m_rules.evaluate(r.measurement, inputs);
     r.verdict = RuleSet::verdict(r.rules);
-    r.jsonText = r.toJsonText(m_provenanceMembers);
-    r.packedJson = CheckRecords::pack(r.jsonText);
+    // Written into this thread's buffer, which keeps its size from site to site: a new
+    // string per site faulted in fresh pages as it grew.
+    thread_local std::string text;
+    text.clear();
+    r.writeJsonText(text, m_provenanceMembers);
+    r.packedJson = CheckRecords::pack(text);
+    if (keepText)
+        r.jsonText = text;
     return r;
 }
 
@@ -67,7 +73,7 @@ CheckResult CheckEngine::check(const Geometry &site, const SiteInputs &inputs)
 {
     auto measurer = takeMeasurer();
     try {
-        CheckResult r = run(*measurer, site, inputs);
+        CheckResult r = run(*measurer, site, inputs, /*keepText=*/true);
         giveBack(std::move(measurer));
         return r;
     } catch (const Error &e) {
@@ -106,7 +112,7 @@ std::vector<CheckResult> CheckEngine::checkAll(const std::vector<CheckRequest> &
             }
             reached[i] = 1;
             try {
-                r = run(*measurer, sites[i].site, sites[i].inputs);
+                r = run(*measurer, sites[i].site, sites[i].inputs, options.keepDetail);
                 if (!options.keepDetail)
                     r.dropDetail();
             } catch (const std::exception &e) {

@@ -34,9 +34,9 @@ struct BatchOptions
     std::function<void(std::size_t done, std::size_t total)> progress;
     // Polled before each site; true stops the batch (sites not reached get an error).
     std::function<bool()> cancelled;
-    // false: each result is reduced by CheckResult::dropDetail on its worker once its JSON
-    // text is written (a large batch that records and summarises; frees in parallel what
-    // the caller would otherwise free alone).
+    // false: each result keeps only the packed JSON, not its text, and is reduced by
+    // CheckResult::dropDetail on its worker (a large batch that records and summarises;
+    // frees in parallel what the caller would otherwise free alone).
     bool keepDetail = true;
 };
 
@@ -62,7 +62,9 @@ public:
     QJsonObject provenance() const;
 
 private:
-    CheckResult run(SiteMeasurer &measurer, const Geometry &site, const SiteInputs &inputs) const;
+    // keepText: the result keeps its JSON text beside the packed one.
+    CheckResult run(SiteMeasurer &measurer, const Geometry &site, const SiteInputs &inputs,
+                    bool keepText) const;
     std::unique_ptr<SiteMeasurer> takeMeasurer();
     void giveBack(std::unique_ptr<SiteMeasurer> m);
 

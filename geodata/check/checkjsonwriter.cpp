@@ -24,7 +24,8 @@ double round6(double v)
 class Writer
 {
 public:
-    std::string out;
+    explicit Writer(std::string &text) : out(text) {}
+    std::string &out;
     bool first = true;
 
     void open(char c)
@@ -219,10 +220,17 @@ std::string roleZh(const std::string &role)
 
 std::string CheckResult::toJsonText(const std::string &provenanceMembers) const
 {
+    std::string text;
+    text.reserve(16384);
+    writeJsonText(text, provenanceMembers);
+    return text;
+}
+
+void CheckResult::writeJsonText(std::string &text, const std::string &provenanceMembers) const
+{
     const Measurement &m = measurement;
     const double site = m.siteAreaM2;
-    Writer w;
-    w.out.reserve(16384);
+    Writer w(text);
     w.open('{');
     if (!error.empty()) {
         if (!provenanceMembers.empty())
@@ -244,7 +252,7 @@ std::string CheckResult::toJsonText(const std::string &provenanceMembers) const
         w.key("verdict");
         w.str("error");
         w.close('}');
-        return std::move(w.out);
+        return;
     }
     w.key("control_units");
     w.open('[');
@@ -398,7 +406,6 @@ std::string CheckResult::toJsonText(const std::string &provenanceMembers) const
     w.key("verdict_zh");
     w.str(statusZh(verdict));
     w.close('}');
-    return std::move(w.out);
 }
 
 } // namespace planlines::geodata::check

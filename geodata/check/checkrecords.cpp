@@ -70,14 +70,17 @@ std::vector<unsigned char> CheckRecords::pack(std::string_view json)
         ZSTD_createCCtx(), ZSTD_freeCCtx);
     if (!context)
         throw Error("cannot compress the check result: out of memory", "check_records");
-    std::vector<unsigned char> out(ZSTD_compressBound(json.size()));
+    // Compressed into this thread's buffer, then copied at its size: the frame is a sixth of
+    // the bound a buffer must be given, and the result keeps it.
+    thread_local std::vector<unsigned char> buffer;
+    if (buffer.size() < ZSTD_compressBound(json.size()))
+        buffer.resize(ZSTD_compressBound(json.size()));
     const size_t n =
-        ZSTD_compressCCtx(context.get(), out.data(), out.size(), json.data(), json.size(), 1);
+        ZSTD_compressCCtx(context.get(), buffer.data(), buffer.size(), json.data(), json.size(), 1);
     if (ZSTD_isError(n))
         throw Error(std::string("cannot compress the check result: ") + ZSTD_getErrorName(n),
                     "check_records");
-    out.resize(n);
-    return out;
+    return {buffer.begin(), buffer.begin() + static_cast<std::ptrdiff_t>(n)};
 }
 
 std::string CheckRecords::unpack(std::span<const unsigned char> packed)

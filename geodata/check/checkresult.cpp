@@ -1,5 +1,7 @@
 #include "checkresult.h"
 
+#include "checkrecords.h"
+
 #include "../area.h"
 #include "../role.h"
 
@@ -81,13 +83,18 @@ void CheckResult::dropDetail()
     for (auto &r : rules)
         std::vector<FeatureHit>().swap(r.features);
     std::vector<LanduseRow>().swap(measurement.landuse);
+    if (!packedJson.empty())
+        std::string().swap(jsonText);
 }
 
 QJsonObject CheckResult::jsonObject(const QJsonObject &provenance) const
 {
-    if (jsonText.empty())
-        return toJson(provenance);
-    return QJsonDocument::fromJson(QByteArray::fromStdString(jsonText)).object();
+    if (!jsonText.empty())
+        return QJsonDocument::fromJson(QByteArray::fromStdString(jsonText)).object();
+    if (!packedJson.empty())
+        return QJsonDocument::fromJson(QByteArray::fromStdString(CheckRecords::unpack(packedJson)))
+            .object();
+    return toJson(provenance);
 }
 
 QJsonObject CheckResult::toJson(const QJsonObject &provenance) const

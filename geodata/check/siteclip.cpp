@@ -56,6 +56,45 @@ double openRingArea(const std::vector<double> &p)
 
 } // namespace
 
+void SiteClip::hullEdges(const Geometry &site)
+{
+    auto ctx = geosContext();
+    Geometry hull(GEOSConvexHull_r(ctx, site.get()));
+    if (!hull || GEOSGeomTypeId_r(ctx, hull.get()) != GEOS_POLYGON ||
+        GEOSisEmpty_r(ctx, hull.get()))
+        return; // degenerate: nothing is called apart
+    std::vector<double> xy = ringPoints(ctx, GEOSGetExteriorRing_r(ctx, hull.get()));
+    const std::size_t n = xy.size() / 2;
+    if (n < 4)
+        return;
+    // GEOS gives the hull's shell clockwise; the planes are kept counter-clockwise (inside on
+    // the left) whatever the order.
+    double twiceArea = 0;
+    for (std::size_t i = 0; i + 1 < n; ++i)
+        twiceArea += xy[2 * i] * xy[2 * i + 3] - xy[2 * i + 2] * xy[2 * i + 1];
+    const bool clockwise = twiceArea < 0;
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        const std::size_t a = clockwise ? i + 1 : i, b = clockwise ? i : i + 1;
+        HalfPlane h{xy[2 * a], xy[2 * a + 1], xy[2 * b] - xy[2 * a], xy[2 * b + 1] - xy[2 * a + 1],
+                    0};
+        h.length = std::hypot(h.dx, h.dy);
+        if (h.length > 0)
+            m_hullEdges.push_back(h);
+    }
+}
+
+bool SiteClip::apart(const Envelope &box) const
+{
+    for (const HalfPlane &h : m_hullEdges) {
+        // The corner of the box farthest to the left of the edge (inside is on the left).
+        const double x = h.dy < 0 ? box.maxX : box.minX;
+        const double y = h.dx > 0 ? box.maxY : box.minY;
+        if (h.dx * (y - h.ay) - h.dy * (x - h.ax) < -1e-6 * h.length)
+            return true;
+    }
+    return false;
+}
+
 SiteClip::SiteClip(const Geometry &site)
 {
     auto ctx = geosContext();
@@ -81,6 +120,7 @@ SiteClip::SiteClip(const Geometry &site)
             }
         }
     }
+    hullEdges(site);
     if (rings != 1 || shell.size() < 8)
         return;
     // One ring: convex when every turn goes the same way (a valid ring cannot wind twice).

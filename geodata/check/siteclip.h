@@ -4,7 +4,9 @@
 //    wholly outside it, and one point says which (locate);
 //  - the part of a polygon inside a convex site is each ring clipped by the site's edges in
 //    turn (Sutherland–Hodgman): for a convex clip region the clipped ring's area is the area
-//    of the ring's part inside it, holes subtracted (clippedArea).
+//    of the ring's part inside it, holes subtracted (clippedArea);
+//  - a box wholly beyond one edge of the site's convex hull cannot touch the site (apart):
+//    the spatial index asks this of its boxes, so such parcels are never read.
 // Everything else (a non-convex site across a parcel's edge) stays with GEOS. One per site and
 // thread.
 #pragma once
@@ -32,6 +34,9 @@ public:
     // Where a box lies: in the site's interior, in its exterior, or touching its boundary (an
     // edge's box meets it: the box may cross the site's outline).
     Where locate(const Envelope &box) const;
+    // True when the box lies wholly outside the site's convex hull, by more than a micrometre
+    // (so a box that merely touches the site is never called apart).
+    bool apart(const Envelope &box) const;
     bool convex() const { return m_convex; }
     // The area of the polygon(s) inside the site; convex sites only.
     double clippedArea(const PolygonRings &rings) const;
@@ -46,7 +51,14 @@ private:
         Envelope box;
     };
     double clipRing(const double *xy, std::size_t n) const;
+    void hullEdges(const Geometry &site);
+    // An edge of the convex hull, counter-clockwise: its start, its direction and its length.
+    struct HalfPlane
+    {
+        double ax, ay, dx, dy, length;
+    };
     std::vector<Edge> m_edges;
+    std::vector<HalfPlane> m_hullEdges;
     bool m_convex = false;
     double m_ox = 0, m_oy = 0;  // origin of the hull's coordinates (a site vertex)
     std::vector<double> m_hull; // convex site, counter-clockwise, relative to the origin

@@ -110,6 +110,17 @@ Geometry readGeometry(Database &db, std::span<const unsigned char> blob, const s
     }
 }
 
+// The R*Tree's test of a node's or an entry's box (MATCH planlines_site_hull()): boxes wholly
+// outside the current site's convex hull are pruned, so their rows are never read (a third of
+// the candidates of a tilted square site).
+int siteHullQuery(sqlite3_rtree_query_info *q)
+{
+    const SiteClip *clip = *static_cast<const SiteClip *const *>(q->pContext);
+    const Envelope box{q->aCoord[0], q->aCoord[2], q->aCoord[1], q->aCoord[3]};
+    q->eWithin = clip && clip->apart(box) ? NOT_WITHIN : PARTLY_WITHIN;
+    return SQLITE_OK;
+}
+
 } // namespace
 
 SiteMeasurer::SiteMeasurer(const EnginePlan &plan)
@@ -117,6 +128,11 @@ SiteMeasurer::SiteMeasurer(const EnginePlan &plan)
 {
     // Candidates are read from all over the file: map it rather than copy it page by page.
     m_db.exec("PRAGMA mmap_size = 1073741824");
+    if (const int rc = sqlite3_rtree_query_callback(m_db.handle(), "planlines_site_hull",
+                                                    siteHullQuery, &m_clip, nullptr);
+        rc != SQLITE_OK)
+        throw StoreError("could not register the R*Tree site test: " + m_db.lastError(),
+                         plan.projectPath, rc);
     for (const auto &l : m_plan.layers) {
         const std::string cols = "t.ROWID, t.geom, " + orNull(l.codeField) + ", " +
                                  orNull(l.nameField) + ", " + orNull(l.dlbmField) + ", " +
@@ -173,7 +189,8 @@ SiteMeasurer::SiteMeasurer(const EnginePlan &plan)
                 sql = "SELECT " + cols + " FROM " + quoteIdentifier("idx_" + l.table + "_geom") +
                       " AS r JOIN " + quoteIdentifier(l.table) +
                       " AS t ON t.ROWID = r.pkid"
-                      " WHERE r.xmin <= ?3 AND r.xmax >= ?1 AND r.ymin <= ?4 AND r.ymax >= ?2";
+                      " WHERE r.xmin <= ?3 AND r.xmax >= ?1 AND r.ymin <= ?4 AND r.ymax >= ?2"
+                      " AND r.pkid MATCH planlines_site_hull()";
             layer->candidates = std::make_unique<Statement>(m_db, sql);
             m_indexed.push_back(std::move(layer));
         }
@@ -320,6 +337,12 @@ Measurement SiteMeasurer::measure(const Geometry &input)
         return out;
     };
     const SiteClip clip(site);
+    m_clip = &clip;
+    struct Forget
+    {
+        const SiteClip *&clip;
+        ~Forget() { clip = nullptr; }
+    } forget{m_clip};
     PolygonRings rings;
     // Below this an overlap found by clipping is the rounding of a shared edge, not area.
     const double sliver = m.siteAreaM2 * 1e-12;

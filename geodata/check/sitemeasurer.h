@@ -43,6 +43,9 @@ private:
     Database m_db;
     std::vector<std::unique_ptr<MemoryLayer>> m_memory;
     std::vector<std::unique_ptr<IndexedLayer>> m_indexed;
+    // The site being measured, for the R*Tree's box test (planlines_site_hull); null between
+    // sites.
+    const class SiteClip *m_clip = nullptr;
 };
 
 } // namespace planlines::geodata::check

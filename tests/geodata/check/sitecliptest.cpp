@@ -160,6 +160,41 @@ private slots:
         QCOMPARE(square.locate(box(10, 10, 20, 20)), SiteClip::Where::Inside);
     }
 
+    // The spatial index's test: a box beyond an edge of the site's convex hull is apart; one
+    // touching the site, or in a notch or a hole of it, is not.
+    void boxesApartFromTheHull()
+    {
+        auto box = [](double x0, double y0, double x1, double y1) {
+            return Envelope{kX0 + x0, kY0 + y0, kX0 + x1, kY0 + y1};
+        };
+        // A diamond (a square turned 45°) of side 100 about the origin: its edges lie on
+        // |x| + |y| = 70.71 m, its box is ±70.71 m.
+        const SiteClip diamond(turnedSquare(0, 0, 100, M_PI / 4));
+        const double h = 100 / std::sqrt(2.0) / 2;       // a corner on the edge: x = y = 35.36
+        QVERIFY(diamond.apart(box(40, 40, 70, 70)));     // in the box's corner, off the diamond
+        QVERIFY(diamond.apart(box(-70, -70, -40, -40))); // the opposite corner
+        QVERIFY(diamond.apart(box(500, 0, 600, 10)));    // far away
+        QVERIFY(!diamond.apart(box(h, h, 70, 70)));      // touching the edge at one point
+        QVERIFY(!diamond.apart(box(h - 0.001, h - 0.001, 70, 70))); // a millimetre across
+        QVERIFY(!diamond.apart(box(-10, -10, 10, 10)));             // inside
+        QVERIFY(!diamond.apart(box(-100, -100, 100, 100)));         // around it
+        // An L-shaped site: its notch is outside the site but inside the hull.
+        const SiteClip ell(poly({0, 0, 200, 0, 200, 50, 50, 50, 50, 200, 0, 200}));
+        QVERIFY(!ell.apart(box(100, 100, 110, 110)));
+        QVERIFY(ell.apart(box(190, 190, 250, 250))); // beyond the hull's diagonal edge
+        QVERIFY(!ell.apart(box(200, 0, 260, 50)));   // touching the arm's end
+        // A hole is inside the hull.
+        const SiteClip holed(local("POLYGON((0 0, 300 0, 300 300, 0 300, 0 0), "
+                                   "(100 100, 200 100, 200 200, 100 200, 100 100))"));
+        QVERIFY(!holed.apart(box(120, 120, 180, 180)));
+        QVERIFY(holed.apart(box(301, 0, 400, 300)));
+        QVERIFY(!holed.apart(box(300, 0, 400, 300)));
+        // Two parts: the hull spans the gap between them.
+        const SiteClip two(rect(0, 0, 100, 100).unite(rect(300, 0, 400, 100)));
+        QVERIFY(!two.apart(box(150, 20, 250, 80)));
+        QVERIFY(two.apart(box(150, 120, 250, 180)));
+    }
+
     void ringsOnlyFromPolygonBlobs()
     {
         PolygonRings r;
