@@ -119,6 +119,14 @@ public:
         }
         first = false;
     }
+    void integer(std::int64_t v)
+    {
+        comma();
+        char buf[24];
+        auto r = std::to_chars(buf, buf + sizeof buf, v);
+        out.append(buf, r.ptr);
+        first = false;
+    }
     void boolean(bool b)
     {
         comma();
@@ -158,7 +166,7 @@ void identity(Writer &w, const FeatureHit &f)
     w.key("code");
     w.str(f.code);
     w.key("fid");
-    w.num(static_cast<double>(f.fid));
+    w.integer(f.fid);
     w.key("layer");
     w.str(f.layer);
 }
@@ -169,7 +177,7 @@ void feature(Writer &w, const FeatureHit &f, double site, bool unitExtras)
     area(w, f.areaM2);
     if (f.unitClass) {
         w.key("class");
-        w.num(f.unitClass);
+        w.integer(f.unitClass);
     }
     if (unitExtras) {
         w.key("class_name");
@@ -290,7 +298,7 @@ void CheckResult::writeJsonText(std::string &text, const std::string &provenance
         w.key("dlmc");
         w.str(row.dlmc);
         w.key("parcels");
-        w.num(row.parcels);
+        w.integer(row.parcels);
         w.key("share");
         w.dec6(round6(site > 0 ? row.areaM2 / site : 0));
         w.close('}');

@@ -49,14 +49,14 @@ std::string areaText(double m2)
            " 公顷）";
 }
 
-std::string featuresText(const std::vector<FeatureHit> &hits)
+std::string featuresText(const std::vector<const FeatureHit *> &hits)
 {
     std::string s;
     const size_t shown = std::min<size_t>(hits.size(), 5);
     for (size_t i = 0; i < shown; ++i) {
         if (i)
             s += "、";
-        const auto &h = hits[i];
+        const auto &h = *hits[i];
         s += h.name.empty() ? h.layer : h.name;
         if (!h.code.empty())
             s += " " + h.code;
@@ -269,6 +269,13 @@ std::vector<RuleResult> RuleSet::evaluate(const Measurement &m, const SiteInputs
 
         bool tripped = false;
         bool missing = false;
+        // The features that would cause a finding; copied into the result only if it trips.
+        std::vector<const FeatureHit *> hits;
+        auto allOf = [&hits](const std::vector<FeatureHit> &features) {
+            hits.reserve(features.size());
+            for (const auto &f : features)
+                hits.push_back(&f);
+        };
         std::string missingWhat;
         std::string text = r.text;
         const std::string &role = r.role;
@@ -286,7 +293,7 @@ std::vector<RuleResult> RuleSet::evaluate(const Measurement &m, const SiteInputs
             double a = o.areaM2;
             if (auto it = m.outsideOf.find(res.id); it != m.outsideOf.end()) {
                 a = it->second;
-                res.features = o.features;
+                allOf(o.features);
                 const double inside = std::max(0.0, o.areaM2 - a);
                 replaceAll(text, "{excluded_mu}", fixed(m2ToMu(inside), 2));
                 replaceAll(text, "{total_mu}", fixed(m2ToMu(o.areaM2), 2));
@@ -294,12 +301,12 @@ std::vector<RuleResult> RuleSet::evaluate(const Measurement &m, const SiteInputs
                 a = 0;
                 for (const auto &f : o.features)
                     if (std::find(classes.begin(), classes.end(), f.unitClass) != classes.end()) {
-                        res.features.push_back(f);
+                        hits.push_back(&f);
                         a += f.areaM2;
                     }
                 a = std::min(a, site);
             } else {
-                res.features = o.features;
+                allOf(o.features);
             }
             // What the report shows as 0.00 m² is no overlap (noding noise on shared edges).
             tripped = a > std::max(r.minM2, kZeroAreaM2);
@@ -319,7 +326,7 @@ std::vector<RuleResult> RuleSet::evaluate(const Measurement &m, const SiteInputs
                 tripped = share > r.toleranceShare;
                 res.valueNumber = outside;
                 res.value = "边界外 " + areaText(outside) + "，占选址面积 " + percent(share);
-                res.features = o.features;
+                allOf(o.features);
                 replaceAll(text, "{outside_m2}", fixed(outside, 2));
                 replaceAll(text, "{outside_mu}", fixed(m2ToMu(outside), 2));
                 replaceAll(text, "{outside_share}", percent(share));
@@ -343,7 +350,7 @@ std::vector<RuleResult> RuleSet::evaluate(const Measurement &m, const SiteInputs
                                    std::find(codes.begin(), codes.end(), f.code) != codes.end();
                 if (named)
                     inside += f.areaM2;
-                res.features.push_back(f);
+                hits.push_back(&f);
                 units += (units.empty() ? "" : "、") + f.name + " " + percent(f.areaM2 / site);
             }
             const double share = site > 0 ? std::min(1.0, inside / site) : 0;
@@ -375,7 +382,7 @@ std::vector<RuleResult> RuleSet::evaluate(const Measurement &m, const SiteInputs
             tripped = true;
             res.value = "适用";
         }
-        replaceAll(text, "{features}", featuresText(res.features));
+        replaceAll(text, "{features}", featuresText(hits));
         if (missing) {
             res.status = Status::Attention;
             res.text = "无法检查“" + res.title + "”：项目中没有所需图层（" + missingWhat + "）";
@@ -388,8 +395,11 @@ std::vector<RuleResult> RuleSet::evaluate(const Measurement &m, const SiteInputs
             res.text = "符合：" + res.title;
         }
         // Only what caused a finding is listed with it.
-        if (!tripped || missing)
-            res.features.clear();
+        if (tripped && !missing) {
+            res.features.reserve(hits.size());
+            for (const FeatureHit *f : hits)
+                res.features.push_back(*f);
+        }
         out.push_back(std::move(res));
     }
     return out;
