@@ -62,9 +62,10 @@ public:
     QJsonObject provenance() const;
 
 private:
-    // keepText: the result keeps its JSON text beside the packed one.
+    // keepText: the result keeps its JSON text beside the packed one. helper: a second
+    // measurer that scans half of the site's candidates (SiteMeasurer::measure).
     CheckResult run(SiteMeasurer &measurer, const Geometry &site, const SiteInputs &inputs,
-                    bool keepText) const;
+                    bool keepText, SiteMeasurer *helper) const;
     std::unique_ptr<SiteMeasurer> takeMeasurer();
     void giveBack(std::unique_ptr<SiteMeasurer> m);
 

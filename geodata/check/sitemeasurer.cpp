@@ -1,47 +1,19 @@
 #include "sitemeasurer.h"
 
 #include "siteclip.h"
+#include "sitescan.h"
 #include "spatialiteblob.h"
 
 #include <sqlite3.h>
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <map>
 
 namespace planlines::geodata::check {
 
 namespace {
-
-// An explicitly prepared geometry (GEOSPrepare) over a geometry the holder keeps alive.
-class Prepared
-{
-public:
-    explicit Prepared(const Geometry &g) : m_p(GEOSPrepare_r(geosContext(), g.get()))
-    {
-        if (!m_p)
-            throw GeometryError("GEOS could not prepare the geometry", "site check");
-    }
-    ~Prepared() { GEOSPreparedGeom_destroy_r(geosContext(), m_p); }
-    Prepared(const Prepared &) = delete;
-    Prepared &operator=(const Prepared &) = delete;
-    // 1 true, 0 false, 2 GEOS failed (invalid input).
-    char containsProperly(const Geometry &g) const
-    {
-        return GEOSPreparedContainsProperly_r(geosContext(), m_p, g.get());
-    }
-    char intersects(const Geometry &g) const
-    {
-        return GEOSPreparedIntersects_r(geosContext(), m_p, g.get());
-    }
-    bool distance(const Geometry &g, double &out) const
-    {
-        return GEOSPreparedDistance_r(geosContext(), m_p, g.get(), &out) == 1;
-    }
-
-private:
-    const GEOSPreparedGeometry *m_p;
-};
 
 double envelopeDistance(const Envelope &a, const Envelope &b)
 {
@@ -54,18 +26,6 @@ std::string orNull(const std::string &field)
 {
     return field.empty() ? std::string("NULL") : "t." + field;
 }
-
-Geometry repairedPolygons(const Geometry &g)
-{
-    return g.makeValid().toMultiPolygon();
-}
-
-// The overlap of the site with one polygonal feature: its area and (if asked) the piece.
-struct Piece
-{
-    double areaM2 = 0;
-    Geometry geometry;
-};
 
 } // namespace
 
@@ -84,52 +44,13 @@ struct SiteMeasurer::MemoryLayer
     std::vector<MemoryFeature> features;
 };
 
-struct SiteMeasurer::IndexedLayer
-{
-    const LayerPlan *plan = nullptr;
-    std::unique_ptr<Statement> candidates;
-};
-
-namespace {
-
-// Reads a geometry column value: our own blob parser, else SpatiaLite's AsBinary (compressed
-// geometries), else a clear error.
-Geometry readGeometry(Database &db, std::span<const unsigned char> blob, const std::string &layer,
-                      std::int64_t fid)
-{
-    try {
-        if (Geometry g = SpatialiteBlob::toGeometry(blob))
-            return g;
-        auto st = db.prepare("SELECT AsBinary(?)");
-        st.bind(1, blob);
-        if (st.step() && !st.isNull(0))
-            return Geometry::fromWkb(st.blob(0));
-        throw Error("SpatiaLite could not read the geometry");
-    } catch (const Error &e) {
-        throw Error(e.cause(), "layer " + layer + ", feature " + std::to_string(fid));
-    }
-}
-
-// The R*Tree's test of a node's or an entry's box (MATCH planlines_site_hull()): boxes wholly
-// outside the current site's convex hull are pruned, so their rows are never read (a third of
-// the candidates of a tilted square site).
-int siteHullQuery(sqlite3_rtree_query_info *q)
-{
-    const SiteClip *clip = *static_cast<const SiteClip *const *>(q->pContext);
-    const Envelope box{q->aCoord[0], q->aCoord[2], q->aCoord[1], q->aCoord[3]};
-    q->eWithin = clip && clip->apart(box) ? NOT_WITHIN : PARTLY_WITHIN;
-    return SQLITE_OK;
-}
-
-} // namespace
-
 SiteMeasurer::SiteMeasurer(const EnginePlan &plan)
     : m_plan(plan), m_db(plan.projectPath, Database::Mode::ReadOnly)
 {
     // Candidates are read from all over the file: map it rather than copy it page by page.
     m_db.exec("PRAGMA mmap_size = 1073741824");
     if (const int rc = sqlite3_rtree_query_callback(m_db.handle(), "planlines_site_hull",
-                                                    siteHullQuery, &m_clip, nullptr);
+                                                    indexQuery, &m_filter, nullptr);
         rc != SQLITE_OK)
         throw StoreError("could not register the R*Tree site test: " + m_db.lastError(),
                          plan.projectPath, rc);
@@ -280,34 +201,36 @@ Geometry SiteMeasurer::prepareSite(const Geometry &site, std::vector<std::string
     return g;
 }
 
-Measurement SiteMeasurer::measure(const Geometry &input)
+Measurement SiteMeasurer::measure(const Geometry &input, SiteMeasurer *helper)
 {
     Measurement m;
     m.site = prepareSite(input, m.repairs);
     const Geometry &site = m.site;
     m.siteAreaM2 = site.area();
     const Envelope env = site.envelope();
-    const Prepared prepSite(site);
 
-    // A piece found from plain coordinates (SiteClip) keeps its parcel's blob; GEOS builds
-    // the piece only if a union or an exclusion needs it.
-    struct PieceRef
-    {
-        Geometry geometry;
-        std::vector<unsigned char> blob;
-        bool whole = false; // the parcel lies wholly inside the site
-        std::int64_t fid = 0;
-        const std::string *layer = nullptr;
-    };
-    struct RoleAcc
-    {
-        std::vector<PieceRef> pieces;
-        double sum = 0;
-        bool present = false;
-        std::vector<FeatureHit> features;
-    };
-    std::map<std::string, RoleAcc> acc;
-    std::map<std::pair<std::string, std::string>, LanduseRow> landuse;
+    // The large layers: alone, or half each with the helper (which gets its own copy of the
+    // site: GEOS objects are not shared between threads).
+    ScanAcc acc;
+    if (helper) {
+        const Geometry copy = site.clone();
+        const SiteView theirs{copy, m.siteAreaM2, env};
+        auto other =
+            std::async(std::launch::async, [&] { return helper->scanIndexed(theirs, 1, 2); });
+        try {
+            acc = scanIndexed({site, m.siteAreaM2, env}, 0, 2);
+        } catch (...) {
+            other.wait();
+            throw;
+        }
+        acc.merge(other.get());
+    } else {
+        acc = scanIndexed({site, m.siteAreaM2, env}, 0, 1);
+    }
+    for (auto &[role, a] : acc.roles)
+        a.sortByFeature();
+    std::sort(acc.repairs.begin(), acc.repairs.end());
+    m.repairs.insert(m.repairs.end(), acc.repairs.begin(), acc.repairs.end());
 
     // Builds the GEOS pieces a union or an exclusion needs.
     auto materialize = [&](RoleAcc &a) {
@@ -336,148 +259,40 @@ Measurement SiteMeasurer::measure(const Geometry &input)
             out.push_back(std::move(p.geometry));
         return out;
     };
-    const SiteClip clip(site);
-    m_clip = &clip;
-    struct Forget
-    {
-        const SiteClip *&clip;
-        ~Forget() { clip = nullptr; }
-    } forget{m_clip};
-    PolygonRings rings;
-    // Below this an overlap found by clipping is the rounding of a shared edge, not area.
-    const double sliver = m.siteAreaM2 * 1e-12;
 
-    // Overlap of the site with a polygonal feature through the prepared site; a feature GEOS
-    // cannot overlay is repaired once and the repair reported.
-    auto overlapWith = [&](Geometry &g, const std::string &layer, std::int64_t fid) -> Piece {
-        char inside = prepSite.containsProperly(g);
-        if (inside == 1) {
-            const double a = g.area();
-            return {a, std::move(g)};
-        }
-        char touches = inside == 2 ? 2 : prepSite.intersects(g);
-        if (touches == 0)
-            return {};
-        try {
-            if (touches == 2)
-                throw GeometryError("GEOS predicate failed");
-            Geometry piece = site.intersection(g);
-            return {piece.area(), std::move(piece)};
-        } catch (const GeometryError &e) {
-            Geometry fixed = repairedPolygons(g);
-            m.repairs.push_back("layer " + layer + ", feature " + std::to_string(fid) + ": " +
-                                e.cause() + "; feature repaired with MakeValid");
-            Geometry piece = site.intersection(fixed);
-            return {piece.area(), std::move(piece)};
-        }
-    };
-
-    for (auto &layer : m_indexed) {
-        const LayerPlan &l = *layer->plan;
-        const bool isLanduse = l.role == "landuse";
-        auto &roleAcc = acc[l.role];
-        roleAcc.present = true;
-        if (isLanduse)
-            acc["cultivated"].present = true;
-        Statement &st = *layer->candidates;
-        st.reset();
-        if (l.hasIndex)
-            st.bindAll(env.minX, env.minY, env.maxX, env.maxY);
-        while (st.step()) {
-            const auto blob = st.blob(1);
-            if (auto fe = SpatialiteBlob::envelope(blob); fe && !fe->intersects(env))
-                continue;
-            const std::int64_t fid = st.int64(0);
-            // Plain coordinates first: wholly inside (the parcel's own area), wholly outside,
-            // or across a convex site (clipped); GEOS for the rest.
-            PieceRef ref;
-            double area = -1;
-            if (SpatialiteBlob::polygonRings(blob, rings)) {
-                if (!rings.envelope.intersects(env))
-                    continue;
-                const SiteClip::Where where = clip.locate(rings.envelope);
-                if (where == SiteClip::Where::Outside)
-                    continue;
-                if (where == SiteClip::Where::Inside) {
-                    area = SiteClip::area(rings);
-                    ref.whole = true;
-                } else if (clip.convex()) {
-                    area = clip.clippedArea(rings);
-                    if (area <= sliver)
-                        continue;
-                }
-            }
-            // Land use: the 地类 row, and a feature of its own only for cultivated land (01xx).
-            std::string dlbm = isLanduse ? st.text(4) : std::string();
-            const bool cultivated = isLanduse && dlbm.rfind("01", 0) == 0;
-            Piece p;
-            if (area >= 0) {
-                p.areaM2 = area;
-                if (!isLanduse || cultivated) {
-                    ref.blob.assign(blob.begin(), blob.end());
-                    ref.fid = fid;
-                    ref.layer = &l.name;
-                }
-            } else {
-                Geometry g = readGeometry(m_db, blob, l.name, fid);
-                if (g.isEmpty())
-                    continue;
-                p = overlapWith(g, l.name, fid);
-                ref.geometry = std::move(p.geometry);
-            }
-            if (p.areaM2 <= 0)
-                continue;
-            if (isLanduse) {
-                auto &row = landuse[{std::move(dlbm), st.text(5)}];
-                row.areaM2 += p.areaM2;
-                ++row.parcels;
-                roleAcc.sum += p.areaM2;
-                if (cultivated) {
-                    auto &c = acc["cultivated"];
-                    c.sum += p.areaM2;
-                    c.pieces.push_back(std::move(ref));
-                    c.features.push_back({l.name, fid, st.text(2), st.text(3), p.areaM2, 0, {}});
-                }
-                continue;
-            }
-            FeatureHit hit{l.name, fid, st.text(2), st.text(3), p.areaM2, 0, {}};
-            roleAcc.features.push_back(std::move(hit));
-            roleAcc.sum += p.areaM2;
-            roleAcc.pieces.push_back(std::move(ref));
-        }
-        st.reset();
-    }
-
+    // The small layers, kept prepared in memory.
     for (auto &layer : m_memory) {
         const LayerPlan &l = *layer->plan;
         if (!l.distanceKey.empty())
             continue;
-        auto &roleAcc = acc[l.role];
+        auto &roleAcc = acc.roles[l.role];
         roleAcc.present = true;
         for (auto &f : layer->features) {
             if (!f.envelope.intersects(env))
                 continue;
-            Piece p;
+            double pieceM2 = 0;
+            Geometry piece;
             const char whole = f.prepared->containsProperly(site);
             if (whole == 1) {
-                p = {m.siteAreaM2, site.clone()};
+                pieceM2 = m.siteAreaM2;
+                piece = site.clone();
             } else {
                 const char touches = whole == 2 ? 1 : f.prepared->intersects(site);
                 if (touches == 0)
                     continue;
-                Geometry piece = site.intersection(f.geometry);
-                p = {piece.area(), std::move(piece)};
+                piece = site.intersection(f.geometry);
+                pieceM2 = piece.area();
             }
-            if (p.areaM2 <= 0)
+            if (pieceM2 <= 0)
                 continue;
             if (!f.repair.empty())
                 m.repairs.push_back(f.repair);
             FeatureHit hit = f.hit;
-            hit.areaM2 = p.areaM2;
+            hit.areaM2 = pieceM2;
             roleAcc.features.push_back(std::move(hit));
-            roleAcc.sum += p.areaM2;
+            roleAcc.sum.add(pieceM2);
             PieceRef ref;
-            ref.geometry = std::move(p.geometry);
+            ref.geometry = std::move(piece);
             roleAcc.pieces.push_back(std::move(ref));
         }
     }
@@ -514,15 +329,15 @@ Measurement SiteMeasurer::measure(const Geometry &input)
 
     // Overlaps outside some features of another role (cultivated land outside 城镇集中建设区).
     for (const auto &x : m_plan.exclusions) {
-        auto own = acc.find(x.role), minus = acc.find(x.minusRole);
-        if (own == acc.end() || own->second.pieces.empty()) {
+        auto own = acc.roles.find(x.role), minus = acc.roles.find(x.minusRole);
+        if (own == acc.roles.end() || own->second.pieces.empty()) {
             m.outsideOf[x.key] = 0;
             continue;
         }
         std::vector<Geometry> taken;
-        if (minus != acc.end())
+        if (minus != acc.roles.end())
             materialize(minus->second);
-        if (minus != acc.end())
+        if (minus != acc.roles.end())
             for (size_t i = 0; i < minus->second.pieces.size(); ++i) {
                 const auto &name = minus->second.features[i].name;
                 if (x.minusNameContains.empty() ||
@@ -552,8 +367,8 @@ Measurement SiteMeasurer::measure(const Geometry &input)
     for (const char *role : kOverlapRoles) {
         RoleOverlap o;
         o.role = role;
-        auto it = acc.find(role);
-        if (it != acc.end()) {
+        auto it = acc.roles.find(role);
+        if (it != acc.roles.end()) {
             auto &a = it->second;
             o.layerPresent = a.present;
             o.features = std::move(a.features);
@@ -565,11 +380,12 @@ Measurement SiteMeasurer::measure(const Geometry &input)
             // and so does the union of tiles that turn out to overlap (more than the site).
             const std::string r = role;
             const bool tiles = r == "landuse" || r == "cultivated" || r == "basic_farmland";
-            const bool overfull = a.sum > m.siteAreaM2 * (1 + 1e-9);
+            const double sum = a.sum.m2();
+            const bool overfull = sum > m.siteAreaM2 * (1 + 1e-9);
             if (a.pieces.size() > 1 && (!tiles || overfull))
                 o.areaM2 = unaryUnion(geometries(a)).area();
             else
-                o.areaM2 = a.sum;
+                o.areaM2 = sum;
             if (r == "landuse" && overfull)
                 m.repairs.push_back("land-use parcels overlap each other under the site: their "
                                     "areas add up to more than the site");
@@ -580,11 +396,8 @@ Measurement SiteMeasurer::measure(const Geometry &input)
                 m.outsideOf[x.key] = o.areaM2;
         m.overlaps.emplace(role, std::move(o));
     }
-    for (auto &[key, row] : landuse) {
-        row.dlbm = key.first;
-        row.dlmc = key.second;
-        m.landuse.push_back(row);
-    }
+    for (const auto &[key, row] : acc.landuse)
+        m.landuse.push_back({key.first, key.second, row.area.m2(), row.parcels});
     return m;
 }
 

@@ -7,6 +7,7 @@
 
 #include <geodata/check/checkengine.h>
 #include <geodata/check/checkrecords.h>
+#include <geodata/check/sitemeasurer.h>
 #include <geodata/check/spatialiteblob.h>
 
 #include <QJsonDocument>
@@ -275,6 +276,52 @@ private slots:
         const auto none = engine->checkAll(sites, stop);
         for (const auto &r : none)
             QCOMPARE(qs(r.error), QStringLiteral("cancelled before this site was checked"));
+    }
+
+    // One site measured by two measurers at once (each taking the candidates of one parity of
+    // rowid, as CheckEngine::check does on two cores) gives the same bits as one measurer.
+    void splitScanGivesTheSameBits()
+    {
+        const RuleSet rules = RuleSet::builtin();
+        const EnginePlan plan =
+            EnginePlan::of(*fx.project, rules.distanceTargets(), rules.exclusions());
+        SiteMeasurer one(plan), two(plan);
+        const std::vector<Geometry> sites = [] {
+            std::vector<Geometry> v;
+            v.push_back(rect(50, 50, 150, 150));
+            v.push_back(poly({0, 0, 200, 0, 200, 100, 100, 100, 100, 200, 0, 200}));
+            v.push_back(poly({100, -40, 240, 100, 100, 240, -40, 100}));
+            v.push_back(rect(-20, -80, 780, 220)); // every parcel, wholly or in part
+            return v;
+        }();
+        for (const Geometry &site : sites) {
+            const Measurement a = one.measure(site);
+            const Measurement b = one.measure(site, &two);
+            QCOMPARE(b.siteAreaM2, a.siteAreaM2);
+            for (const char *role : kOverlapRoles) {
+                const RoleOverlap &x = a.overlap(role), &y = b.overlap(role);
+                QCOMPARE(y.areaM2, x.areaM2); // bit for bit
+                QCOMPARE(y.features.size(), x.features.size());
+                for (size_t i = 0; i < x.features.size(); ++i) {
+                    QCOMPARE(y.features[i].fid, x.features[i].fid);
+                    QCOMPARE(y.features[i].areaM2, x.features[i].areaM2);
+                }
+            }
+            QCOMPARE(b.landuse.size(), a.landuse.size());
+            for (size_t i = 0; i < a.landuse.size(); ++i) {
+                QCOMPARE(qs(b.landuse[i].dlbm), qs(a.landuse[i].dlbm));
+                QCOMPARE(b.landuse[i].areaM2, a.landuse[i].areaM2);
+                QCOMPARE(b.landuse[i].parcels, a.landuse[i].parcels);
+            }
+            QCOMPARE(b.outsideOf, a.outsideOf);
+            QCOMPARE(b.repairs, a.repairs);
+        }
+        // The whole fixture: all seven parcels, split between the two.
+        const Measurement all = one.measure(sites.back(), &two);
+        int parcels = 0;
+        for (const auto &row : all.landuse)
+            parcels += row.parcels;
+        QCOMPARE(parcels, 7);
     }
 
     // keepDetail = false: the same packed text and areas, without the feature lists or the

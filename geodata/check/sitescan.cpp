@@ -1,0 +1,240 @@
+// SiteMeasurer's scan of the indexed layers (land use, farmland): candidates from the layer's
+// R*Tree, pruned by the site's convex hull and, when two measurers share a site, by the parity
+// of their rowid; each measured from its blob's plain coordinates where that is exact, by GEOS
+// otherwise. Also the helpers sitescan.h declares.
+#include "sitescan.h"
+#include "siteclip.h"
+#include "sitemeasurer.h"
+#include "spatialiteblob.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <numeric>
+
+namespace planlines::geodata::check {
+
+Prepared::Prepared(const Geometry &g) : m_p(GEOSPrepare_r(geosContext(), g.get()))
+{
+    if (!m_p)
+        throw GeometryError("GEOS could not prepare the geometry", "site check");
+}
+
+Prepared::~Prepared()
+{
+    GEOSPreparedGeom_destroy_r(geosContext(), m_p);
+}
+
+char Prepared::containsProperly(const Geometry &g) const
+{
+    return GEOSPreparedContainsProperly_r(geosContext(), m_p, g.get());
+}
+
+char Prepared::intersects(const Geometry &g) const
+{
+    return GEOSPreparedIntersects_r(geosContext(), m_p, g.get());
+}
+
+bool Prepared::distance(const Geometry &g, double &out) const
+{
+    return GEOSPreparedDistance_r(geosContext(), m_p, g.get(), &out) == 1;
+}
+
+void RoleAcc::sortByFeature()
+{
+    if (pieces.size() != features.size() || features.size() < 2)
+        return;
+    std::vector<std::size_t> order(features.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return std::tie(features[a].layer, features[a].fid) <
+               std::tie(features[b].layer, features[b].fid);
+    });
+    std::vector<PieceRef> p;
+    std::vector<FeatureHit> f;
+    p.reserve(order.size());
+    f.reserve(order.size());
+    for (std::size_t i : order) {
+        p.push_back(std::move(pieces[i]));
+        f.push_back(std::move(features[i]));
+    }
+    pieces.swap(p);
+    features.swap(f);
+}
+
+void ScanAcc::merge(ScanAcc &&other)
+{
+    for (auto &[role, o] : other.roles) {
+        RoleAcc &a = roles[role];
+        a.present = a.present || o.present;
+        a.sum.add(o.sum);
+        std::move(o.pieces.begin(), o.pieces.end(), std::back_inserter(a.pieces));
+        std::move(o.features.begin(), o.features.end(), std::back_inserter(a.features));
+    }
+    for (auto &[key, row] : other.landuse) {
+        LanduseSum &mine = landuse[key];
+        mine.area.add(row.area);
+        mine.parcels += row.parcels;
+    }
+    std::move(other.repairs.begin(), other.repairs.end(), std::back_inserter(repairs));
+}
+
+Geometry readGeometry(Database &db, std::span<const unsigned char> blob, const std::string &layer,
+                      std::int64_t fid)
+{
+    try {
+        if (Geometry g = SpatialiteBlob::toGeometry(blob))
+            return g;
+        auto st = db.prepare("SELECT AsBinary(?)");
+        st.bind(1, blob);
+        if (st.step() && !st.isNull(0))
+            return Geometry::fromWkb(st.blob(0));
+        throw Error("SpatiaLite could not read the geometry");
+    } catch (const Error &e) {
+        throw Error(e.cause(), "layer " + layer + ", feature " + std::to_string(fid));
+    }
+}
+
+Geometry repairedPolygons(const Geometry &g)
+{
+    return g.makeValid().toMultiPolygon();
+}
+
+int SiteMeasurer::indexQuery(sqlite3_rtree_query_info *q)
+{
+    const IndexFilter &f = *static_cast<const IndexFilter *>(q->pContext);
+    q->eWithin = PARTLY_WITHIN;
+    if (!f.clip)
+        return SQLITE_OK;
+    if (q->iLevel == 0 && f.parts > 1 && (q->iRowid % f.parts + f.parts) % f.parts != f.part)
+        q->eWithin = NOT_WITHIN; // the other measurer's candidate
+    else if (f.clip->apart({q->aCoord[0], q->aCoord[2], q->aCoord[1], q->aCoord[3]}))
+        q->eWithin = NOT_WITHIN;
+    return SQLITE_OK;
+}
+
+ScanAcc SiteMeasurer::scanIndexed(const SiteView &view, int part, int parts)
+{
+    ScanAcc acc;
+    const Geometry &site = view.site;
+    const Envelope &env = view.envelope;
+    const Prepared prepSite(site);
+    const SiteClip clip(site);
+    m_filter = {&clip, part, parts};
+    struct Forget
+    {
+        IndexFilter &filter;
+        ~Forget() { filter = {}; }
+    } forget{m_filter};
+    PolygonRings rings;
+    // Below this an overlap found by clipping is the rounding of a shared edge, not area.
+    const double sliver = view.areaM2 * 1e-12;
+
+    // Overlap of the site with a polygonal feature through the prepared site; a feature GEOS
+    // cannot overlay is repaired once and the repair reported.
+    auto overlapWith = [&](Geometry &g, const std::string &layer, std::int64_t fid) {
+        std::pair<double, Geometry> piece{0.0, Geometry()};
+        const char inside = prepSite.containsProperly(g);
+        if (inside == 1) {
+            piece.first = g.area();
+            piece.second = std::move(g);
+            return piece;
+        }
+        const char touches = inside == 2 ? 2 : prepSite.intersects(g);
+        if (touches == 0)
+            return piece;
+        try {
+            if (touches == 2)
+                throw GeometryError("GEOS predicate failed");
+            piece.second = site.intersection(g);
+        } catch (const GeometryError &e) {
+            acc.repairs.push_back("layer " + layer + ", feature " + std::to_string(fid) + ": " +
+                                  e.cause() + "; feature repaired with MakeValid");
+            piece.second = site.intersection(repairedPolygons(g));
+        }
+        piece.first = piece.second.area();
+        return piece;
+    };
+
+    for (auto &layer : m_indexed) {
+        const LayerPlan &l = *layer->plan;
+        const bool isLanduse = l.role == "landuse";
+        auto &roleAcc = acc.roles[l.role];
+        roleAcc.present = true;
+        if (isLanduse)
+            acc.roles["cultivated"].present = true;
+        Statement &st = *layer->candidates;
+        st.reset();
+        if (l.hasIndex)
+            st.bindAll(env.minX, env.minY, env.maxX, env.maxY);
+        while (st.step()) {
+            const std::int64_t fid = st.int64(0);
+            // Without an index every row comes here: this measurer takes its parity only.
+            if (!l.hasIndex && parts > 1 && (fid % parts + parts) % parts != part)
+                continue;
+            const auto blob = st.blob(1);
+            if (auto fe = SpatialiteBlob::envelope(blob); fe && !fe->intersects(env))
+                continue;
+            // Plain coordinates first: wholly inside (the parcel's own area), wholly outside,
+            // or across a convex site (clipped); GEOS for the rest.
+            PieceRef ref;
+            double area = -1;
+            if (SpatialiteBlob::polygonRings(blob, rings)) {
+                if (!rings.envelope.intersects(env))
+                    continue;
+                const SiteClip::Where where = clip.locate(rings.envelope);
+                if (where == SiteClip::Where::Outside)
+                    continue;
+                if (where == SiteClip::Where::Inside) {
+                    area = SiteClip::area(rings);
+                    ref.whole = true;
+                } else if (clip.convex()) {
+                    area = clip.clippedArea(rings);
+                    if (area <= sliver)
+                        continue;
+                }
+            }
+            // Land use: the 地类 row, and a feature of its own only for cultivated land (01xx).
+            std::string dlbm = isLanduse ? st.text(4) : std::string();
+            const bool cultivated = isLanduse && dlbm.rfind("01", 0) == 0;
+            double pieceM2 = 0;
+            if (area >= 0) {
+                pieceM2 = area;
+                if (!isLanduse || cultivated) {
+                    ref.blob.assign(blob.begin(), blob.end());
+                    ref.fid = fid;
+                    ref.layer = &l.name;
+                }
+            } else {
+                Geometry g = readGeometry(m_db, blob, l.name, fid);
+                if (g.isEmpty())
+                    continue;
+                auto [a, piece] = overlapWith(g, l.name, fid);
+                pieceM2 = a;
+                ref.geometry = std::move(piece);
+            }
+            if (pieceM2 <= 0)
+                continue;
+            if (isLanduse) {
+                auto &row = acc.landuse[{std::move(dlbm), st.text(5)}];
+                row.area.add(pieceM2);
+                ++row.parcels;
+                roleAcc.sum.add(pieceM2);
+                if (cultivated) {
+                    auto &c = acc.roles["cultivated"];
+                    c.sum.add(pieceM2);
+                    c.pieces.push_back(std::move(ref));
+                    c.features.push_back({l.name, fid, st.text(2), st.text(3), pieceM2, 0, {}});
+                }
+                continue;
+            }
+            roleAcc.features.push_back({l.name, fid, st.text(2), st.text(3), pieceM2, 0, {}});
+            roleAcc.sum.add(pieceM2);
+            roleAcc.pieces.push_back(std::move(ref));
+        }
+        st.reset();
+    }
+    return acc;
+}
+
+} // namespace planlines::geodata::check

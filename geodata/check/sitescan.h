@@ -1,0 +1,116 @@
+// What SiteMeasurer gathers about one site before the overlaps are summed, shared by its two
+// halves: the scan of the indexed layers (sitescan.cpp; a site can be scanned by two
+// measurers at once, each taking the candidates of one parity of rowid) and the rest of the
+// measuring (sitemeasurer.cpp). Internal to the site check.
+#pragma once
+
+#include "measurement.h"
+#include "sitemeasurer.h"
+
+#include "../database.h"
+#include "../geometry.h"
+
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace planlines::geodata::check {
+
+// An explicitly prepared geometry (GEOSPrepare) over a geometry the holder keeps alive. Used
+// on the thread that made it.
+class Prepared
+{
+public:
+    explicit Prepared(const Geometry &g);
+    ~Prepared();
+    Prepared(const Prepared &) = delete;
+    Prepared &operator=(const Prepared &) = delete;
+    // 1 true, 0 false, 2 GEOS failed (invalid input).
+    char containsProperly(const Geometry &g) const;
+    char intersects(const Geometry &g) const;
+    bool distance(const Geometry &g, double &out) const;
+
+private:
+    const GEOSPreparedGeometry *m_p;
+};
+
+// A sum of areas that does not depend on the order of its terms: each term is rounded to
+// 1e-9 m² and added as an integer. The two halves of a split scan, and a scan whose index
+// returns the parcels in another order, give the same bits.
+class AreaSum
+{
+public:
+    void add(double m2) { m_nano += static_cast<Nano>(std::nearbyint(m2 * 1e9)); }
+    void add(const AreaSum &o) { m_nano += o.m_nano; }
+    double m2() const { return static_cast<double>(m_nano) / 1e9; }
+
+private:
+    __extension__ typedef __int128 Nano;
+    Nano m_nano = 0;
+};
+
+// The overlap of the site with one feature. A piece found from plain coordinates (SiteClip)
+// keeps its feature's blob; GEOS builds the piece only if a union or an exclusion needs it.
+struct PieceRef
+{
+    Geometry geometry;
+    std::vector<unsigned char> blob;
+    bool whole = false; // the feature lies wholly inside the site
+    std::int64_t fid = 0;
+    const std::string *layer = nullptr;
+};
+
+// One role's overlaps; pieces[i] belongs to features[i] wherever pieces are kept.
+struct RoleAcc
+{
+    std::vector<PieceRef> pieces;
+    AreaSum sum;
+    bool present = false;
+    std::vector<FeatureHit> features;
+    // Orders features and pieces together by (layer, fid): what the unions and exclusions
+    // then do does not depend on the order the index gave them in.
+    void sortByFeature();
+};
+
+struct LanduseSum
+{
+    AreaSum area;
+    int parcels = 0;
+};
+
+struct ScanAcc
+{
+    std::map<std::string, RoleAcc> roles;
+    std::map<std::pair<std::string, std::string>, LanduseSum> landuse; // (DLBM, DLMC)
+    std::vector<std::string> repairs;
+    // Adds the other half of a split scan.
+    void merge(ScanAcc &&other);
+};
+
+// The site as every part of the measuring sees it (each thread prepares its own).
+struct SiteView
+{
+    const Geometry &site;
+    double areaM2;
+    Envelope envelope;
+};
+
+// A large layer read through its R*Tree: the statement that gives its candidates.
+struct SiteMeasurer::IndexedLayer
+{
+    const LayerPlan *plan = nullptr;
+    std::unique_ptr<Statement> candidates;
+};
+
+// A feature's blob as GEOS: our own blob parser, else SpatiaLite's AsBinary (compressed
+// geometries), else a clear error naming the layer and feature.
+Geometry readGeometry(Database &db, std::span<const unsigned char> blob, const std::string &layer,
+                      std::int64_t fid);
+Geometry repairedPolygons(const Geometry &g);
+
+} // namespace planlines::geodata::check
