@@ -80,8 +80,11 @@ void CheckResult::dropDetail()
 {
     for (auto &[role, o] : measurement.overlaps)
         std::vector<FeatureHit>().swap(o.features);
-    for (auto &r : rules)
+    for (auto &r : rules) {
         std::vector<FeatureHit>().swap(r.features);
+        for (std::string *text : {&r.title, &r.heading, &r.source, &r.appliesTo, &r.text, &r.value})
+            std::string().swap(*text);
+    }
     std::vector<LanduseRow>().swap(measurement.landuse);
     if (!packedJson.empty())
         std::string().swap(jsonText);

@@ -36,8 +36,9 @@ struct CheckResult
 
     bool ok() const { return error.empty(); }
     // Frees what the packed JSON already holds and a batch's lines and summary do not use: the
-    // features of every overlap and rule, the 地类 rows and the JSON text itself (areas,
-    // statuses and the site stay). toJson() is incomplete afterwards; jsonObject() unpacks.
+    // features of every overlap and rule, the rules' texts, the 地类 rows and the JSON text
+    // itself (areas, rule ids and statuses, and the site stay). toJson() is incomplete
+    // afterwards; jsonObject() unpacks.
     void dropDetail();
     // The stored result (no record id).
     QJsonObject toJson(const QJsonObject &provenance) const;
