@@ -1,6 +1,8 @@
 #include "checkreport.h"
+#include "checkwording.h"
 #include "sheet/textpdf.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -9,7 +11,6 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPdfWriter>
-#include <QAbstractTextDocumentLayout>
 #include <QSaveFile>
 #include <QTextDocument>
 
@@ -190,7 +191,7 @@ QString CheckReport::html(const std::vector<QJsonObject> &results, const QString
                      .arg(imageNames[i])
                      .arg(i + 1);
         for (const auto &v : site.value("repairs").toArray())
-            h += QStringLiteral("<p>几何修复：%1</p>").arg(esc(v.toString()));
+            h += QStringLiteral("<p>几何修复：%1</p>").arg(esc(checkRepairText(v.toString())));
 
         h += QStringLiteral(
             "<h3>控制线占用</h3><table width=\"100%\"><tr><th>控制线</th><th>面积（平方米）</th>"
@@ -313,9 +314,8 @@ void CheckReport::write(const QString &path, const ProjectMap &map,
             writer.setTitle(title);
             writer.setCreator(QStringLiteral("PlanLines"));
         };
-        out.write(sheet::writeTextPdf(setup, [&doc](QPainter &p, const auto &newPage) {
-            paginate(doc, p, newPage);
-        }));
+        out.write(sheet::writeTextPdf(
+            setup, [&doc](QPainter &p, const auto &newPage) { paginate(doc, p, newPage); }));
     } else {
         out.write(text.toUtf8());
     }

@@ -41,7 +41,7 @@ constexpr std::array kSearchFields = {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("FeatureSearch", text);
+    return QCoreApplication::translate("planlines::layers", text);
 }
 
 std::set<std::string> columnsOf(geodata::Database &db, const std::string &table)
@@ -93,8 +93,8 @@ bool indexSearchCodes(const std::string &path)
                     continue;
                 db.exec("CREATE INDEX IF NOT EXISTS " +
                         geodata::quoteIdentifier("search_" + table + "_" + column) + " ON " +
-                        geodata::quoteIdentifier(table) + "(" +
-                        geodata::quoteIdentifier(column) + ")");
+                        geodata::quoteIdentifier(table) + "(" + geodata::quoteIdentifier(column) +
+                        ")");
             }
         }
         tx.commit();

@@ -1,9 +1,9 @@
 #include "checkrows.h"
 
 #include <geodata/area.h>
+#include <layers/checkwording.h>
 
 #include <QJsonArray>
-#include <QRegularExpression>
 
 namespace planlines::qml {
 
@@ -92,15 +92,7 @@ QString CheckRows::areaText(double areaM2)
 
 QString CheckRows::sourceText(const QString &source)
 {
-    static const QRegularExpression feature(QStringLiteral("^(?:(.*), )?layer (.*), feature (\\d+)$"));
-    static const QRegularExpression line(QStringLiteral("^(.*), line (\\d+): (.*)$"));
-    if (const auto m = feature.match(source); m.hasMatch())
-        return m.captured(1).isEmpty()
-                   ? tr("图层“%1”第 %2 号要素").arg(m.captured(2), m.captured(3))
-                   : tr("%1 图层“%2”第 %3 号要素").arg(m.captured(1), m.captured(2), m.captured(3));
-    if (const auto m = line.match(source); m.hasMatch())
-        return tr("%1 第 %2 行：%3").arg(m.captured(1), m.captured(2), m.captured(3));
-    return source;
+    return layers::featureSourceText(source);
 }
 
 QVariantList CheckRows::overlaps(const QJsonObject &result)

@@ -3,6 +3,7 @@
 
 #include <geodata/check/checkrecords.h>
 #include <layers/checkreport.h>
+#include <layers/checkwording.h>
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -158,9 +159,9 @@ void CheckWorker::checkAndRecord(SiteBatch batch, const std::string &industry,
                                  const std::string &use, CheckOutcome &out)
 {
     for (const auto &r : batch.rejected)
-        out.notes << tr("未检查：%1").arg(q(r));
+        out.notes << tr("未检查：%1").arg(layers::checkNoteText(q(r)));
     for (const auto &n : batch.notes)
-        out.notes << q(n);
+        out.notes << layers::checkNoteText(q(n));
     for (auto &s : batch.sites) {
         if (!industry.empty())
             s.inputs.industry = industry;

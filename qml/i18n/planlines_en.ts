@@ -345,27 +345,24 @@
         <translation>%1 m² · %2 mu · %3 ha</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="99"/>
         <source>图层“%1”第 %2 号要素</source>
-        <translation>layer “%1”, feature %2</translation>
+        <translation type="vanished">layer “%1”, feature %2</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="100"/>
         <source>%1 图层“%2”第 %3 号要素</source>
-        <translation>%1, layer “%2”, feature %3</translation>
+        <translation type="vanished">%1, layer “%2”, feature %3</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="102"/>
         <source>%1 第 %2 行：%3</source>
-        <translation>%1, line %2: %3</translation>
+        <translation type="vanished">%1, line %2: %3</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="124"/>
+        <location filename="../checkrows.cpp" line="116"/>
         <source>项目中没有此图层</source>
         <translation>The project has no such layer</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="178"/>
+        <location filename="../checkrows.cpp" line="170"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
@@ -373,92 +370,92 @@
 <context>
     <name>CheckWorker</name>
     <message>
-        <location filename="../checkworker.cpp" line="58"/>
+        <location filename="../checkworker.cpp" line="57"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="60"/>
+        <location filename="../checkworker.cpp" line="59"/>
         <source>%1，内置</source>
         <translation>%1, built-in</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="61"/>
+        <location filename="../checkworker.cpp" line="60"/>
         <source>%1，%2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="125"/>
+        <location filename="../checkworker.cpp" line="124"/>
         <source>选址图层 %1 中没有要素 %2</source>
         <translation>The site layer %1 has no feature %2</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="163"/>
+        <location filename="../checkworker.cpp" line="162"/>
         <source>未检查：%1</source>
         <translation>Not checked: %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="180"/>
+        <location filename="../checkworker.cpp" line="179"/>
         <source>无法检查“%1”：%2</source>
         <translation>Cannot check “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="215"/>
+        <location filename="../checkworker.cpp" line="212"/>
         <source>已检查并记录（记录 %1）</source>
         <translation>Checked and recorded (record %1)</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="217"/>
+        <location filename="../checkworker.cpp" line="213"/>
         <source>已取消：%1 个选址已检查并记录，%2 个未检查</source>
         <translation>Cancelled: %1 sites checked and recorded, %2 not checked</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="220"/>
+        <location filename="../checkworker.cpp" line="216"/>
         <source>已检查 %1 个选址并记录</source>
         <translation>Checked and recorded %1 sites</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="227"/>
+        <location filename="../checkworker.cpp" line="223"/>
         <source>项目中没有检查记录 %1</source>
         <translation>The project has no check record %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="244"/>
+        <location filename="../checkworker.cpp" line="240"/>
         <source>记录之后图层版本已变</source>
         <translation>the layer versions changed since the record</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="245"/>
+        <location filename="../checkworker.cpp" line="241"/>
         <source>记录之后规则文件已变</source>
         <translation>the rule file changed since the record</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="246"/>
+        <location filename="../checkworker.cpp" line="242"/>
         <source>结果不同</source>
         <translation>the result differs</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="251"/>
+        <location filename="../checkworker.cpp" line="247"/>
         <source>重新检查：结果与记录一致</source>
         <translation>Checked again: the result matches the record</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="252"/>
+        <location filename="../checkworker.cpp" line="248"/>
         <source>重新检查：结果与记录不同（%1）</source>
         <translation>Checked again: the result differs from the record (%1)</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="255"/>
+        <location filename="../checkworker.cpp" line="251"/>
         <source>已打开记录 %1</source>
         <translation>Opened record %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="292"/>
+        <location filename="../checkworker.cpp" line="288"/>
         <source>报告已写入 %1</source>
         <translation>Report written to %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="137"/>
+        <location filename="../checkworker.cpp" line="136"/>
         <source>找不到选址“%1”：%2</source>
         <translation>No site “%1”: %2</translation>
     </message>
@@ -811,17 +808,17 @@
         <translation>PlanLines — %1</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="125"/>
+        <location filename="../Main.qml" line="156"/>
         <source>生态廊道</source>
         <translation>Corridor</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="136"/>
+        <location filename="../Main.qml" line="135"/>
         <source>选址检查</source>
         <translation>Site check</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="148"/>
+        <location filename="../Main.qml" line="143"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -829,37 +826,37 @@
 <context>
     <name>MapToolBar</name>
     <message>
-        <location filename="../MapToolBar.qml" line="41"/>
+        <location filename="../MapToolBar.qml" line="45"/>
         <source>识别</source>
         <translation>Identify</translation>
     </message>
     <message>
-        <location filename="../MapToolBar.qml" line="46"/>
+        <location filename="../MapToolBar.qml" line="50"/>
         <source>测距</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../MapToolBar.qml" line="51"/>
+        <location filename="../MapToolBar.qml" line="55"/>
         <source>测面</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../MapToolBar.qml" line="56"/>
+        <location filename="../MapToolBar.qml" line="60"/>
         <source>整比例尺</source>
         <translation>Round scales</translation>
     </message>
     <message>
-        <location filename="../MapToolBar.qml" line="62"/>
+        <location filename="../MapToolBar.qml" line="66"/>
         <source>缩放停在 1:2 000、1:5 000、1:10 000、1:25 000、1:50 000、1:100 000</source>
         <translation>Zoom stops at 1:2 000, 1:5 000, 1:10 000, 1:25 000, 1:50 000, 1:100 000</translation>
     </message>
     <message>
-        <location filename="../MapToolBar.qml" line="66"/>
+        <location filename="../MapToolBar.qml" line="70"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../MapToolBar.qml" line="72"/>
+        <location filename="../MapToolBar.qml" line="76"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -1057,152 +1054,287 @@
         <source>未找到“%1”</source>
         <translation>Nothing found for “%1”</translation>
     </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="24"/>
+        <source>图层“%1”第 %2 号要素</source>
+        <translation>layer “%1”, feature %2</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="25"/>
+        <source>%1 图层“%2”第 %3 号要素</source>
+        <translation>%1, layer “%2”, feature %3</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="27"/>
+        <source>%1 第 %2 行：%3</source>
+        <translation>%1, line %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="41"/>
+        <source>拓扑错误</source>
+        <translation>topology error</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="42"/>
+        <source>重复点</source>
+        <translation>repeated point</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="43"/>
+        <source>内环在外环之外</source>
+        <translation>hole outside its shell</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="44"/>
+        <source>内环相互嵌套</source>
+        <translation>nested holes</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="45"/>
+        <source>内部不连通</source>
+        <translation>disconnected interior</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="46"/>
+        <source>自相交</source>
+        <translation>self-intersection</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="47"/>
+        <source>环自相交</source>
+        <translation>ring self-intersection</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="48"/>
+        <source>外环相互嵌套</source>
+        <translation>nested shells</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="49"/>
+        <source>环重复</source>
+        <translation>duplicate rings</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="51"/>
+        <source>几何部件的不同点过少</source>
+        <translation>too few distinct points in a part</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="52"/>
+        <source>坐标无效</source>
+        <translation>invalid coordinate</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="53"/>
+        <source>环未闭合</source>
+        <translation>ring not closed</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="60"/>
+        <source>%1（位于 %2, %3）</source>
+        <translation>%1 at %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="73"/>
+        <source>选址：%1，已用 MakeValid 修复</source>
+        <translation>site: %1; repaired with MakeValid</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="75"/>
+        <source>%1：%2，检查时已修复</source>
+        <translation>%1: %2; repaired for the check</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="78"/>
+        <source>%1：GEOS 无法叠加（%2），已用 MakeValid 修复该要素</source>
+        <translation>%1: GEOS could not overlay it (%2); the feature was repaired with MakeValid</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="81"/>
+        <source>选址内的地类图斑相互重叠：面积之和超过选址面积</source>
+        <translation>land-use parcels overlap each other under the site: their areas add up to more than the site</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="95"/>
+        <source>%1：无效多边形已修复（%2）</source>
+        <translation>%1: invalid polygon repaired (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="99"/>
+        <source>文件自带</source>
+        <translation>from the file</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="100"/>
+        <source>用户指定</source>
+        <translation>given by the user</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="101"/>
+        <source>推断</source>
+        <translation>inferred</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="104"/>
+        <source>%1 图层“%2”</source>
+        <translation>%1, layer “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="105"/>
+        <source>%1：坐标系 %2（%3）</source>
+        <translation>%1: CRS %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="108"/>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>planlines::qml::CheckController</name>
     <message>
-        <location filename="../checkcontroller.cpp" line="37"/>
-        <location filename="../checkcontroller.cpp" line="291"/>
+        <location filename="../checkcontroller.cpp" line="38"/>
+        <location filename="../checkcontroller.cpp" line="294"/>
         <source>绘制范围</source>
         <translation>Drawn area</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="123"/>
-        <location filename="../checkcontroller.cpp" line="237"/>
+        <location filename="../checkcontroller.cpp" line="124"/>
+        <location filename="../checkcontroller.cpp" line="240"/>
         <source>正在读取规则文件…</source>
         <translation>Reading the rule file…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="154"/>
-        <location filename="../checkcontroller.cpp" line="338"/>
+        <location filename="../checkcontroller.cpp" line="157"/>
+        <location filename="../checkcontroller.cpp" line="341"/>
         <source>项目尚未打开</source>
         <translation>No project is open</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="195"/>
+        <location filename="../checkcontroller.cpp" line="198"/>
         <source>检查时发生未知错误</source>
         <translation>An unknown error occurred during the check</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="235"/>
+        <location filename="../checkcontroller.cpp" line="238"/>
         <source>无法使用规则文件，已改用内置规则：%1</source>
         <translation>Cannot use the rule file; using the built-in rules: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="238"/>
+        <location filename="../checkcontroller.cpp" line="241"/>
         <source>检查规则：%1</source>
         <translation>Check rules: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="252"/>
-        <location filename="../checkcontroller.cpp" line="260"/>
-        <location filename="../checkcontroller.cpp" line="298"/>
+        <location filename="../checkcontroller.cpp" line="255"/>
+        <location filename="../checkcontroller.cpp" line="263"/>
+        <location filename="../checkcontroller.cpp" line="301"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="274"/>
+        <location filename="../checkcontroller.cpp" line="277"/>
         <source>绘制范围的顶点坐标无效</source>
         <translation>The drawn area has an invalid vertex</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="286"/>
+        <location filename="../checkcontroller.cpp" line="289"/>
         <source>绘制范围至少需要三个不同的顶点（现有 %1 个）</source>
         <translation>A drawn area needs at least three different vertices (it has %1)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="292"/>
+        <location filename="../checkcontroller.cpp" line="295"/>
         <source>地图上绘制（%1 个顶点）</source>
         <translation>drawn on the map (%1 vertices)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="305"/>
+        <location filename="../checkcontroller.cpp" line="308"/>
         <source>请选择要检查的文件</source>
         <translation>Choose a file to check</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="310"/>
+        <location filename="../checkcontroller.cpp" line="313"/>
         <source>正在读取并检查 %1…</source>
         <translation>Reading and checking %1…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="316"/>
+        <location filename="../checkcontroller.cpp" line="319"/>
         <source>正在打开记录 %1…</source>
         <translation>Opening record %1…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="328"/>
+        <location filename="../checkcontroller.cpp" line="331"/>
         <source>还没有检查结果</source>
         <translation>There is no check result yet</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="333"/>
+        <location filename="../checkcontroller.cpp" line="336"/>
         <source>报告文件名须以 .pdf 或 .html 结尾：%1</source>
         <translation>The report file name must end in .pdf or .html: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="345"/>
+        <location filename="../checkcontroller.cpp" line="348"/>
         <source>正在生成报告…</source>
         <translation>Writing the report…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="430"/>
+        <location filename="../checkcontroller.cpp" line="433"/>
         <source>行业代码：%1&#x3000;规划用途：%2</source>
         <translation>Industry code: %1   Planned use: %2</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="431"/>
+        <location filename="../checkcontroller.cpp" line="434"/>
         <source>未填</source>
         <translation>not given</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="433"/>
+        <location filename="../checkcontroller.cpp" line="436"/>
         <source>无法检查：%1</source>
         <translation>Not checked: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="435"/>
+        <location filename="../checkcontroller.cpp" line="438"/>
         <source>来源：%1</source>
         <translation>Source: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="437"/>
+        <location filename="../checkcontroller.cpp" line="440"/>
         <source>已修复：%1</source>
         <translation>Repaired: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="440"/>
+        <location filename="../checkcontroller.cpp" line="443"/>
         <source>记录 %1</source>
         <translation>Record %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="441"/>
+        <location filename="../checkcontroller.cpp" line="444"/>
         <source>记录 %1（%2，%3）</source>
         <translation>Record %1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="445"/>
+        <location filename="../checkcontroller.cpp" line="448"/>
         <source>规则：%1 %2</source>
         <translation>Rules: %1 %2</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="526"/>
-        <location filename="../checkcontroller.cpp" line="540"/>
+        <location filename="../checkcontroller.cpp" line="529"/>
+        <location filename="../checkcontroller.cpp" line="543"/>
         <source>%1：%2 个要素</source>
         <translation>%1: %2 features</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="572"/>
+        <location filename="../checkcontroller.cpp" line="575"/>
         <source>选址</source>
         <translation>site</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="574"/>
+        <location filename="../checkcontroller.cpp" line="577"/>
         <source>等%1个</source>
         <translation>_and_%1_more</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="578"/>
+        <location filename="../checkcontroller.cpp" line="581"/>
         <source>_选址检查.pdf</source>
         <translation>_site_check.pdf</translation>
     </message>

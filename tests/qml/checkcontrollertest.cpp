@@ -131,9 +131,10 @@ private slots:
         QCOMPARE(ctl.verdictColor(), QColor(0xc0, 0x39, 0x2b));
         QCOMPARE(ctl.siteName(), kSite);
         // Where the site is from, in the panel's words.
-        QVERIFY2(ctl.detailText().contains(
-                     QStringLiteral("来源：图层“项目选址”第 %1 号要素").arg(site["fid"].toLongLong())),
-                 qPrintable(ctl.detailText()));
+        QVERIFY2(
+            ctl.detailText().contains(
+                QStringLiteral("来源：图层“项目选址”第 %1 号要素").arg(site["fid"].toLongLong())),
+            qPrintable(ctl.detailText()));
         const double m2 = direct.measurement.siteAreaM2;
         QCOMPARE(ctl.siteAreaText(), QStringLiteral("%1 m² · %2 亩 · %3 公顷")
                                          .arg(m2, 0, 'f', 2)
@@ -301,8 +302,12 @@ private slots:
         QVERIFY(ctl.checkPolygon(bowTie));
         QVERIFY2(waitCheck(ctl, checked), qPrintable(ctl.errorString()));
         QVERIFY(std::abs(ctl.siteAreaM2() - 5000.0) < 0.01);
-        QVERIFY2(ctl.detailText().contains(QStringLiteral("已修复：site:")),
-                 qPrintable(ctl.detailText()));
+        // In the UI's words: where the edges cross, and how it was repaired.
+        const QString repaired =
+            QStringLiteral("已修复：选址：自相交（位于 %1, %2），已用 MakeValid 修复")
+                .arg(kX0 + 100, 0, 'f', 0)
+                .arg(kY0 + 100, 0, 'f', 0);
+        QVERIFY2(ctl.detailText().contains(repaired), qPrintable(ctl.detailText()));
 
         // Bad polygons: a clear message, nothing shown changes, no crash.
         const qint64 shownRecord = ctl.recordId();
@@ -365,8 +370,7 @@ private slots:
         QCOMPARE(ctl.siteName(), QStringLiteral("甲"));
         QCOMPARE(ctl.siteAreaM2(), 2500.0);
         QCOMPARE(overlap(ctl.result(), "basic_farmland").value("area_m2").toDouble(), 2500.0);
-        QVERIFY2(ctl.detailText().contains(
-                     QStringLiteral("sites.geojson 图层“sites”第 0 号要素")),
+        QVERIFY2(ctl.detailText().contains(QStringLiteral("sites.geojson 图层“sites”第 0 号要素")),
                  qPrintable(ctl.detailText()));
         ctl.setCurrentIndex(1);
         QCOMPARE(ctl.siteName(), QStringLiteral("乙"));

@@ -1,0 +1,112 @@
+#include "checkwording.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace planlines::layers {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("planlines::layers", text);
+}
+
+} // namespace
+
+QString featureSourceText(const QString &source)
+{
+    static const QRegularExpression feature(
+        QStringLiteral("^(?:(.*), )?layer (.*), feature (-?\\d+)$"));
+    static const QRegularExpression line(QStringLiteral("^(.*), line (\\d+): (.*)$"));
+    if (const auto m = feature.match(source); m.hasMatch())
+        return m.captured(1).isEmpty()
+                   ? tr("图层“%1”第 %2 号要素").arg(m.captured(2), m.captured(3))
+                   : tr("%1 图层“%2”第 %3 号要素").arg(m.captured(1), m.captured(2), m.captured(3));
+    if (const auto m = line.match(source); m.hasMatch())
+        return tr("%1 第 %2 行：%3").arg(m.captured(1), m.captured(2), m.captured(3));
+    return source;
+}
+
+QString invalidReasonText(const QString &reason)
+{
+    // GEOS 3.11 TopologyValidationError messages, with the point after them.
+    static const QRegularExpression form(
+        QStringLiteral("^([A-Za-z -]+?)\\s*\\[(-?[0-9.eE+-]+) (-?[0-9.eE+-]+)\\]$"));
+    struct Word
+    {
+        const char *geos, *zh;
+    };
+    static const Word words[] = {
+        {"Topology Validation Error", QT_TRANSLATE_NOOP("planlines::layers", "拓扑错误")},
+        {"Repeated Point", QT_TRANSLATE_NOOP("planlines::layers", "重复点")},
+        {"Hole lies outside shell", QT_TRANSLATE_NOOP("planlines::layers", "内环在外环之外")},
+        {"Holes are nested", QT_TRANSLATE_NOOP("planlines::layers", "内环相互嵌套")},
+        {"Interior is disconnected", QT_TRANSLATE_NOOP("planlines::layers", "内部不连通")},
+        {"Self-intersection", QT_TRANSLATE_NOOP("planlines::layers", "自相交")},
+        {"Ring Self-intersection", QT_TRANSLATE_NOOP("planlines::layers", "环自相交")},
+        {"Nested shells", QT_TRANSLATE_NOOP("planlines::layers", "外环相互嵌套")},
+        {"Duplicate Rings", QT_TRANSLATE_NOOP("planlines::layers", "环重复")},
+        {"Too few distinct points in geometry component",
+         QT_TRANSLATE_NOOP("planlines::layers", "几何部件的不同点过少")},
+        {"Invalid Coordinate", QT_TRANSLATE_NOOP("planlines::layers", "坐标无效")},
+        {"Ring is not closed", QT_TRANSLATE_NOOP("planlines::layers", "环未闭合")},
+    };
+    const auto m = form.match(reason.trimmed());
+    const QString what = m.hasMatch() ? m.captured(1) : reason.trimmed();
+    for (const Word &w : words)
+        if (what.compare(QLatin1String(w.geos), Qt::CaseInsensitive) == 0)
+            return m.hasMatch()
+                       ? tr("%1（位于 %2, %3）").arg(tr(w.zh), m.captured(2), m.captured(3))
+                       : tr(w.zh);
+    return reason;
+}
+
+QString checkRepairText(const QString &repair)
+{
+    static const QRegularExpression site(QStringLiteral("^site: (.*); repaired with MakeValid$"));
+    static const QRegularExpression layerKept(
+        QStringLiteral("^(layer .*, feature -?\\d+): (.*) \\(repaired for the check\\)$"));
+    static const QRegularExpression layerOverlay(
+        QStringLiteral("^(layer .*, feature -?\\d+): (.*); feature repaired with MakeValid$"));
+    if (const auto m = site.match(repair); m.hasMatch())
+        return tr("选址：%1，已用 MakeValid 修复").arg(invalidReasonText(m.captured(1)));
+    if (const auto m = layerKept.match(repair); m.hasMatch())
+        return tr("%1：%2，检查时已修复")
+            .arg(featureSourceText(m.captured(1)), invalidReasonText(m.captured(2)));
+    if (const auto m = layerOverlay.match(repair); m.hasMatch())
+        return tr("%1：GEOS 无法叠加（%2），已用 MakeValid 修复该要素")
+            .arg(featureSourceText(m.captured(1)), m.captured(2));
+    if (repair.startsWith(QLatin1String("land-use parcels overlap each other under the site")))
+        return tr("选址内的地类图斑相互重叠：面积之和超过选址面积");
+    return repair;
+}
+
+QString checkNoteText(const QString &note)
+{
+    static const QRegularExpression repaired(
+        QStringLiteral("^(.*): invalid polygon repaired \\((.*)\\)$"));
+    static const QRegularExpression crs(
+        QStringLiteral("^(.*): CRS (.*) \\((source|override|inferred)\\)$"));
+    static const QRegularExpression layer(QStringLiteral("^(.*), layer (.*)$"));
+    static const QRegularExpression other(
+        QStringLiteral("^((?:.*, )?layer .*, feature -?\\d+): (.*)$"));
+    if (const auto m = repaired.match(note); m.hasMatch())
+        return tr("%1：无效多边形已修复（%2）")
+            .arg(featureSourceText(m.captured(1)), invalidReasonText(m.captured(2)));
+    if (const auto m = crs.match(note); m.hasMatch()) {
+        const QString how = m.captured(3);
+        const QString from = how == QLatin1String("source")     ? tr("文件自带")
+                             : how == QLatin1String("override") ? tr("用户指定")
+                                                                : tr("推断");
+        QString where = m.captured(1);
+        if (const auto l = layer.match(where); l.hasMatch())
+            where = tr("%1 图层“%2”").arg(l.captured(1), l.captured(2));
+        return tr("%1：坐标系 %2（%3）").arg(where, m.captured(2), from);
+    }
+    if (const auto m = other.match(note); m.hasMatch())
+        return tr("%1：%2").arg(featureSourceText(m.captured(1)), m.captured(2));
+    return note;
+}
+
+} // namespace planlines::layers

@@ -1,0 +1,21 @@
+// The site check's notes, written in English by geodata for the JSON and the log (which
+// feature was repaired and why, which CRS a file was read in), in the words of the UI and the
+// report: "layer 地类图斑, feature 12: Self-intersection[…] (repaired for the check)" reads
+// 图层“地类图斑”第 12 号要素：自相交（位于 …），检查时已修复. Text of another form is returned
+// as it is. Translation context "planlines::layers" (what lupdate gives tr() in this namespace).
+#pragma once
+
+#include <QString>
+
+namespace planlines::layers {
+
+// "FILE, layer L, feature N", "layer L, feature N" or "FILE, line N: TEXT".
+QString featureSourceText(const QString &source);
+// GEOS's reason a geometry is invalid ("Self-intersection[x y]").
+QString invalidReasonText(const QString &reason);
+// One of a result's site.repairs.
+QString checkRepairText(const QString &repair);
+// A note of reading a site file (SiteReader: repairs and CRS decisions).
+QString checkNoteText(const QString &note);
+
+} // namespace planlines::layers

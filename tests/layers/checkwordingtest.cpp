@@ -1,0 +1,83 @@
+// The site check's English notes in the words of the UI and the report (checkwording.h): the
+// repairs the measurer writes (made here by the real code from a bow-tie site), the notes of
+// reading a site file, and text of another form left as it is.
+#include <geodata/check/sitemeasurer.h>
+#include <layers/checkwording.h>
+
+#include <QTest>
+
+using namespace planlines;
+using namespace planlines::layers;
+
+class CheckWordingTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void repairOfABowTieSite()
+    {
+        // A bow-tie: its two edges cross at (587050, 4116050).
+        const geodata::Geometry bowTie = geodata::Geometry::fromWkt(
+            "POLYGON((587000 4116000, 587100 4116100, 587100 4116000, 587000 4116100, "
+            "587000 4116000))");
+        std::vector<std::string> repairs;
+        geodata::check::SiteMeasurer::prepareSite(bowTie, repairs);
+        QCOMPARE(repairs.size(), size_t(1));
+        QCOMPARE(checkRepairText(QString::fromStdString(repairs[0])),
+                 QStringLiteral("选址：自相交（位于 587050, 4116050），已用 MakeValid 修复"));
+    }
+
+    void repairsOfLayerFeatures()
+    {
+        QCOMPARE(checkRepairText(QStringLiteral("layer 生态保护红线, feature 7: Ring "
+                                                "Self-intersection[587010.5 4116020.25] "
+                                                "(repaired for the check)")),
+                 QStringLiteral("图层“生态保护红线”第 7 号要素：环自相交（位于 587010.5, "
+                                "4116020.25），检查时已修复"));
+        QCOMPARE(checkRepairText(QStringLiteral(
+                     "layer 地类图斑, feature 12: TopologyException: side location conflict; "
+                     "feature repaired with MakeValid")),
+                 QStringLiteral("图层“地类图斑”第 12 号要素：GEOS 无法叠加（TopologyException: "
+                                "side location conflict），已用 MakeValid 修复该要素"));
+        QCOMPARE(checkRepairText(QStringLiteral(
+                     "land-use parcels overlap each other under the site: their areas add up "
+                     "to more than the site")),
+                 QStringLiteral("选址内的地类图斑相互重叠：面积之和超过选址面积"));
+        QCOMPARE(invalidReasonText(QStringLiteral("Hole lies outside shell[1 2]")),
+                 QStringLiteral("内环在外环之外（位于 1, 2）"));
+        QCOMPARE(invalidReasonText(QStringLiteral("Too few distinct points in geometry component")),
+                 QStringLiteral("几何部件的不同点过少"));
+    }
+
+    void notesOfASiteFile()
+    {
+        QCOMPARE(
+            checkNoteText(QStringLiteral("项目选址.shp, layer 项目选址: CRS EPSG:4548 "
+                                         "(CGCS2000 / 3-degree Gauss-Kruger CM 120E) (source)")),
+            QStringLiteral("项目选址.shp 图层“项目选址”：坐标系 EPSG:4548 (CGCS2000 / "
+                           "3-degree Gauss-Kruger CM 120E)（文件自带）"));
+        QCOMPARE(checkNoteText(QStringLiteral("a.kml, layer 选址: CRS EPSG:4490 (China Geodetic "
+                                              "Coordinate System 2000) (inferred)")),
+                 QStringLiteral("a.kml 图层“选址”：坐标系 EPSG:4490 (China Geodetic Coordinate "
+                                "System 2000)（推断）"));
+        QCOMPARE(checkNoteText(QStringLiteral("a.geojson, layer a, feature 3: invalid polygon "
+                                              "repaired (Self-intersection[10 20])")),
+                 QStringLiteral("a.geojson 图层“a”第 3 号要素：无效多边形已修复（自相交（位于 10, "
+                                "20））"));
+        QCOMPARE(checkNoteText(QStringLiteral("a.geojson, layer a, feature 4: no geometry")),
+                 QStringLiteral("a.geojson 图层“a”第 4 号要素：no geometry"));
+        QCOMPARE(featureSourceText(QStringLiteral("界址点.txt, line 12: 坐标不是数字")),
+                 QStringLiteral("界址点.txt 第 12 行：坐标不是数字"));
+    }
+
+    void otherTextIsLeftAsItIs()
+    {
+        const QString s = QStringLiteral("界址点.txt: 坐标系=2000国家大地坐标系 → EPSG:4549");
+        QCOMPARE(checkNoteText(s), s);
+        QCOMPARE(checkRepairText(QStringLiteral("something new")), QStringLiteral("something new"));
+        QCOMPARE(invalidReasonText(QStringLiteral("Unknown[1 2]")), QStringLiteral("Unknown[1 2]"));
+    }
+};
+
+QTEST_GUILESS_MAIN(CheckWordingTest)
+#include "checkwordingtest.moc"
