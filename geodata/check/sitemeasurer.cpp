@@ -10,6 +10,7 @@
 #include <cmath>
 #include <future>
 #include <map>
+#include <system_error>
 
 namespace planlines::geodata::check {
 
@@ -212,11 +213,18 @@ Measurement SiteMeasurer::measure(const Geometry &input, SiteMeasurer *helper)
     // The large layers: alone, or half each with the helper (which gets its own copy of the
     // site: GEOS objects are not shared between threads).
     ScanAcc acc;
+    const Geometry copy = helper ? site.clone() : Geometry();
+    const SiteView theirs{copy, m.siteAreaM2, env};
+    std::future<ScanAcc> other;
     if (helper) {
-        const Geometry copy = site.clone();
-        const SiteView theirs{copy, m.siteAreaM2, env};
-        auto other =
-            std::async(std::launch::async, [&] { return helper->scanIndexed(theirs, 1, 2); });
+        try {
+            other =
+                std::async(std::launch::async, [&] { return helper->scanIndexed(theirs, 1, 2); });
+        } catch (const std::system_error &) {
+            // no thread to be had: this measurer scans it all
+        }
+    }
+    if (other.valid()) {
         try {
             acc = scanIndexed({site, m.siteAreaM2, env}, 0, 2);
         } catch (...) {
