@@ -1,7 +1,9 @@
 // Measures one site against the layers of an EnginePlan, on one thread with its own read-only
 // SQLite connection: large layers through their SpatiaLite R*Tree (candidates by the site's
 // envelope, blobs parsed straight to GEOS, tested against the prepared site), small layers
-// kept in memory, prepared. Not thread-safe: one measurer per thread.
+// kept in memory, prepared. Not thread-safe: one measurer per thread (measure() with a helper
+// runs the helper's half of the scan on a thread of its own, and the helper is not used
+// elsewhere meanwhile).
 #pragma once
 
 #include "layerplan.h"
