@@ -56,7 +56,8 @@ void readBoundaryFile(Project &project, const std::string &path,
     auto transform = transformFor(file.crs.id(), working);
     out.notes.push_back(path + ": " + file.crsReason);
     const PlausibleArea area = PlausibleArea::of(project);
-    const GeometryCleaner cleaner(GeometryKind::Polygon, transform.get(), area);
+    const GeometryCleaner cleaner(GeometryKind::Polygon, transform.get(), area,
+                                  InvalidPolygons::Keep);
     for (const auto &p : file.parcels) {
         const std::string where = path + ", line " + std::to_string(p.line) + ": " + p.label();
         GeometryHandle source;
@@ -72,8 +73,6 @@ void readBoundaryFile(Project &project, const std::string &path,
             out.rejected.push_back(where + ": " + g.rejection);
             continue;
         }
-        if (!g.repair.empty())
-            out.notes.push_back(where + ": invalid polygon repaired (" + g.repair + ")");
         CheckRequest r;
         r.site = std::move(g.geometry);
         r.inputs.name = p.name.empty() ? p.label() : p.name;
@@ -121,7 +120,8 @@ SiteBatch SiteReader::fromFile(Project &project, const std::string &path,
                 }
                 out.notes.push_back(ctx + ": CRS " + crs->label() + " (" + crs->how + ")");
                 auto transform = transformFor(crs->crs, working);
-                const GeometryCleaner cleaner(GeometryKind::Polygon, transform.get(), area);
+                const GeometryCleaner cleaner(GeometryKind::Polygon, transform.get(), area,
+                                              InvalidPolygons::Keep);
                 OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
                 const int nameField =
                     fieldIndex(defn, {"XMMC", "DKMC", "NAME", "MC", "项目名称", "地块名称"});
@@ -137,9 +137,6 @@ SiteBatch SiteReader::fromFile(Project &project, const std::string &path,
                         out.rejected.push_back(where + ": " + g.rejection);
                         continue;
                     }
-                    if (!g.repair.empty())
-                        out.notes.push_back(where + ": invalid polygon repaired (" + g.repair +
-                                            ")");
                     CheckRequest r;
                     r.site = std::move(g.geometry);
                     r.inputs.name = fieldText(f.get(), nameField);

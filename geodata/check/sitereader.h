@@ -1,7 +1,8 @@
 // Where the sites to check come from: any file the importer reads (each feature a site, in
 // the working CRS through the importer's own SourceLocator, CrsResolver and GeometryCleaner),
 // a boundary coordinate file (界址点坐标文件), or the project's own `site` layers. Nothing is
-// written to the project.
+// written to the project. An invalid polygon is passed on as it is: the check repairs it and
+// says so in the result (site.repairs), so the record keeps the site as given.
 #pragma once
 
 #include "checkengine.h"
@@ -18,7 +19,7 @@ struct SiteBatch
 {
     std::vector<CheckRequest> sites;
     std::vector<std::string> rejected; // "file, layer L, feature 3: cause" — not checked
-    std::vector<std::string> notes;    // CRS decisions, repairs
+    std::vector<std::string> notes;    // CRS decisions
 };
 
 class SiteReader

@@ -57,8 +57,8 @@ std::string columnType(GeometryKind kind)
 }
 
 GeometryCleaner::GeometryCleaner(GeometryKind kind, const CoordinateTransform *transform,
-                                 const PlausibleArea &area)
-    : m_kind(kind), m_transform(transform), m_area(area)
+                                 const PlausibleArea &area, InvalidPolygons invalid)
+    : m_kind(kind), m_transform(transform), m_area(area), m_invalid(invalid)
 {
 }
 
@@ -135,7 +135,9 @@ CleanedGeometry GeometryCleaner::clean(GeometryHandle g) const
     try {
         Geometry geom = Geometry::fromWkb(wkb);
         if (m_kind == GeometryKind::Polygon) {
-            if (!geom.isValid()) {
+            if (m_invalid == InvalidPolygons::Keep) {
+                geom = geom.toMultiPolygon();
+            } else if (!geom.isValid()) {
                 out.repair = geom.invalidReason();
                 geom = geom.makeValid().toMultiPolygon();
                 if (geom.isEmpty() || geom.area() <= 0)

@@ -32,12 +32,20 @@ struct CleanedGeometry
     bool outsideArea = false; // rejected for lying outside the plausible area
 };
 
+// What clean() does with an invalid polygon: repair it (import), or keep it as it is for a
+// caller that repairs it itself and reports the repair with its result (the site check).
+enum class InvalidPolygons
+{
+    Repair,
+    Keep
+};
+
 class GeometryCleaner
 {
 public:
     // transform may be null (source already in the working CRS).
     GeometryCleaner(GeometryKind kind, const CoordinateTransform *transform,
-                    const PlausibleArea &area);
+                    const PlausibleArea &area, InvalidPolygons invalid = InvalidPolygons::Repair);
     CleanedGeometry clean(GeometryHandle source) const;
 
     // |coordinate| above this in the source is absurd in any CRS we read.
@@ -47,6 +55,7 @@ private:
     GeometryKind m_kind;
     const CoordinateTransform *m_transform;
     const PlausibleArea &m_area;
+    InvalidPolygons m_invalid;
 };
 
 } // namespace planlines::geodata::import

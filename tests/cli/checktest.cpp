@@ -10,8 +10,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace planlines::geodata;
@@ -201,6 +201,42 @@ private slots:
         // About 0.01° × 0.01° at 37.1°N: 887 m × 1 112 m.
         const double m2 = o.value("site").toObject().value("area_m2").toDouble();
         QVERIFY2(m2 > 0.97e6 && m2 < 1.0e6, qPrintable(QString::number(m2)));
+    }
+
+    // A self-intersecting site in a file is checked, repaired by the check, and the result and
+    // the text say so; the record keeps the site as the file gave it.
+    void bowTieSiteInAFile()
+    {
+        // Edges crossing at (587200, 4116200); MakeValid gives two triangles of 40 000 m².
+        const QString path = dir.filePath(QStringLiteral("bowtie.geojson"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4548"}},
+"features":[{"type":"Feature","properties":{"XMMC":"领结选址","HYDM":"C3490","GHYT":"工业用地"},
+"geometry":{"type":"Polygon","coordinates":[[[587000,4116000],[587400,4116400],[587400,4116000],[587000,4116400],[587000,4116000]]]}}]})");
+        f.close();
+        const auto r = runPlanlines({"check", path, "--db", db, "--json"});
+        QVERIFY2(r.exitCode == 4 || r.exitCode == 3 || r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject site = parse(r).value("site").toObject();
+        QCOMPARE(site.value("area_m2").toDouble(), 80000.0);
+        const QJsonArray repairs = site.value("repairs").toArray();
+        QCOMPARE(repairs.size(), 1);
+        QCOMPARE(
+            repairs.at(0).toString(),
+            QStringLiteral("site: Self-intersection[587200 4116200]; repaired with MakeValid"));
+        const auto text = runPlanlines({"check", path, "--db", db});
+        QVERIFY2(text.out.contains(QStringLiteral(
+                     "修复: 选址：自相交（位于 587200, 4116200），已用 MakeValid 修复")),
+                 qPrintable(text.out));
+        // The record keeps the bow-tie itself (five points), not the repaired triangles.
+        auto project = Project::open(db.toStdString(), /*readOnly=*/true);
+        const auto wkb = project->db().scalar(
+            "SELECT AsText(GeomFromWKB(site_wkb)) FROM check_records ORDER BY id DESC LIMIT 1");
+        QVERIFY(wkb && std::holds_alternative<std::string>(*wkb));
+        QCOMPARE(QString::fromStdString(std::get<std::string>(*wkb)),
+                 QStringLiteral("MULTIPOLYGON(((587000 4116000, 587400 4116400, 587400 4116000, "
+                                "587000 4116400, 587000 4116000)))"));
     }
 
     void reports()
