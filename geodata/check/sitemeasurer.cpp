@@ -380,9 +380,13 @@ Measurement SiteMeasurer::measure(const Geometry &input, SiteMeasurer *helper)
             auto &a = it->second;
             o.layerPresent = a.present;
             o.features = std::move(a.features);
-            std::sort(o.features.begin(), o.features.end(), [](const auto &x, const auto &y) {
+            // The scanned roles are in order already (RoleAcc::sortByFeature); a role with
+            // features of a small layer too is sorted here.
+            auto byFeature = [](const FeatureHit &x, const FeatureHit &y) {
                 return std::tie(x.layer, x.fid) < std::tie(y.layer, y.fid);
-            });
+            };
+            if (!std::is_sorted(o.features.begin(), o.features.end(), byFeature))
+                std::sort(o.features.begin(), o.features.end(), byFeature);
             // Parcels and farmland patches tile the land: their pieces add up. Features of the
             // other roles may overlap (two red-line layers, nested zones): their union counts,
             // and so does the union of tiles that turn out to overlap (more than the site).

@@ -31,6 +31,16 @@ class CheckCliTest : public QObject
         return doc.object();
     }
 
+    // A file of the test's folder with this text; its path.
+    QString writeFile(const QString &name, const char *text)
+    {
+        const QString path = dir.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(text) < 0)
+            qFatal("cannot write %s", qPrintable(path));
+        return path;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -186,14 +196,11 @@ private slots:
     void siteFileInLongitudeLatitude()
     {
         // A GeoJSON site in CGCS2000 degrees (the sample's 县直幼儿园 area), transformed on read.
-        const QString path = dir.filePath(QStringLiteral("site.geojson"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(
+        const QString path = writeFile(
+            QStringLiteral("site.geojson"),
             R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4490"}},
 "features":[{"type":"Feature","properties":{"XMMC":"文件选址","HYDM":"C2614","GHYT":"工业用地"},
 "geometry":{"type":"Polygon","coordinates":[[[117.70,37.12],[117.71,37.12],[117.71,37.13],[117.70,37.13],[117.70,37.12]]]}}]})");
-        f.close();
         const auto r = runPlanlines({"check", path, "--db", db, "--json"});
         QVERIFY2(r.exitCode == 4 || r.exitCode == 3, qPrintable(r.err));
         const QJsonObject o = parse(r);
@@ -208,14 +215,11 @@ private slots:
     void bowTieSiteInAFile()
     {
         // Edges crossing at (587200, 4116200); MakeValid gives two triangles of 40 000 m².
-        const QString path = dir.filePath(QStringLiteral("bowtie.geojson"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(
+        const QString path = writeFile(
+            QStringLiteral("bowtie.geojson"),
             R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4548"}},
 "features":[{"type":"Feature","properties":{"XMMC":"领结选址","HYDM":"C3490","GHYT":"工业用地"},
 "geometry":{"type":"Polygon","coordinates":[[[587000,4116000],[587400,4116400],[587400,4116000],[587000,4116400],[587000,4116000]]]}}]})");
-        f.close();
         const auto r = runPlanlines({"check", path, "--db", db, "--json"});
         QVERIFY2(r.exitCode == 4 || r.exitCode == 3 || r.exitCode == 0, qPrintable(r.err));
         const QJsonObject site = parse(r).value("site").toObject();
@@ -289,11 +293,7 @@ private slots:
         QCOMPARE(noSite.exitCode, 1);
         QVERIFY2(noSite.err.contains(QStringLiteral("no site named or numbered '没有这个项目'")),
                  qPrintable(noSite.err));
-        const QString junk = dir.filePath(QStringLiteral("junk.geojson"));
-        QFile f(junk);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("{ not json");
-        f.close();
+        const QString junk = writeFile(QStringLiteral("junk.geojson"), "{ not json");
         const auto bad = runPlanlines({"check", junk, "--db", db});
         QCOMPARE(bad.exitCode, 1);
         QVERIFY2(bad.err.contains(QStringLiteral("junk.geojson")), qPrintable(bad.err));
