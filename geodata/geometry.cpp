@@ -1,5 +1,6 @@
 #include "geometry.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdarg>
 #include <cstdio>
@@ -449,6 +450,73 @@ bool PreparedGeometry::containsProperly(const Geometry &g) const
 bool PreparedGeometry::covers(const Geometry &g) const
 {
     return GEOSPreparedCovers_r(geosContext(), m_p, g.get()) == 1;
+}
+
+namespace {
+
+std::string partsMergedText(const Geometry &multi, const Geometry &merged)
+{
+    auto ctx = geosContext();
+    const int n = multi.numGeometries();
+    double partsM2 = 0;
+    std::vector<Geometry> parts;
+    for (int i = 0; i < n; ++i) {
+        parts.emplace_back(GEOSGeom_clone_r(ctx, multi.geometryN(i)));
+        partsM2 += parts.back().area();
+    }
+    const double overlapM2 = std::max(0.0, partsM2 - merged.area());
+    // Which parts: pairwise for the usual few, counted for a file of thousands.
+    std::string which;
+    constexpr int kListed = 100;
+    if (n <= kListed) {
+        int listed = 0;
+        for (int i = 0; i < n && listed < 10; ++i)
+            for (int j = i + 1; j < n && listed < 10; ++j) {
+                if (!parts[i].envelope().intersects(parts[j].envelope()) ||
+                    !parts[i].intersects(parts[j]))
+                    continue;
+                which += (which.empty() ? "" : "; ") + std::to_string(i + 1) + " and " +
+                         std::to_string(j + 1);
+                ++listed;
+            }
+    } else {
+        which = std::to_string(n) + " parts";
+    }
+    char area[32];
+    std::snprintf(area, sizeof area, "%.2f", overlapM2);
+    if (overlapM2 > 0.005)
+        return std::string("parts overlap by ") + area + " m² (" + which +
+               "); the union of the parts is kept";
+    return "parts touch (" + which + "); merged";
+}
+
+} // namespace
+
+PolygonRepair repairPolygons(const Geometry &g)
+{
+    auto ctx = geosContext();
+    PolygonRepair out;
+    if (g.typeId() == GEOS_MULTIPOLYGON && g.numGeometries() > 1) {
+        bool partsValid = true;
+        for (int i = 0; i < g.numGeometries() && partsValid; ++i)
+            partsValid = GEOSisValid_r(ctx, g.geometryN(i)) == 1;
+        if (partsValid) {
+            std::vector<Geometry> parts;
+            for (int i = 0; i < g.numGeometries(); ++i)
+                parts.emplace_back(GEOSGeom_clone_r(ctx, g.geometryN(i)));
+            Geometry merged = unaryUnion(std::move(parts)).toMultiPolygon();
+            out.partsMerged = partsMergedText(g, merged);
+            out.geometry = std::move(merged);
+            return out;
+        }
+    }
+    GEOSMakeValidParams *params = GEOSMakeValidParams_create_r(ctx);
+    GEOSMakeValidParams_setMethod_r(ctx, params, GEOS_MAKE_VALID_STRUCTURE);
+    GEOSMakeValidParams_setKeepCollapsed_r(ctx, params, 0);
+    GEOSGeometry *valid = GEOSMakeValidWithParams_r(ctx, g.get(), params);
+    GEOSMakeValidParams_destroy_r(ctx, params);
+    out.geometry = valid ? Geometry(valid).toMultiPolygon() : g.makeValid().toMultiPolygon();
+    return out;
 }
 
 } // namespace planlines::geodata

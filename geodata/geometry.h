@@ -99,6 +99,20 @@ private:
 
 Geometry unaryUnion(std::vector<Geometry> parts);
 
+// An invalid polygonal geometry made valid the way a person means it. A MultiPolygon whose
+// parts are each valid but overlap or touch becomes their union: a site drawn as two
+// overlapping squares covers the union of them, not the symmetric difference that MakeValid's
+// default (linework) method keeps. Anything else goes through MakeValid's structure method
+// (shells unioned, holes subtracted, collapsed parts dropped). Polygons only (MultiPolygon).
+struct PolygonRepair
+{
+    Geometry geometry;
+    // Set when parts were merged: "parts overlap by 160000.00 m² (1 and 2); the union of the
+    // parts is kept" or "parts touch (1 and 2); merged"; empty for a MakeValid repair.
+    std::string partsMerged;
+};
+PolygonRepair repairPolygons(const Geometry &g);
+
 // A prepared geometry over a geometry that the caller keeps alive (GEOS 3.11 does not prepare
 // by itself: repeated predicates against one geometry go through this).
 class PreparedGeometry

@@ -1,5 +1,6 @@
 #include "layerwriter.h"
 
+#include "featureoverlaps.h"
 #include "rtreebulkload.h"
 #include "spatialiteblob.h"
 
@@ -130,6 +131,7 @@ void LayerWriter::archivePrevious(const std::string &ctx)
     db.prepare("UPDATE layer_versions SET table_name = ? WHERE layer_id = ? AND version = ?")
         .bindAll(archived, m_previous->id, m_previous->version)
         .run();
+    renameFeatureOverlaps(db, m_previous->table, archived);
 }
 
 EncodedGeometry LayerWriter::encode(const Geometry &geometry, const std::string &geometryType,
@@ -229,7 +231,17 @@ LayerInfo LayerWriter::commit()
         .bind(1, m_spec.table)
         .run();
 
+    // Parcels and farmland patches tile the land: the check adds their pieces, so the features
+    // that overlap are found now, once, and kept (the check unions those alone).
+    std::vector<FeatureOverlap> overlaps;
+    if (tilingRole(std::string(roleId(m_spec.role))) &&
+        m_spec.geometryType.find("POLYGON") != std::string::npos) {
+        overlaps = findFeatureOverlaps(db, m_spec.table);
+        storeFeatureOverlaps(db, m_spec.table, overlaps);
+    }
+
     LayerInfo info;
+    info.overlaps = std::move(overlaps);
     info.name = m_spec.name;
     info.role = m_spec.role;
     info.table = m_spec.table;

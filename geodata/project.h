@@ -3,6 +3,7 @@
 #pragma once
 
 #include "database.h"
+#include "featureoverlaps.h"
 #include "role.h"
 
 #include <cstdint>
@@ -46,6 +47,9 @@ struct LayerInfo
     bool synthetic = false;
     std::string description;
     int sortOrder = 0;
+    // Set by LayerWriter::commit for a tiling layer (land use, farmland): the pairs of its
+    // features that overlap (featureoverlaps.h). Not read back from the registry.
+    std::vector<FeatureOverlap> overlaps;
 };
 
 class Project

@@ -191,7 +191,9 @@ QString CheckReport::html(const std::vector<QJsonObject> &results, const QString
                      .arg(imageNames[i])
                      .arg(i + 1);
         for (const auto &v : site.value("repairs").toArray())
-            h += QStringLiteral("<p>几何修复：%1</p>").arg(esc(checkRepairText(v.toString())));
+            h += (isOverlapNote(v.toString()) ? QStringLiteral("<p>数据说明：%1</p>")
+                                              : QStringLiteral("<p>几何修复：%1</p>"))
+                     .arg(esc(checkRepairText(v.toString())));
 
         h += QStringLiteral(
             "<h3>控制线占用</h3><table width=\"100%\"><tr><th>控制线</th><th>面积（平方米）</th>"

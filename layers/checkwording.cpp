@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QStringList>
 
 namespace planlines::layers {
 
@@ -10,6 +11,41 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("planlines::layers", text);
+}
+
+// "1 and 2; 2 and 3" → "第 1 与 2 部分；第 2 与 3 部分"; "2000 parts" → "共 2000 个部分".
+QString partPairsText(const QString &pairs)
+{
+    static const QRegularExpression count(QStringLiteral("^(\\d+) parts$"));
+    if (const auto m = count.match(pairs); m.hasMatch())
+        return tr("共 %1 个部分").arg(m.captured(1));
+    QStringList out;
+    for (const QString &pair : pairs.split(QStringLiteral("; "))) {
+        const QStringList ab = pair.split(QStringLiteral(" and "));
+        out << (ab.size() == 2 ? tr("第 %1 与 %2 部分").arg(ab[0], ab[1]) : pair);
+    }
+    return out.join(tr("；"));
+}
+
+QString overlapRoleText(const QString &role)
+{
+    struct Name
+    {
+        const char *id, *zh;
+    };
+    static const Name names[] = {
+        {"basic_farmland", QT_TRANSLATE_NOOP("planlines::layers", "永久基本农田")},
+        {"eco_redline", QT_TRANSLATE_NOOP("planlines::layers", "生态保护红线")},
+        {"urban_boundary", QT_TRANSLATE_NOOP("planlines::layers", "城镇开发边界")},
+        {"corridor", QT_TRANSLATE_NOOP("planlines::layers", "生态廊道")},
+        {"control_unit", QT_TRANSLATE_NOOP("planlines::layers", "环境管控单元")},
+        {"cultivated", QT_TRANSLATE_NOOP("planlines::layers", "耕地")},
+        {"landuse", QT_TRANSLATE_NOOP("planlines::layers", "地类图斑")},
+    };
+    for (const Name &n : names)
+        if (role == QLatin1String(n.id))
+            return tr(n.zh);
+    return role;
 }
 
 } // namespace
@@ -62,6 +98,12 @@ QString invalidReasonText(const QString &reason)
     return reason;
 }
 
+bool isOverlapNote(const QString &repair)
+{
+    return repair.startsWith(QLatin1String("layer ")) &&
+           repair.contains(QLatin1String(" m² under the site; "));
+}
+
 QString checkRepairText(const QString &repair)
 {
     static const QRegularExpression site(QStringLiteral("^site: (.*); repaired with MakeValid$"));
@@ -77,6 +119,32 @@ QString checkRepairText(const QString &repair)
     if (const auto m = layerOverlay.match(repair); m.hasMatch())
         return tr("%1：GEOS 无法叠加（%2），已用 MakeValid 修复该要素")
             .arg(featureSourceText(m.captured(1)), m.captured(2));
+    static const QRegularExpression partsOverlap(QStringLiteral(
+        "^site: parts overlap by ([0-9.]+) m² \\((.*)\\); the union of the parts is kept$"));
+    static const QRegularExpression partsTouch(
+        QStringLiteral("^site: parts touch \\((.*)\\); merged$"));
+    static const QRegularExpression featuresOnce(QStringLiteral(
+        "^layer (.*): features (.*) and (.*) overlap by ([0-9.]+) m² under the site; the overlap "
+        "is counted once \\(for feature (-?\\d+)\\)$"));
+    static const QRegularExpression featuresUnion(QStringLiteral(
+        "^layer (.*?):? features? (.*) and (?:layer (.*) feature )?(.*) overlap by ([0-9.]+) m² "
+        "under the site; the (\\w+) overlap counts it once$"));
+    if (const auto m = partsOverlap.match(repair); m.hasMatch())
+        return tr("选址：各部分相互重叠 %1 m²（%2），按各部分的并集计")
+            .arg(m.captured(1), partPairsText(m.captured(2)));
+    if (const auto m = partsTouch.match(repair); m.hasMatch())
+        return tr("选址：各部分相接（%1），已合并").arg(partPairsText(m.captured(1)));
+    if (const auto m = featuresOnce.match(repair); m.hasMatch())
+        return tr("图层“%1”的要素 %2 与 %3 在选址内重叠 %4 m²，重叠部分只计一次（计入要素 %5）")
+            .arg(m.captured(1), m.captured(2), m.captured(3), m.captured(4), m.captured(5));
+    if (const auto m = featuresUnion.match(repair); m.hasMatch()) {
+        const QString second = m.captured(3).isEmpty()
+                                   ? m.captured(4)
+                                   : tr("图层“%1”要素 %2").arg(m.captured(3), m.captured(4));
+        return tr("图层“%1”要素 %2 与 %3 在选址内重叠 %4 m²，%5面积只计一次")
+            .arg(m.captured(1), m.captured(2), second, m.captured(5),
+                 overlapRoleText(m.captured(6)));
+    }
     if (repair.startsWith(QLatin1String("land-use parcels overlap each other under the site")))
         return tr("选址内的地类图斑相互重叠：面积之和超过选址面积");
     return repair;

@@ -13,6 +13,9 @@ namespace planlines::layers {
 QString featureSourceText(const QString &source);
 // GEOS's reason a geometry is invalid ("Self-intersection[x y]").
 QString invalidReasonText(const QString &reason);
+// Whether an entry of site.repairs is a note about features that overlap under the site
+// (counted once), not a repair of the site: shown as 注意, not 修复.
+bool isOverlapNote(const QString &repair);
 // One of a result's site.repairs.
 QString checkRepairText(const QString &repair);
 // A note of reading a site file (SiteReader: repairs and CRS decisions).

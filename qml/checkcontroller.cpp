@@ -437,7 +437,8 @@ QString CheckController::detailText() const
     if (const QString source = site.value(QLatin1String("source")).toString(); !source.isEmpty())
         lines << tr("来源：%1").arg(CheckRows::sourceText(source));
     for (const QJsonValue &v : site.value(QLatin1String("repairs")).toArray())
-        lines << tr("已修复：%1").arg(layers::checkRepairText(v.toString()));
+        lines << (layers::isOverlapNote(v.toString()) ? tr("注意：%1") : tr("已修复：%1"))
+                     .arg(layers::checkRepairText(v.toString()));
     if (recordId() > 0) {
         const QString at = r.value(QLatin1String("created_at")).toString();
         lines << (at.isEmpty() ? tr("记录 %1").arg(recordId())

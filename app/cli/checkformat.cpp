@@ -48,7 +48,9 @@ QString checkText(const QJsonObject &r)
                .arg(site.value("industry").toString(), site.value("use").toString());
     out += QStringLiteral("  面积 %1\n").arg(areaCells(site));
     for (const auto &v : site.value("repairs").toArray())
-        out += QStringLiteral("  修复: %1\n").arg(layers::checkRepairText(v.toString()));
+        out += (layers::isOverlapNote(v.toString()) ? QStringLiteral("  注意: %1\n")
+                                                    : QStringLiteral("  修复: %1\n"))
+                   .arg(layers::checkRepairText(v.toString()));
     out += QStringLiteral("  结论: %1 (%2)\n")
                .arg(r.value("verdict_zh").toString(), r.value("verdict").toString());
     out += QStringLiteral("  控制线占用:\n");

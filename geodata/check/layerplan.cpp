@@ -107,6 +107,11 @@ EnginePlan EnginePlan::of(Project &project, std::vector<DistanceTargetSpec> targ
             l.dlbmField = pick(fields, {"DLBM"});
             l.dlmcField = pick(fields, {"DLMC"});
         }
+        if (tilingRole(r) && l.polygonal) {
+            auto pairs = storedFeatureOverlaps(db, info.table);
+            l.overlaps = std::make_shared<const OverlapIndex>(
+                pairs ? *pairs : findFeatureOverlaps(db, info.table));
+        }
         if (r == "control_unit") {
             l.classField = pick(fields, {"ZHGKDYFL", "GKDYFL"});
             for (const char *h : {"KJBJYS", "PWWPFGK", "HJFXFK", "ZYKFXLYQ"})

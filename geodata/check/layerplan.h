@@ -4,8 +4,10 @@
 // codes are looked for first (case-insensitively).
 #pragma once
 
+#include "../featureoverlaps.h"
 #include "../project.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -52,6 +54,9 @@ struct LayerPlan
     // Quoted SQL expressions ('' when the layer has no such field).
     std::string codeField, nameField, dlbmField, dlmcField, classField;
     std::vector<std::string> listFields; // KJBJYS, PWWPFGK, HJFXFK, ZYKFXLYQ (as present)
+    // Land use and farmland: which of the layer's features overlap each other (stored when
+    // the layer was written, else found when the plan is made). Null for the other roles.
+    std::shared_ptr<const OverlapIndex> overlaps;
 };
 
 struct EnginePlan

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <future>
 #include <map>
+#include <numeric>
 #include <system_error>
 
 namespace planlines::geodata::check {
@@ -192,8 +193,11 @@ Geometry SiteMeasurer::prepareSite(const Geometry &site, std::vector<std::string
         throw Error("the site holds no polygon");
     if (!g.isValid()) {
         const std::string why = g.invalidReason();
-        g = repairedPolygons(g);
-        repairs.push_back("site: " + why + "; repaired with MakeValid");
+        PolygonRepair repaired = repairPolygons(g);
+        g = std::move(repaired.geometry);
+        repairs.push_back(repaired.partsMerged.empty()
+                              ? "site: " + why + "; repaired with MakeValid"
+                              : "site: " + repaired.partsMerged);
         if (g.isEmpty() || g.area() <= 0)
             throw Error("the site has no area after repair (" + why + ")");
     }
@@ -241,23 +245,25 @@ Measurement SiteMeasurer::measure(const Geometry &input, SiteMeasurer *helper)
     m.repairs.insert(m.repairs.end(), acc.repairs.begin(), acc.repairs.end());
 
     // Builds the GEOS pieces a union or an exclusion needs.
-    auto materialize = [&](RoleAcc &a) {
-        for (auto &p : a.pieces) {
-            if (p.geometry)
-                continue;
-            Geometry g = readGeometry(m_db, p.blob, *p.layer, p.fid);
-            if (p.whole) {
-                p.geometry = std::move(g);
-                continue;
-            }
-            try {
-                p.geometry = site.intersection(g);
-            } catch (const GeometryError &e) {
-                m.repairs.push_back("layer " + *p.layer + ", feature " + std::to_string(p.fid) +
-                                    ": " + e.cause() + "; feature repaired with MakeValid");
-                p.geometry = site.intersection(repairedPolygons(g));
-            }
+    const std::function<void(PieceRef &)> materializeOne = [&](PieceRef &p) {
+        if (p.geometry)
+            return;
+        Geometry g = readGeometry(m_db, p.blob, *p.layer, p.fid);
+        if (p.whole) {
+            p.geometry = std::move(g);
+            return;
         }
+        try {
+            p.geometry = site.intersection(g);
+        } catch (const GeometryError &e) {
+            m.repairs.push_back("layer " + *p.layer + ", feature " + std::to_string(p.fid) + ": " +
+                                e.cause() + "; feature repaired with MakeValid");
+            p.geometry = site.intersection(repairedPolygons(g));
+        }
+    };
+    auto materialize = [&](RoleAcc &a) {
+        for (auto &p : a.pieces)
+            materializeOne(p);
     };
     auto geometries = [&](RoleAcc &a) {
         materialize(a);
@@ -372,6 +378,56 @@ Measurement SiteMeasurer::measure(const Geometry &input, SiteMeasurer *helper)
         m.outsideOf[x.key] = outside;
     }
 
+    // Features that overlap others of their layer (land use, farmland): their common part is
+    // counted once, in the role's area and in the 地类 rows.
+    std::map<std::string, const OverlapIndex *> overlapIndexes;
+    for (const auto &l : m_plan.layers)
+        if (l.overlaps && !l.overlaps->empty())
+            overlapIndexes[l.name] = l.overlaps.get();
+    std::map<std::string, double> twiceByRole;
+    if (!overlapIndexes.empty()) {
+        auto flaggedOf = [&](RoleAcc &a) {
+            std::vector<OverlapItem> items;
+            if (a.pieces.size() != a.features.size())
+                return items;
+            for (std::size_t i = 0; i < a.pieces.size(); ++i) {
+                auto idx = overlapIndexes.find(a.features[i].layer);
+                if (idx != overlapIndexes.end() && idx->second->has(a.features[i].fid)) {
+                    a.pieces[i].layer = &idx->first;
+                    a.pieces[i].fid = a.features[i].fid;
+                    items.push_back(
+                        {&idx->first, a.features[i].fid, a.features[i].code, &a.pieces[i]});
+                }
+            }
+            return items;
+        };
+        for (const char *role : {"basic_farmland", "cultivated"}) {
+            auto it = acc.roles.find(role);
+            if (it == acc.roles.end())
+                continue;
+            const auto items = flaggedOf(it->second);
+            const auto twice = countedTwice(items, overlapIndexes, materializeOne, m.repairs);
+            twiceByRole[role] = std::accumulate(twice.begin(), twice.end(), 0.0);
+        }
+        std::vector<OverlapItem> parcels;
+        for (auto &f : acc.landuseFlagged)
+            parcels.push_back({f.piece.layer, f.piece.fid, f.code, &f.piece});
+        std::vector<std::string> parcelNotes;
+        const auto twice = countedTwice(parcels, overlapIndexes, materializeOne, parcelNotes);
+        for (std::size_t i = 0; i < parcels.size(); ++i) {
+            if (twice[i] <= 0)
+                continue;
+            twiceByRole["landuse"] += twice[i];
+            auto row = acc.landuse.find({acc.landuseFlagged[i].dlbm, acc.landuseFlagged[i].dlmc});
+            if (row != acc.landuse.end())
+                row->second.twiceM2 += twice[i];
+        }
+        // Cultivated parcels are noted through their own role; the others here.
+        for (auto &n : parcelNotes)
+            if (std::find(m.repairs.begin(), m.repairs.end(), n) == m.repairs.end())
+                m.repairs.push_back(std::move(n));
+    }
+
     for (const char *role : kOverlapRoles) {
         RoleOverlap o;
         o.role = role;
@@ -379,6 +435,32 @@ Measurement SiteMeasurer::measure(const Geometry &input, SiteMeasurer *helper)
         if (it != acc.roles.end()) {
             auto &a = it->second;
             o.layerPresent = a.present;
+            // Parcels and farmland patches tile the land: their pieces add up, less the common
+            // part of features found to overlap when the layer was written (twiceByRole).
+            // Features of the other roles may overlap (two red-line layers, nested zones):
+            // their union counts, and the pairs that overlap are named.
+            const std::string r = role;
+            const bool tiles = r == "landuse" || r == "cultivated" || r == "basic_farmland";
+            const double sum = a.sum.m2() - twiceByRole[r];
+            if (a.pieces.size() > 1 && !tiles) {
+                materialize(a);
+                std::vector<Geometry> all;
+                all.reserve(a.pieces.size());
+                for (const auto &p : a.pieces)
+                    all.push_back(p.geometry.clone());
+                o.areaM2 = unaryUnion(std::move(all)).area();
+                if (a.sum.m2() - o.areaM2 > 0.01)
+                    noteOverlappingPieces(r, a.pieces, a.features, materializeOne, m.repairs);
+            } else if (a.pieces.size() > 1 && sum > m.siteAreaM2 * (1 + 1e-9)) {
+                // More than the site: an overlap the layer's check could not measure (GEOS
+                // failed on the pair): the union of the pieces.
+                o.areaM2 = unaryUnion(geometries(a)).area();
+            } else {
+                o.areaM2 = sum;
+            }
+            if (r == "landuse" && sum > m.siteAreaM2 * (1 + 1e-9))
+                m.repairs.push_back("land-use parcels overlap each other under the site: their "
+                                    "areas add up to more than the site");
             o.features = std::move(a.features);
             // The scanned roles are in order already (RoleAcc::sortByFeature); a role with
             // features of a small layer too is sorted here.
@@ -387,20 +469,6 @@ Measurement SiteMeasurer::measure(const Geometry &input, SiteMeasurer *helper)
             };
             if (!std::is_sorted(o.features.begin(), o.features.end(), byFeature))
                 std::sort(o.features.begin(), o.features.end(), byFeature);
-            // Parcels and farmland patches tile the land: their pieces add up. Features of the
-            // other roles may overlap (two red-line layers, nested zones): their union counts,
-            // and so does the union of tiles that turn out to overlap (more than the site).
-            const std::string r = role;
-            const bool tiles = r == "landuse" || r == "cultivated" || r == "basic_farmland";
-            const double sum = a.sum.m2();
-            const bool overfull = sum > m.siteAreaM2 * (1 + 1e-9);
-            if (a.pieces.size() > 1 && (!tiles || overfull))
-                o.areaM2 = unaryUnion(geometries(a)).area();
-            else
-                o.areaM2 = sum;
-            if (r == "landuse" && overfull)
-                m.repairs.push_back("land-use parcels overlap each other under the site: their "
-                                    "areas add up to more than the site");
             o.areaM2 = std::min(o.areaM2, m.siteAreaM2);
         }
         for (const auto &x : m_plan.exclusions)
@@ -409,7 +477,7 @@ Measurement SiteMeasurer::measure(const Geometry &input, SiteMeasurer *helper)
         m.overlaps.emplace(role, std::move(o));
     }
     for (const auto &[key, row] : acc.landuse)
-        m.landuse.push_back({key.first, key.second, row.area.m2(), row.parcels});
+        m.landuse.push_back({key.first, key.second, row.area.m2() - row.twiceM2, row.parcels});
     return m;
 }
 

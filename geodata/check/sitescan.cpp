@@ -77,6 +77,8 @@ void ScanAcc::merge(ScanAcc &&other)
         mine.parcels += row.parcels;
     }
     std::move(other.repairs.begin(), other.repairs.end(), std::back_inserter(repairs));
+    std::move(other.landuseFlagged.begin(), other.landuseFlagged.end(),
+              std::back_inserter(landuseFlagged));
 }
 
 Geometry readGeometry(Database &db, std::span<const unsigned char> blob, const std::string &layer,
@@ -97,7 +99,7 @@ Geometry readGeometry(Database &db, std::span<const unsigned char> blob, const s
 
 Geometry repairedPolygons(const Geometry &g)
 {
-    return g.makeValid().toMultiPolygon();
+    return repairPolygons(g).geometry;
 }
 
 int SiteMeasurer::indexQuery(sqlite3_rtree_query_info *q)
@@ -197,10 +199,12 @@ ScanAcc SiteMeasurer::scanIndexed(const SiteView &view, int part, int parts)
             // Land use: the 地类 row, and a feature of its own only for cultivated land (01xx).
             std::string dlbm = isLanduse ? st.text(4) : std::string();
             const bool cultivated = isLanduse && dlbm.rfind("01", 0) == 0;
+            // A parcel that overlaps another of its layer is kept for the union (rare).
+            const bool flagged = isLanduse && l.overlaps && l.overlaps->has(fid);
             double pieceM2 = 0;
             if (area >= 0) {
                 pieceM2 = area;
-                if (!isLanduse || cultivated) {
+                if (!isLanduse || cultivated || flagged) {
                     ref.blob.assign(blob.begin(), blob.end());
                     ref.fid = fid;
                     ref.layer = &l.name;
@@ -215,6 +219,20 @@ ScanAcc SiteMeasurer::scanIndexed(const SiteView &view, int part, int parts)
             }
             if (pieceM2 <= 0)
                 continue;
+            if (flagged) {
+                FlaggedParcel f;
+                f.piece.blob = ref.blob;
+                f.piece.whole = ref.whole;
+                f.piece.fid = fid;
+                f.piece.layer = &l.name;
+                if (ref.geometry)
+                    f.piece.geometry = ref.geometry.clone();
+                f.areaM2 = pieceM2;
+                f.dlbm = dlbm;
+                f.dlmc = st.text(5);
+                f.code = st.text(2);
+                acc.landuseFlagged.push_back(std::move(f));
+            }
             if (isLanduse) {
                 auto &row = acc.landuse[{std::move(dlbm), st.text(5)}];
                 row.area.add(pieceM2);

@@ -12,6 +12,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <span>
@@ -81,10 +82,21 @@ struct LanduseSum
 {
     AreaSum area;
     int parcels = 0;
+    double twiceM2 = 0; // overlaps of parcels counted in `area` twice (taken off once)
+};
+
+// A land-use parcel whose feature overlaps another of its layer (LayerPlan::overlaps): kept,
+// so that the overlap is counted once in the land-use area and the 地类 rows.
+struct FlaggedParcel
+{
+    PieceRef piece;
+    double areaM2 = 0;
+    std::string dlbm, dlmc, code;
 };
 
 struct ScanAcc
 {
+    std::vector<FlaggedParcel> landuseFlagged;
     std::map<std::string, RoleAcc> roles;
     std::map<std::pair<std::string, std::string>, LanduseSum> landuse; // (DLBM, DLMC)
     std::vector<std::string> repairs;
@@ -106,6 +118,30 @@ struct SiteMeasurer::IndexedLayer
     const LayerPlan *plan = nullptr;
     std::unique_ptr<Statement> candidates;
 };
+
+// A piece whose feature overlaps other features of its layer (LayerPlan::overlaps).
+struct OverlapItem
+{
+    const std::string *layer = nullptr;
+    std::int64_t fid = 0;
+    std::string code;
+    PieceRef *piece = nullptr;
+};
+
+// For each item (in the order given), the part of its piece that an item of a lower fid of the
+// same layer, which its feature overlaps, has counted already: what a role's area and the 地类
+// rows must not count twice (the common part goes to the lower fid). materialize builds a
+// piece's GEOS geometry; a note names each pair that overlaps under the site.
+std::vector<double> countedTwice(const std::vector<OverlapItem> &items,
+                                 const std::map<std::string, const OverlapIndex *> &indexes,
+                                 const std::function<void(PieceRef &)> &materialize,
+                                 std::vector<std::string> &notes);
+// Notes the pairs of pieces that overlap each other by more than 0.005 m² (a role whose
+// features may overlap: the union counts, the table of features says so).
+void noteOverlappingPieces(const std::string &role, std::vector<PieceRef> &pieces,
+                           const std::vector<FeatureHit> &features,
+                           const std::function<void(PieceRef &)> &materialize,
+                           std::vector<std::string> &notes);
 
 // A feature's blob as GEOS: our own blob parser, else SpatiaLite's AsBinary (compressed
 // geometries), else a clear error naming the layer and feature.

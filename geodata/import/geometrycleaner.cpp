@@ -139,7 +139,10 @@ CleanedGeometry GeometryCleaner::clean(GeometryHandle g) const
                 geom = geom.toMultiPolygon();
             } else if (!geom.isValid()) {
                 out.repair = geom.invalidReason();
-                geom = geom.makeValid().toMultiPolygon();
+                PolygonRepair repaired = repairPolygons(geom);
+                if (!repaired.partsMerged.empty())
+                    out.repair = repaired.partsMerged;
+                geom = std::move(repaired.geometry);
                 if (geom.isEmpty() || geom.area() <= 0)
                     return rejected("invalid polygon (" + out.repair +
                                     ") has no area left after repair");

@@ -16,11 +16,32 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <memory>
 
 namespace planlines::geodata::import {
 
 namespace {
+
+// Features of a tiling layer that overlap are kept (a layer imports whole) but named: the
+// site check counts each overlap once, and a 三调 layer should have none.
+void reportOverlaps(const LayerInfo &info, LayerReport &report)
+{
+    constexpr std::size_t kNamed = 20;
+    for (std::size_t i = 0; i < info.overlaps.size() && i < kNamed; ++i) {
+        const auto &o = info.overlaps[i];
+        char area[32];
+        std::snprintf(area, sizeof area, "%.2f", o.areaM2);
+        report.warnings.push_back({-1, "features " + std::to_string(o.fid) + " and " +
+                                           std::to_string(o.otherFid) + " (fid in table " +
+                                           info.table + ") overlap by " + area +
+                                           " m²; a site check counts the overlap once"});
+    }
+    if (info.overlaps.size() > kNamed)
+        report.warnings.push_back(
+            {-1, std::to_string(info.overlaps.size() - kNamed) +
+                     " more pairs of overlapping features (table layer_overlaps lists them all)"});
+}
 
 FieldType fieldType(OGRFieldType t)
 {
@@ -295,6 +316,7 @@ void LayerImporter::run(const SourceUnit &unit, OGRLayerH layer, LayerReport &re
         const LayerInfo info = writer.commit();
         report.version = info.version;
         report.table = info.table;
+        reportOverlaps(info, report);
     } catch (const Error &e) {
         report.seconds = static_cast<double>(timer.elapsed()) / 1000.0;
         throw Error(e.cause(), e.context().empty() || e.context() == context

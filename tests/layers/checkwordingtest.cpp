@@ -49,6 +49,45 @@ private slots:
                  QStringLiteral("几何部件的不同点过少"));
     }
 
+    void overlapsInTheUiWords()
+    {
+        // Made by the real code: two overlapping squares as one site.
+        std::vector<geodata::Geometry> parts;
+        parts.push_back(geodata::Geometry::fromWkt(
+            "POLYGON((587000 4116000, 587100 4116000, 587100 4116100, 587000 4116100, "
+            "587000 4116000))"));
+        parts.push_back(geodata::Geometry::fromWkt(
+            "POLYGON((587050 4116000, 587150 4116000, 587150 4116100, 587050 4116100, "
+            "587050 4116000))"));
+        std::vector<std::string> repairs;
+        geodata::check::SiteMeasurer::prepareSite(
+            geodata::Geometry::collect(std::move(parts), GEOS_MULTIPOLYGON), repairs);
+        QCOMPARE(repairs.size(), size_t(1));
+        QVERIFY(!isOverlapNote(QString::fromStdString(repairs[0])));
+        QCOMPARE(
+            checkRepairText(QString::fromStdString(repairs[0])),
+            QStringLiteral("选址：各部分相互重叠 5000.00 m²（第 1 与 2 部分），按各部分的并集计"));
+        QCOMPARE(checkRepairText(QStringLiteral("site: parts touch (1 and 2; 2 and 3); merged")),
+                 QStringLiteral("选址：各部分相接（第 1 与 2 部分；第 2 与 3 部分），已合并"));
+        const QString once = QStringLiteral(
+            "layer 永久基本农田: features 1 (JB-1) and 2 (JB-2) overlap by 80000.00 m² under the "
+            "site; the overlap is counted once (for feature 1)");
+        QVERIFY(isOverlapNote(once));
+        QCOMPARE(checkRepairText(once),
+                 QStringLiteral("图层“永久基本农田”的要素 1 (JB-1) 与 2 (JB-2) 在选址内重叠 "
+                                "80000.00 m²，重叠部分只计一次（计入要素 1）"));
+        QCOMPARE(checkRepairText(QStringLiteral(
+                     "layer 生态保护红线: features 1 (HX-A) and 2 (HX-B) overlap by 30000.00 m² "
+                     "under the site; the eco_redline overlap counts it once")),
+                 QStringLiteral("图层“生态保护红线”要素 1 (HX-A) 与 2 (HX-B) 在选址内重叠 "
+                                "30000.00 m²，生态保护红线面积只计一次"));
+        QCOMPARE(checkRepairText(QStringLiteral(
+                     "layer 生态保护红线 feature 1 (HX-A) and layer 饮用水源 feature 4 overlap by "
+                     "12.50 m² under the site; the eco_redline overlap counts it once")),
+                 QStringLiteral("图层“生态保护红线”要素 1 (HX-A) 与 图层“饮用水源”要素 4 在选址内"
+                                "重叠 12.50 m²，生态保护红线面积只计一次"));
+    }
+
     void notesOfASiteFile()
     {
         QCOMPARE(
