@@ -14,6 +14,9 @@ pkgs=(
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
   qml6-module-qtquick-dialogs qml6-module-qtqml qml6-module-qttest qml6-module-qtcharts
+  # the non-native FileDialog of Qt Quick Dialogs imports Qt.labs.folderlistmodel: without it
+  # every file chooser crashed the window
+  qml6-module-qt-labs-folderlistmodel
   qt6-qpa-plugins libgl-dev
   # GIS stack
   libgdal-dev gdal-data libgeos-dev libproj-dev proj-data proj-bin
