@@ -203,15 +203,23 @@ private slots:
 
         // 打印: the print dialog.
         openAndEscape(QStringLiteral("printButton"), QStringLiteral("printDialog"));
+        if (QTest::currentTestFailed())
+            return; // a step failed: the rest would only add noise
         // 设置: the language menu.
         openAndEscape(QStringLiteral("settingsButton"), QStringLiteral("settingsMenu"));
+        if (QTest::currentTestFailed())
+            return;
 
         // 导入… → 选择文件…: the import dialog's file chooser, closed; then the dialog.
         click(QStringLiteral("importButton"));
+        if (QTest::currentTestFailed())
+            return;
         QObject *importDialog = object(QStringLiteral("importDialog"));
         QVERIFY(importDialog);
         QTRY_VERIFY(importDialog->property("opened").toBool());
         openAndEscape(QStringLiteral("chooseFilesButton"), QStringLiteral("importFilePicker"));
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(importDialog->property("visible").toBool());
         QTest::keyClick(m_window, Qt::Key_Escape);
         QTRY_VERIFY(!importDialog->property("visible").toBool());
@@ -229,14 +237,22 @@ private slots:
             fileTab->mapToScene(QPointF(fileTab->width() / 2, fileTab->height() / 2)).toPoint());
         QTRY_COMPARE(tabs->property("currentIndex").toInt(), 2);
         openAndEscape(QStringLiteral("checkFileBrowseButton"), QStringLiteral("checkFilePicker"));
+        if (QTest::currentTestFailed())
+            return;
         openAndEscape(QStringLiteral("rulesButton"), QStringLiteral("rulesPicker"));
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(ctl->rulesFile().isEmpty()); // Esc chose nothing
 
         // 检查记录….
         openAndEscape(QStringLiteral("recordsButton"), QStringLiteral("checkRecordsDialog"));
+        if (QTest::currentTestFailed())
+            return;
 
         // 生成报告… → 浏览…: the report's file chooser, closed; then the dialog, writing nothing.
         click(QStringLiteral("reportButton"));
+        if (QTest::currentTestFailed())
+            return;
         QObject *reportDialog = object(QStringLiteral("checkReportDialog"));
         QVERIFY(reportDialog);
         QTRY_VERIFY(reportDialog->property("opened").toBool());
@@ -245,6 +261,8 @@ private slots:
         const QString suggested = path->property("text").toString();
         QVERIFY2(suggested.endsWith(QStringLiteral(".pdf")), qPrintable(suggested));
         openAndEscape(QStringLiteral("reportBrowseButton"), QStringLiteral("reportFilePicker"));
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(reportDialog->property("visible").toBool());
         QCOMPARE(path->property("text").toString(), suggested);
         QTest::keyClick(m_window, Qt::Key_Escape);
@@ -256,6 +274,8 @@ private slots:
         const double scale = map->scaleDenominator();
         const int frames = map->frameCount();
         click(QStringLiteral("zoomInButton"));
+        if (QTest::currentTestFailed())
+            return;
         QTRY_VERIFY(map->scaleDenominator() < scale * 0.9);
         QTRY_VERIFY_WITH_TIMEOUT(map->frameCount() > frames, 20000);
         QVERIFY(!m_window->grabWindow().isNull());
