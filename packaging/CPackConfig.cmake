@@ -61,18 +61,24 @@ Gaoqing sample county in /usr/share/planlines.
 
 # Shared libraries the binary links (Qt 6, GDAL, GEOS, PROJ, SpatiaLite, SQLite, zstd) come from
 # dpkg-shlibdeps with their minimum versions. What is loaded at run time, and so invisible to
-# it, is listed here: the Qt QML modules that the compiled-in QML module imports (completed at
-# cpack time from the imports in qml/*.qml by qmldepends.cmake), Qt's plugins (platforms,
-# SVG images and icons) and the CJK fonts the window and the map sheets need.
+# it, is listed here: the Qt QML modules that the compiled-in QML module imports and those Qt's
+# own QML imports in turn (completed at cpack time from the imports in qml/*.qml, followed
+# through Qt's modules, by qmldepends.cmake; tests/packaging checks the result), Qt's plugins
+# (platforms, SVG images and icons) and the CJK fonts the window and the map sheets need.
 set(PLANLINES_DEB_RUNTIME_DEPENDS fonts-noto-cjk libqt6svg6)
 if(PLANLINES_GUI)
     list(PREPEND PLANLINES_DEB_RUNTIME_DEPENDS
+        qml6-module-qtqml
         qml6-module-qtquick
         qml6-module-qtquick-controls
         qml6-module-qtquick-layouts
         qml6-module-qtquick-window
         qml6-module-qtquick-templates
         qml6-module-qtqml-workerscript
+        qml6-module-qtquick-dialogs
+        # the non-native FileDialog's QML (QtQuick.Dialogs.quickimpl) imports it
+        qml6-module-qt-labs-folderlistmodel
+        qml6-module-qtcharts
         qt6-qpa-plugins)
 endif()
 # The libraries dpkg-shlibdeps would find, for hosts without it (no dpkg-dev).

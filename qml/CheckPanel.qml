@@ -141,6 +141,7 @@ Pane {
 
     FileDialog {
         id: filePicker
+        objectName: "checkFilePicker"
         title: qsTr("选择选址文件")
         nameFilters: [qsTr("选址文件 (*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz *.dxf *.tab *.mif *.gdb *.txt)"),
                       qsTr("所有文件 (*)")]
@@ -149,6 +150,7 @@ Pane {
 
     FileDialog {
         id: rulesPicker
+        objectName: "rulesPicker"
         title: qsTr("选择检查规则文件")
         nameFilters: [qsTr("规则文件 (*.json)"), qsTr("所有文件 (*)")]
         onAccepted: ctl.rulesFile = selectedFile.toString()
@@ -273,6 +275,7 @@ Pane {
                             placeholderText: qsTr("文件路径")
                         }
                         Button {
+                            objectName: "checkFileBrowseButton"
                             text: qsTr("浏览…")
                             onClicked: filePicker.open()
                         }

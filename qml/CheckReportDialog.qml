@@ -21,6 +21,7 @@ Dialog {
 
     FileDialog {
         id: picker
+        objectName: "reportFilePicker"
         title: qsTr("报告文件")
         fileMode: FileDialog.SaveFile
         nameFilters: [qsTr("PDF 文件 (*.pdf)"), qsTr("网页 (*.html)")]
@@ -43,6 +44,7 @@ Dialog {
                 selectByMouse: true
             }
             Button {
+                objectName: "reportBrowseButton"
                 text: qsTr("浏览…")
                 onClicked: picker.open()
             }

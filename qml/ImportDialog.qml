@@ -33,6 +33,7 @@ Dialog {
 
     FileDialog {
         id: picker
+        objectName: "importFilePicker"
         title: qsTr("选择要导入的文件")
         fileMode: FileDialog.OpenFiles
         nameFilters: [qsTr("空间数据 (*.shp *.zip *.gdb *.gpkg *.geojson *.json *.kml *.kmz *.dxf *.tab *.mif *.csv *.sqlite *.txt)"),

@@ -73,11 +73,13 @@ Pane {
         }
         ToolButton {
             id: settingsButton
+            objectName: "settingsButton"
             text: qsTr("设置")
             focusPolicy: Qt.NoFocus
             onClicked: settingsMenu.open()
             Menu {
                 id: settingsMenu
+                objectName: "settingsMenu"
                 y: settingsButton.height
                 MenuItem {
                     text: "中文"
