@@ -12,6 +12,7 @@ namespace {
 
 constexpr double kTileM = 2000;  // clipping tiles
 constexpr double kMarginM = 600; // larger than any interior cell
+constexpr double kDustM2 = 0.01; // smaller pieces are numerical dust, not land
 
 Geometry box(double x0, double y0, double x1, double y1)
 {
@@ -48,11 +49,29 @@ void blockPoints(double bx, double by, double size, const ParcelTilerOptions &o,
     }
 }
 
-} // namespace
-
-std::vector<Geometry> ParcelTiler::tile(const Geometry &region, const ParcelTilerOptions &o)
+// The region without its parts of dust size. A region cut from a township around features
+// whose edges are the same line computed twice (the corridor's inner edge and the levee
+// body's) has hairline parts 1e-11 m wide and hundreds of metres long; GEOS overlay cannot cut
+// a cell crossing one and gives back the whole cell, which then lies on the feature.
+Geometry withoutDust(const Geometry &region)
 {
     auto ctx = geosContext();
+    const Geometry polys = region.toMultiPolygon();
+    std::vector<Geometry> keep;
+    for (int k = 0; k < polys.numGeometries(); ++k) {
+        Geometry part(GEOSGeom_clone_r(ctx, polys.geometryN(k)));
+        if (part.area() >= kDustM2)
+            keep.push_back(std::move(part));
+    }
+    return Geometry::collect(std::move(keep), GEOS_MULTIPOLYGON);
+}
+
+} // namespace
+
+std::vector<Geometry> ParcelTiler::tile(const Geometry &input, const ParcelTilerOptions &o)
+{
+    auto ctx = geosContext();
+    const Geometry region = withoutDust(input);
     const Envelope env = region.envelope();
     const PreparedGeometry prepRegion(region);
 
@@ -140,7 +159,7 @@ std::vector<Geometry> ParcelTiler::tile(const Geometry &region, const ParcelTile
         }
     }
     // Drop numerical dust (< 0.01 m²) left where cut lines meet.
-    std::erase_if(out, [](const Geometry &g) { return g.area() < 0.01; });
+    std::erase_if(out, [](const Geometry &g) { return g.area() < kDustM2; });
     return out;
 }
 

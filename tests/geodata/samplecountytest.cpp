@@ -1,6 +1,7 @@
 // The sample county built at build time (PLANLINES_SAMPLE_DB) looks and behaves like a county:
 // a true parcel coverage, parcels in one township each, basic farmland on cultivated land only,
 // the corridor along the levee, and project sites with their task numbers and lead units.
+#include "sampleoverlap.h"
 #include "testsupport.h"
 
 #include <geodata/area.h>
@@ -116,6 +117,21 @@ private slots:
             total += a;
         PL_COMPARE_NEAR(total, county, county * 0.001, "m²");
         PL_COMPARE_NEAR(total, sum, county * 0.0005, "m²");
+    }
+
+    void parcelsDoNotOverlap()
+    {
+        // Every pair of parcels whose boxes meet: none shares more than 0.01 m².
+        const auto overlaps = test::overlappingParcels(PLANLINES_SAMPLE_DB);
+        QVERIFY2(overlaps.empty(), qPrintable(test::describe(overlaps)));
+        // So their areas add up to the county's, less the dust the generator drops.
+        const double county = real("SELECT ST_Area(geom) FROM county");
+        const double sum = real("SELECT sum(ST_Area(geom)) FROM landuse");
+        const double n = real("SELECT count(*) FROM landuse");
+        QVERIFY2(sum <= county + 0.01, qPrintable(QStringLiteral("parcels %1 m², county %2 m²")
+                                                      .arg(sum, 0, 'f', 4)
+                                                      .arg(county, 0, 'f', 4)));
+        PL_COMPARE_NEAR(sum, county, test::dustAllowanceM2(n), "m²");
     }
 
     void atLeastTheConfiguredParcelCount()

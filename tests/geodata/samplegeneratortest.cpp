@@ -1,5 +1,6 @@
 // SampleGenerator: deterministic for a seed, different for another, and never leaves a
 // half-written file behind.
+#include "sampleoverlap.h"
 #include "testsupport.h"
 
 #include <geodata/project.h>
@@ -44,6 +45,9 @@ private slots:
         const auto ca = checksums(m_dir.filePath("a.sqlite").toStdString());
         QCOMPARE(ca, checksums(m_dir.filePath("b.sqlite").toStdString()));
         QCOMPARE(ca.size(), size_t{14});
+        // A coverage at this size too: no two parcels overlap.
+        const auto overlaps = test::overlappingParcels(m_dir.filePath("a.sqlite").toStdString());
+        QVERIFY2(overlaps.empty(), qPrintable(test::describe(overlaps)));
 
         o.seed = 7;
         o.outPath = m_dir.filePath("c.sqlite").toStdString();
