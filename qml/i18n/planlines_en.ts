@@ -1055,137 +1055,212 @@
         <translation>Nothing found for “%1”</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="24"/>
+        <location filename="../../layers/checkwording.cpp" line="21"/>
+        <source>共 %1 个部分</source>
+        <translation>%1 parts</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="25"/>
+        <source>第 %1 与 %2 部分</source>
+        <translation>parts %1 and %2</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="27"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="37"/>
+        <source>永久基本农田</source>
+        <translation>permanent basic farmland</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="38"/>
+        <source>生态保护红线</source>
+        <translation>ecological red line</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="39"/>
+        <source>城镇开发边界</source>
+        <translation>urban development boundary</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="40"/>
+        <source>生态廊道</source>
+        <translation>ecological corridor</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="41"/>
+        <source>环境管控单元</source>
+        <translation>environmental control units</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="42"/>
+        <source>耕地</source>
+        <translation>cultivated land</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="43"/>
+        <source>地类图斑</source>
+        <translation>land-use parcels</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="60"/>
         <source>图层“%1”第 %2 号要素</source>
         <translation>layer “%1”, feature %2</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="25"/>
+        <location filename="../../layers/checkwording.cpp" line="61"/>
         <source>%1 图层“%2”第 %3 号要素</source>
         <translation>%1, layer “%2”, feature %3</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="27"/>
+        <location filename="../../layers/checkwording.cpp" line="63"/>
         <source>%1 第 %2 行：%3</source>
         <translation>%1, line %2: %3</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="41"/>
+        <location filename="../../layers/checkwording.cpp" line="77"/>
         <source>拓扑错误</source>
         <translation>topology error</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="42"/>
+        <location filename="../../layers/checkwording.cpp" line="78"/>
         <source>重复点</source>
         <translation>repeated point</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="43"/>
+        <location filename="../../layers/checkwording.cpp" line="79"/>
         <source>内环在外环之外</source>
         <translation>hole outside its shell</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="44"/>
+        <location filename="../../layers/checkwording.cpp" line="80"/>
         <source>内环相互嵌套</source>
         <translation>nested holes</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="45"/>
+        <location filename="../../layers/checkwording.cpp" line="81"/>
         <source>内部不连通</source>
         <translation>disconnected interior</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="46"/>
+        <location filename="../../layers/checkwording.cpp" line="82"/>
         <source>自相交</source>
         <translation>self-intersection</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="47"/>
+        <location filename="../../layers/checkwording.cpp" line="83"/>
         <source>环自相交</source>
         <translation>ring self-intersection</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="48"/>
+        <location filename="../../layers/checkwording.cpp" line="84"/>
         <source>外环相互嵌套</source>
         <translation>nested shells</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="49"/>
+        <location filename="../../layers/checkwording.cpp" line="85"/>
         <source>环重复</source>
         <translation>duplicate rings</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="51"/>
+        <location filename="../../layers/checkwording.cpp" line="87"/>
         <source>几何部件的不同点过少</source>
         <translation>too few distinct points in a part</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="52"/>
+        <location filename="../../layers/checkwording.cpp" line="88"/>
         <source>坐标无效</source>
         <translation>invalid coordinate</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="53"/>
+        <location filename="../../layers/checkwording.cpp" line="89"/>
         <source>环未闭合</source>
         <translation>ring not closed</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="60"/>
+        <location filename="../../layers/checkwording.cpp" line="96"/>
         <source>%1（位于 %2, %3）</source>
         <translation>%1 at %2, %3</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="73"/>
+        <location filename="../../layers/checkwording.cpp" line="115"/>
         <source>选址：%1，已用 MakeValid 修复</source>
         <translation>site: %1; repaired with MakeValid</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="75"/>
+        <location filename="../../layers/checkwording.cpp" line="117"/>
         <source>%1：%2，检查时已修复</source>
         <translation>%1: %2; repaired for the check</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="78"/>
+        <location filename="../../layers/checkwording.cpp" line="120"/>
         <source>%1：GEOS 无法叠加（%2），已用 MakeValid 修复该要素</source>
         <translation>%1: GEOS could not overlay it (%2); the feature was repaired with MakeValid</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="81"/>
+        <location filename="../../layers/checkwording.cpp" line="133"/>
+        <source>选址：各部分相互重叠 %1 m²（%2），按各部分的并集计</source>
+        <translation>Site: its parts overlap by %1 m² (%2); the site is their union</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="136"/>
+        <source>选址：各部分相接（%1），已合并</source>
+        <translation>Site: its parts touch (%1); merged</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="138"/>
+        <source>图层“%1”的要素 %2 与 %3 在选址内重叠 %4 m²，重叠部分只计一次（计入要素 %5）</source>
+        <translation>Layer “%1”: features %2 and %3 overlap by %4 m² within the site; the overlap is counted once (for feature %5)</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="143"/>
+        <source>图层“%1”要素 %2</source>
+        <translation>layer “%1” feature %2</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="144"/>
+        <source>图层“%1”要素 %2 与 %3 在选址内重叠 %4 m²，%5面积只计一次</source>
+        <translation>Layer “%1” feature %2 and %3 overlap by %4 m² within the site; the %5 area counts it once</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="149"/>
         <source>选址内的地类图斑相互重叠：面积之和超过选址面积</source>
         <translation>land-use parcels overlap each other under the site: their areas add up to more than the site</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="95"/>
+        <location filename="../../layers/checkwording.cpp" line="163"/>
         <source>%1：无效多边形已修复（%2）</source>
         <translation>%1: invalid polygon repaired (%2)</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="99"/>
+        <location filename="../../layers/checkwording.cpp" line="167"/>
         <source>文件自带</source>
         <translation>from the file</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="100"/>
+        <location filename="../../layers/checkwording.cpp" line="168"/>
         <source>用户指定</source>
         <translation>given by the user</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="101"/>
+        <location filename="../../layers/checkwording.cpp" line="169"/>
         <source>推断</source>
         <translation>inferred</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="104"/>
+        <location filename="../../layers/checkwording.cpp" line="172"/>
         <source>%1 图层“%2”</source>
         <translation>%1, layer “%2”</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="105"/>
+        <location filename="../../layers/checkwording.cpp" line="173"/>
         <source>%1：坐标系 %2（%3）</source>
         <translation>%1: CRS %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="108"/>
+        <location filename="../../layers/checkwording.cpp" line="176"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1303,38 +1378,43 @@
         <translation>Repaired: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="443"/>
+        <location filename="../checkcontroller.cpp" line="440"/>
+        <source>注意：%1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="444"/>
         <source>记录 %1</source>
         <translation>Record %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="444"/>
+        <location filename="../checkcontroller.cpp" line="445"/>
         <source>记录 %1（%2，%3）</source>
         <translation>Record %1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="448"/>
+        <location filename="../checkcontroller.cpp" line="449"/>
         <source>规则：%1 %2</source>
         <translation>Rules: %1 %2</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="529"/>
-        <location filename="../checkcontroller.cpp" line="543"/>
+        <location filename="../checkcontroller.cpp" line="530"/>
+        <location filename="../checkcontroller.cpp" line="544"/>
         <source>%1：%2 个要素</source>
         <translation>%1: %2 features</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="575"/>
+        <location filename="../checkcontroller.cpp" line="576"/>
         <source>选址</source>
         <translation>site</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="577"/>
+        <location filename="../checkcontroller.cpp" line="578"/>
         <source>等%1个</source>
         <translation>_and_%1_more</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="581"/>
+        <location filename="../checkcontroller.cpp" line="582"/>
         <source>_选址检查.pdf</source>
         <translation>_site_check.pdf</translation>
     </message>
