@@ -218,8 +218,8 @@ private slots:
             records = std::get<std::int64_t>(*p->db().scalar("SELECT count(*) FROM check_records"));
             fid = std::get<std::int64_t>(
                 *p->db().scalar("SELECT ROWID FROM site WHERE XMMC = '县直幼儿园新建工程'"));
-            // 燃煤 in GBK, stored as text.
-            p->db().exec("UPDATE site SET XMMC = CAST(X'C8BCC3BA' AS TEXT) WHERE ROWID = " +
+            // 锅炉 in GBK (not UTF-8: 0xB9 cannot begin a sequence), stored as text.
+            p->db().exec("UPDATE site SET XMMC = CAST(X'B9F8C2AF' AS TEXT) WHERE ROWID = " +
                          std::to_string(fid));
         }
         const auto r =
