@@ -170,7 +170,9 @@ int runCheck(const QStringList &args)
                  QStringLiteral("CRS of FILE's coordinates (EPSG:4527), whatever it says."),
                  QStringLiteral("EPSG:N")});
     p.addOption({QStringLiteral("encoding"),
-                 QStringLiteral("Text encoding of FILE's attributes (GBK, UTF-8)."),
+                 QStringLiteral("Text encoding of FILE's attributes (GBK, UTF-8); default: "
+                                "as `planlines import` decides (.cpg, .dbf language byte, "
+                                "else detected)."),
                  QStringLiteral("E")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of text.")});
     p.addOption({QStringLiteral("csv"),

@@ -3,6 +3,8 @@
 #include "checkrecords.h"
 #include "sitemeasurer.h"
 
+#include "../import/textencoding.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -10,6 +12,32 @@
 #include <thread>
 
 namespace planlines::geodata::check {
+
+namespace {
+
+// A site's inputs are UTF-8 or it is not checked: text in another encoding matches no keyword
+// and no use (a silent pass) and makes the result's JSON unreadable.
+void requireUtf8(const SiteInputs &in)
+{
+    const std::pair<const char *, const std::string *> fields[] = {
+        {"source", &in.source},
+        {"name", &in.name},
+        {"industry", &in.industry},
+        {"use", &in.use},
+        {"description", &in.description}};
+    for (const auto &[field, text] : fields) {
+        try {
+            import::toUtf8(*text, "UTF-8");
+        } catch (const Error &e) {
+            // The source names the site unless it is the text at fault.
+            throw Error(std::string("the site's ") + field + " is not UTF-8 text (" + e.cause() +
+                            ")",
+                        field == std::string("source") || in.source.empty() ? "site" : in.source);
+        }
+    }
+}
+
+} // namespace
 
 CheckEngine::CheckEngine(Project &project, RuleSet rules)
     : m_rules(std::move(rules)),
@@ -71,6 +99,7 @@ CheckResult CheckEngine::run(SiteMeasurer &measurer, const Geometry &site, const
 
 CheckResult CheckEngine::check(const Geometry &site, const SiteInputs &inputs)
 {
+    requireUtf8(inputs);
     auto measurer = takeMeasurer();
     // One site on two cores: a second measurer scans half of the large layers' candidates.
     // Its snapshot begins with its first query, just after the first measurer's.
@@ -127,6 +156,7 @@ std::vector<CheckResult> CheckEngine::checkAll(const std::vector<CheckRequest> &
             }
             reached[i] = 1;
             try {
+                requireUtf8(sites[i].inputs);
                 r = run(*measurer, sites[i].site, sites[i].inputs, options.keepDetail, nullptr);
                 if (!options.keepDetail)
                     r.dropDetail();

@@ -5,6 +5,7 @@
 #include "checkresult.h"
 
 #include "../area.h"
+#include "../error.h"
 #include "../role.h"
 
 #include <algorithm>
@@ -19,6 +20,37 @@ namespace {
 double round6(double v)
 {
     return std::round(v * 1e6) / 1e6;
+}
+
+// Length of the well-formed UTF-8 sequence at s[i] (a byte >= 0x80 leads it), 0 when it is
+// not one (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
+std::size_t utf8Sequence(std::string_view s, std::size_t i)
+{
+    const auto b = [&](std::size_t k) {
+        return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u;
+    };
+    const unsigned c = b(0);
+    const auto cont = [&](std::size_t k) { return (b(k) & 0xC0u) == 0x80u; };
+    if (c >= 0xC2 && c <= 0xDF)
+        return cont(1) ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+        return b(1) >= lo && b(1) <= hi && cont(2) ? 3 : 0;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+        return b(1) >= lo && b(1) <= hi && cont(2) && cont(3) ? 4 : 0;
+    }
+    return 0;
+}
+
+// The text before an invalid byte, at most 48 bytes of it cut at a character boundary.
+std::string validStart(std::string_view s, std::size_t invalidAt)
+{
+    std::size_t n = std::min<std::size_t>(invalidAt, 48);
+    while (n > 0 && n < invalidAt && (static_cast<unsigned char>(s[n]) & 0xC0u) == 0x80u)
+        --n;
+    return std::string(s.substr(0, n));
 }
 
 class Writer
@@ -54,6 +86,17 @@ public:
         std::size_t from = 0; // runs of characters that need no escape are appended whole
         for (std::size_t i = 0; i < s.size(); ++i) {
             const auto c = static_cast<unsigned char>(s[i]);
+            if (c >= 0x80) {
+                // Text that is not UTF-8 would make the whole document unreadable JSON (an
+                // empty object where it is parsed): it is an error here, where it is written.
+                const std::size_t n = utf8Sequence(s, i);
+                if (n == 0)
+                    throw Error("a text of the result is not valid UTF-8 (byte offset " +
+                                    std::to_string(i) + " of \"" + validStart(s, i) + "…\")",
+                                "check result");
+                i += n - 1;
+                continue;
+            }
             if (c != '"' && c != '\\' && c >= 0x20)
                 continue;
             out.append(s.data() + from, i - from);

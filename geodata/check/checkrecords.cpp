@@ -15,9 +15,19 @@ std::string compact(const QJsonObject &o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
 }
 
-QJsonObject parse(const std::string &s)
+// A stored document that does not parse (text that is not UTF-8 among it) is an error, not an
+// empty object. Empty text (nothing stored) is an empty object.
+QJsonObject parse(const std::string &s, const char *what)
 {
-    return QJsonDocument::fromJson(QByteArray::fromStdString(s)).object();
+    if (s.empty())
+        return {};
+    QJsonParseError e{};
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(s), &e);
+    if (e.error != QJsonParseError::NoError || !doc.isObject())
+        throw Error(std::string("the stored ") + what + " cannot be read as JSON (" +
+                    e.errorString().toStdString() + " at byte offset " + std::to_string(e.offset) +
+                    ")");
+    return doc.object();
 }
 
 CheckRecord fromRow(Statement &st)
@@ -29,12 +39,12 @@ CheckRecord fromRow(Statement &st)
     r.siteName = st.text(3);
     const auto wkb = st.blob(4);
     r.siteWkb.assign(wkb.begin(), wkb.end());
-    r.inputs = parse(st.text(5));
-    r.layerVersions = parse(st.text(6));
     r.rulesVersion = st.text(7);
     r.verdict = st.text(8);
     try {
-        r.result = parse(st.isNull(12) ? st.text(9) : CheckRecords::unpack(st.blob(12)));
+        r.inputs = parse(st.text(5), "inputs");
+        r.layerVersions = parse(st.text(6), "layer versions");
+        r.result = parse(st.isNull(12) ? st.text(9) : CheckRecords::unpack(st.blob(12)), "result");
     } catch (const Error &e) {
         throw Error(e.cause(), "check record " + std::to_string(r.id));
     }

@@ -92,12 +92,19 @@ void CheckResult::dropDetail()
 
 QJsonObject CheckResult::jsonObject(const QJsonObject &provenance) const
 {
-    if (!jsonText.empty())
-        return QJsonDocument::fromJson(QByteArray::fromStdString(jsonText)).object();
-    if (!packedJson.empty())
-        return QJsonDocument::fromJson(QByteArray::fromStdString(CheckRecords::unpack(packedJson)))
-            .object();
-    return toJson(provenance);
+    if (jsonText.empty() && packedJson.empty())
+        return toJson(provenance);
+    const QByteArray text =
+        QByteArray::fromStdString(!jsonText.empty() ? jsonText : CheckRecords::unpack(packedJson));
+    // Qt gives an empty object for text it cannot parse (text that is not UTF-8 among it): a
+    // result that reads as nothing is an error, never an empty document.
+    QJsonParseError e{};
+    const QJsonDocument doc = QJsonDocument::fromJson(text, &e);
+    if (e.error != QJsonParseError::NoError || !doc.isObject())
+        throw Error("the check result cannot be read as JSON (" + e.errorString().toStdString() +
+                        " at byte offset " + std::to_string(e.offset) + ")",
+                    "site " + QString::fromStdString(inputs.name).toStdString());
+    return doc.object();
 }
 
 QJsonObject CheckResult::toJson(const QJsonObject &provenance) const

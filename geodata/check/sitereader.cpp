@@ -8,7 +8,9 @@
 #include "../import/gdalenvironment.h"
 #include "../import/geometrycleaner.h"
 #include "../import/plausiblearea.h"
+#include "../import/sourceencoding.h"
 #include "../import/sourcelocator.h"
+#include "../import/textencoding.h"
 
 #include <QString>
 
@@ -20,22 +22,46 @@ using namespace import;
 
 namespace {
 
-// Index of the first field present among candidates (case-insensitive), else -1.
-int fieldIndex(OGRFeatureDefnH defn, std::initializer_list<const char *> names)
+// Index of the first field present among candidates (case-insensitive), else -1. names: the
+// layer's field names, decoded.
+int fieldIndex(const std::vector<QString> &names, std::initializer_list<const char *> candidates)
 {
-    for (const char *n : names)
-        for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
-            if (QString::fromUtf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)))
-                    .compare(QString::fromUtf8(n), Qt::CaseInsensitive) == 0)
-                return i;
+    for (const char *n : candidates)
+        for (std::size_t i = 0; i < names.size(); ++i)
+            if (names[i].compare(QString::fromUtf8(n), Qt::CaseInsensitive) == 0)
+                return static_cast<int>(i);
     return -1;
 }
 
-std::string fieldText(OGRFeatureH f, int i)
+// The layer's field names as UTF-8: decoded like the importer's (an undecodable byte becomes
+// U+FFFD, so such a field is simply not one of ours).
+std::vector<QString> fieldNames(OGRFeatureDefnH defn, const SourceEncoding &text)
+{
+    std::unique_ptr<TextDecoder> raw;
+    if (!text.rawEncoding.empty())
+        raw = std::make_unique<TextDecoder>(text.rawEncoding);
+    std::vector<QString> names;
+    for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
+        const char *name = OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i));
+        names.push_back(QString::fromStdString(raw ? raw->decode(name) : std::string(name)));
+    }
+    return names;
+}
+
+// One text value of a site, decoded strictly: a value the decided encoding cannot read is an
+// error naming the field and how the encoding was decided, never text the rules cannot match.
+std::string fieldText(OGRFeatureH f, int i, const std::vector<QString> &names,
+                      const SourceEncoding &text)
 {
     if (i < 0 || !OGR_F_IsFieldSetAndNotNull(f, i))
         return {};
-    return OGR_F_GetFieldAsString(f, i);
+    try {
+        return text.decodeStrict(OGR_F_GetFieldAsString(f, i));
+    } catch (const Error &e) {
+        throw Error("field " + names[static_cast<std::size_t>(i)].toStdString() + ": " + e.cause() +
+                    " (encoding " + text.decision.encoding + ", " + text.decision.detail +
+                    "); give --encoding");
+    }
 }
 
 std::unique_ptr<CoordinateTransform> transformFor(const std::string &from, const std::string &to)
@@ -96,13 +122,11 @@ SiteBatch SiteReader::fromFile(Project &project, const std::string &path,
     }
     const std::string working = project.workingCrs();
     const PlausibleArea area = PlausibleArea::of(project);
-    std::vector<std::string> options;
-    if (encoding)
-        options.push_back("ENCODING=" + *encoding);
     for (const SourceUnit &unit : SourceLocator::locate(path)) {
+        // The importer's own decision: the same file gives the same text to both.
+        const SourceEncoding text = SourceEncoding::of(unit, encoding);
         GdalErrorScope quiet;
-        DatasetHandle ds =
-            SourceLocator::open(unit, unit.shapefile ? options : std::vector<std::string>{});
+        DatasetHandle ds = SourceLocator::open(unit, text.openOptions);
         for (int li = 0; li < GDALDatasetGetLayerCount(ds.get()); ++li) {
             OGRLayerH layer = GDALDatasetGetLayer(ds.get(), li);
             const std::string layerName = OGR_L_GetName(layer);
@@ -122,30 +146,35 @@ SiteBatch SiteReader::fromFile(Project &project, const std::string &path,
                 auto transform = transformFor(crs->crs, working);
                 const GeometryCleaner cleaner(GeometryKind::Polygon, transform.get(), area,
                                               InvalidPolygons::Keep);
-                OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+                const std::vector<QString> names = fieldNames(OGR_L_GetLayerDefn(layer), text);
                 const int nameField =
-                    fieldIndex(defn, {"XMMC", "DKMC", "NAME", "MC", "项目名称", "地块名称"});
-                const int industryField = fieldIndex(defn, {"HYDM", "INDUSTRY", "行业代码"});
-                const int useField = fieldIndex(defn, {"GHYT", "DKYT", "USE", "YT", "规划用途"});
-                const int noteField = fieldIndex(defn, {"BZ", "NOTE", "备注"});
+                    fieldIndex(names, {"XMMC", "DKMC", "NAME", "MC", "项目名称", "地块名称"});
+                const int industryField = fieldIndex(names, {"HYDM", "INDUSTRY", "行业代码"});
+                const int useField = fieldIndex(names, {"GHYT", "DKYT", "USE", "YT", "规划用途"});
+                const int noteField = fieldIndex(names, {"BZ", "NOTE", "备注"});
                 OGR_L_ResetReading(layer);
                 while (FeatureHandle f{OGR_L_GetNextFeature(layer)}) {
                     const std::int64_t fid = OGR_F_GetFID(f.get());
                     const std::string where = ctx + ", feature " + std::to_string(fid);
+                    CheckRequest r;
+                    try {
+                        r.inputs.name = fieldText(f.get(), nameField, names, text);
+                        r.inputs.industry = fieldText(f.get(), industryField, names, text);
+                        r.inputs.use = fieldText(f.get(), useField, names, text);
+                        r.inputs.description = fieldText(f.get(), noteField, names, text);
+                    } catch (const Error &e) {
+                        out.rejected.push_back(where + ": " + e.cause());
+                        continue;
+                    }
                     CleanedGeometry g = cleaner.clean(GeometryHandle(OGR_F_StealGeometry(f.get())));
                     if (g.geometry.isNull()) {
                         out.rejected.push_back(where + ": " + g.rejection);
                         continue;
                     }
-                    CheckRequest r;
                     r.site = std::move(g.geometry);
-                    r.inputs.name = fieldText(f.get(), nameField);
                     if (r.inputs.name.empty())
                         r.inputs.name = std::filesystem::path(path).stem().string() + " #" +
                                         std::to_string(fid);
-                    r.inputs.industry = fieldText(f.get(), industryField);
-                    r.inputs.use = fieldText(f.get(), useField);
-                    r.inputs.description = fieldText(f.get(), noteField);
                     r.inputs.source = where;
                     out.sites.push_back(std::move(r));
                 }
@@ -169,19 +198,22 @@ SiteBatch SiteReader::fromProject(Project &project, const std::string &nameOrId)
         !nameOrId.empty() && nameOrId.find_first_not_of("0123456789") == std::string::npos;
     for (const auto &layer : project.layers(Role::Site)) {
         const auto fields = project.fields(layer.id);
+        // The field of each input (empty when the layer has none), in the order read below.
         auto find = [&](std::initializer_list<const char *> names) -> std::string {
             for (const char *n : names)
                 for (const auto &f : fields)
                     if (QString::fromStdString(f.name).compare(QString::fromUtf8(n),
                                                                Qt::CaseInsensitive) == 0)
-                        return "t." + quoteIdentifier(f.name);
-            return "NULL";
+                        return f.name;
+            return {};
         };
-        const std::string nameCol = find({"XMMC", "DKMC", "NAME", "MC"});
-        const std::string sql = "SELECT t.ROWID, t.geom, " + nameCol + ", " +
-                                find({"HYDM", "INDUSTRY"}) + ", " + find({"GHYT", "DKYT", "USE"}) +
-                                ", " + find({"BZ", "NOTE"}) + " FROM " +
-                                quoteIdentifier(layer.table) + " AS t ORDER BY t.ROWID";
+        const std::string inputFields[] = {find({"XMMC", "DKMC", "NAME", "MC"}),
+                                           find({"HYDM", "INDUSTRY"}),
+                                           find({"GHYT", "DKYT", "USE"}), find({"BZ", "NOTE"})};
+        std::string sql = "SELECT t.ROWID, t.geom";
+        for (const auto &f : inputFields)
+            sql += ", " + (f.empty() ? std::string("NULL") : "t." + quoteIdentifier(f));
+        sql += " FROM " + quoteIdentifier(layer.table) + " AS t ORDER BY t.ROWID";
         auto st = project.db().prepare(sql);
         while (st.step()) {
             const std::int64_t fid = st.int64(0);
@@ -192,6 +224,17 @@ SiteBatch SiteReader::fromProject(Project &project, const std::string &nameOrId)
             const std::string where = "layer " + layer.name + ", feature " + std::to_string(fid);
             CheckRequest r;
             try {
+                // A layer's text is UTF-8 when the importer wrote it; a project edited by other
+                // tools may hold other bytes, which no rule could match.
+                std::string *inputs[] = {&r.inputs.name, &r.inputs.industry, &r.inputs.use,
+                                         &r.inputs.description};
+                for (int i = 0; i < 4; ++i) {
+                    try {
+                        *inputs[i] = toUtf8(st.text(2 + i), "UTF-8");
+                    } catch (const Error &e) {
+                        throw Error("field " + inputFields[i] + ": " + e.cause());
+                    }
+                }
                 if (st.isNull(1))
                     throw Error("no geometry");
                 r.site = SpatialiteBlob::toGeometry(st.blob(1));
@@ -206,10 +249,8 @@ SiteBatch SiteReader::fromProject(Project &project, const std::string &nameOrId)
                 out.rejected.push_back(where + ": " + e.cause());
                 continue;
             }
-            r.inputs.name = name.empty() ? layer.name + " #" + std::to_string(fid) : name;
-            r.inputs.industry = st.text(3);
-            r.inputs.use = st.text(4);
-            r.inputs.description = st.text(5);
+            if (name.empty())
+                r.inputs.name = layer.name + " #" + std::to_string(fid);
             r.inputs.source = where;
             out.sites.push_back(std::move(r));
         }

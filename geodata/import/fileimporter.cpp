@@ -5,7 +5,7 @@
 #include "kmlextendeddata.h"
 #include "layerimporter.h"
 #include "rolerecognizer.h"
-#include "shapefileencoding.h"
+#include "sourceencoding.h"
 #include "sourcelocator.h"
 
 #include <QElapsedTimer>
@@ -79,21 +79,10 @@ void FileImporter::importAll(const std::string &path, FileReport &report)
     int imported = 0;
     for (const auto &unit : units) {
         report.driver = unit.driver;
-        EncodingDecision encoding{"UTF-8", "format", true, "as the format declares"};
-        std::vector<std::string> openOptions;
-        std::string rawEncoding;
-        if (unit.shapefile) {
-            encoding = ShapefileEncoding::decide(unit.gdalPath, m_options.encoding);
-            // GDAL reads the DBF undecoded and LayerImporter decodes with one converter.
-            openOptions.push_back("ENCODING=");
-            rawEncoding = encoding.encoding;
-        } else if (unit.driver == "CSV" || unit.driver == "CSV-XY") {
-            // GDAL's CSV driver passes bytes through: GBK text is decoded by the importer.
-            encoding = ShapefileEncoding::decideText(unit.gdalPath, m_options.encoding);
-            if (encoding.encoding != "UTF-8")
-                rawEncoding = encoding.encoding;
-        }
-        DatasetHandle ds = SourceLocator::open(unit, openOptions);
+        // The same decision the check's SiteReader makes for a site file.
+        const SourceEncoding text = SourceEncoding::of(unit, m_options.encoding);
+        const EncodingDecision &encoding = text.decision;
+        DatasetHandle ds = SourceLocator::open(unit, text.openOptions);
         const int count = GDALDatasetGetLayerCount(ds.get());
         std::vector<KmlContainerData> extended;
         if (unit.driver == "KML")
@@ -124,7 +113,7 @@ void FileImporter::importAll(const std::string &path, FileReport &report)
                 // GDAL makes one layer per container holding Placemarks, in document order.
                 const KmlContainerData *ext =
                     extended.size() == static_cast<std::size_t>(count) ? &extended[i] : nullptr;
-                importer.run(unit, layer, lr, rawEncoding, ext);
+                importer.run(unit, layer, lr, text.rawEncoding, ext);
             } catch (const Error &e) {
                 lr.error = e.what();
                 throw;

@@ -235,6 +235,52 @@ private slots:
         QVERIFY(r.measurement.overlap("cultivated").areaM2 >= 0);
     }
 
+    // Text that is not UTF-8 (GBK bytes) matches no rule and would make the result's JSON
+    // unreadable: a site's inputs are refused, a layer's text stops the result being written,
+    // and a result that does not parse is an error, never an empty object.
+    void textThatIsNotUtf8()
+    {
+        const std::string gbk = "\xB9\xF8\xC2\xAF"; // 锅炉
+        PL_VERIFY_THROWS_WITH(Error, engine->check(rect(50, 50, 150, 150), {gbk + "房"}),
+                              "the site's name is not UTF-8 text (invalid UTF-8 byte sequence "
+                              "at byte offset 0)");
+        SiteInputs use{"方块", "C3490", gbk, "", "f.shp, layer f, feature 3"};
+        PL_VERIFY_THROWS_WITH(Error, engine->check(rect(50, 50, 150, 150), use),
+                              "f.shp, layer f, feature 3: the site's use is not UTF-8 text");
+        std::vector<CheckRequest> sites;
+        sites.push_back({rect(50, 50, 150, 150), {"好"}});
+        sites.push_back({rect(50, 50, 150, 150), {"坏", "", "", gbk}});
+        const auto batch = engine->checkAll(sites);
+        QVERIFY(batch[0].ok());
+        QVERIFY2(batch[1].error.find("the site's description is not UTF-8 text") !=
+                     std::string::npos,
+                 batch[1].error.c_str());
+
+        CheckFixture bad;
+        {
+            LayerSpec s;
+            s.name = "乱码图斑";
+            s.role = Role::Landuse;
+            s.table = "gbk_landuse";
+            s.geometryType = "MULTIPOLYGON";
+            s.fields = {{"DLBM", FieldType::Text, ""}, {"DLMC", FieldType::Text, ""}};
+            s.source = "test";
+            LayerWriter w(*bad.project, s);
+            const Value v[] = {std::string("0101"), std::string("\xBA\xB5\xB5\xD8")}; // 旱地
+            w.add(rect(1000, 0, 1200, 100), v);
+            w.commit();
+        }
+        CheckEngine e(*bad.project, RuleSet::builtin());
+        PL_VERIFY_THROWS_WITH(Error, e.check(rect(1050, 20, 1150, 80), {"跨乱码图斑"}),
+                              "a text of the result is not valid UTF-8 (byte offset 0");
+
+        CheckResult unreadable;
+        unreadable.inputs.name = "坏结果";
+        unreadable.jsonText = "{\"site\":{\"name\":\"" + gbk + "\"}}";
+        PL_VERIFY_THROWS_WITH(Error, unreadable.jsonObject({}), "site 坏结果",
+                              "the check result cannot be read as JSON");
+    }
+
     void batchOnAllCoresMatchesOneByOne()
     {
         std::vector<CheckRequest> sites;
