@@ -60,9 +60,9 @@ LayerWriter::LayerWriter(Project &project, LayerSpec spec)
     m_srid = project.workingSrid();
     auto &db = project.db();
     m_tx = std::make_unique<Transaction>(db);
-    auto existing = project.layer(m_spec.name);
-    if (existing && existing->name != m_spec.name)
-        existing.reset(); // matched another layer's table name, not this name
+    // Only a layer of this very name is replaced: a name that is another layer's table name
+    // (a file site.dxf beside 项目选址 in table site) makes a new layer.
+    const auto existing = project.layerNamed(m_spec.name);
     if (existing && m_spec.replaceKeepingHistory) {
         if (existing->role != m_spec.role)
             throw Error("a layer of this name exists with role " +
@@ -72,8 +72,10 @@ LayerWriter::LayerWriter(Project &project, LayerSpec spec)
         m_previous = existing;
         m_spec.table = existing->table;
         archivePrevious(ctx);
-    } else if (project.layer(m_spec.name) || db.tableExists(m_spec.table)) {
-        throw Error("a layer or table of this name already exists", ctx);
+    } else if (existing) {
+        throw Error("a layer of this name already exists", ctx);
+    } else if (db.tableExists(m_spec.table)) {
+        throw Error("table " + m_spec.table + " already exists", ctx);
     }
 
     std::string create =

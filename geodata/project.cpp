@@ -215,8 +215,19 @@ std::vector<LayerInfo> Project::layers(Role role)
 
 std::optional<LayerInfo> Project::layer(const std::string &name)
 {
-    auto st = m_db->prepare(std::string(kLayerColumns) + "WHERE name = ? OR table_name = ?");
-    st.bindAll(name, name);
+    // Names and table names are each unique, but one layer's name may be another's table.
+    auto st = m_db->prepare(std::string(kLayerColumns) +
+                            "WHERE name = ?1 OR table_name = ?1 ORDER BY name = ?1 DESC LIMIT 1");
+    st.bind(1, name);
+    if (!st.step())
+        return std::nullopt;
+    return readLayer(st);
+}
+
+std::optional<LayerInfo> Project::layerNamed(const std::string &name)
+{
+    auto st = m_db->prepare(std::string(kLayerColumns) + "WHERE name = ?");
+    st.bind(1, name);
     if (!st.step())
         return std::nullopt;
     return readLayer(st);

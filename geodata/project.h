@@ -73,7 +73,12 @@ public:
     std::string countyName();
 
     std::vector<LayerInfo> layers();
+    // The layer a person names: by its name, else by its table name (a layer named like
+    // another layer's table wins over that table).
     std::optional<LayerInfo> layer(const std::string &name);
+    // The layer of exactly this name (never matched by table name): the one a new layer of this
+    // name would replace.
+    std::optional<LayerInfo> layerNamed(const std::string &name);
     std::vector<LayerInfo> layers(Role role);
     std::vector<FieldDef> fields(std::int64_t layerId);
 

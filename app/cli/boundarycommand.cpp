@@ -71,6 +71,20 @@ Found findFeature(geodata::Project &project, const geodata::LayerInfo &layer,
     return std::move(found.front());
 }
 
+// "CGCS2000 3° zone 39, eastings prefixed": what a person checks against the file's header.
+QString describe(const geodata::import::GaussKrugerCrs &crs)
+{
+    using geodata::import::GeodeticDatum;
+    const char *datum = crs.datum == GeodeticDatum::Cgcs2000   ? "CGCS2000"
+                        : crs.datum == GeodeticDatum::Xian1980 ? "Xian 1980"
+                                                               : "Beijing 1954";
+    return QStringLiteral("%1 %2° zone %3, eastings %4")
+        .arg(QLatin1String(datum))
+        .arg(crs.zoneWidthDegrees)
+        .arg(crs.zone)
+        .arg(crs.prefixed ? QStringLiteral("prefixed") : QStringLiteral("not prefixed"));
+}
+
 } // namespace
 
 int runBoundary(const QStringList &args)
@@ -95,8 +109,10 @@ int runBoundary(const QStringList &args)
     p.addOption({QStringLiteral("encoding"), QStringLiteral("GBK (default) or UTF-8."),
                  QStringLiteral("E"), QStringLiteral("GBK")});
     p.addOption({QStringLiteral("epsg"),
-                 QStringLiteral("The file's Gauss-Krüger CRS (default: the working CRS's zone, "
-                                "with the zone prefix, e.g. 4528 for a EPSG:4548 project)."),
+                 QStringLiteral("The file's Gauss-Krüger CRS (default: the working CRS's zone). "
+                                "The file's eastings always carry the zone prefix, so a code "
+                                "without it stands for its prefixed twin: 4548 (CGCS2000 CM "
+                                "117°E) writes EPSG:4527 (zone 39)."),
                  QStringLiteral("N")});
     if (!p.parse(args))
         return fail(kCommand, p.errorText(), 2);
@@ -147,8 +163,10 @@ int runBoundary(const QStringList &args)
             target = *crs;
         } else if (auto crs = geodata::import::GaussKrugerCrs::fromEpsg(working)) {
             target = *crs;
-            target.prefixed = true;
         }
+        // The format's Y is the easting with the zone number in front (带号 says which zone):
+        // whatever code was asked for, the file is in the prefixed CRS of that zone.
+        target.prefixed = true;
         geodata::import::BoundaryParcel parcel;
         parcel.number = "1";
         parcel.name = f.name.empty() ? "地块" + std::to_string(f.fid) : f.name;
@@ -163,18 +181,25 @@ int runBoundary(const QStringList &args)
         std::size_t points = 0;
         for (const auto &r : written.rings)
             points += r.pointNames.size();
+        // The area of the millimetre coordinates written, and the 公顷 the file declares.
         const double m2 = written.area().areaM2;
-        QTextStream(stdout) << QStringLiteral("wrote %1: %2 (fid %3), %4 rings, %5 points, "
-                                              "%6 m² = %7 亩 = %8 公顷, %9 (%10)\n")
-                                   .arg(QString::fromStdString(out),
-                                        QString::fromStdString(written.name))
-                                   .arg(f.fid)
-                                   .arg(written.rings.size())
-                                   .arg(points)
-                                   .arg(m2, 0, 'f', 2)
-                                   .arg(geodata::m2ToMu(m2), 0, 'f', 2)
-                                   .arg(geodata::m2ToHa(m2), 0, 'f', 4)
-                                   .arg(QString::fromStdString(target.id()), encoding);
+        QTextStream stdoutStream(stdout);
+        stdoutStream << QStringLiteral("wrote %1: %2 (fid %3), %4 rings, %5 points, %6 m² = %7 亩 "
+                                       "= %8 公顷, %9 (%10), %11\n")
+                            .arg(QString::fromStdString(out), QString::fromStdString(written.name))
+                            .arg(f.fid)
+                            .arg(written.rings.size())
+                            .arg(points)
+                            .arg(m2, 0, 'f', 2)
+                            .arg(geodata::m2ToMu(m2), 0, 'f', 2)
+                            .arg(written.declaredAreaHa.value_or(geodata::m2ToHa(m2)), 0, 'f', 4)
+                            .arg(QString::fromStdString(target.id()), describe(target), encoding);
+        if (p.isSet(QStringLiteral("epsg")) &&
+            p.value(QStringLiteral("epsg")).toInt() != target.epsg())
+            stdoutStream << QStringLiteral("note: EPSG:%1 has no zone prefix; a boundary file's "
+                                           "eastings carry it, so the file is in %2\n")
+                                .arg(p.value(QStringLiteral("epsg")).toInt())
+                                .arg(QString::fromStdString(target.id()));
         return 0;
     } catch (const std::exception &e) {
         return fail(kCommand, QString::fromUtf8(e.what()));

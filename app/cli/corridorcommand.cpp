@@ -282,8 +282,8 @@ int runLocate(const QStringList &args)
                             QStringLiteral("'%1' is not a chainage (e.g. K12+300)")
                                 .arg(p.value(QStringLiteral("chainage"))),
                             2);
-            const auto pt = levee.pointAt(*m);
-            chainage = *m;
+            chainage = levee.checkedChainage(*m); // a few cm past an end is that end
+            const auto pt = levee.pointAt(chainage);
             e = pt.easting;
             n = pt.northing;
         } else {

@@ -33,6 +33,9 @@ std::vector<std::string> columnsOf(Database &db, const std::string &table)
     return out;
 }
 
+// How far a chainage field (QDLC, ZDLC: metres to 2 decimals) may be from the levee's end.
+constexpr double kChainageRoundingM = 0.01;
+
 std::optional<LayerInfo> findLevee(Project &project)
 {
     if (auto name = project.setting("corridor_levee_layer"); name && !name->empty()) {
@@ -167,6 +170,14 @@ Corridor Corridor::load(Project &project)
                         feature + " (" + s.id + ")");
         s.startM = std::min(*from, *to);
         s.endM = std::max(*from, *to);
+        // QDLC/ZDLC are kept to the centimetre, the levee's length is not: a segment ending
+        // within 1 cm of an end of the levee reaches it, so that the very end has a segment.
+        if (c.m_levee) {
+            if (std::abs(s.startM) <= kChainageRoundingM)
+                s.startM = 0;
+            if (std::abs(s.endM - c.m_levee->lengthM()) <= kChainageRoundingM)
+                s.endM = c.m_levee->lengthM();
+        }
         s.widthM = st.isNull(7) ? 0 : st.real(7);
         s.townshipCode = text(8);
         s.townshipName = text(9);
@@ -227,6 +238,9 @@ std::vector<const Segment *> Corridor::segmentsInRange(double fromM, double toM)
 
 const Segment *Corridor::segmentAt(double chainageM) const
 {
+    if (m_levee && chainageM >= -LeveeLine::kEndToleranceM &&
+        chainageM <= m_levee->lengthM() + LeveeLine::kEndToleranceM)
+        chainageM = std::clamp(chainageM, 0.0, m_levee->lengthM());
     const Segment *found = nullptr;
     for (const auto &s : m_segments)
         if (chainageM >= s.startM && chainageM <= s.endM)

@@ -49,9 +49,10 @@ class Corridor
 public:
     // Reads the project's corridor layer (the first of role corridor), its progress entries and
     // the levee. The levee is the layer named by the project setting `corridor_levee_layer`, else
-    // the line layer of role context whose name or table says levee (堤, levee). Throws Error
-    // naming the layer when there is no corridor layer or a segment cannot be read. Without a
-    // levee, chainage lookups throw but everything else works.
+    // the line layer of role context whose name or table says levee (堤, levee). A segment end
+    // within 1 cm of an end of the levee is taken to be that end. Throws Error naming the layer
+    // when there is no corridor layer or a segment cannot be read. Without a levee, chainage
+    // lookups throw but everything else works.
     static Corridor load(Project &project);
 
     const std::string &layerName() const { return m_layerName; }
@@ -62,7 +63,8 @@ public:
     const Segment *segment(std::string_view id) const;
     // Segments that the chainage range [fromM, toM] overlaps by more than 1 m.
     std::vector<const Segment *> segmentsInRange(double fromM, double toM) const;
-    // The segment containing chainage m (the later one at a shared end), or nullptr.
+    // The segment containing chainage m (the later one at a shared end), or nullptr. With a
+    // levee, a chainage within LeveeLine::kEndToleranceM past its ends is taken as the end.
     const Segment *segmentAt(double chainageM) const;
     // One segment's entries, oldest first.
     std::vector<const ProgressEntry *> history(std::string_view segmentId) const;

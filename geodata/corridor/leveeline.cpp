@@ -55,18 +55,23 @@ LeveeLine::Location LeveeLine::locate(double easting, double northing) const
     return loc;
 }
 
-LeveeLine::Point LeveeLine::pointAt(double chainageM) const
+double LeveeLine::checkedChainage(double chainageM) const
 {
-    // A 1 cm grace at the ends: a total length printed to the centimetre must still resolve.
-    if (!std::isfinite(chainageM) || chainageM < -0.01 || chainageM > m_lengthM + 0.01) {
-        char at[48];
+    if (!std::isfinite(chainageM) || chainageM < -kEndToleranceM ||
+        chainageM > m_lengthM + kEndToleranceM) {
+        char at[48], length[48];
         std::snprintf(at, sizeof at, "%.1f m", chainageM);
-        throw Error(std::string("chainage ") + at + " is outside the levee (K0+000 to " +
-                        formatChainage(m_lengthM, 1) + ")",
+        std::snprintf(length, sizeof length, "%.2f m", m_lengthM);
+        throw Error(std::string("chainage ") + at + " is outside the levee, which is " + length +
+                        " long (K0+000 to " + formatChainage(m_lengthM, 1) + ")",
                     "levee layer " + m_name);
     }
-    Geometry p(
-        GEOSInterpolate_r(geosContext(), m_line.get(), std::clamp(chainageM, 0.0, m_lengthM)));
+    return std::clamp(chainageM, 0.0, m_lengthM);
+}
+
+LeveeLine::Point LeveeLine::pointAt(double chainageM) const
+{
+    Geometry p(GEOSInterpolate_r(geosContext(), m_line.get(), checkedChainage(chainageM)));
     if (p.isNull())
         throw GeometryError("GEOS could not interpolate along the levee", "levee layer " + m_name);
     return {p.x(), p.y()};

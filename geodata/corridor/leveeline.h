@@ -37,7 +37,14 @@ public:
     {
         double easting = 0, northing = 0;
     };
-    // The point on the levee at chainageM. Throws Error when it is outside 0 … length.
+    // How far past an end a chainage still means that end: half the 0.1 m that chainages are
+    // printed with, so the length a message prints (K46+921.2) always resolves.
+    static constexpr double kEndToleranceM = 0.05;
+    // chainageM as a chainage on the levee: within kEndToleranceM past an end it is that end
+    // (0 or the length, exactly). Throws Error, saying the levee's length, when it is further
+    // out or not finite.
+    double checkedChainage(double chainageM) const;
+    // The point on the levee at checkedChainage(chainageM).
     Point pointAt(double chainageM) const;
 
     // The levee between two chainages (clamped to the line): the interpolated ends and the

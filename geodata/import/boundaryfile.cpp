@@ -13,6 +13,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -38,6 +39,79 @@ const std::string &checkedField(const std::string &value, const std::string &wha
                             " contains a comma or line break, which the format cannot hold",
                         context);
     return value;
+}
+
+// ---- the coordinates and area as written --------------------------------------------------------
+
+// A point as the file writes it: X (northing) and Y (easting with the zone prefix) to the
+// millimetre, as text and as whole millimetres.
+struct WrittenPoint
+{
+    std::string x, y;
+    std::int64_t northingMm = 0, eastingMm = 0;
+};
+using WrittenRing = std::vector<WrittenPoint>;   // open: the closing point is not repeated
+using WrittenPolygon = std::vector<WrittenRing>; // shell, then holes
+__extension__ typedef __int128 Int128;           // a shoelace sum in mm² of prefixed eastings
+
+// "4115600.123" → 4115600123: the digits of a number written with 3 decimals.
+std::int64_t millimetres(const std::string &written)
+{
+    std::string digits;
+    for (char c : written)
+        if (c != '.')
+            digits += c;
+    std::int64_t mm = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), mm);
+    if (ec != std::errc() || end != digits.data() + digits.size())
+        throw Error("cannot read back the coordinate " + written, "boundary file");
+    return mm;
+}
+
+// The polygons of g as the file writes them; eastingPrefix is added to every easting.
+std::vector<WrittenPolygon> writtenPolygons(const Geometry &g, double eastingPrefix,
+                                            const std::string &where)
+{
+    std::vector<WrittenPolygon> out;
+    for (const auto &rings : polygonRings(g, where)) {
+        WrittenPolygon polygon;
+        for (const auto &xy : rings) {
+            WrittenRing ring;
+            for (size_t i = 0; i + 1 < xy.size(); i += 2) {
+                WrittenPoint p{fixed(xy[i + 1], 3), fixed(xy[i] + eastingPrefix, 3)};
+                p.northingMm = millimetres(p.x);
+                p.eastingMm = millimetres(p.y);
+                ring.push_back(std::move(p));
+            }
+            polygon.push_back(std::move(ring));
+        }
+        out.push_back(std::move(polygon));
+    }
+    return out;
+}
+
+// The 面积 (公顷, 4 decimals) of polygons as written, so that a reader who recomputes it from
+// the file's own coordinates finds the same figure: the shoelace area of the millimetre
+// coordinates in exact integers, shells added and holes subtracted, rounded half up to 1 m².
+std::string writtenAreaHa(const std::vector<WrittenPolygon> &polygons)
+{
+    Int128 twiceMm2 = 0;
+    for (const WrittenPolygon &polygon : polygons)
+        for (size_t r = 0; r < polygon.size(); ++r) {
+            const WrittenRing &ring = polygon[r];
+            Int128 sum = 0;
+            for (size_t i = 0; i < ring.size(); ++i) {
+                const WrittenPoint &a = ring[i], &b = ring[(i + 1) % ring.size()];
+                sum += Int128(a.eastingMm) * b.northingMm - Int128(b.eastingMm) * a.northingMm;
+            }
+            sum = sum < 0 ? -sum : sum;
+            twiceMm2 += r == 0 ? sum : -sum;
+        }
+    const auto m2 =
+        static_cast<std::int64_t>(std::max<Int128>(twiceMm2 + 1'000'000, 0) / 2'000'000);
+    std::string fraction = std::to_string(m2 % 10000);
+    fraction.insert(0, 4 - fraction.size(), '0');
+    return std::to_string(m2 / 10000) + "." + fraction;
 }
 
 } // namespace
@@ -145,20 +219,36 @@ BoundaryFile BoundaryFile::fromGeometries(std::vector<BoundaryParcel> parcels,
     std::unique_ptr<CoordinateTransform> transform;
     if (geometryCrs != target.id())
         transform = std::make_unique<CoordinateTransform>(geometryCrs, target.id());
+    // The parcels hold what write() will write: coordinates rounded to the millimetre.
+    const double prefix = target.prefixed ? 0.0 : target.zone * kPrefixUnit;
     for (BoundaryParcel &p : parcels) {
         auto parts = polygonRings(p.geometry, p.label());
+        std::vector<Geometry> transformed;
+        for (auto &rings : parts) {
+            for (auto &xy : rings)
+                if (transform)
+                    transform->transform(xy);
+            std::vector<const std::vector<double> *> holes;
+            for (size_t h = 1; h < rings.size(); ++h)
+                holes.push_back(&rings[h]);
+            transformed.push_back(polygonWithHoles(rings[0], holes));
+        }
+        const auto written = writtenPolygons(
+            Geometry::collect(std::move(transformed), GEOS_MULTIPOLYGON), prefix, p.label());
         p.rings.clear();
         std::vector<Geometry> polys;
         int ringNumber = 0, pointNumber = 0;
-        for (auto &rings : parts) {
-            for (auto &xy : rings) {
-                if (transform)
-                    transform->transform(xy);
+        for (const WrittenPolygon &polygon : written) {
+            std::vector<std::vector<double>> rings;
+            for (const WrittenRing &points : polygon) {
                 BoundaryRing ring;
                 ring.number = ++ringNumber;
-                for (size_t i = 0; i < xy.size() / 2; ++i)
+                for (const WrittenPoint &pt : points) {
                     ring.pointNames.push_back("J" + std::to_string(++pointNumber));
-                ring.eastingNorthing = xy;
+                    ring.eastingNorthing.push_back(double(pt.eastingMm) / 1000 - prefix);
+                    ring.eastingNorthing.push_back(double(pt.northingMm) / 1000);
+                }
+                rings.push_back(ring.eastingNorthing);
                 p.rings.push_back(std::move(ring));
             }
             std::vector<const std::vector<double> *> holes;
@@ -170,7 +260,7 @@ BoundaryFile BoundaryFile::fromGeometries(std::vector<BoundaryParcel> parcels,
         p.shape = "面";
         p.line = 0;
         p.declaredPointCount = pointNumber + ringNumber;
-        p.declaredAreaHa = m2ToHa(p.geometry.area());
+        p.declaredAreaHa = parseDouble(writtenAreaHa(written));
         file.parcels.push_back(std::move(p));
     }
     return file;
@@ -233,29 +323,29 @@ std::string BoundaryFile::write(const std::string &textEncoding) const
     const double prefix = crs.prefixed ? 0.0 : crs.zone * kPrefixUnit;
     for (const BoundaryParcel &p : parcels) {
         const std::string where = context + ": " + p.label();
-        const auto parts = polygonRings(p.geometry, where);
+        const auto polygons = writtenPolygons(p.geometry, prefix, where);
         size_t points = 0;
-        for (const auto &rings : parts)
-            for (const auto &xy : rings)
-                points += xy.size() / 2 + 1;
-        line(std::to_string(points) + "," + fixed(m2ToHa(p.geometry.area()), 4) + "," +
+        for (const WrittenPolygon &polygon : polygons)
+            for (const WrittenRing &ring : polygon)
+                points += ring.size() + 1;
+        line(std::to_string(points) + "," + writtenAreaHa(polygons) + "," +
              checkedField(p.number, "地块编号", where) + "," +
              checkedField(p.name, "地块名称", where) + ",面," +
              checkedField(p.mapSheet, "图幅号", where) + "," +
              checkedField(p.use, "地块用途", where) + "," +
              checkedField(p.landUseCode, "地类编码", where) + ",@");
         int ringNumber = 0, pointNumber = 0;
-        for (const auto &rings : parts)
-            for (const auto &xy : rings) {
+        for (const WrittenPolygon &polygon : polygons)
+            for (const WrittenRing &ring : polygon) {
                 ++ringNumber;
                 const int first = pointNumber + 1;
-                const auto point = [&](int number, size_t i) {
+                const auto point = [&](int number, const WrittenPoint &pt) {
                     line("J" + std::to_string(number) + "," + std::to_string(ringNumber) + "," +
-                         fixed(xy[i + 1], 3) + "," + fixed(xy[i] + prefix, 3));
+                         pt.x + "," + pt.y);
                 };
-                for (size_t i = 0; i + 1 < xy.size(); i += 2)
-                    point(++pointNumber, i);
-                point(first, 0);
+                for (const WrittenPoint &pt : ring)
+                    point(++pointNumber, pt);
+                point(first, ring.front());
             }
     }
     return fromUtf8(out.str(), textEncoding);

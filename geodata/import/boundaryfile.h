@@ -113,8 +113,9 @@ struct BoundaryFile
                                   const ReadOptions &options = {});
 
     // A file for writing: parcels whose geometry (Polygon or MultiPolygon) is in geometryCrs
-    // (any CRS PROJ knows, "EPSG:4527" by default) are transformed to target. Their rings are
-    // rebuilt from the geometry, points numbered J1… per parcel.
+    // (any CRS PROJ knows, "EPSG:4527" by default) are transformed to target and rounded to the
+    // millimetre, as write() will write them. Their rings are rebuilt from the geometry, points
+    // numbered J1… per parcel; declaredAreaHa is the 面积 write() will state.
     static BoundaryFile fromGeometries(std::vector<BoundaryParcel> parcels,
                                        const std::string &geometryCrs = "EPSG:4527",
                                        const GaussKrugerCrs &target = {});
@@ -125,9 +126,11 @@ struct BoundaryFile
 
     // The file's text encoded in encoding ("GBK" or "UTF-8"), CRLF line ends: the header (CRS
     // keys from crs, 数据产生日期 today unless set), then each parcel line (point count
-    // including closing points, area in 公顷 from the geometry) and its points: 点号 J1… per
-    // parcel, 圈号, X = northing, Y = easting with the zone prefix, 3 decimals, each ring closed
-    // by repeating its first point. Writes geometry, not rings.
+    // including closing points, area in 公顷) and its points: 点号 J1… per parcel, 圈号,
+    // X = northing, Y = easting with the zone prefix, 3 decimals, each ring closed by repeating
+    // its first point. Writes geometry, not rings. The area is that of the coordinates as
+    // written (shoelace of the millimetre values, holes subtracted, parts added), so that it
+    // agrees with the file to its 4th decimal.
     std::string write(const std::string &textEncoding = "GBK") const;
     // write() into a temporary file beside path, renamed over path when complete.
     void save(const std::string &path, const std::string &textEncoding = "GBK") const;

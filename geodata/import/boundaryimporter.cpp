@@ -195,10 +195,8 @@ void BoundaryImporter::run(const std::string &path, FileReport &report)
         spec.source = path;
         spec.description = "界址点坐标文件 " + fs::path(path).filename().string();
         spec.replaceKeepingHistory = true;
-        auto existing = m_project.layer(spec.name);
-        spec.table = existing && existing->name == spec.name
-                         ? existing->table
-                         : newTableName(m_project, spec.name, role);
+        const auto existing = m_project.layerNamed(spec.name);
+        spec.table = existing ? existing->table : newTableName(m_project, spec.name, role);
         LayerWriter writer(m_project, spec);
         lr.name = spec.name;
         lr.table = writer.previous() ? writer.previous()->table : spec.table;

@@ -229,10 +229,8 @@ void LayerImporter::run(const SourceUnit &unit, OGRLayerH layer, LayerReport &re
         spec.source =
             unit.displayName + (unit.shapefile ? "" : " (layer " + report.sourceLayer + ")");
         spec.replaceKeepingHistory = true;
-        auto existing = m_project.layer(spec.name);
-        spec.table = existing && existing->name == spec.name
-                         ? existing->table
-                         : newTableName(m_project, spec.name, role);
+        const auto existing = m_project.layerNamed(spec.name);
+        spec.table = existing ? existing->table : newTableName(m_project, spec.name, role);
         LayerWriter writer(m_project, spec);
         report.name = spec.name;
         report.table = writer.previous() ? writer.previous()->table : spec.table;

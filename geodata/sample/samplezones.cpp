@@ -200,11 +200,14 @@ void SampleLayers::writeCorridor(const std::vector<CorridorSegment> &segments)
         const auto &s = segments[i];
         const std::string &code = codes[i];
         const std::string status = s.history.empty() ? "planned" : s.history.back().status;
+        // The last segment ends where the levee does: its ZDLC is the levee's length unrounded
+        // (to the cm it would stop up to 5 mm short of the end, and the end have no segment).
+        const double endM = i + 1 == segments.size() ? s.endM : round2(s.endM);
         const Value v[] = {s.id,
                            formatChainage(s.startM),
                            formatChainage(s.endM),
                            round2(s.startM),
-                           round2(s.endM),
+                           endM,
                            round2(s.widthM),
                            round2(s.geometry.area()),
                            code,

@@ -196,9 +196,61 @@ private slots:
                           QStringLiteral("--chainage"), QStringLiteral("K5+000"),
                           QStringLiteral("--db"), db});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("chainage 5000.0 m is outside the levee (K0+000 to "
-                                               "K3+000.0)")),
+        QVERIFY2(r.err.contains(QStringLiteral("chainage 5000.0 m is outside the levee, which is "
+                                               "3000.00 m long (K0+000 to K3+000.0)")),
                  qPrintable(r.err));
+    }
+
+    // The sample county's levee, whose length is no round number: the last segment ends at
+    // it, so the very end of the levee, and a few cm past it (a length printed to 0.1 m), have
+    // a segment; 1 m past it is an error that says the length. Expected values from SpatiaLite.
+    void locateAtTheDownstreamEndOfTheSampleLevee()
+    {
+        auto project = geodata::Project::open(PLANLINES_SAMPLE_DB, true);
+        auto st = project->db().prepare(
+            "SELECT GLength(geom), X(EndPoint(GeometryN(geom, 1))), "
+            "Y(EndPoint(GeometryN(geom, 1))), NumGeometries(geom) FROM levee");
+        QVERIFY(st.step());
+        const double length = st.real(0), endE = st.real(1), endN = st.real(2);
+        QCOMPARE(st.int64(3), std::int64_t{1});
+        auto seg =
+            project->db().prepare("SELECT SEGID, ZDLC FROM corridor ORDER BY ZDLC DESC LIMIT 1");
+        QVERIFY(seg.step());
+        const QString last = QString::fromStdString(seg.text(0));
+        QVERIFY2(std::abs(seg.real(1) - length) <= 1e-6,
+                 qPrintable(QStringLiteral("%1 ends at %2 m, the levee at %3 m")
+                                .arg(last)
+                                .arg(seg.real(1), 0, 'f', 4)
+                                .arg(length, 0, 'f', 4)));
+        const auto chainage = [](double m) {
+            const int km = static_cast<int>(m / 1000);
+            return QString::asprintf("K%d+%010.6f", km, m - km * 1000.0);
+        };
+        for (const double past : {0.0, 0.04}) {
+            const auto r = runPlanlines({QStringLiteral("corridor"), QStringLiteral("locate"),
+                                         QStringLiteral("--chainage"), chainage(length + past),
+                                         QStringLiteral("--json"), QStringLiteral("--db"),
+                                         QStringLiteral(PLANLINES_SAMPLE_DB)});
+            QVERIFY2(r.exitCode == 0, qPrintable(why(r)));
+            const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+            QCOMPARE(o[u"segment"].toString(), last);
+            QVERIFY(std::abs(o[u"chainage_m"].toDouble() - length) <= 0.0005);
+            QVERIFY(std::abs(o[u"easting"].toDouble() - endE) <= 0.0005);
+            QVERIFY(std::abs(o[u"northing"].toDouble() - endN) <= 0.0005);
+        }
+        const auto r = runPlanlines({QStringLiteral("corridor"), QStringLiteral("locate"),
+                                     QStringLiteral("--chainage"), chainage(length + 1),
+                                     QStringLiteral("--db"), QStringLiteral(PLANLINES_SAMPLE_DB)});
+        QCOMPARE(r.exitCode, 1);
+        const int km = static_cast<int>(length / 1000);
+        const QString expected =
+            QStringLiteral("chainage %1 m is outside the levee, which is %2 m long (K0+000 to "
+                           "K%3+%4)")
+                .arg(length + 1, 0, 'f', 1)
+                .arg(length, 0, 'f', 2)
+                .arg(km)
+                .arg(QString::asprintf("%05.1f", length - km * 1000.0));
+        QVERIFY2(r.err.contains(expected), qPrintable(r.err + "\nexpected: " + expected));
     }
 
     void reportPdf()

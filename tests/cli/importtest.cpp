@@ -82,6 +82,22 @@ QString state(const QString &db)
     return s;
 }
 
+// The 项目选址 layer's registry row and the rows of its table, to see that nothing moved.
+QString siteLayerState(Project &project)
+{
+    QString s;
+    auto layer =
+        project.db().prepare("SELECT id, name, role, table_name, version, "
+                             "feature_count, checksum FROM layers WHERE name = '项目选址'");
+    while (layer.step())
+        for (int i = 0; i < layer.columnCount(); ++i)
+            s += QString::fromStdString(layer.text(i)) + '|';
+    auto rows = project.db().prepare("SELECT fid, XMMC, AsText(geom) FROM site ORDER BY fid");
+    while (rows.step())
+        s += '\n' + QString::fromStdString(rows.text(0) + "|" + rows.text(1) + "|" + rows.text(2));
+    return s;
+}
+
 } // namespace
 
 class ImportTest : public QObject
@@ -228,6 +244,64 @@ private slots:
         QVERIFY2(r.err.contains(farFile) && r.err.contains(QStringLiteral("100 km")),
                  qPrintable(r.err));
         QCOMPARE(state(db), before);
+    }
+
+    // 项目选址 lives in table site: a file named site.geojson is a new layer "site" in a free
+    // table, not a clash and not a new version of 项目选址; importing it again versions it.
+    void aFileNamedLikeAnotherLayersTableIsANewLayer()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath("county.sqlite");
+        QVERIFY(QFile::copy(QStringLiteral(PLANLINES_SAMPLE_DB), db));
+        QFile::setPermissions(db, QFile::ReadOwner | QFile::WriteOwner);
+        QString sites; // 项目选址 as the sample holds it: registry row and rows of its table
+        {
+            auto project = Project::open(db.toStdString(), true);
+            const auto old = project->layerNamed("项目选址");
+            QVERIFY(old);
+            QCOMPARE(QString::fromStdString(old->table), QStringLiteral("site"));
+            QVERIFY(!project->layerNamed("site"));
+            sites = siteLayerState(*project);
+        }
+        // A 200 m × 50 m plot (1 公顷) in EPSG:4548, the sample's working CRS.
+        const QString file = dir.filePath("site.geojson");
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"type": "FeatureCollection",
+ "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::4548"}},
+ "features": [{"type": "Feature", "properties": {"XMMC": "新增地块"},
+  "geometry": {"type": "Polygon", "coordinates": [[[571000, 4115600], [571200, 4115600],
+   [571200, 4115650], [571000, 4115650], [571000, 4115600]]]}}]})");
+        f.close();
+
+        for (int version : {1, 2}) {
+            const auto r = runPlanlines({"import", file, "--db", db, "--role", "site", "--json"});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+            const auto l = parse(r.out)["files"][0]["layers"][0].toObject();
+            QCOMPARE(l.value("name").toString(), QStringLiteral("site"));
+            QCOMPARE(l.value("table").toString(), QStringLiteral("site_2"));
+            QCOMPARE(l.value("version").toInt(), version);
+
+            auto project = Project::open(db.toStdString(), true);
+            const auto added = project->layerNamed("site");
+            QVERIFY(added);
+            QCOMPARE(QString::fromStdString(std::string(roleId(added->role))),
+                     QStringLiteral("site"));
+            QCOMPARE(QString::fromStdString(added->table), QStringLiteral("site_2"));
+            QCOMPARE(added->version, version);
+            QCOMPARE(added->featureCount, std::int64_t{1});
+            auto area = project->db().prepare("SELECT count(*), sum(ST_Area(geom)) FROM site_2");
+            QVERIFY(area.step());
+            QCOMPARE(area.int64(0), std::int64_t{1});
+            QVERIFY2(std::abs(area.real(1) - 10000.0) <= 0.01,
+                     qPrintable(QString::number(area.real(1), 'f', 3)));
+            // The name a person types finds the layer of that name, not 项目选址's table.
+            QCOMPARE(QString::fromStdString(project->layer("site")->name), QStringLiteral("site"));
+            QCOMPARE(siteLayerState(*project), sites);
+        }
+        auto project = Project::open(db.toStdString(), true);
+        QVERIFY(project->db().tableExists("site_2_v1")); // version 1, kept
+        QVERIFY(!project->db().tableExists("site_v1"));
     }
 
     void missingFileIsNamed()

@@ -523,6 +523,34 @@ private slots:
         QVERIFY(sqlite3_get_autocommit(p->db().handle()) != 0);
     }
 
+    // 地类图斑 lives in table landuse: a layer named "landuse" is a new layer in a free table
+    // (newTableName gives landuse_2), and writing it again replaces it, not 地类图斑.
+    void aNameThatIsAnotherLayersTableIsANewLayer()
+    {
+        auto p = newProject();
+        const auto first = write(*p, landuseSpec(), landuseFeatures());
+        QCOMPARE(qs(newTableName(*p, "landuse", Role::Landuse)), QStringLiteral("landuse_2"));
+        LayerSpec spec = landuseSpec("landuse", "landuse_2");
+        spec.replaceKeepingHistory = true;
+        for (int version : {1, 2}) {
+            const auto info = write(*p, spec, landuseFeatures());
+            QCOMPARE(qs(info.name), QStringLiteral("landuse"));
+            QCOMPARE(qs(info.table), QStringLiteral("landuse_2"));
+            QCOMPARE(info.version, version);
+            QCOMPARE(p->layers().size(), size_t{2});
+            const auto old = p->layerNamed("地类图斑");
+            QCOMPARE(qs(old->table), QStringLiteral("landuse"));
+            QCOMPARE(old->version, 1);
+            QCOMPARE(qs(old->checksum), qs(first.checksum));
+            QCOMPARE(intOf(p->db(), "SELECT count(*) FROM landuse"), 3);
+            // By name first: "landuse" is the layer of that name, not 地类图斑's table.
+            QCOMPARE(qs(p->layer("landuse")->name), QStringLiteral("landuse"));
+            QVERIFY(!p->layerNamed("landuse_2"));
+        }
+        QVERIFY(p->db().tableExists("landuse_2_v1"));
+        QVERIFY(!p->db().tableExists("landuse_v1"));
+    }
+
     void refusesABadSpec()
     {
         auto p = newProject();

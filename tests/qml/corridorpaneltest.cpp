@@ -149,8 +149,8 @@ private slots:
         QCOMPARE(loc[QStringLiteral("chainage")].toString(), QStringLiteral("K1+500.0"));
         QCOMPARE(loc[QStringLiteral("offsetM")].toDouble(), 50.0);
         QCOMPARE(ctl->pointAt(QStringLiteral("K9+000"))[QStringLiteral("error")].toString(),
-                 QStringLiteral("levee layer 黄河大堤: chainage 9000.0 m is outside the levee "
-                                "(K0+000 to K3+000.0)"));
+                 QStringLiteral("levee layer 黄河大堤: chainage 9000.0 m is outside the levee, "
+                                "which is 3000.00 m long (K0+000 to K3+000.0)"));
         // "定位" centres the map on the chainage.
         QQuickItem *field = findItem(root, QStringLiteral("chainageField"));
         QQuickItem *go = findItem(root, QStringLiteral("goToChainage"));

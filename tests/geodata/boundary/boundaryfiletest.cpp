@@ -509,6 +509,45 @@ private slots:
                               "holds polygons", "LineString");
     }
 
+    // The 面积 is that of the millimetre coordinates the file holds. By hand: a shell of
+    // 1000.0004 m × 100.00049 m with a 10 m × 10 m hole, and a second 10 m × 10 m part, encloses
+    // 100 000.53 m² (10.0001 公顷); written to the mm the shell is 1000.000 m × 100.000 m, so the
+    // file's coordinates enclose 100 000 − 100 + 100 = 100 000.000 m²: 10.0000 公顷.
+    void declaredAreaIsThatOfTheWrittenCoordinates()
+    {
+        const char *wkt = "MULTIPOLYGON (((39571000 4115600, 39572000.0004 4115600, "
+                          "39572000.0004 4115700.00049, 39571000 4115700.00049, 39571000 4115600), "
+                          "(39571100 4115620, 39571110 4115620, 39571110 4115630, "
+                          "39571100 4115630, 39571100 4115620)), "
+                          "((39573000 4115600, 39573010 4115600, 39573010 4115610, "
+                          "39573000 4115610, 39573000 4115600)))";
+        const std::string parcelLine = "\r\n15,10.0000,1,,面,,,,@\r\n";
+
+        // write() on a parcel as it comes (sub-mm coordinates).
+        BoundaryFile direct;
+        direct.parcels.resize(1);
+        direct.parcels[0].number = "1";
+        direct.parcels[0].geometry = Geometry::fromWkt(wkt);
+        std::string text = direct.write("UTF-8");
+        QVERIFY2(text.find(parcelLine) != std::string::npos, text.c_str());
+        QVERIFY2(text.find("\r\nJ2,1,4115600.000,39572000.000\r\n") != std::string::npos,
+                 text.c_str());
+
+        // fromGeometries(): the parcels hold the written coordinates and their area.
+        std::vector<BoundaryParcel> parcels(1);
+        parcels[0].number = "1";
+        parcels[0].geometry = Geometry::fromWkt(wkt);
+        const BoundaryFile f = BoundaryFile::fromGeometries(std::move(parcels));
+        QCOMPARE(f.parcels[0].declaredAreaHa.value_or(-1), 10.0);
+        PL_COMPARE_NEAR(f.parcels[0].area().areaM2, 100000.0, 0.01, "m²");
+        PL_COMPARE_NEAR(f.parcels[0].rings[0].eastingNorthing[2], 39572000.0, 0.0, "m");
+        text = f.write("UTF-8");
+        QVERIFY2(text.find(parcelLine) != std::string::npos, text.c_str());
+        const BoundaryFile back = BoundaryFile::fromBytes(text, "back.txt");
+        QVERIFY2(back.warnings.empty(), back.warnings.empty() ? "" : back.warnings[0].c_str());
+        PL_COMPARE_NEAR(back.parcels[0].area().areaM2, 100000.0, 0.01, "m²");
+    }
+
     void badFilesNameFileLineAndCause()
     {
         std::string letter = kSquare;
