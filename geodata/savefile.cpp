@@ -27,6 +27,12 @@ namespace {
 void saveFile(const std::string &path, std::string_view bytes)
 {
     const std::filesystem::path target(path);
+    // Renaming over /dev/null or a FIFO would replace it, not write into it.
+    std::error_code ec;
+    if (const auto type = std::filesystem::status(target, ec).type();
+        type != std::filesystem::file_type::not_found &&
+        type != std::filesystem::file_type::regular)
+        throw Error("cannot write: it exists and is not a regular file", path);
     const std::string dir =
         target.has_parent_path() ? target.parent_path().string() : std::string(".");
     std::string tmp = dir + "/." + target.filename().string() + ".XXXXXX";

@@ -1,7 +1,7 @@
 // Writes a whole file or nothing: the bytes go to a temporary file beside the target, every
 // write, the fsync and the close are checked, and only then is it renamed over the target. On
 // a full disk (ENOSPC) or a file-size limit (EFBIG) the temporary file is removed and the
-// target is left as it was.
+// target is left as it was. A target that exists and is not a regular file is refused.
 #pragma once
 
 #include <string>

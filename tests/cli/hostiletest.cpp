@@ -15,6 +15,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,8 +24,10 @@
 #include <QTest>
 
 #include <csignal>
+#include <cstdint>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include <sys/mount.h>
 #include <sys/resource.h>
