@@ -15,8 +15,8 @@
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QFileInfo>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -364,6 +364,41 @@ private slots:
         QVERIFY(writeAll(path("oneshape.shx"), shx));
         refused(shp, QStringLiteral("the .shx points shapes 0 and 1 at the same .shp record "
                                     "(offset 100)"));
+    }
+
+    void corruptShapeRecordIsRefused()
+    {
+        // Shape 2 claims 100000 parts in a 136-byte record: GDAL says so (CE_Failure) and
+        // hands the feature on without its geometry, which used to import the other 19.
+        const QString shp = path("corrupt.shp");
+        copyShapefile(path("good.shp"), shp);
+        const QByteArray shx = readAll(path("corrupt.shx"));
+        const int record =
+            2 * ((std::uint8_t(shx[100 + 16]) << 24) | (std::uint8_t(shx[100 + 17]) << 16) |
+                 (std::uint8_t(shx[100 + 18]) << 8) | std::uint8_t(shx[100 + 19]));
+        QByteArray bytes = readAll(shp);
+        // Record header (8 bytes), then shape type, box (4 doubles), nParts little-endian.
+        const int nParts = record + 8 + 4 + 32;
+        QCOMPARE(bytes.mid(nParts, 4), QByteArray("\x01\0\0\0", 4));
+        bytes.replace(nParts, 4, QByteArray("\xa0\x86\x01\0", 4)); // 100000
+        QVERIFY(writeAll(shp, bytes));
+        refused(shp, QStringLiteral("corrupt.shp, layer corrupt: the layer cannot be read whole: "
+                                    "GDAL reported 1 read error (first: Corrupted .shp file : "
+                                    "shape 2, nPoints=5, nParts=100000"));
+
+        // The check reads sites through its own loop: the damaged layer is not checked in part.
+        const Timed c = timed({"check", shp, "--db", m_db});
+        QVERIFY(c.ms < kBoundMs);
+        QVERIFY2(c.result.exitCode == 1 &&
+                     c.result.err.contains(QStringLiteral(
+                         "layer corrupt: the layer cannot be read whole: GDAL reported 1 read "
+                         "error (first: Corrupted .shp file : shape 2")) &&
+                     c.result.err.contains(QStringLiteral("none of its sites is checked")),
+                 qPrintable(c.result.err + c.result.out));
+        QVERIFY2(c.result.err.contains(QStringLiteral("no site could be read: ")),
+                 qPrintable(c.result.err));
+        QCOMPARE(c.result.out, QString()); // no site of the damaged layer was checked
+        QCOMPARE(state(m_db), m_before);
     }
 
     void truncatedDxfIsRefused()
