@@ -2,6 +2,8 @@
 #include "checkwording.h"
 #include "sheet/textpdf.h"
 
+#include <geodata/savefile.h>
+
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QFileInfo>
@@ -11,7 +13,6 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QTextDocument>
 
 #include <functional>
@@ -295,10 +296,7 @@ void CheckReport::write(const QString &path, const ProjectMap &map,
         }
     }
     const QString text = html(results, title, names);
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly))
-        throw geodata::Error("cannot write: " + out.errorString().toStdString(),
-                             path.toStdString());
+    QByteArray bytes;
     if (pdf) {
         QTextDocument doc;
         QFont font(QStringLiteral("Noto Sans CJK SC"));
@@ -316,14 +314,13 @@ void CheckReport::write(const QString &path, const ProjectMap &map,
             writer.setTitle(title);
             writer.setCreator(QStringLiteral("PlanLines"));
         };
-        out.write(sheet::writeTextPdf(
-            setup, [&doc](QPainter &p, const auto &newPage) { paginate(doc, p, newPage); }));
+        bytes = sheet::writeTextPdf(
+            setup, [&doc](QPainter &p, const auto &newPage) { paginate(doc, p, newPage); });
     } else {
-        out.write(text.toUtf8());
+        bytes = text.toUtf8();
     }
-    if (!out.commit())
-        throw geodata::Error("cannot write: " + out.errorString().toStdString(),
-                             path.toStdString());
+    // Whole or not at all: QSaveFile commits a short write (a full disk) as if it were whole.
+    geodata::saveFile(path.toStdString(), std::string_view(bytes.constData(), bytes.size()));
 }
 
 } // namespace planlines::layers

@@ -6,6 +6,7 @@
 #include <geodata/check/checkengine.h>
 #include <geodata/check/checkrecords.h>
 #include <geodata/check/sitereader.h>
+#include <geodata/savefile.h>
 #include <layers/checkreport.h>
 #include <layers/layercatalog.h>
 
@@ -15,8 +16,10 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QTextStream>
+
+#include <cerrno>
+#include <cstring>
 
 namespace planlines::cli {
 
@@ -28,9 +31,7 @@ const QString kCmd = QStringLiteral("planlines check");
 
 void writeAtomically(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-        throw geodata::Error("cannot write: " + f.errorString().toStdString(), path.toStdString());
+    geodata::saveFile(path.toStdString(), std::string_view(bytes.constData(), bytes.size()));
 }
 
 void writeCheckReport(geodata::Project &project, const std::vector<CheckResult> &results,
@@ -339,6 +340,10 @@ int runCheck(const QStringList &args)
             out << checkSummaryText(checkSummary(results));
         }
         out.flush();
+        // The verdict on a full disk or a closed pipe would be a lie about what was shown.
+        if (out.status() != QTextStream::Ok)
+            return fail(kCmd, QStringLiteral("cannot write the result to standard output: %1")
+                                  .arg(QString::fromLocal8Bit(std::strerror(errno))));
         phase("output");
         for (const auto &r : batch.rejected)
             fail(kCmd, QStringLiteral("not checked: %1").arg(QString::fromStdString(r)));

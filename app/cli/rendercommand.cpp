@@ -4,17 +4,18 @@
 #include "commands.h"
 
 #include <geodata/error.h>
+#include <geodata/savefile.h>
 #include <layers/extentspec.h>
 #include <layers/layercatalog.h>
 #include <layers/maprenderer.h>
 #include <layers/projectmap.h>
 
+#include <QBuffer>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QImageWriter>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QTextStream>
 
 #include <algorithm>
@@ -204,14 +205,14 @@ int runRender(const QStringList &args)
 
         timer.restart();
         // Written whole or not at all: a failed save leaves no broken PNG behind.
-        QSaveFile file(out);
-        QImageWriter writer(&file, "png");
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        QImageWriter writer(&buffer, "png");
         writer.setCompression(1); // fast; a map compresses well anyway
-        if (!file.open(QIODevice::WriteOnly) || !writer.write(image) || !file.commit())
-            return fail(kCmd,
-                        QStringLiteral("cannot write %1: %2")
-                            .arg(out, file.error() != QFileDevice::NoError ? file.errorString()
-                                                                           : writer.errorString()));
+        if (!writer.write(image))
+            return fail(kCmd, QStringLiteral("cannot write %1: %2").arg(out, writer.errorString()));
+        geodata::saveFile(out.toStdString(), std::string_view(png.constData(), png.size()));
         const double saveS = timer.nsecsElapsed() / 1e9;
         if (p.isSet(QStringLiteral("timing")))
             stdOut << QStringLiteral("features=%1 dots=%2 labels=%3\nLOAD_S=%4\nRENDER_S=%5\n"

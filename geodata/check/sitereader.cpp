@@ -153,6 +153,11 @@ SiteBatch SiteReader::fromFile(Project &project, const std::string &path,
                 const int useField = fieldIndex(names, {"GHYT", "DKYT", "USE", "YT", "规划用途"});
                 const int noteField = fieldIndex(names, {"BZ", "NOTE", "备注"});
                 OGR_L_ResetReading(layer);
+                // A driver that meets a damaged record says so and often just stops: the
+                // layer's sites read so far are not all of them, so none of them is checked.
+                const std::size_t sitesBefore = out.sites.size();
+                const std::size_t rejectedBefore = out.rejected.size();
+                const int failuresBefore = quiet.failures();
                 while (FeatureHandle f{OGR_L_GetNextFeature(layer)}) {
                     const std::int64_t fid = OGR_F_GetFID(f.get());
                     const std::string where = ctx + ", feature " + std::to_string(fid);
@@ -177,6 +182,19 @@ SiteBatch SiteReader::fromFile(Project &project, const std::string &path,
                                         std::to_string(fid);
                     r.inputs.source = where;
                     out.sites.push_back(std::move(r));
+                }
+                if (const int failures = quiet.failures() - failuresBefore; failures > 0) {
+                    out.sites.erase(out.sites.begin() + static_cast<std::ptrdiff_t>(sitesBefore),
+                                    out.sites.end());
+                    out.rejected.erase(out.rejected.begin() +
+                                           static_cast<std::ptrdiff_t>(rejectedBefore),
+                                       out.rejected.end());
+                    throw Error(
+                        "the layer cannot be read whole: GDAL reported " +
+                        std::to_string(failures) + " read error" + (failures == 1 ? "" : "s") +
+                        " (first: " +
+                        (quiet.firstFailure().empty() ? "no message" : quiet.firstFailure()) +
+                        "); none of its sites is checked");
                 }
             } catch (const Error &e) {
                 // A layer that is not polygons (or cannot be placed) is reported, the rest read.

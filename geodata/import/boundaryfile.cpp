@@ -2,11 +2,11 @@
 
 #include "geodata/coordinatetransform.h"
 #include "geodata/error.h"
+#include "geodata/savefile.h"
 
 #include <QByteArray>
 #include <QDate>
 #include <QFile>
-#include <QSaveFile>
 #include <QString>
 
 #include <algorithm>
@@ -354,14 +354,8 @@ std::string BoundaryFile::write(const std::string &textEncoding) const
 void BoundaryFile::save(const std::string &path, const std::string &textEncoding) const
 {
     const std::string bytes = write(textEncoding);
-    // QSaveFile writes a temporary file beside path and renames it over path on commit().
-    QSaveFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::WriteOnly))
-        throw Error("cannot write: " + file.errorString().toStdString(), path);
-    if (file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()))
-        throw Error("cannot write: " + file.errorString().toStdString(), path);
-    if (!file.commit())
-        throw Error("cannot save: " + file.errorString().toStdString(), path);
+    // A temporary file beside path, renamed over it once whole (a full disk names its cause).
+    saveFile(path, bytes);
 }
 
 } // namespace planlines::geodata::import

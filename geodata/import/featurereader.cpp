@@ -118,8 +118,10 @@ void FeatureReader::read()
             }
         }
         if (!stopped) {
-            m_gdalFailed = CPLGetLastErrorType() == CE_Failure;
-            m_gdalError = GdalEnvironment::lastError("");
+            m_gdalFailures = quiet.failures();
+            m_gdalError = quiet.firstFailure();
+            m_gdalWarnings = quiet.warnings();
+            m_gdalWarning = quiet.firstWarning();
             m_replaced = raw ? raw->replacedValues() : 0;
             if (!batch.empty())
                 m_raw.push(std::move(batch));

@@ -71,9 +71,14 @@ public:
 
     // Valid once next() returned empty.
     std::int64_t replacedTextValues() const { return m_replaced; }
-    // GDAL's last error on the reading thread ("" when none), and whether it was a failure.
+    // GDAL's errors (CE_Failure) on the reading thread: how many, and the first ("" when
+    // none). Any of them means a record could not be read, and reading may have stopped early.
     const std::string &gdalError() const { return m_gdalError; }
-    bool gdalFailed() const { return m_gdalFailed; }
+    bool gdalFailed() const { return m_gdalFailures > 0; }
+    int gdalFailures() const { return m_gdalFailures; }
+    // GDAL's warnings while reading: how many, and the first.
+    int gdalWarnings() const { return m_gdalWarnings; }
+    const std::string &gdalWarning() const { return m_gdalWarning; }
 
 private:
     // What the reading thread hands the cleaning thread: the source geometry, not yet checked.
@@ -94,8 +99,8 @@ private:
     std::mutex m_errorMutex;
     std::exception_ptr m_error;
     std::int64_t m_replaced = 0;
-    std::string m_gdalError;
-    bool m_gdalFailed = false;
+    std::string m_gdalError, m_gdalWarning;
+    int m_gdalFailures = 0, m_gdalWarnings = 0;
     std::thread m_reader, m_cleaner;
 };
 

@@ -46,6 +46,9 @@ void GdalEnvironment::ensureReady()
         // Never write .aux.xml or similar sidecars next to a user's file.
         CPLSetConfigOption("GDAL_PAM_ENABLED", "NO");
         CPLSetConfigOption("OGR_SQLITE_JOURNAL", "OFF");
+        // SpatiaLite's file functions (BlobFromFile, ImportSHP, ExportDXF …) stay disabled
+        // whatever the environment says: a view in an imported database could call them.
+        unsetenv("SPATIALITE_SECURITY");
         CPLHTTPSetFetchCallback(refuseFetch, nullptr);
         GDALAllRegister();
         OSRSetPROJEnableNetwork(FALSE);
@@ -67,8 +70,28 @@ std::string GdalEnvironment::lastError(const std::string &fallback)
 
 GdalErrorScope::GdalErrorScope()
 {
-    CPLPushErrorHandler(CPLQuietErrorHandler);
+    CPLPushErrorHandlerEx(
+        [](CPLErr cls, CPLErrorNum number, const char *message) {
+            handler(static_cast<int>(cls), static_cast<int>(number), message);
+        },
+        this);
     CPLErrorReset();
+}
+
+void GdalErrorScope::handler(int errorClass, int, const char *message)
+{
+    // The innermost scope of this thread gets the message (the handler stack is per thread).
+    auto *self = static_cast<GdalErrorScope *>(CPLGetErrorHandlerUserData());
+    if (!self)
+        return;
+    const std::string text = message ? message : "";
+    if (errorClass == CE_Failure || errorClass == CE_Fatal) {
+        if (self->m_failures++ == 0)
+            self->m_firstFailure = text;
+    } else if (errorClass == CE_Warning) {
+        if (self->m_warnings++ == 0)
+            self->m_firstWarning = text;
+    }
 }
 
 GdalErrorScope::~GdalErrorScope()

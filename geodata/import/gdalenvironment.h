@@ -19,7 +19,9 @@ public:
     static std::string lastError(const std::string &fallback);
 };
 
-// While alive, GDAL's messages on this thread are kept (for lastError()) instead of printed.
+// While alive, GDAL's messages on this thread are kept (for lastError()) instead of printed,
+// and counted: a driver that meets a damaged record often says so (CE_Failure) and then just
+// stops, so the count is what tells a whole read from a cut-short one.
 class GdalErrorScope
 {
 public:
@@ -27,6 +29,17 @@ public:
     ~GdalErrorScope();
     GdalErrorScope(const GdalErrorScope &) = delete;
     GdalErrorScope &operator=(const GdalErrorScope &) = delete;
+    // CE_Failure and CE_Fatal messages since the scope began, and the first of them.
+    int failures() const { return m_failures; }
+    const std::string &firstFailure() const { return m_firstFailure; }
+    // CE_Warning messages since the scope began, and the first of them.
+    int warnings() const { return m_warnings; }
+    const std::string &firstWarning() const { return m_firstWarning; }
+
+private:
+    static void handler(int errorClass, int number, const char *message);
+    int m_failures = 0, m_warnings = 0;
+    std::string m_firstFailure, m_firstWarning;
 };
 
 } // namespace planlines::geodata::import

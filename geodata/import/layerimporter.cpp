@@ -279,9 +279,24 @@ void LayerImporter::run(const SourceUnit &unit, OGRLayerH layer, LayerReport &re
                 ++report.written;
             }
         }
-        if (reader.gdalFailed() && report.read == 0)
-            throw Error(reader.gdalError().empty() ? "the layer cannot be read"
-                                                   : reader.gdalError());
+        // A driver that meets a damaged record says so and often just stops: what was read
+        // is then part of the layer, and a part must not pass for the whole.
+        if (reader.gdalFailed())
+            throw Error("the layer cannot be read whole: GDAL reported " +
+                        std::to_string(reader.gdalFailures()) + " read error" +
+                        (reader.gdalFailures() == 1 ? "" : "s") + " (first: " +
+                        (reader.gdalError().empty() ? "no message" : reader.gdalError()) + "); " +
+                        std::to_string(report.read) + " of " +
+                        (total >= 0 ? std::to_string(total) : std::string("?")) +
+                        " features read; nothing is imported from a damaged file");
+        if (reader.gdalWarnings() > 0)
+            report.warnings.push_back({-1, "GDAL warned " + std::to_string(reader.gdalWarnings()) +
+                                               " time" + (reader.gdalWarnings() == 1 ? "" : "s") +
+                                               " while reading (first: " + reader.gdalWarning() +
+                                               ")"});
+        // The declared encoding contradicted by the text itself (a .cpg saying GBK over UTF-8).
+        if (report.encodingHow == "cpg" && !report.encodingCertain)
+            report.warnings.push_back({-1, "encoding: " + report.encodingDetail});
         // A wrong source CRS moves everything: refuse instead of storing a silently-wrong layer.
         if (outside > 0 && outside * 2 >= report.read)
             throw Error(std::to_string(outside) + " of " + std::to_string(report.read) +

@@ -92,6 +92,36 @@ std::string dbfTextBytes(VSILFILE *f, const std::string &where)
     return text;
 }
 
+// A .cpg is a claim: text that is valid UTF-8 with Chinese characters is practically never
+// GBK (and GBK that is not valid UTF-8 is never UTF-8), so when the bytes contradict the .cpg
+// they win, and the decision says so (not certain: the report warns).
+EncodingDecision checkedCpg(const std::string &cpg, const std::string &shpPath,
+                            const std::string &dbfName)
+{
+    const std::string declared = ShapefileEncoding::normalise(cpg);
+    EncodingDecision decision{declared, "cpg", true, "from the .cpg file (" + cpg + ")"};
+    if (declared != "CP936" && declared != "UTF-8")
+        return decision;
+    auto dbf = openSibling(shpPath, ".dbf", ".DBF");
+    if (!dbf)
+        return decision; // refused later, with its own message
+    const EncodingGuess guess = detectEncoding(dbfTextBytes(dbf.get(), dbfName));
+    if (!guess.certain)
+        return decision;
+    if (declared == "CP936" && guess.name == "UTF-8")
+        return {"UTF-8", "cpg", false,
+                "the .cpg says " + cpg +
+                    " (GBK), but the attribute text is valid UTF-8 holding Chinese characters, "
+                    "which GBK text practically never is: read as UTF-8 (give --encoding GBK to "
+                    "follow the .cpg)"};
+    if (declared == "UTF-8" && guess.name == "GBK")
+        return {"CP936", "cpg", false,
+                "the .cpg says " + cpg +
+                    ", but the attribute text is not valid UTF-8 and is well-formed GBK: read "
+                    "as GBK (give --encoding UTF-8 to follow the .cpg)"};
+    return decision;
+}
+
 } // namespace
 
 std::string ShapefileEncoding::normalise(const std::string &name)
@@ -113,12 +143,12 @@ EncodingDecision ShapefileEncoding::decide(const std::string &shpPath,
     if (override)
         return {normalise(*override), "override", true,
                 "given by the user (" + normalise(*override) + ")"};
+    const std::string dbfName = shpPath.substr(0, shpPath.size() - 4) + ".dbf";
     if (auto cpg = openSibling(shpPath, ".cpg", ".CPG")) {
         const std::string text = trim(readUpTo(cpg.get(), 64));
         if (!text.empty())
-            return {normalise(text), "cpg", true, "from the .cpg file (" + text + ")"};
+            return checkedCpg(text, shpPath, dbfName);
     }
-    const std::string dbfName = shpPath.substr(0, shpPath.size() - 4) + ".dbf";
     auto dbf = openSibling(shpPath, ".dbf", ".DBF");
     if (!dbf)
         throw Error("the Shapefile has no .dbf (attribute table)", dbfName);

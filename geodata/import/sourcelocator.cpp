@@ -1,6 +1,8 @@
 #include "sourcelocator.h"
 
 #include "gdalenvironment.h"
+#include "shapefileintegrity.h"
+#include "sourceguards.h"
 #include "textencoding.h"
 #include "zipinspector.h"
 
@@ -57,15 +59,6 @@ bool endsWith(const std::string &s, const std::string &suffix)
 {
     return s.size() >= suffix.size() &&
            s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-std::string readHead(const std::string &path, size_t bytes)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::string s(bytes, '\0');
-    in.read(s.data(), static_cast<std::streamsize>(bytes));
-    s.resize(static_cast<size_t>(in.gcount()));
-    return s;
 }
 
 // CSV: geometry from a WKT column; X/Y columns are chosen after opening (csvPoints).
@@ -180,8 +173,10 @@ void explode(OGRGeometryH g, std::vector<std::pair<Kind, OGRGeometryH>> &out)
 // layer named after the file, open polylines the layer "lines_<file>", points "points_<file>"
 // (prefixed, so a line layer is never mistaken for the role its file name carries). Held in
 // memory: DXF files are drawings, not bulk data.
-DatasetHandle splitDxf(DatasetHandle &dxf, const std::string &stem, const std::string &display)
+DatasetHandle splitDxf(DatasetHandle &dxf, const std::string &stem, const std::string &display,
+                       const GdalErrorScope &errors)
 {
+    const int failuresBefore = errors.failures();
     GDALDriverH memDriver = GDALGetDriverByName("Memory");
     GDALDatasetH mem =
         memDriver ? GDALCreate(memDriver, "dxf", 0, 0, 0, GDT_Unknown, nullptr) : nullptr;
@@ -230,6 +225,12 @@ DatasetHandle splitDxf(DatasetHandle &dxf, const std::string &stem, const std::s
         }
         OGR_F_Destroy(f);
     }
+    // The DXF reader says so and stops at a damaged or missing entity: a part of the drawing
+    // must not pass for the whole.
+    if (errors.failures() > failuresBefore)
+        throw Error("the drawing cannot be read whole (" + errors.firstFailure() +
+                        "); nothing is imported from a damaged file",
+                    display);
     const char *what[] = {"closed polylines and hatches read as polygons",
                           "open polylines read as lines", "points"};
     for (int i = 0; i < 3; ++i)
@@ -376,15 +377,17 @@ std::vector<SourceUnit> SourceLocator::locate(const std::string &path)
     std::string ext = lower(fs::path(file).extension().string());
     if (ext.empty() && endsWith(lower(file), ".gdb/"))
         ext = ".gdb";
-    if (ext == ".zip")
-        return fromZip(file, false);
-    if (ext == ".kmz")
-        return fromZip(file, true);
     const bool dir = fs::is_directory(file, ec);
     if (dir != (ext == ".gdb"))
         throw Error(dir ? "a folder can be imported only when it is a File Geodatabase (.gdb)"
                         : "a File Geodatabase (.gdb) is a folder, not a file",
                     path);
+    // Before anything reads it: a FIFO or device would block or never end.
+    requireRegularFiles(file, dir);
+    if (ext == ".zip")
+        return fromZip(file, false);
+    if (ext == ".kmz")
+        return fromZip(file, true);
     if (!dir && fs::file_size(file, ec) == 0)
         throw Error("the file is empty", path);
     for (const auto &f : kFormats) {
@@ -396,15 +399,15 @@ std::vector<SourceUnit> SourceLocator::locate(const std::string &path)
             if (!fs::exists(stem.string() + ".dbf") && !fs::exists(stem.string() + ".DBF"))
                 throw Error("the Shapefile has no .dbf (attribute table) beside it", path);
         }
-        if (ext == ".tab") {
-            // Seamless and view tables name other files to read: refuse them.
-            const std::string head = lower(readHead(file, 65536));
-            if (head.find("isseamless") != std::string::npos ||
-                head.find("create view") != std::string::npos)
-                throw Error("MapInfo seamless or view tables refer to other files and are not "
-                            "imported; import the tables they name",
-                            path);
-        }
+        // Seamless and view tables name other files to read: refuse them.
+        if (ext == ".tab")
+            refuseReferencingTab(file);
+        // SpatiaLite's virtual tables (VirtualText, VirtualShape …) read files the schema
+        // names: refused before GDAL, which loads SpatiaLite, ever opens the database.
+        if (ext == ".sqlite" || ext == ".db" || ext == ".gpkg")
+            refuseForeignVirtualTables(file);
+        if (ext == ".dxf")
+            requireDxfEnd(file);
         if (ext == ".csv")
             unit.openOptions = csvOptions();
         return {unit};
@@ -441,8 +444,12 @@ DatasetHandle SourceLocator::open(const SourceUnit &unit,
                         GdalEnvironment::lastError("the file is damaged or not of that format"),
                     unit.displayName);
     DatasetHandle ds(h);
+    // GDAL reads a damaged Shapefile without a word: its headers say what there should be.
+    if (unit.shapefile)
+        ShapefileIntegrity::verify(unit.gdalPath, GDALDatasetGetLayer(ds.get(), 0),
+                                   unit.displayName);
     if (unit.driver == "DXF")
-        return splitDxf(ds, fs::path(unit.file).stem().string(), unit.displayName);
+        return splitDxf(ds, fs::path(unit.file).stem().string(), unit.displayName, errors);
     if (unit.driver == "CSV") {
         // No WKT column: find the coordinate columns, decide which holds eastings from the
         // values, and read the file again with exactly those columns as X and Y.

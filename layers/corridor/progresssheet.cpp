@@ -6,12 +6,12 @@
 #include "../projectmap.h"
 
 #include <geodata/area.h>
+#include <geodata/savefile.h>
 
 #include <QDateTime>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
-#include <QSaveFile>
 
 #include <algorithm>
 
@@ -255,9 +255,6 @@ void writeProgressSheet(const std::string &dbPath, const std::string &date,
     const CorridorState state = CorridorState::on(corridor, date);
     const ProjectMap map = ProjectMap::load(dbPath, LayerCatalog::load());
 
-    QSaveFile file(QString::fromStdString(outPdf));
-    if (!file.open(QIODevice::WriteOnly))
-        throw geodata::Error("cannot write the file: " + file.errorString().toStdString(), outPdf);
     constexpr int kDpi = 300;
     const auto setup = [&](QPdfWriter &writer) {
         writer.setResolution(kDpi);
@@ -266,16 +263,17 @@ void writeProgressSheet(const std::string &dbPath, const std::string &date,
         writer.setTitle(QStringLiteral("%1 %2").arg(qs(corridor.layerName()), qs(date)));
         writer.setCreator(QStringLiteral("PlanLines"));
     };
+    QByteArray pdf;
     try {
-        file.write(sheet::writeTextPdf(setup, [&](QPainter &painter, const auto &) {
+        pdf = sheet::writeTextPdf(setup, [&](QPainter &painter, const auto &) {
             const QRectF page(0, 0, painter.device()->width(), painter.device()->height());
             drawProgressSheet(painter, page, kDpi, map, corridor, state);
-        }));
+        });
     } catch (const geodata::Error &e) {
         throw geodata::Error(e.cause(), outPdf);
     }
-    if (!file.commit())
-        throw geodata::Error("cannot write the file: " + file.errorString().toStdString(), outPdf);
+    // Whole or not at all: QSaveFile commits a short write (a full disk) as if it were whole.
+    geodata::saveFile(outPdf, std::string_view(pdf.constData(), pdf.size()));
 }
 
 } // namespace planlines::layers::corridor
