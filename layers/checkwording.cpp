@@ -101,7 +101,7 @@ QString invalidReasonText(const QString &reason)
 bool isOverlapNote(const QString &repair)
 {
     return repair.startsWith(QLatin1String("layer ")) &&
-           repair.contains(QLatin1String(" m² under the site; "));
+           repair.contains(QStringLiteral(" m² under the site; "));
 }
 
 QString checkRepairText(const QString &repair)
