@@ -226,7 +226,8 @@ template <typename Visit> void forEachBoxPair(const std::vector<Envelope> &boxes
     }
     std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
     const double span = std::max(all.maxX - all.minX, all.maxY - all.minY);
-    double cell = std::max(sizes[sizes.size() / 2] * 2, span / 4096);
+    // At most 1 024 cells a side: a feature as large as the layer covers a million, not more.
+    double cell = std::max(sizes[sizes.size() / 2] * 2, span / 1024);
     if (!(cell > 0))
         cell = 1;
     auto cellOf = [&](double v, double origin) {

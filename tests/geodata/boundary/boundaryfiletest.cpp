@@ -1,6 +1,5 @@
 // Tests geodata/import/boundaryfile.h: the 界址点坐标文件 read into GEOS geometry in the CRS its
-// header names, written back as Windows tools expect, and bad files refused with file, line and
-// cause.
+// header names, written back as Windows tools expect, bad files refused with file, line, cause.
 #include "geodata/testsupport.h"
 
 #include "geodata/area.h"

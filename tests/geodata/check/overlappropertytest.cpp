@@ -255,26 +255,17 @@ private slots:
             const QByteArray where = QByteArray("site ") + QByteArray::number(n) + " (kind " +
                                      QByteArray::number(n % 4) + ")";
             PL_COMPARE_NEAR(m.siteAreaM2, siteUnion.area(), 0.01, "m²");
+            auto same = [&](const char *role, double expected) {
+                const double ours = m.overlap(role).areaM2;
+                QVERIFY2(std::abs(ours - expected) <= 0.01,
+                         where + ": " + role + " " + QByteArray::number(ours, 'f', 4) + " vs " +
+                             QByteArray::number(expected, 'f', 4));
+            };
             const double landuse = unionArea(layers.landuse, siteUnion, all);
-            QVERIFY2(std::abs(m.overlap("landuse").areaM2 - landuse) <= 0.01,
-                     where + ": landuse " +
-                         QByteArray::number(m.overlap("landuse").areaM2, 'f', 4) + " vs " +
-                         QByteArray::number(landuse, 'f', 4));
-            const double cult = unionArea(layers.landuse, siteUnion, cultivated);
-            QVERIFY2(std::abs(m.overlap("cultivated").areaM2 - cult) <= 0.01,
-                     where + ": cultivated " +
-                         QByteArray::number(m.overlap("cultivated").areaM2, 'f', 4) + " vs " +
-                         QByteArray::number(cult, 'f', 4));
-            const double farm = unionArea(layers.farmland, siteUnion, all);
-            QVERIFY2(std::abs(m.overlap("basic_farmland").areaM2 - farm) <= 0.01,
-                     where + ": farmland " +
-                         QByteArray::number(m.overlap("basic_farmland").areaM2, 'f', 4) + " vs " +
-                         QByteArray::number(farm, 'f', 4));
-            const double red = unionArea(layers.redline, siteUnion, all);
-            QVERIFY2(std::abs(m.overlap("eco_redline").areaM2 - red) <= 0.01,
-                     where + ": red line " +
-                         QByteArray::number(m.overlap("eco_redline").areaM2, 'f', 4) + " vs " +
-                         QByteArray::number(red, 'f', 4));
+            same("landuse", landuse);
+            same("cultivated", unionArea(layers.landuse, siteUnion, cultivated));
+            same("basic_farmland", unionArea(layers.farmland, siteUnion, all));
+            same("eco_redline", unionArea(layers.redline, siteUnion, all));
             double rows = 0;
             for (const auto &row : m.landuse)
                 rows += row.areaM2;
