@@ -145,6 +145,12 @@ QString checkRepairText(const QString &repair)
             .arg(m.captured(1), m.captured(2), second, m.captured(5),
                  overlapRoleText(m.captured(6)));
     }
+    static const QRegularExpression severalLanduse(
+        QStringLiteral("^several land-use layers lie under the site \\((.*)\\): "));
+    if (const auto m = severalLanduse.match(repair); m.hasMatch())
+        return tr("选址下有多个地类图斑图层（%1）：地类面积和地类表把它们相加；检查所用的项目中"
+                  "每个调查年度只应保留一个地类图斑图层")
+            .arg(m.captured(1));
     if (repair.startsWith(QLatin1String("land-use parcels overlap each other under the site")))
         return tr("选址内的地类图斑相互重叠：面积之和超过选址面积");
     return repair;

@@ -428,6 +428,14 @@ Measurement SiteMeasurer::measure(const Geometry &input, SiteMeasurer *helper)
                 m.repairs.push_back(std::move(n));
     }
 
+    std::string landuseLayers; // the land-use layers present, when there are several
+    int landuseLayerCount = 0;
+    for (const auto &l : m_plan.layers)
+        if (l.role == "landuse" && l.distanceKey.empty())
+            landuseLayers += (landuseLayerCount++ ? ", " : "") + l.name;
+    if (landuseLayerCount < 2)
+        landuseLayers.clear();
+
     for (const char *role : kOverlapRoles) {
         RoleOverlap o;
         o.role = role;
@@ -442,7 +450,13 @@ Measurement SiteMeasurer::measure(const Geometry &input, SiteMeasurer *helper)
             const std::string r = role;
             const bool tiles = r == "landuse" || r == "cultivated" || r == "basic_farmland";
             const double sum = a.sum.m2() - twiceByRole[r];
-            if (a.pieces.size() > 1 && !tiles) {
+            // Features of two layers of one role (a second farmland layer imported beside the
+            // first) may overlap anywhere: such a role is measured as the union of its pieces.
+            const bool severalLayers =
+                a.features.size() == a.pieces.size() &&
+                std::any_of(a.features.begin(), a.features.end(),
+                            [&](const FeatureHit &f) { return f.layer != a.features[0].layer; });
+            if (a.pieces.size() > 1 && (!tiles || severalLayers)) {
                 materialize(a);
                 std::vector<Geometry> all;
                 all.reserve(a.pieces.size());
@@ -458,6 +472,11 @@ Measurement SiteMeasurer::measure(const Geometry &input, SiteMeasurer *helper)
             } else {
                 o.areaM2 = sum;
             }
+            if (r == "landuse" && !landuseLayers.empty())
+                m.repairs.push_back("several land-use layers lie under the site (" + landuseLayers +
+                                    "): the land-use area and the 地类 rows "
+                                    "add them up; keep one land-use layer per survey year in "
+                                    "a project to check against");
             if (r == "landuse" && sum > m.siteAreaM2 * (1 + 1e-9))
                 m.repairs.push_back("land-use parcels overlap each other under the site: their "
                                     "areas add up to more than the site");

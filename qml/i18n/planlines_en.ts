@@ -4,163 +4,163 @@
 <context>
     <name>CheckPanel</name>
     <message>
-        <location filename="../CheckPanel.qml" line="144"/>
+        <location filename="../CheckPanel.qml" line="145"/>
         <source>选择选址文件</source>
         <translation>Choose a site file</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="145"/>
+        <location filename="../CheckPanel.qml" line="146"/>
         <source>选址文件 (*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz *.dxf *.tab *.mif *.gdb *.txt)</source>
         <translation>Site files (*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz *.dxf *.tab *.mif *.gdb *.txt)</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="146"/>
-        <location filename="../CheckPanel.qml" line="153"/>
+        <location filename="../CheckPanel.qml" line="147"/>
+        <location filename="../CheckPanel.qml" line="155"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="152"/>
+        <location filename="../CheckPanel.qml" line="154"/>
         <source>选择检查规则文件</source>
         <translation>Choose a check rule file</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="153"/>
+        <location filename="../CheckPanel.qml" line="155"/>
         <source>规则文件 (*.json)</source>
         <translation>Rule files (*.json)</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="183"/>
+        <location filename="../CheckPanel.qml" line="185"/>
         <source>选址检查</source>
         <translation>Site check</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="192"/>
+        <location filename="../CheckPanel.qml" line="194"/>
         <source>项目选址</source>
         <translation>Project site</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="193"/>
+        <location filename="../CheckPanel.qml" line="195"/>
         <source>地图绘制</source>
         <translation>Draw on map</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="194"/>
+        <location filename="../CheckPanel.qml" line="196"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="224"/>
+        <location filename="../CheckPanel.qml" line="226"/>
         <source>也可以用「识别」工具在地图上点击选址。</source>
         <translation>You can also click a site on the map with the Identify tool.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="225"/>
+        <location filename="../CheckPanel.qml" line="227"/>
         <source>项目中没有选址图层的要素。</source>
         <translation>The project has no features in a site layer.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="233"/>
+        <location filename="../CheckPanel.qml" line="235"/>
         <source>在地图上绘制</source>
         <translation>Draw on the map</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="241"/>
+        <location filename="../CheckPanel.qml" line="243"/>
         <source>撤销顶点</source>
         <translation>Undo vertex</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="251"/>
+        <location filename="../CheckPanel.qml" line="253"/>
         <source>点「在地图上绘制」，再在地图上逐点点击范围的顶点。</source>
         <translation>Press “Draw on the map”, then click the vertices of the area one by one.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="253"/>
+        <location filename="../CheckPanel.qml" line="255"/>
         <source>已有 %1 个顶点；至少需要 3 个。</source>
         <translation>%1 vertices so far; at least 3 are needed.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="257"/>
+        <location filename="../CheckPanel.qml" line="259"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="261"/>
+        <location filename="../CheckPanel.qml" line="263"/>
         <source>绘制范围</source>
         <translation>Drawn area</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="273"/>
+        <location filename="../CheckPanel.qml" line="275"/>
         <source>文件路径</source>
         <translation>File path</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="276"/>
+        <location filename="../CheckPanel.qml" line="279"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="284"/>
+        <location filename="../CheckPanel.qml" line="287"/>
         <source>Shapefile、GeoPackage、GeoJSON、KML、DXF、界址点坐标文件等；每个面要素作为一个选址。</source>
         <translation>Shapefile, GeoPackage, GeoJSON, KML, DXF, boundary coordinate files (界址点坐标文件) …; each polygon feature is one site.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="292"/>
+        <location filename="../CheckPanel.qml" line="295"/>
         <source>行业代码</source>
         <translation>Industry code</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="297"/>
+        <location filename="../CheckPanel.qml" line="300"/>
         <source>GB/T 4754，如 C26、D4416</source>
         <translation>GB/T 4754, e.g. C26, D4416</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="299"/>
+        <location filename="../CheckPanel.qml" line="302"/>
         <source>规划用途</source>
         <translation>Planned use</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="314"/>
+        <location filename="../CheckPanel.qml" line="317"/>
         <source>检查规则</source>
         <translation>Check rules</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="321"/>
+        <location filename="../CheckPanel.qml" line="324"/>
         <source>内置示例规则</source>
         <translation>Built-in sample rules</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="328"/>
+        <location filename="../CheckPanel.qml" line="331"/>
         <source>更换…</source>
         <translation>Change…</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="334"/>
+        <location filename="../CheckPanel.qml" line="337"/>
         <source>用内置</source>
         <translation>Use built-in</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="345"/>
+        <location filename="../CheckPanel.qml" line="348"/>
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="352"/>
+        <location filename="../CheckPanel.qml" line="355"/>
         <source>检查记录…</source>
         <translation>Check records…</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="357"/>
+        <location filename="../CheckPanel.qml" line="360"/>
         <source>生成报告…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="374"/>
+        <location filename="../CheckPanel.qml" line="377"/>
         <source>%1/%2 个选址</source>
         <translation>%1/%2 sites</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="378"/>
+        <location filename="../CheckPanel.qml" line="381"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -191,27 +191,27 @@
         <translation>Write the check report</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="24"/>
+        <location filename="../CheckReportDialog.qml" line="25"/>
         <source>报告文件</source>
         <translation>Report file</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="26"/>
+        <location filename="../CheckReportDialog.qml" line="27"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="26"/>
+        <location filename="../CheckReportDialog.qml" line="27"/>
         <source>网页 (*.html)</source>
         <translation>Web pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="35"/>
+        <location filename="../CheckReportDialog.qml" line="36"/>
         <source>报告含位置图、占用与地类表、结论和规则条文；文件名以 .pdf 或 .html 结尾。</source>
         <translation>The report holds the location map, the overlap and land-use tables, the verdict and the rule texts; the file name ends in .pdf or .html.</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="46"/>
+        <location filename="../CheckReportDialog.qml" line="48"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
@@ -676,57 +676,57 @@
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="36"/>
+        <location filename="../ImportDialog.qml" line="37"/>
         <source>选择要导入的文件</source>
         <translation>Choose the files to import</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="38"/>
+        <location filename="../ImportDialog.qml" line="39"/>
         <source>空间数据 (*.shp *.zip *.gdb *.gpkg *.geojson *.json *.kml *.kmz *.dxf *.tab *.mif *.csv *.sqlite *.txt)</source>
         <translation>Spatial data (*.shp *.zip *.gdb *.gpkg *.geojson *.json *.kml *.kmz *.dxf *.tab *.mif *.csv *.sqlite *.txt)</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="39"/>
+        <location filename="../ImportDialog.qml" line="40"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="51"/>
+        <location filename="../ImportDialog.qml" line="52"/>
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="57"/>
+        <location filename="../ImportDialog.qml" line="58"/>
         <source>也可以把文件直接拖到地图上。</source>
         <translation>You can also drop files onto the map.</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="76"/>
+        <location filename="../ImportDialog.qml" line="77"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="91"/>
+        <location filename="../ImportDialog.qml" line="92"/>
         <source>无法识别图层的类型，请选择：</source>
         <translation>The layer&apos;s role was not recognised; choose one:</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="103"/>
+        <location filename="../ImportDialog.qml" line="104"/>
         <source>重新导入</source>
         <translation>Import again</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="110"/>
+        <location filename="../ImportDialog.qml" line="111"/>
         <source>导入完成</source>
         <translation>Import complete</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="111"/>
+        <location filename="../ImportDialog.qml" line="112"/>
         <source>导入已取消</source>
         <translation>Import cancelled</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="111"/>
+        <location filename="../ImportDialog.qml" line="112"/>
         <source>导入未全部成功</source>
         <translation>Import did not fully succeed</translation>
     </message>
@@ -856,7 +856,7 @@
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../MapToolBar.qml" line="76"/>
+        <location filename="../MapToolBar.qml" line="77"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -1225,42 +1225,47 @@
         <translation>Layer “%1” feature %2 and %3 overlap by %4 m² within the site; the %5 area counts it once</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="149"/>
+        <location filename="../../layers/checkwording.cpp" line="151"/>
+        <source>选址下有多个地类图斑图层（%1）：地类面积和地类表把它们相加；检查所用的项目中每个调查年度只应保留一个地类图斑图层</source>
+        <translation>Several land-use layers lie under the site (%1): the land-use area and the land-use table add them up; keep one land-use layer per survey year in the project you check against</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="155"/>
         <source>选址内的地类图斑相互重叠：面积之和超过选址面积</source>
         <translation>land-use parcels overlap each other under the site: their areas add up to more than the site</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="163"/>
+        <location filename="../../layers/checkwording.cpp" line="169"/>
         <source>%1：无效多边形已修复（%2）</source>
         <translation>%1: invalid polygon repaired (%2)</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="167"/>
+        <location filename="../../layers/checkwording.cpp" line="173"/>
         <source>文件自带</source>
         <translation>from the file</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="168"/>
+        <location filename="../../layers/checkwording.cpp" line="174"/>
         <source>用户指定</source>
         <translation>given by the user</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="169"/>
+        <location filename="../../layers/checkwording.cpp" line="175"/>
         <source>推断</source>
         <translation>inferred</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="172"/>
+        <location filename="../../layers/checkwording.cpp" line="178"/>
         <source>%1 图层“%2”</source>
         <translation>%1, layer “%2”</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="173"/>
+        <location filename="../../layers/checkwording.cpp" line="179"/>
         <source>%1：坐标系 %2（%3）</source>
         <translation>%1: CRS %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="176"/>
+        <location filename="../../layers/checkwording.cpp" line="182"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>

@@ -165,6 +165,36 @@ private slots:
         PL_COMPARE_NEAR(landuseRowSum(m), 665000.0, 0.01, "m²");
     }
 
+    void aSecondLayerOfTheSameRoleCountsOnce()
+    {
+        // A second farmland layer repeating JB-1: the farmland is still the union, 240 000 m².
+        OverlapFixture fx(false);
+        auto layer = [&](const char *name, Role role, const char *table) {
+            LayerSpec s;
+            s.name = name;
+            s.role = role;
+            s.table = table;
+            s.geometryType = "MULTIPOLYGON";
+            s.fields = {{"DLBM", FieldType::Text, ""}};
+            return std::make_unique<LayerWriter>(*fx.project, s);
+        };
+        const Value v[] = {std::string("0101")};
+        auto farm = layer("补充永久基本农田", Role::BasicFarmland, "basic_farmland_2");
+        farm->add(orect(0, 0, 400, 400), v);
+        farm->commit();
+        auto landuse = layer("地类图斑2024", Role::Landuse, "landuse_2024");
+        landuse->add(orect(0, 0, 100, 100), v);
+        landuse->commit();
+        CheckEngine engine(*fx.project, RuleSet::builtin());
+        const Measurement m = engine.check(orect(0, 0, 1000, 1000), {"两层", "", ""}).measurement;
+        PL_COMPARE_NEAR(m.overlap("basic_farmland").areaM2, 240000.0, 0.01, "m²");
+        QCOMPARE(m.overlap("basic_farmland").features.size(), size_t(3));
+        // Two land-use layers: said, not silently added up.
+        QVERIFY2(anyRepairContains(m, "several land-use layers lie under the site (地类图斑, "
+                                      "地类图斑2024)"),
+                 qPrintable(repairsText(m)));
+    }
+
     void overlapOutsideTheSiteIsNoNote()
     {
         // [600,1000]×[0,400]: only JB-2's [600,600]… nothing of JB-1; no farmland at all here
