@@ -101,7 +101,8 @@ QString invalidReasonText(const QString &reason)
 bool isOverlapNote(const QString &repair)
 {
     return repair.startsWith(QLatin1String("layer ")) &&
-           repair.contains(QStringLiteral(" m² under the site; "));
+           (repair.contains(QStringLiteral(" m² under the site; ")) ||
+            repair.contains(QStringLiteral(" more pairs of features overlap ")));
 }
 
 QString checkRepairText(const QString &repair)
@@ -145,6 +146,12 @@ QString checkRepairText(const QString &repair)
             .arg(m.captured(1), m.captured(2), second, m.captured(5),
                  overlapRoleText(m.captured(6)));
     }
+    static const QRegularExpression morePairs(QStringLiteral(
+        "^layer (.*) and others: (\\d+) more pairs of features overlap by more than 0\\.005 m² "
+        "under the site; the (\\w+) overlap counts them once$"));
+    if (const auto m = morePairs.match(repair); m.hasMatch())
+        return tr("另有 %1 对要素在选址内重叠，%2面积只计一次")
+            .arg(m.captured(2), overlapRoleText(m.captured(3)));
     static const QRegularExpression severalLanduse(
         QStringLiteral("^several land-use layers lie under the site \\((.*)\\): "));
     if (const auto m = severalLanduse.match(repair); m.hasMatch())

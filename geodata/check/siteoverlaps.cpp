@@ -81,16 +81,20 @@ void noteOverlappingPieces(const std::string &role, std::vector<PieceRef> &piece
 {
     if (pieces.size() != features.size())
         return;
-    constexpr std::size_t kMaxPairsNoted = 20;
-    std::size_t noted = 0;
+    // A few pairs by name, the rest counted: a second layer over the first overlaps at every
+    // feature, and a report page of such lines helps nobody.
+    constexpr std::size_t kMaxPairsNoted = 5;
+    std::size_t found = 0;
     for (auto &p : pieces)
         materialize(p);
-    for (std::size_t i = 0; i < pieces.size() && noted < kMaxPairsNoted; ++i)
-        for (std::size_t j = i + 1; j < pieces.size() && noted < kMaxPairsNoted; ++j) {
+    for (std::size_t i = 0; i < pieces.size(); ++i)
+        for (std::size_t j = i + 1; j < pieces.size(); ++j) {
             if (!pieces[i].geometry.envelope().intersects(pieces[j].geometry.envelope()))
                 continue;
             const double common = pieces[i].geometry.intersection(pieces[j].geometry).area();
             if (common <= kNoteMinM2)
+                continue;
+            if (found++ >= kMaxPairsNoted)
                 continue;
             const FeatureHit &a = features[i], &b = features[j];
             const std::string what =
@@ -101,8 +105,13 @@ void noteOverlappingPieces(const std::string &role, std::vector<PieceRef> &piece
                           " and layer " + b.layer + " feature " + featureText(b.fid, b.code);
             notes.push_back(what + " overlap by " + m2Text(common) + " m² under the site; the " +
                             role + " overlap counts it once");
-            ++noted;
         }
+    if (found > kMaxPairsNoted)
+        notes.push_back("layer " + features.front().layer +
+                        " and others: " + std::to_string(found - kMaxPairsNoted) +
+                        " more pairs of features overlap by more than 0.005 m² under the site; "
+                        "the " +
+                        role + " overlap counts them once");
 }
 
 } // namespace planlines::geodata::check

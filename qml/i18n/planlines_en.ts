@@ -1185,87 +1185,92 @@
         <translation>%1 at %2, %3</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="115"/>
+        <location filename="../../layers/checkwording.cpp" line="116"/>
         <source>选址：%1，已用 MakeValid 修复</source>
         <translation>site: %1; repaired with MakeValid</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="117"/>
+        <location filename="../../layers/checkwording.cpp" line="118"/>
         <source>%1：%2，检查时已修复</source>
         <translation>%1: %2; repaired for the check</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="120"/>
+        <location filename="../../layers/checkwording.cpp" line="121"/>
         <source>%1：GEOS 无法叠加（%2），已用 MakeValid 修复该要素</source>
         <translation>%1: GEOS could not overlay it (%2); the feature was repaired with MakeValid</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="133"/>
+        <location filename="../../layers/checkwording.cpp" line="134"/>
         <source>选址：各部分相互重叠 %1 m²（%2），按各部分的并集计</source>
         <translation>Site: its parts overlap by %1 m² (%2); the site is their union</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="136"/>
+        <location filename="../../layers/checkwording.cpp" line="137"/>
         <source>选址：各部分相接（%1），已合并</source>
         <translation>Site: its parts touch (%1); merged</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="138"/>
+        <location filename="../../layers/checkwording.cpp" line="139"/>
         <source>图层“%1”的要素 %2 与 %3 在选址内重叠 %4 m²，重叠部分只计一次（计入要素 %5）</source>
         <translation>Layer “%1”: features %2 and %3 overlap by %4 m² within the site; the overlap is counted once (for feature %5)</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="143"/>
+        <location filename="../../layers/checkwording.cpp" line="144"/>
         <source>图层“%1”要素 %2</source>
         <translation>layer “%1” feature %2</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="144"/>
+        <location filename="../../layers/checkwording.cpp" line="145"/>
         <source>图层“%1”要素 %2 与 %3 在选址内重叠 %4 m²，%5面积只计一次</source>
         <translation>Layer “%1” feature %2 and %3 overlap by %4 m² within the site; the %5 area counts it once</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="151"/>
+        <location filename="../../layers/checkwording.cpp" line="153"/>
+        <source>另有 %1 对要素在选址内重叠，%2面积只计一次</source>
+        <translation>%1 more pairs of features overlap within the site; the %2 area counts them once</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="158"/>
         <source>选址下有多个地类图斑图层（%1）：地类面积和地类表把它们相加；检查所用的项目中每个调查年度只应保留一个地类图斑图层</source>
         <translation>Several land-use layers lie under the site (%1): the land-use area and the land-use table add them up; keep one land-use layer per survey year in the project you check against</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="155"/>
+        <location filename="../../layers/checkwording.cpp" line="162"/>
         <source>选址内的地类图斑相互重叠：面积之和超过选址面积</source>
         <translation>land-use parcels overlap each other under the site: their areas add up to more than the site</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="169"/>
+        <location filename="../../layers/checkwording.cpp" line="176"/>
         <source>%1：无效多边形已修复（%2）</source>
         <translation>%1: invalid polygon repaired (%2)</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="173"/>
+        <location filename="../../layers/checkwording.cpp" line="180"/>
         <source>文件自带</source>
         <translation>from the file</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="174"/>
+        <location filename="../../layers/checkwording.cpp" line="181"/>
         <source>用户指定</source>
         <translation>given by the user</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="175"/>
+        <location filename="../../layers/checkwording.cpp" line="182"/>
         <source>推断</source>
         <translation>inferred</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="178"/>
+        <location filename="../../layers/checkwording.cpp" line="185"/>
         <source>%1 图层“%2”</source>
         <translation>%1, layer “%2”</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="179"/>
+        <location filename="../../layers/checkwording.cpp" line="186"/>
         <source>%1：坐标系 %2（%3）</source>
         <translation>%1: CRS %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="182"/>
+        <location filename="../../layers/checkwording.cpp" line="189"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>

@@ -88,6 +88,16 @@ private slots:
                                 "重叠 12.50 m²，生态保护红线面积只计一次"));
     }
 
+    void manyOverlappingPairsAreCounted()
+    {
+        const QString more = QStringLiteral(
+            "layer 永久基本农田 and others: 17 more pairs of features overlap by more than 0.005 "
+            "m² under the site; the basic_farmland overlap counts them once");
+        QVERIFY(isOverlapNote(more));
+        QCOMPARE(checkRepairText(more),
+                 QStringLiteral("另有 17 对要素在选址内重叠，永久基本农田面积只计一次"));
+    }
+
     void notesOfASiteFile()
     {
         QCOMPARE(
