@@ -2,10 +2,14 @@
 // project and the engine once, checks one warm-up site, then times CheckEngine::check on N
 // square sites of SIDE metres centred on random land-use parcels. Prints the median, 90th
 // percentile and maximum in milliseconds, and the mean number of parcels under a site.
+// With --file, times each site of a file instead (read once, outside the timing; the detailed
+// sites of check_sites.py --shape), RUNS times, and prints each one's median.
 //
 //   check_latency DB [N=50] [SIDE=1000]
+//   check_latency DB --file SITES.geojson [RUNS=5]
 #include <geodata/allocator.h>
 #include <geodata/check/checkengine.h>
+#include <geodata/check/sitereader.h>
 #include <geodata/check/spatialiteblob.h>
 
 #include <QCoreApplication>
@@ -14,9 +18,42 @@
 #include <chrono>
 #include <cstdio>
 #include <random>
+#include <string>
 
 using namespace planlines::geodata;
 using namespace planlines::geodata::check;
+
+namespace {
+
+int timeFile(const char *db, const char *file, int runs)
+{
+    try {
+        auto project = Project::open(db, /*readOnly=*/true);
+        SiteBatch batch = SiteReader::fromFile(*project, file);
+        CheckEngine engine(*project, RuleSet::builtin());
+        for (const auto &r : batch.sites) {
+            std::vector<double> ms;
+            double areaM2 = 0;
+            for (int i = 0; i < std::max(1, runs); ++i) {
+                const auto a = std::chrono::steady_clock::now();
+                const CheckResult result = engine.check(r.site, r.inputs);
+                const auto b = std::chrono::steady_clock::now();
+                ms.push_back(std::chrono::duration<double, std::milli>(b - a).count());
+                areaM2 = result.measurement.siteAreaM2;
+            }
+            std::sort(ms.begin(), ms.end());
+            std::printf("%s: %d vertices, %d parts, %.2f m²: median %.1f ms of %d runs\n",
+                        r.inputs.name.c_str(), r.site.numPoints(), r.site.numGeometries(), areaM2,
+                        ms[ms.size() / 2], static_cast<int>(ms.size()));
+        }
+        return 0;
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "check_latency: %s\n", e.what());
+        return 1;
+    }
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -26,6 +63,8 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "usage: check_latency DB [N] [SIDE_M]\n");
         return 2;
     }
+    if (argc > 3 && std::string(argv[2]) == "--file")
+        return timeFile(argv[1], argv[3], argc > 4 ? std::atoi(argv[4]) : 5);
     const int n = argc > 2 ? std::atoi(argv[2]) : 50;
     const double side = argc > 3 ? std::atof(argv[3]) : 1000;
     try {

@@ -11,13 +11,17 @@
 
 #include "../database.h"
 
+#include <map>
 #include <memory>
+#include <utility>
+#include <vector>
 
 struct sqlite3_rtree_query_info;
 
 namespace planlines::geodata::check {
 
 class SiteClip;
+struct PieceRef;
 struct ScanAcc;
 struct SiteView;
 
@@ -60,6 +64,10 @@ private:
     static int indexQuery(sqlite3_rtree_query_info *q);
     // The candidates of the indexed layers whose rowid is `part` modulo `parts` (sitescan.cpp).
     ScanAcc scanIndexed(const SiteView &view, int part, int parts);
+    // True when no two pieces overlap: their boxes are apart, or their features (of small
+    // layers, in memory) do not overlap anywhere (remembered per pair for the whole batch).
+    bool piecesApart(const std::vector<PieceRef> &pieces);
+    std::map<std::pair<const void *, const void *>, bool> m_featuresOverlap;
     const EnginePlan &m_plan;
     Database m_db;
     std::vector<std::unique_ptr<MemoryLayer>> m_memory;

@@ -3,6 +3,7 @@
 // of their rowid; each measured from its blob's plain coordinates where that is exact, by GEOS
 // otherwise. Also the helpers sitescan.h declares.
 #include "sitescan.h"
+#include "localsite.h"
 #include "siteclip.h"
 #include "sitemeasurer.h"
 #include "spatialiteblob.h"
@@ -122,6 +123,7 @@ ScanAcc SiteMeasurer::scanIndexed(const SiteView &view, int part, int parts)
     const Envelope &env = view.envelope;
     const Prepared prepSite(site);
     const SiteClip clip(site);
+    const LocalSite local(site);
     m_filter = {&clip, part, parts};
     struct Forget
     {
@@ -148,11 +150,11 @@ ScanAcc SiteMeasurer::scanIndexed(const SiteView &view, int part, int parts)
         try {
             if (touches == 2)
                 throw GeometryError("GEOS predicate failed");
-            piece.second = site.intersection(g);
+            piece.second = local.intersection(g);
         } catch (const GeometryError &e) {
             acc.repairs.push_back("layer " + layer + ", feature " + std::to_string(fid) + ": " +
                                   e.cause() + "; feature repaired with MakeValid");
-            piece.second = site.intersection(repairedPolygons(g));
+            piece.second = local.intersection(repairedPolygons(g));
         }
         piece.first = piece.second.area();
         return piece;

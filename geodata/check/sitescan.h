@@ -64,6 +64,7 @@ struct PieceRef
     bool whole = false; // the feature lies wholly inside the site
     std::int64_t fid = 0;
     const std::string *layer = nullptr;
+    const Geometry *feature = nullptr; // the whole feature, for a small layer's (in memory)
 };
 
 // One role's overlaps; pieces[i] belongs to features[i] wherever pieces are kept.

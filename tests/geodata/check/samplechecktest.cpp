@@ -1,6 +1,8 @@
 // The check on the sample county: every conflicting sample site is caught by the rule it was
 // built to trip (YQJG, read here and never by the engine), every clean one passes, and the
-// land-use figures equal SpatiaLite SQL's ST_Area(ST_Intersection(…)) grouped by DLBM.
+// land-use figures equal SpatiaLite SQL's ST_Area(ST_Intersection(…)) grouped by DLBM, for the
+// sample sites and for detailed ones (an outline of 20 000 vertices, a site of 3 000 parts,
+// measured through their tiles), whose farmland and control-unit areas equal SQL's too.
 #include "../testsupport.h"
 
 #include <geodata/check/checkengine.h>
@@ -8,7 +10,9 @@
 
 #include <QTest>
 
+#include <cmath>
 #include <map>
+#include <numbers>
 
 using namespace planlines::geodata;
 using namespace planlines::geodata::check;
@@ -107,6 +111,78 @@ private slots:
         const double siteM2 = std::get<double>(*project->db().scalar(
             "SELECT ST_Area(geom) FROM site WHERE XMMC = ?", site.toStdString()));
         PL_COMPARE_NEAR(r.measurement.siteAreaM2, siteM2, 0.01, "m²");
+    }
+
+    void detailedSitesEqualSpatialiteSql_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::newRow("outline of 20 000 vertices") << 0;
+        QTest::newRow("3 000 parts") << 1;
+    }
+    void detailedSitesEqualSpatialiteSql()
+    {
+        QFETCH(int, kind);
+        // On the land of a sample site, so that farmland and several control units lie under it.
+        auto centre = project->db().prepare(
+            "SELECT ST_X(ST_Centroid(geom)), ST_Y(ST_Centroid(geom)) FROM site WHERE XMMC = ?");
+        centre.bind(1, std::string("通威农光互补光伏发电项目"));
+        QVERIFY(centre.step());
+        const double cx = centre.real(0), cy = centre.real(1);
+        Geometry site;
+        if (kind == 0) {
+            std::vector<double> xy;
+            for (int k = 0; k < 20000; ++k) {
+                const double a = 2 * std::numbers::pi * k / 20000;
+                const double r = 700 + 6 * std::sin(a * 301) + 4 * std::sin(a * 47);
+                xy.push_back(cx + r * std::cos(a));
+                xy.push_back(cy + r * std::sin(a));
+            }
+            site = Geometry::polygon(xy);
+        } else {
+            std::vector<Geometry> parts;
+            for (int k = 0; k < 3000; ++k) {
+                const double x = cx - 450 + (k % 60) * 15.0, y = cy - 375 + (k / 60) * 15.0;
+                const double xy[] = {x, y, x + 10, y, x + 10, y + 10, x, y + 10};
+                parts.push_back(Geometry::polygon(xy));
+            }
+            site = Geometry::collect(std::move(parts), GEOS_MULTIPOLYGON);
+        }
+        QVERIFY(site.isValid());
+        const auto r = engine->check(site, {"细部选址", "C3490", "工业用地"});
+        QVERIFY2(r.ok(), r.error.c_str());
+        const std::vector<unsigned char> wkb = site.wkb();
+        const Blob siteBlob(wkb.begin(), wkb.end());
+        auto st = project->db().prepare(
+            "SELECT p.DLBM, SUM(ST_Area(ST_Intersection(GeomFromWKB(?1, 4548), p.geom))) "
+            "FROM landuse AS p WHERE p.ROWID IN (SELECT ROWID FROM SpatialIndex WHERE "
+            "f_table_name = 'landuse' AND f_geometry_column = 'geom' AND "
+            "search_frame = GeomFromWKB(?1, 4548)) GROUP BY p.DLBM "
+            "HAVING SUM(ST_Area(ST_Intersection(GeomFromWKB(?1, 4548), p.geom))) > 0");
+        st.bind(1, siteBlob);
+        std::map<std::string, double> sql;
+        while (st.step())
+            sql[st.text(0)] = st.real(1);
+        QVERIFY(sql.size() >= 2);
+        QCOMPARE(r.measurement.landuse.size(), sql.size());
+        for (const auto &row : r.measurement.landuse)
+            PL_COMPARE_NEAR(row.areaM2, sql.at(row.dlbm), 0.01, "m²");
+        // Farmland patches tile; control units are unioned (they may nest): both by SQL.
+        auto sqlArea = [&](const std::string &sql) {
+            auto q = project->db().prepare(sql);
+            q.bind(1, siteBlob);
+            return q.step() && !q.isNull(0) ? q.real(0) : 0.0;
+        };
+        const double farmland =
+            sqlArea("SELECT SUM(ST_Area(ST_Intersection(GeomFromWKB(?1, 4548), geom))) FROM "
+                    "basic_farmland WHERE ROWID IN (SELECT ROWID FROM SpatialIndex WHERE "
+                    "f_table_name = 'basic_farmland' AND search_frame = GeomFromWKB(?1, 4548))");
+        QVERIFY(farmland > 1000);
+        PL_COMPARE_NEAR(r.measurement.overlap("basic_farmland").areaM2, farmland, 0.01, "m²");
+        const double units = sqlArea("SELECT ST_Area(ST_Intersection(GeomFromWKB(?1, 4548), "
+                                     "ST_Union(geom))) FROM control_unit WHERE "
+                                     "ST_Intersects(geom, GeomFromWKB(?1, 4548))");
+        PL_COMPARE_NEAR(r.measurement.overlap("control_unit").areaM2, units, 0.01, "m²");
+        PL_COMPARE_NEAR(r.measurement.siteAreaM2, site.area(), 0.01, "m²");
     }
 };
 
