@@ -6,6 +6,11 @@
 #
 #   bench/check_bench.sh PATH/TO/planlines DB [RUNS=3] [BATCHES="1000 5000"]
 #
+# Then detailed sites (issue 16): a 1 km² site whose outline has 100 000 vertices and one of
+# 20 000 parts, timed by check_latency --file (the engine, project open, median of RUNS+2)
+# beside SpatiaLite SQL computing the same site's land-use area by DLBM through the spatial
+# index (median of RUNS). Cross-check: the site's land-use area, ours vs peer.
+#
 # The machine may be shared: the header and each row give the 1-minute load average.
 #
 # Our run does more than the peer: every constraint layer (farmland, red line, urban boundary,
@@ -83,3 +88,37 @@ PY
     printf '  %-26s %9s  %-22s %9s %6s  %s\n' "check $n sites" "$o" "spatialite SQL by DLBM" \
         "$p" "$ratio" "cultivated m²: ours $cult_ours, peer $cult_peer; load $load_before→$(load)"
 done
+
+if [[ -x $latency ]]; then
+    for shape in detailed parts; do
+        python3 "$here/check_sites.py" "$db" 1 "$work/$shape.geojson" --shape "$shape" --seed 7 || exit 1
+        base=$work/base_$shape.sqlite
+        cp "$db" "$base"
+        "$bin" import "$work/$shape.geojson" --db "$base" --role site --name "bench_$shape" >/dev/null \
+            || { echo "  import of the $shape site failed"; exit 1; }
+        load_before=$(load)
+        line=$("$latency" "$base" --file "$work/$shape.geojson" $((runs + 2))) || { echo "  check_latency failed"; exit 1; }
+        o=$(sed -n 's/.*median \([0-9.]*\) ms.*/\1/p' <<<"$line" | awk '{ printf "%.3f", $1 / 1000 }')
+        what=$(sed -n 's/^[^:]*: \([0-9]*\) vertices, \([0-9]*\) parts.*/\1 vertices, \2 parts/p' <<<"$line")
+        sql="SELECT p.DLBM, SUM(ST_Area(ST_Intersection(s.geom, p.geom))) FROM bench_$shape AS s JOIN landuse AS p ON p.ROWID IN (SELECT ROWID FROM SpatialIndex WHERE f_table_name = 'landuse' AND f_geometry_column = 'geom' AND search_frame = s.geom) WHERE ST_Intersects(s.geom, p.geom) GROUP BY p.DLBM;"
+        peer=""
+        for ((i = 0; i < runs; ++i)); do
+            t0=$(now)
+            spatialite -batch -bail -csv "$base" "$sql" >"$work/peer_$shape.csv" 2>>"$work/err" \
+                || { echo "  spatialite failed"; exit 1; }
+            t1=$(now)
+            peer+=" $(secs "$t0" "$t1")"
+        done
+        p=$(median <<<"$peer")
+        area_peer=$(awk -F, '{ s += $2 } END { printf "%.2f", s }' "$work/peer_$shape.csv")
+        area_ours=$("$bin" check "$work/$shape.geojson" --db "$base" --json 2>/dev/null | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+r = d[0] if isinstance(d, list) else d
+r = r.get("results", [r])[0] if "results" in r else r
+print("%.2f" % sum(row["area_m2"] for row in r["landuse"]))' 2>/dev/null || echo "?")
+        ratio=$(awk -v a="$o" -v b="$p" 'BEGIN { printf "%.2f", a / b }')
+        printf '  %-26s %9s  %-22s %9s %6s  %s\n' "check 1 site, $shape" "$o" "spatialite SQL by DLBM" \
+            "$p" "$ratio" "$what; land use m²: ours $area_ours, peer $area_peer; load $load_before→$(load)"
+    done
+fi

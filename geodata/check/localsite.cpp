@@ -37,13 +37,15 @@ void appendPolygons(const Geometry &g, std::vector<Geometry> &out)
 
 LocalSite::LocalSite(const Geometry &site) : m_site(site)
 {
-    if (site.numPoints() <= kTileAbove)
+    const int vertices = site.numPoints();
+    if (vertices <= kTileAbove)
         return;
+    m_leafVertices = std::max(kTileVertices, vertices / 64);
     try {
         const Geometry parts = site.toMultiPolygon();
         for (int i = 0, n = parts.numGeometries(); i < n; ++i) {
             Geometry part = cloneOf(parts.geometryN(i));
-            if (part.numPoints() <= kTileVertices) {
+            if (part.numPoints() <= m_leafVertices) {
                 const Envelope e = part.envelope();
                 m_tiles.push_back({e, std::move(part), -1});
                 continue;
@@ -73,7 +75,7 @@ void LocalSite::split(Geometry piece, int part, int depth)
     if (piece.isEmpty())
         return;
     const Envelope e = piece.envelope();
-    if (piece.numPoints() <= kTileVertices || depth >= 24 || (e.width() <= 0 && e.height() <= 0)) {
+    if (piece.numPoints() <= m_leafVertices || depth >= 24 || (e.width() <= 0 && e.height() <= 0)) {
         m_tiles.push_back({e, std::move(piece), part});
         return;
     }

@@ -5,11 +5,12 @@
 // do so: a site of 100 000 vertices or 20 000 parts cost that much for every parcel along its
 // outline (20 s for one site). A site of more than kTileAbove vertices is kept as tiles: each
 // part of at most kTileVertices as it is, a larger part cut by halving boxes (GEOSClipByRect,
-// linear in the vertices) into tiles of at most kTileVertices whose interiors are disjoint
-// and whose union is the part. A feature is intersected with the tiles its envelope meets (a
-// grid finds them); a tile the feature holds whole is taken as it is; the pieces of one cut
-// part are united again, so the cuts do not show. A smaller site, or one whose tiles do not
-// add up to it (validity or area), is used whole, exactly as before. One per site and thread.
+// linear in the vertices) into tiles of at most kTileVertices (or a 64th of the site's
+// vertices, if more: fewer tiles for a parcel to meet on a huge outline) whose interiors are
+// disjoint and whose union is the part. A feature is intersected with the tiles its envelope meets
+// (a grid finds them); a tile the feature holds whole is taken as it is; the pieces of one cut part
+// are united again, so the cuts do not show. A smaller site, or one whose tiles do not add up to it
+// (validity or area), is used whole, exactly as before. One per site and thread.
 #pragma once
 
 #include "../geometry.h"
@@ -43,6 +44,7 @@ private:
         int part = -1; // the site's part this tile was cut from; -1: the whole part
     };
     void split(Geometry piece, int part, int depth);
+    int m_leafVertices = kTileVertices;
     void buildGrid();
     int column(double x) const;
     int row(double y) const;
