@@ -26,6 +26,7 @@ ItemDelegate {
     signal opacityMoved(int row, real opacity)
     signal moveRequested(int row, int delta)
     signal zoomRequested(string table)
+    signal attributeTableRequested(string table)
 
     implicitHeight: 54
     onClicked: row.toggled(row.index, !row.layerVisible)
@@ -77,6 +78,12 @@ ItemDelegate {
                     enabled: row.canMoveDown
                     ToolTip.text: qsTr("下移")
                     onClicked: row.moveRequested(row.index, 1)
+                }
+                SmallButton {
+                    objectName: "attributeTableButton"
+                    text: "▦"
+                    ToolTip.text: qsTr("属性表")
+                    onClicked: row.attributeTableRequested(row.tableName)
                 }
                 SmallButton {
                     objectName: "zoomToLayer"
