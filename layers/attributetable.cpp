@@ -154,8 +154,22 @@ void AttributeTable::setQuery(const AttributeQuery &query, geodata::Database *in
         q.sortColumn = -1;
     if (q.textColumn >= static_cast<int>(m_fieldCount))
         q.textColumn = -1;
-    std::string sql = "SELECT fid FROM " + quoteIdentifier(m_layer.table) + whereClause(q);
+    m_pages.clear();
+    m_dense.reset();
     const bool sorted = q.sortColumn >= 0;
+    if (!sorted && q.text.isEmpty() && !q.extent && m_layer.featureCount > 0) {
+        // min and max of the primary key are two b-tree descents; with the registry's count they
+        // show whether the fids have a gap.
+        auto st = m_project.db().prepare("SELECT min(fid), max(fid) FROM " +
+                                         quoteIdentifier(m_layer.table));
+        if (st.step() && !st.isNull(0) && st.int64(1) - st.int64(0) + 1 == m_layer.featureCount) {
+            m_dense = Dense{st.int64(0), static_cast<std::size_t>(m_layer.featureCount)};
+            m_fids.clear();
+            m_query = q;
+            return;
+        }
+    }
+    std::string sql = "SELECT fid FROM " + quoteIdentifier(m_layer.table) + whereClause(q);
     if (sorted) {
         const std::string &field = m_columns[static_cast<std::size_t>(q.sortColumn)].field;
         if (indexWriter && m_layer.featureCount > kIndexThreshold)
@@ -191,6 +205,15 @@ void AttributeTable::setQuery(const AttributeQuery &query, geodata::Database *in
 
 std::optional<std::size_t> AttributeTable::rowOfFid(std::int64_t fid) const
 {
+    if (m_dense) {
+        const std::int64_t r =
+            m_query.descending
+                ? m_dense->first + static_cast<std::int64_t>(m_dense->count) - 1 - fid
+                : fid - m_dense->first;
+        if (r < 0 || r >= static_cast<std::int64_t>(m_dense->count))
+            return std::nullopt;
+        return static_cast<std::size_t>(r);
+    }
     if (m_query.sortColumn < 0) { // fids in order: a binary search
         const auto it = m_query.descending
                             ? std::lower_bound(m_fids.begin(), m_fids.end(), fid, std::greater<>())
@@ -213,12 +236,12 @@ const AttributeTable::Page &AttributeTable::page(std::size_t index)
             m_pages.splice(m_pages.begin(), m_pages, it);
             return m_pages.front();
         }
-    const std::size_t count = std::min(kPageRows, m_fids.size() - first);
+    const std::size_t count = std::min(kPageRows, rowCount() - first);
     auto &st = *m_pageStatement;
     st.reset();
     for (std::size_t i = 0; i < kPageRows; ++i) {
         if (i < count)
-            st.bind(static_cast<int>(i) + 1, m_fids[first + i]);
+            st.bind(static_cast<int>(i) + 1, fid(first + i));
         else
             st.bind(static_cast<int>(i) + 1, nullptr);
     }
@@ -228,7 +251,7 @@ const AttributeTable::Page &AttributeTable::page(std::size_t index)
     // The rows come in table order: put each in its place by fid.
     std::vector<std::pair<std::int64_t, std::size_t>> slot(count);
     for (std::size_t i = 0; i < count; ++i)
-        slot[i] = {m_fids[first + i], i};
+        slot[i] = {fid(first + i), i};
     std::sort(slot.begin(), slot.end());
     while (st.step()) {
         const std::int64_t fid = st.int64(0);
@@ -262,9 +285,9 @@ const AttributeTable::Page &AttributeTable::page(std::size_t index)
 
 const std::vector<QString> &AttributeTable::row(std::size_t row)
 {
-    if (row >= m_fids.size())
+    if (row >= rowCount())
         throw geodata::Error("row " + std::to_string(row) + " is past the table's " +
-                                 std::to_string(m_fids.size()) + " rows",
+                                 std::to_string(rowCount()) + " rows",
                              "layer " + m_layer.name);
     const Page &p = page(row / kPageRows);
     return p.rows[row - p.first];

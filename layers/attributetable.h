@@ -57,9 +57,14 @@ public:
     void setQuery(const AttributeQuery &query, geodata::Database *indexWriter = nullptr);
     const AttributeQuery &query() const { return m_query; }
 
-    std::size_t rowCount() const { return m_fids.size(); }
-    std::int64_t fid(std::size_t row) const { return m_fids.at(row); }
-    const std::vector<std::int64_t> &fids() const { return m_fids; }
+    std::size_t rowCount() const { return m_dense ? m_dense->count : m_fids.size(); }
+    std::int64_t fid(std::size_t row) const
+    {
+        if (!m_dense)
+            return m_fids.at(row);
+        const auto r = static_cast<std::int64_t>(row);
+        return m_query.descending ? m_dense->first + m_dense->count - 1 - r : m_dense->first + r;
+    }
     // The row showing this feature under the current query.
     std::optional<std::size_t> rowOfFid(std::int64_t fid) const;
     // The values of a row as shown, one per column: read with its page when not cached.
@@ -70,7 +75,7 @@ public:
     // Calls visit(values) for every row of the query in order, a page at a time (export).
     template <typename F> void forEachRow(F visit)
     {
-        for (std::size_t r = 0; r < m_fids.size(); ++r)
+        for (std::size_t r = 0; r < rowCount(); ++r)
             visit(row(r));
     }
 
@@ -95,6 +100,14 @@ private:
     bool m_hasRtree = false;
     AttributeQuery m_query;
     std::vector<std::int64_t> m_fids;
+    // Unsorted and unfiltered, a layer whose fids run without a gap (as the importer writes
+    // them) needs no list: row r is fid first + r. Reading a million fids took 0.5 s.
+    struct Dense
+    {
+        std::int64_t first = 0;
+        std::size_t count = 0;
+    };
+    std::optional<Dense> m_dense;
     std::list<Page> m_pages; // most recently used first
     std::optional<geodata::Statement> m_pageStatement;
 };
