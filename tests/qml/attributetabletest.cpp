@@ -6,6 +6,8 @@
 #include "quickfind.h"
 
 #include <geodata/project.h>
+#include <layers/sheet/sheetcomposer.h>
+#include <qml/layerlistmodel.h>
 #include <qml/mainwindow.h>
 #include <qml/mapview.h>
 
@@ -233,6 +235,72 @@ private slots:
         QMetaObject::invokeMethod(dock, "close");
         QTRY_VERIFY(!dock->property("opened").toBool());
         QCOMPARE(overlay->property("highlightTable").toString(), QString());
+    }
+
+    // 12: the layer row's legend (▸) lists the classes the sheet's legend gives the layer when
+    // the frame holds the whole county; a layer of one symbol has no ▸.
+    void layerLegendIsTheSheetsClasses()
+    {
+        QQmlApplicationEngine engine;
+        QString error;
+        QQuickWindow *window = MainWindow::load(engine, m_db, QSize(1280, 720), &error);
+        QVERIFY2(window, qPrintable(error));
+        MapView *map = MainWindow::mapView(window);
+        QTRY_VERIFY_WITH_TIMEOUT(map->ready(), 60000);
+        auto *model = map->session()->layers();
+        const auto &project = *map->session()->map();
+        geodata::Envelope county{1e300, 1e300, -1e300, -1e300};
+        for (const auto &l : project.layers()) {
+            const auto e = l.data->extent();
+            county = {std::min(county.minX, e.minX), std::min(county.minY, e.minY),
+                      std::max(county.maxX, e.maxX), std::max(county.maxY, e.maxY)};
+        }
+        int checked = 0;
+        for (const auto &l : project.layers()) {
+            const int row = model->rowOfTable(QString::fromStdString(l.entry.info.table));
+            QStringList sheet;
+            const auto items = layers::sheet::SheetComposer::layerLegend(l, &county);
+            for (const auto &item : items)
+                if (!item.heading && items.size() > 1)
+                    sheet << item.label;
+            QStringList panel;
+            for (const QVariant &c :
+                 model->index(row).data(qml::LayerListModel::LegendRole).toList())
+                panel << c.toMap().value(QStringLiteral("label")).toString();
+            QCOMPARE(panel, sheet);
+            checked += !sheet.isEmpty();
+        }
+        QVERIFY(checked >= 3);
+        // 地类图斑 lists its land classes, among them 水浇地 and 农村宅基地.
+        const QVariantList landuse = model->index(model->rowOfTable(QStringLiteral("landuse")))
+                                         .data(qml::LayerListModel::LegendRole)
+                                         .toList();
+        QStringList labels;
+        for (const QVariant &c : landuse)
+            labels << c.toMap().value(QStringLiteral("label")).toString();
+        QVERIFY2(labels.contains(QStringLiteral("水浇地")), qPrintable(labels.join(u' ')));
+
+        // In the panel: ▸ on 地类图斑's row opens the list under it.
+        QList<QQuickItem *> toggles;
+        findAll(window->contentItem(), QStringLiteral("legendToggle"), toggles);
+        QQuickItem *toggle = nullptr;
+        for (QQuickItem *t : toggles)
+            for (QQuickItem *p = t; p; p = p->parentItem())
+                if (p->property("tableName").toString() == QStringLiteral("landuse"))
+                    toggle = t;
+        QVERIFY(toggle);
+        click(window, toggle);
+        QList<QQuickItem *> shown;
+        QTRY_VERIFY((shown.clear(),
+                     findAll(window->contentItem(), QStringLiteral("legendClassLabel"), shown),
+                     shown.size() == labels.size()));
+        QStringList texts;
+        for (QQuickItem *l : shown)
+            texts << l->property("text").toString();
+        QCOMPARE(texts, labels);
+        if (const QString shots = qEnvironmentVariable("PLANLINES_ATTR_SHOTS"); !shots.isEmpty())
+            QVERIFY(
+                window->grabWindow().save(shots + QStringLiteral("/layer-legend-1280x720.png")));
     }
 };
 
