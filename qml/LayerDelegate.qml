@@ -52,7 +52,7 @@ ItemDelegate {
 
             ToolButton {
                 objectName: "legendToggle"
-                implicitWidth: 16
+                implicitWidth: 12
                 padding: 0
                 text: row.legendOpen ? "▾" : "▸"
                 enabled: row.legendClasses.length > 0
