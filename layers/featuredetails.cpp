@@ -7,8 +7,6 @@
 
 namespace planlines::layers {
 
-namespace {
-
 QString valueText(const geodata::Value &v)
 {
     if (const auto *i = std::get_if<std::int64_t>(&v))
@@ -25,8 +23,6 @@ QString valueText(const geodata::Value &v)
         return QStringLiteral("(%1 bytes)").arg(b->size());
     return {};
 }
-
-} // namespace
 
 QString fieldLabel(const std::vector<geodata::FieldDef> &registry, const std::string &field)
 {

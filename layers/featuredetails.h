@@ -34,6 +34,9 @@ struct FeatureDetails
 FeatureDetails readFeatureDetails(geodata::Project &project, const geodata::LayerInfo &layer,
                                   std::int64_t fid);
 
+// A value as identify and the attribute table show it: a whole REAL without decimals, else two.
+QString valueText(const geodata::Value &v);
+
 // The alias staff read for a field of a layer (registry alias, standard code alias, the name).
 QString fieldLabel(const std::vector<geodata::FieldDef> &registry, const std::string &field);
 

@@ -23,6 +23,8 @@ pkgs=(
   libsqlite3-dev libspatialite-dev libsqlite3-mod-spatialite sqlite3
   # check records are stored zstd-compressed
   libzstd-dev
+  # the attribute table's XLSX export; unzip reads the XLSX back in its tests
+  libxlsxwriter-dev unzip
   # fonts and tools the tests use
   fonts-noto-cjk poppler-utils xvfb xauth
 )

@@ -21,13 +21,17 @@ ItemDelegate {
     required property bool hatched
     required property int featureCount
     required property bool synthetic
+    required property var legendClasses
+    // The layer's classes shown under it (▸ opens them).
+    property bool legendOpen: false
 
     signal toggled(int row, bool shown)
     signal opacityMoved(int row, real opacity)
     signal moveRequested(int row, int delta)
     signal zoomRequested(string table)
+    signal attributeTableRequested(string table)
 
-    implicitHeight: 54
+    implicitHeight: 54 + (legendOpen && legendClasses.length > 0 ? legendList.implicitHeight + 4 : 0)
     onClicked: row.toggled(row.index, !row.layerVisible)
 
     component SmallButton: ToolButton {
@@ -40,74 +44,122 @@ ItemDelegate {
         ToolTip.delay: 500
     }
 
-    contentItem: RowLayout {
-        spacing: 6
-
-        CheckBox {
-            checked: row.layerVisible
-            onToggled: row.toggled(row.index, checked)
-        }
-        LegendSwatch {
-            fill: row.fillColor
-            outline: row.outlineColor
-            hatched: row.hatched
-            opacity: Math.max(0.15, row.layerOpacity)
-        }
-        ColumnLayout {
+    contentItem: ColumnLayout {
+        spacing: 2
+        RowLayout {
             Layout.fillWidth: true
-            spacing: 0
-            RowLayout {
+            spacing: 6
+
+            ToolButton {
+                objectName: "legendToggle"
+                implicitWidth: 12
+                padding: 0
+                text: row.legendOpen ? "▾" : "▸"
+                enabled: row.legendClasses.length > 0
+                opacity: enabled ? 1 : 0
+                focusPolicy: Qt.NoFocus
+                onClicked: row.legendOpen = !row.legendOpen
+            }
+            CheckBox {
+                checked: row.layerVisible
+                onToggled: row.toggled(row.index, checked)
+            }
+            LegendSwatch {
+                fill: row.fillColor
+                outline: row.outlineColor
+                hatched: row.hatched
+                opacity: Math.max(0.15, row.layerOpacity)
+            }
+            ColumnLayout {
                 Layout.fillWidth: true
                 spacing: 0
-                Label {
+                RowLayout {
                     Layout.fillWidth: true
-                    text: row.name
-                    elide: Text.ElideRight
+                    spacing: 0
+                    Label {
+                        Layout.fillWidth: true
+                        text: row.name
+                        elide: Text.ElideRight
+                    }
+                    SmallButton {
+                        objectName: "moveUp"
+                        text: "▲"
+                        enabled: row.canMoveUp
+                        ToolTip.text: qsTr("上移")
+                        onClicked: row.moveRequested(row.index, -1)
+                    }
+                    SmallButton {
+                        objectName: "moveDown"
+                        text: "▼"
+                        enabled: row.canMoveDown
+                        ToolTip.text: qsTr("下移")
+                        onClicked: row.moveRequested(row.index, 1)
+                    }
+                    SmallButton {
+                        objectName: "attributeTableButton"
+                        text: "▦"
+                        ToolTip.text: qsTr("属性表")
+                        onClicked: row.attributeTableRequested(row.tableName)
+                    }
+                    SmallButton {
+                        objectName: "zoomToLayer"
+                        text: "⤢"
+                        ToolTip.text: qsTr("缩放至图层")
+                        onClicked: row.zoomRequested(row.tableName)
+                    }
                 }
-                SmallButton {
-                    objectName: "moveUp"
-                    text: "▲"
-                    enabled: row.canMoveUp
-                    ToolTip.text: qsTr("上移")
-                    onClicked: row.moveRequested(row.index, -1)
-                }
-                SmallButton {
-                    objectName: "moveDown"
-                    text: "▼"
-                    enabled: row.canMoveDown
-                    ToolTip.text: qsTr("下移")
-                    onClicked: row.moveRequested(row.index, 1)
-                }
-                SmallButton {
-                    objectName: "zoomToLayer"
-                    text: "⤢"
-                    ToolTip.text: qsTr("缩放至图层")
-                    onClicked: row.zoomRequested(row.tableName)
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: 4
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("%1 · %2 个要素").arg(row.roleLabel).arg(MapFormat.grouped(row.featureCount))
+                              + (row.synthetic ? qsTr(" · 合成") : "")
+                        font.pixelSize: 11
+                        color: "#757575"
+                        elide: Text.ElideRight
+                    }
+                    Slider {
+                        objectName: "opacitySlider"
+                        Layout.preferredWidth: 64
+                        implicitHeight: 16
+                        padding: 0
+                        from: 0
+                        to: 1
+                        value: row.layerOpacity
+                        focusPolicy: Qt.NoFocus
+                        ToolTip.visible: hovered || pressed
+                        ToolTip.text: qsTr("不透明度 %1%").arg(Math.round(value * 100))
+                        onMoved: row.opacityMoved(row.index, value)
+                    }
                 }
             }
-            RowLayout {
-                Layout.fillWidth: true
-                spacing: 4
-                Label {
-                    Layout.fillWidth: true
-                    text: qsTr("%1 · %2 个要素").arg(row.roleLabel).arg(MapFormat.grouped(row.featureCount))
-                          + (row.synthetic ? qsTr(" · 合成") : "")
-                    font.pixelSize: 11
-                    color: "#757575"
-                    elide: Text.ElideRight
-                }
-                Slider {
-                    objectName: "opacitySlider"
-                    Layout.preferredWidth: 64
-                    implicitHeight: 16
-                    padding: 0
-                    from: 0
-                    to: 1
-                    value: row.layerOpacity
-                    focusPolicy: Qt.NoFocus
-                    ToolTip.visible: hovered || pressed
-                    ToolTip.text: qsTr("不透明度 %1%").arg(Math.round(value * 100))
-                    onMoved: row.opacityMoved(row.index, value)
+        }
+        // The legend: one swatch and label per class, as on the printed sheet.
+        Column {
+            id: legendList
+            objectName: "layerLegend"
+            Layout.fillWidth: true
+            Layout.leftMargin: 44
+            visible: row.legendOpen && row.legendClasses.length > 0
+            spacing: 2
+            Repeater {
+                model: row.legendOpen ? row.legendClasses : []
+                delegate: Row {
+                    required property var modelData
+                    spacing: 6
+                    LegendSwatch {
+                        width: 16
+                        height: 11
+                        fill: modelData.fillColor
+                        outline: modelData.outlineColor
+                        hatched: modelData.hatched
+                    }
+                    Label {
+                        objectName: "legendClassLabel"
+                        text: modelData.label
+                        font.pixelSize: 11
+                    }
                 }
             }
         }

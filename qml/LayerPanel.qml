@@ -9,6 +9,7 @@ Pane {
     property alias model: layerList.model
 
     signal zoomToLayerRequested(string table)
+    signal attributeTableRequested(string table)
 
     padding: 0
 
@@ -45,6 +46,7 @@ Pane {
             onOpacityMoved: (row, opacity) => ListView.view.model.setLayerOpacity(row, opacity)
             onMoveRequested: (row, delta) => ListView.view.model.moveLayer(row, delta)
             onZoomRequested: table => panel.zoomToLayerRequested(table)
+            onAttributeTableRequested: table => panel.attributeTableRequested(table)
         }
     }
 }

@@ -40,6 +40,7 @@ ApplicationWindow {
             Layout.fillHeight: true
             model: session.layers
             onZoomToLayerRequested: table => tools.navigator.zoomToLayer(table)
+            onAttributeTableRequested: table => attributeTable.openLayer(table)
         }
 
         Item {
@@ -186,6 +187,14 @@ ApplicationWindow {
         objectName: "printDialog"
         session: session
         anchors.centerIn: parent
+    }
+
+    AttributeTable {
+        id: attributeTable
+        objectName: "attributeTable"
+        session: session
+        tools: tools
+        map: map
     }
 
     ImportDialog {

@@ -1,8 +1,10 @@
 #include "layerlistmodel.h"
 
+#include <layers/sheet/sheetcomposer.h>
+
 #include <QCoreApplication>
-#include <QEvent>
 #include <QCryptographicHash>
+#include <QEvent>
 #include <QFileInfo>
 #include <QSettings>
 
@@ -71,6 +73,7 @@ QHash<int, QByteArray> LayerListModel::roleNames() const
             {FillColorRole, "fillColor"},
             {OutlineColorRole, "outlineColor"},
             {HatchedRole, "hatched"},
+            {LegendRole, "legendClasses"},
             {FeatureCountRole, "featureCount"},
             {SyntheticRole, "synthetic"},
             {GeometryKindRole, "geometryKind"},
@@ -118,6 +121,8 @@ QVariant LayerListModel::data(const QModelIndex &index, int role) const
     }
     case HatchedRole:
         return r.legend->hatch.has_value();
+    case LegendRole:
+        return r.classes;
     case FeatureCountRole:
         return static_cast<qlonglong>(r.loadedFeatures);
     case SyntheticRole:
@@ -306,6 +311,21 @@ void LayerListModel::reset(const layers::ProjectMap &map, const QString &setting
                           : kind == layers::GeometryKind::Line ? QStringLiteral("line")
                                                                : QStringLiteral("polygon"),
                           l.entry.visibleByDefault, legendSymbol(l)});
+        const auto legend = layers::sheet::SheetComposer::layerLegend(l, nullptr);
+        for (const auto &item : legend) {
+            if (item.heading || legend.size() == 1)
+                continue;
+            const auto &s = item.symbol;
+            const bool point = kind == layers::GeometryKind::Point && s.marker.fill.isValid();
+            m_rows.back().classes.push_back(QVariantMap{
+                {QStringLiteral("label"), item.label},
+                {QStringLiteral("fillColor"),
+                 point ? s.marker.fill : (s.hasFill() ? s.fill : QColor(Qt::transparent))},
+                {QStringLiteral("outlineColor"),
+                 point ? s.marker.fill.darker(130)
+                       : (s.hasOutline() ? s.outline : l.entry.style->swatchColor().darker(140))},
+                {QStringLiteral("hatched"), s.hatch.has_value()}});
+        }
     }
     // The panel lists groups in catalog order and, within a group, the topmost layer first.
     std::stable_sort(m_rows.begin(), m_rows.end(), [](const Row &a, const Row &b) {

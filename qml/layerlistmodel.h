@@ -40,6 +40,9 @@ public:
         TableRole,
         CanMoveUpRole,
         CanMoveDownRole,
+        // The layer's classes as the sheet's legend lists them (the whole layer's):
+        // [{label, fillColor, outlineColor, hatched}], empty when the layer has one symbol.
+        LegendRole,
     };
     Q_ENUM(Roles)
 
@@ -90,6 +93,7 @@ private:
         bool visible = true;
         const layers::Symbol *legend = nullptr; // owned by entry.style
         double opacity = 1;
+        QVariantList classes; // LegendRole
     };
     void restoreState();
     void saveState() const;

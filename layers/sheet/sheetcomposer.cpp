@@ -73,56 +73,71 @@ ScaleBar SheetComposer::scaleBarFor(double scale, const QRectF &roomMm, double s
     return bar;
 }
 
-std::vector<LegendItem> SheetComposer::legendFor(const std::vector<bool> &visible,
-                                                 const geodata::Envelope &frame) const
+std::vector<LegendItem> SheetComposer::layerLegend(const MapLayer &layer,
+                                                   const geodata::Envelope *frame)
 {
     std::vector<LegendItem> items;
-    std::vector<std::uint32_t> ids;
-    const auto &layers = m_map.layers();
-    for (std::size_t i = layers.size(); i-- > 0;) { // top of the map first
-        if (i >= visible.size() || !visible[i])
-            continue;
-        const LayerData &data = *layers[i].data;
-        const LayerStyle &style = *layers[i].entry.style;
-        ids.clear();
-        data.query(frame, ids);
+    const LayerData &data = *layer.data;
+    const LayerStyle &style = *layer.entry.style;
+    std::set<std::uint16_t> present;
+    bool any = false;
+    if (frame) {
+        std::vector<std::uint32_t> ids;
+        data.query(*frame, ids);
         // The box test lets features just outside in: keep those whose box meets the frame.
-        std::set<std::uint16_t> present;
-        bool any = false;
         for (const std::uint32_t f : ids) {
             const geodata::Envelope e = data.envelope(f);
-            if (e.maxX < frame.minX || e.minX > frame.maxX || e.maxY < frame.minY ||
-                e.minY > frame.maxY)
+            if (e.maxX < frame->minX || e.minX > frame->maxX || e.maxY < frame->minY ||
+                e.minY > frame->maxY)
                 continue;
             any = true;
             present.insert(data.categoryIndex(f));
         }
-        if (!any)
-            continue;
-        const QString name = QString::fromStdString(layers[i].entry.info.name);
-        std::vector<LegendItem> classes;
-        bool uncategorised = false;
-        for (const Category &c : style.categories()) {
-            bool shown = false;
-            for (const std::uint16_t idx : present)
-                if (idx != LayerData::kNoCategory &&
-                    std::find(c.values.begin(), c.values.end(), data.categoryValues()[idx]) !=
-                        c.values.end())
-                    shown = true;
-            if (shown)
-                classes.push_back({c.label, false, data.kind(), c.symbol});
+    } else {
+        for (std::uint32_t f = 0; f < data.featureCount(); ++f) {
+            any = true;
+            present.insert(data.categoryIndex(f));
         }
+    }
+    if (!any)
+        return items;
+    const QString name = QString::fromStdString(layer.entry.info.name);
+    std::vector<LegendItem> classes;
+    bool uncategorised = false;
+    for (const Category &c : style.categories()) {
+        bool shown = false;
         for (const std::uint16_t idx : present)
-            if (idx == LayerData::kNoCategory || !style.category(data.categoryValues()[idx]))
-                uncategorised = true;
-        if (classes.empty()) {
-            items.push_back({name, false, data.kind(), style.symbol()});
+            if (idx != LayerData::kNoCategory &&
+                std::find(c.values.begin(), c.values.end(), data.categoryValues()[idx]) !=
+                    c.values.end())
+                shown = true;
+        if (shown)
+            classes.push_back({c.label, false, data.kind(), c.symbol});
+    }
+    for (const std::uint16_t idx : present)
+        if (idx == LayerData::kNoCategory || !style.category(data.categoryValues()[idx]))
+            uncategorised = true;
+    if (classes.empty()) {
+        items.push_back({name, false, data.kind(), style.symbol()});
+        return items;
+    }
+    items.push_back({name, true, data.kind(), style.symbol()});
+    items.insert(items.end(), classes.begin(), classes.end());
+    if (uncategorised && (style.symbol().hasFill() || style.symbol().hasOutline()))
+        items.push_back({QStringLiteral("其他"), false, data.kind(), style.symbol()});
+    return items;
+}
+
+std::vector<LegendItem> SheetComposer::legendFor(const std::vector<bool> &visible,
+                                                 const geodata::Envelope &frame) const
+{
+    std::vector<LegendItem> items;
+    const auto &layers = m_map.layers();
+    for (std::size_t i = layers.size(); i-- > 0;) { // top of the map first
+        if (i >= visible.size() || !visible[i])
             continue;
-        }
-        items.push_back({name, true, data.kind(), style.symbol()});
-        items.insert(items.end(), classes.begin(), classes.end());
-        if (uncategorised && (style.symbol().hasFill() || style.symbol().hasOutline()))
-            items.push_back({QStringLiteral("其他"), false, data.kind(), style.symbol()});
+        const auto layer = layerLegend(layers[i], &frame);
+        items.insert(items.end(), layer.begin(), layer.end());
     }
     return items;
 }

@@ -38,6 +38,12 @@ public:
     // The scale bar for a scale in a room of roomMm (the bar's round length fits its width).
     static ScaleBar scaleBarFor(double scaleDenominator, const QRectF &roomMm, double sizeFactor);
 
+    // One layer's legend: its classes with features in frame (null: anywhere in the layer),
+    // under a heading of its name; or one entry of its name when it has no classes. Empty when
+    // no feature is in frame. The layer panel lists the whole layer's classes through it.
+    static std::vector<LegendItem> layerLegend(const MapLayer &layer,
+                                               const geodata::Envelope *frame);
+
 private:
     std::vector<LegendItem> legendFor(const std::vector<bool> &visible,
                                       const geodata::Envelope &frame) const;

@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AttributeTable</name>
+    <message>
+        <location filename="../AttributeTable.qml" line="60"/>
+        <source>导出失败：%1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../AttributeTable.qml" line="61"/>
+        <source>已导出 %1 行到 %2</source>
+        <translation>Exported %1 rows to %2</translation>
+    </message>
+    <message>
+        <location filename="../AttributeTable.qml" line="112"/>
+        <source>导出属性表</source>
+        <translation>Export attribute table</translation>
+    </message>
+    <message>
+        <location filename="../AttributeTable.qml" line="114"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../AttributeTable.qml" line="114"/>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../AttributeTable.qml" line="134"/>
+        <source>属性表 — %1</source>
+        <translation>Attributes — %1</translation>
+    </message>
+    <message>
+        <location filename="../AttributeTable.qml" line="141"/>
+        <source>筛选…</source>
+        <translation>Filter…</translation>
+    </message>
+    <message>
+        <location filename="../AttributeTable.qml" line="150"/>
+        <source>所有文本字段</source>
+        <translation>All text fields</translation>
+    </message>
+    <message>
+        <location filename="../AttributeTable.qml" line="156"/>
+        <source>仅当前范围</source>
+        <translation>Map extent only</translation>
+    </message>
+    <message>
+        <location filename="../AttributeTable.qml" line="162"/>
+        <source>%1 / %2 行</source>
+        <translation>%1 / %2 rows</translation>
+    </message>
+    <message>
+        <location filename="../AttributeTable.qml" line="169"/>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+</context>
+<context>
     <name>CheckPanel</name>
     <message>
         <location filename="../CheckPanel.qml" line="145"/>
@@ -734,32 +792,37 @@
 <context>
     <name>LayerDelegate</name>
     <message>
-        <location filename="../LayerDelegate.qml" line="71"/>
+        <location filename="../LayerDelegate.qml" line="88"/>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../LayerDelegate.qml" line="78"/>
+        <location filename="../LayerDelegate.qml" line="95"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../LayerDelegate.qml" line="84"/>
+        <location filename="../LayerDelegate.qml" line="101"/>
+        <source>属性表</source>
+        <translation>Attribute table</translation>
+    </message>
+    <message>
+        <location filename="../LayerDelegate.qml" line="107"/>
         <source>缩放至图层</source>
         <translation>Zoom to layer</translation>
     </message>
     <message>
-        <location filename="../LayerDelegate.qml" line="93"/>
+        <location filename="../LayerDelegate.qml" line="116"/>
         <source>%1 · %2 个要素</source>
         <translation>%1 · %2 features</translation>
     </message>
     <message>
-        <location filename="../LayerDelegate.qml" line="94"/>
+        <location filename="../LayerDelegate.qml" line="117"/>
         <source> · 合成</source>
         <translation> · synthetic</translation>
     </message>
     <message>
-        <location filename="../LayerDelegate.qml" line="109"/>
+        <location filename="../LayerDelegate.qml" line="132"/>
         <source>不透明度 %1%</source>
         <translation>Opacity %1%</translation>
     </message>
@@ -767,27 +830,27 @@
 <context>
     <name>LayerGroup</name>
     <message>
-        <location filename="../layerlistmodel.cpp" line="17"/>
+        <location filename="../layerlistmodel.cpp" line="19"/>
         <source>底图与行政区</source>
         <translation>Base map and administrative</translation>
     </message>
     <message>
-        <location filename="../layerlistmodel.cpp" line="17"/>
+        <location filename="../layerlistmodel.cpp" line="19"/>
         <source>三区三线</source>
         <translation>Three zones and three lines</translation>
     </message>
     <message>
-        <location filename="../layerlistmodel.cpp" line="18"/>
+        <location filename="../layerlistmodel.cpp" line="20"/>
         <source>三线一单</source>
         <translation>Three lines, one list</translation>
     </message>
     <message>
-        <location filename="../layerlistmodel.cpp" line="18"/>
+        <location filename="../layerlistmodel.cpp" line="20"/>
         <source>生态廊道</source>
         <translation>Ecological corridor</translation>
     </message>
     <message>
-        <location filename="../layerlistmodel.cpp" line="19"/>
+        <location filename="../layerlistmodel.cpp" line="21"/>
         <source>项目</source>
         <translation>Projects</translation>
     </message>
@@ -795,7 +858,7 @@
 <context>
     <name>LayerPanel</name>
     <message>
-        <location filename="../LayerPanel.qml" line="25"/>
+        <location filename="../LayerPanel.qml" line="26"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
@@ -808,17 +871,17 @@
         <translation>PlanLines — %1</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="156"/>
+        <location filename="../Main.qml" line="157"/>
         <source>生态廊道</source>
         <translation>Corridor</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="135"/>
+        <location filename="../Main.qml" line="136"/>
         <source>选址检查</source>
         <translation>Site check</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="143"/>
+        <location filename="../Main.qml" line="144"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -1273,6 +1336,14 @@
         <location filename="../../layers/checkwording.cpp" line="189"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>planlines::qml::AttributeTableModel</name>
+    <message>
+        <location filename="../attributetablemodel.cpp" line="257"/>
+        <source>没有打开的属性表</source>
+        <translation>No attribute table is open</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,269 @@
+#include "attributetablemodel.h"
+
+#include <layers/attributeexport.h>
+
+#include <QElapsedTimer>
+
+namespace planlines::qml {
+
+AttributeTableModel::AttributeTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+AttributeTableModel::~AttributeTableModel() = default;
+
+void AttributeTableModel::setSession(ProjectSession *session)
+{
+    if (session == m_session)
+        return;
+    if (m_session)
+        m_session->disconnect(this);
+    m_session = session;
+    if (m_session) // another project, or an import wrote to this one: the rows are stale
+        connect(m_session, &ProjectSession::statusChanged, this, &AttributeTableModel::close);
+    close();
+    emit sessionChanged();
+}
+
+QString AttributeTableModel::table() const
+{
+    return m_table ? QString::fromStdString(m_table->layer().table) : QString();
+}
+
+QString AttributeTableModel::layerName() const
+{
+    return m_table ? QString::fromStdString(m_table->layer().name) : QString();
+}
+
+QStringList AttributeTableModel::fieldLabels() const
+{
+    QStringList out;
+    if (m_table)
+        for (const auto &c : m_table->columns())
+            if (!c.field.empty())
+                out << c.label;
+    return out;
+}
+
+int AttributeTableModel::sortColumn() const
+{
+    return m_table ? m_table->query().sortColumn : -1;
+}
+
+bool AttributeTableModel::descending() const
+{
+    return m_table && m_table->query().descending;
+}
+
+int AttributeTableModel::featureCount() const
+{
+    return m_table ? static_cast<int>(m_table->layer().featureCount) : 0;
+}
+
+int AttributeTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() || !m_table ? 0 : static_cast<int>(m_table->rowCount());
+}
+
+int AttributeTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() || !m_table ? 0 : static_cast<int>(m_table->columns().size());
+}
+
+QVariant AttributeTableModel::data(const QModelIndex &index, int role) const
+{
+    if (role != Qt::DisplayRole || !index.isValid() || index.row() >= rowCount() ||
+        index.column() >= columnCount())
+        return {};
+    return cell(index.row(), index.column());
+}
+
+QString AttributeTableModel::cell(int row, int column) const
+{
+    if (!m_table || row < 0 || column < 0 || row >= rowCount() || column >= columnCount())
+        return {};
+    try {
+        return m_table->row(static_cast<std::size_t>(row))[static_cast<std::size_t>(column)];
+    } catch (const std::exception &) {
+        return {}; // the file changed under us; statusChanged closes the table
+    }
+}
+
+QVariant AttributeTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole || !m_table)
+        return {};
+    if (orientation == Qt::Vertical)
+        return section + 1;
+    if (section < 0 || section >= columnCount())
+        return {};
+    QString label = m_table->columns()[static_cast<std::size_t>(section)].label;
+    if (section == m_table->query().sortColumn)
+        label += m_table->query().descending ? QStringLiteral(" ▼") : QStringLiteral(" ▲");
+    return label;
+}
+
+bool AttributeTableModel::openLayer(const QString &table)
+{
+    beginResetModel();
+    m_table.reset();
+    m_error.clear();
+    try {
+        if (!m_session || m_session->status() != ProjectSession::Ready)
+            throw geodata::Error("no project is open");
+        auto &project = m_reader.open(m_session->path().toStdString());
+        const auto layers = project.layers();
+        const auto it = std::find_if(layers.begin(), layers.end(),
+                                     [&](const auto &l) { return l.table == table.toStdString(); });
+        if (it == layers.end())
+            throw geodata::Error("no layer has the table " + table.toStdString());
+        QElapsedTimer clock;
+        clock.start();
+        m_table = std::make_unique<layers::AttributeTable>(project, *it);
+        m_queryMs = static_cast<int>(clock.elapsed());
+    } catch (const std::exception &e) {
+        m_error = QString::fromUtf8(e.what());
+    }
+    endResetModel();
+    emit layerChanged();
+    emit queryChanged();
+    return m_table != nullptr;
+}
+
+void AttributeTableModel::close()
+{
+    beginResetModel();
+    m_table.reset();
+    m_reader.close();
+    m_indexWriter.reset();
+    endResetModel();
+    emit layerChanged();
+    emit queryChanged();
+}
+
+void AttributeTableModel::runQuery(const layers::AttributeQuery &query)
+{
+    if (!m_table)
+        return;
+    beginResetModel();
+    m_error.clear();
+    QElapsedTimer clock;
+    clock.start();
+    try {
+        geodata::Database *writer = nullptr;
+        if (query.sortColumn >= 0 &&
+            m_table->layer().featureCount > layers::AttributeTable::kIndexThreshold) {
+            // Sorting a big layer leaves an index in the file, as search does for its codes.
+            try {
+                if (!m_indexWriter)
+                    m_indexWriter = std::make_unique<geodata::Database>(
+                        m_session->path().toStdString(), geodata::Database::Mode::ReadWrite);
+                writer = m_indexWriter.get();
+            } catch (const std::exception &) {
+                writer = nullptr; // a read-only file: sorted by scanning
+            }
+        }
+        m_table->setQuery(query, writer);
+    } catch (const std::exception &e) {
+        m_error = QString::fromUtf8(e.what());
+    }
+    m_queryMs = static_cast<int>(clock.elapsed());
+    endResetModel();
+    emit queryChanged();
+}
+
+void AttributeTableModel::sortBy(int column)
+{
+    if (!m_table || column < 0 || column >= columnCount() ||
+        !m_table->columns()[static_cast<std::size_t>(column)].sortable)
+        return;
+    auto q = m_table->query();
+    if (q.sortColumn != column) {
+        q.sortColumn = column;
+        q.descending = false;
+    } else if (!q.descending) {
+        q.descending = true;
+    } else {
+        q.sortColumn = -1;
+        q.descending = false;
+    }
+    runQuery(q);
+}
+
+void AttributeTableModel::setFilter(const QString &text, int column)
+{
+    if (!m_table)
+        return;
+    auto q = m_table->query();
+    if (q.text == text.trimmed() && q.textColumn == column)
+        return;
+    q.text = text.trimmed();
+    q.textColumn = column;
+    runQuery(q);
+}
+
+void AttributeTableModel::setExtent(double minE, double minN, double maxE, double maxN)
+{
+    if (!m_table)
+        return;
+    auto q = m_table->query();
+    q.extent = geodata::Envelope{std::min(minE, maxE), std::min(minN, maxN), std::max(minE, maxE),
+                                 std::max(minN, maxN)};
+    runQuery(q);
+}
+
+void AttributeTableModel::clearExtent()
+{
+    if (!m_table || !m_table->query().extent)
+        return;
+    auto q = m_table->query();
+    q.extent.reset();
+    runQuery(q);
+}
+
+qint64 AttributeTableModel::fidAt(int row) const
+{
+    return m_table && row >= 0 && row < rowCount() ? m_table->fid(static_cast<std::size_t>(row))
+                                                   : -1;
+}
+
+int AttributeTableModel::rowOfFid(qint64 fid) const
+{
+    if (!m_table)
+        return -1;
+    const auto row = m_table->rowOfFid(fid);
+    return row ? static_cast<int>(*row) : -1;
+}
+
+QVariantList AttributeTableModel::extentOfRows(const QVariantList &rows)
+{
+    if (!m_table)
+        return {};
+    std::vector<std::int64_t> fids;
+    for (const QVariant &r : rows)
+        if (const qint64 fid = fidAt(r.toInt()); fid >= 0)
+            fids.push_back(fid);
+    try {
+        const auto e = m_table->envelopeOf(fids);
+        if (e.width() <= 0 && e.height() <= 0 && e.minX == 0)
+            return {};
+        return {e.minX, e.minY, e.maxX, e.maxY};
+    } catch (const std::exception &) {
+        return {};
+    }
+}
+
+QString AttributeTableModel::exportTo(const QString &path)
+{
+    if (!m_table)
+        return tr("没有打开的属性表");
+    try {
+        if (path.endsWith(QStringLiteral(".xlsx"), Qt::CaseInsensitive))
+            layers::exportXlsx(*m_table, path.toStdString());
+        else
+            layers::exportCsv(*m_table, path.toStdString());
+        return {};
+    } catch (const std::exception &e) {
+        return QString::fromUtf8(e.what());
+    }
+}
+
+} // namespace planlines::qml
