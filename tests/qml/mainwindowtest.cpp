@@ -89,7 +89,7 @@ private slots:
         QVERIFY(map);
         QTRY_VERIFY_WITH_TIMEOUT(map->ready(), 30000);
         QCOMPARE(map->frameCount(), 1);
-        QCOMPARE(window->title(), QStringLiteral("PlanLines — 高青县"));
+        QCOMPARE(window->title(), QStringLiteral("PlanLines — 高青县（synthetic.sqlite）"));
 
         const QImage image = window->grabWindow();
         if (const QByteArray out = qgetenv("PLANLINES_TEST_OUTPUT"); !out.isEmpty())
@@ -143,11 +143,13 @@ private slots:
         QVERIFY(landuse.data(qml::LayerListModel::SwatchColorRole).value<QColor>().isValid());
 
         QQuickItem *crs = findItem(window, QStringLiteral("crsLabel"));
-        QQuickItem *scale = findItem(window, QStringLiteral("scaleLabel"));
+        QQuickItem *scale = findItem(window, QStringLiteral("scaleField"));
         QVERIFY(crs && scale);
         QVERIFY2(crs->property("text").toString().contains("EPSG:4548"),
                  qPrintable(crs->property("text").toString()));
-        QVERIFY2(scale->property("text").toString().startsWith(QStringLiteral("比例尺 1:")),
+        QCOMPARE(findItem(window, QStringLiteral("scaleLabel"))->property("text").toString(),
+                 QStringLiteral("比例尺"));
+        QVERIFY2(scale->property("text").toString().startsWith(QStringLiteral("1:")),
                  qPrintable(scale->property("text").toString()));
     }
 
