@@ -30,9 +30,9 @@ Pane {
         const e = ctl.siteExtent
         if (!panel.tools || e.length !== 4)
             return
-        // The site fills the view with a margin of a tenth of its size on each side (20 m at
-        // least), so its edge and what it touches just beyond are seen.
-        const pad = Math.max(0.1 * Math.max(e[2] - e[0], e[3] - e[1]), 20)
+        // The site fills the view with a margin of a tenth of its size on each side, so its
+        // edge and what it touches just beyond are seen.
+        const pad = 0.1 * Math.max(e[2] - e[0], e[3] - e[1])
         panel.tools.navigator.zoomToExtent(e[0] - pad, e[1] - pad, e[2] + pad, e[3] + pad)
         if (!animated)
             panel.tools.navigator.finish()
@@ -235,13 +235,6 @@ Pane {
                         Layout.fillWidth: true
                         placeholderText: qsTr("输入名称筛选选址")
                         selectByMouse: true
-                        // The list keeps the chosen site when it still matches, else the first.
-                        onTextChanged: {
-                            const keep = siteBox.currentSite
-                            siteBox.currentIndex = keep ? Math.max(0, siteBox.shown.indexOf(
-                                                                       ctl.sites.indexOf(keep))) : 0
-                            siteBox.fillInputs()
-                        }
                     }
                     ComboBox {
                         id: siteBox
@@ -257,6 +250,9 @@ Pane {
                                     out.push(i)
                             return out
                         }
+                        // The index in ctl.sites of the site chosen last: kept through filtering
+                        // while it matches, else the first shown is chosen.
+                        property int chosenIndex: -1
                         readonly property var currentSite: currentIndex >= 0
                                                            && currentIndex < shown.length
                                                            ? ctl.sites[shown[currentIndex]] : null
@@ -265,11 +261,16 @@ Pane {
                             const s = currentSite
                             if (!s)
                                 return
+                            chosenIndex = shown[currentIndex]
                             industryField.text = s.industry
                             useBox.editText = s.use
                         }
                         onActivated: fillInputs()
-                        onModelChanged: fillInputs()
+                        onModelChanged: {
+                            const i = shown.indexOf(chosenIndex)
+                            currentIndex = i >= 0 ? i : (shown.length > 0 ? 0 : -1)
+                            fillInputs()
+                        }
                     }
                     Label {
                         objectName: "siteFilterNone"

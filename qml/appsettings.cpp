@@ -17,7 +17,7 @@ QStringList storedRecent()
 {
     return QSettings().value(QLatin1String(kRecentKey)).toStringList();
 }
-}
+} // namespace
 
 QString AppSettings::s_active = QStringLiteral("zh");
 

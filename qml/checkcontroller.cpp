@@ -213,8 +213,9 @@ void CheckController::onFinished(const std::shared_ptr<CheckOutcome> &out)
         collator.setNumericMode(true);
         std::stable_sort(out->sites.begin(), out->sites.end(),
                          [&collator](const QVariant &a, const QVariant &b) {
-                             return collator.compare(a.toMap().value(QStringLiteral("name")).toString(),
-                                                     b.toMap().value(QStringLiteral("name")).toString()) < 0;
+                             return collator.compare(
+                                        a.toMap().value(QStringLiteral("name")).toString(),
+                                        b.toMap().value(QStringLiteral("name")).toString()) < 0;
                          });
     }
     if (out->sitesRead && (!m_sitesRead || out->sites != m_sites)) {

@@ -15,9 +15,9 @@ QVariantList ProjectFiles::zones()
 {
     QVariantList out;
     for (int epsg = kFirstZoneEpsg; epsg <= kLastZoneEpsg; ++epsg)
-        out.append(QVariantMap{{QStringLiteral("crs"), QStringLiteral("EPSG:%1").arg(epsg)},
-                               {QStringLiteral("centralMeridian"),
-                                75 + 3 * (epsg - kFirstZoneEpsg)}});
+        out.append(
+            QVariantMap{{QStringLiteral("crs"), QStringLiteral("EPSG:%1").arg(epsg)},
+                        {QStringLiteral("centralMeridian"), 75 + 3 * (epsg - kFirstZoneEpsg)}});
     return out;
 }
 

@@ -95,7 +95,7 @@ private:
     QString m_error;
     std::shared_ptr<const layers::ProjectMap> m_map;
     LayerListModel m_layers;
-    quint64 m_generation = 0; // a load whose generation is stale is ignored
+    quint64 m_generation = 0;     // a load whose generation is stale is ignored
     quint64 m_openGeneration = 0; // likewise for open()
     bool m_opening = false;
     LayerRewrite m_rewrite;

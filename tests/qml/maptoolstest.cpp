@@ -31,9 +31,9 @@
 #include <QTest>
 
 using namespace planlines;
-using testing::findItem;
 using qml::MainWindow;
 using qml::MapView;
+using testing::findItem;
 using testing::HitProject;
 
 class MapToolsTest : public QObject

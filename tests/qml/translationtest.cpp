@@ -25,7 +25,6 @@ class TranslationTest : public QObject
     Q_OBJECT
 
 private:
-
 private slots:
     void initTestCase()
     {
