@@ -107,7 +107,13 @@ ApplicationWindow {
         onActivated: helpDialog.open()
     }
 
+    // The banner first, hard to miss; then the bar with the project menu and the panels.
     header: Column {
+        SyntheticBanner {
+            objectName: "syntheticBanner"
+            width: window.width
+            visible: session.synthetic
+        }
         WindowToolBar {
             id: toolBar
             objectName: "windowToolBar"
@@ -120,11 +126,6 @@ ApplicationWindow {
             onPrintRequested: window.showPrint()
             onHelpRequested: helpDialog.open()
             onSidePanelToggled: name => window.toggleSidePanel(name)
-        }
-        SyntheticBanner {
-            objectName: "syntheticBanner"
-            width: window.width
-            visible: session.synthetic
         }
     }
 

@@ -45,12 +45,13 @@ Pane {
         Label {
             objectName: "scaleLabel"
             text: qsTr("比例尺")
-            visible: status.scaleDenominator > 0
         }
         TextField {
             id: scaleField
             objectName: "scaleField"
-            visible: status.scaleDenominator > 0
+            // Always there (disabled without a map): the status line's height must not change
+            // when the map becomes ready, or the map would shift under a drag.
+            enabled: status.scaleDenominator > 0
             Layout.preferredWidth: Math.max(110, implicitWidth)
             topPadding: 2
             bottomPadding: 2
