@@ -30,8 +30,9 @@ Pane {
         const e = ctl.siteExtent
         if (!panel.tools || e.length !== 4)
             return
-        // The site fills about a third of the view: its neighbours show what it touches.
-        const pad = Math.max(e[2] - e[0], e[3] - e[1], 200)
+        // The site fills the view with a margin of a tenth of its size on each side, so its
+        // edge and what it touches just beyond are seen.
+        const pad = 0.1 * Math.max(e[2] - e[0], e[3] - e[1])
         panel.tools.navigator.zoomToExtent(e[0] - pad, e[1] - pad, e[2] + pad, e[3] + pad)
         if (!animated)
             panel.tools.navigator.finish()
@@ -49,14 +50,44 @@ Pane {
             }
         }
     }
+    // Shows the site at index i of ctl.sites in the list (clearing a filter that hides it) and
+    // fills its industry and use.
+    function selectSite(i) {
+        if (i < 0 || i >= ctl.sites.length)
+            return
+        sourceTabs.currentIndex = 0
+        if (siteBox.shown.indexOf(i) < 0)
+            siteFilter.text = ""
+        siteBox.currentIndex = siteBox.shown.indexOf(i)
+        siteBox.fillInputs()
+    }
+    // The site the person is looking at: the feature a search found or 识别 picked (the map's
+    // highlight), else the one identify has selected; -1 when it is not a site.
+    function lookedAtSite() {
+        if (!panel.tools)
+            return -1
+        const o = panel.tools.overlay
+        let i = o.highlightTable.length > 0 ? ctl.siteIndex(o.highlightTable, o.highlightFid) : -1
+        if (i < 0 && panel.tools.identify.selectedTable.length > 0)
+            i = ctl.siteIndex(panel.tools.identify.selectedTable, panel.tools.identify.selectedFid)
+        return i
+    }
+    // On opening (and once the sites are read): start on the site looked at.
+    function startOnLookedAtSite() {
+        if (!panel.visible || panel.autoCheckSite.length > 0 || ctl.busy)
+            return
+        const i = lookedAtSite()
+        if (i >= 0)
+            selectSite(i)
+    }
+    onVisibleChanged: startOnLookedAtSite()
     // Checks the site of that name (else fid) with its own industry and use, shown in the list.
     function checkNamed(nameOrFid) {
         sourceTabs.currentIndex = 0
         const sites = ctl.sites
         for (let i = 0; i < sites.length; ++i) {
             if (sites[i].name === nameOrFid) {
-                siteBox.currentIndex = i
-                siteBox.fillInputs()
+                selectSite(i)
                 return ctl.checkSite(sites[i].table, sites[i].fid)
             }
         }
@@ -66,7 +97,7 @@ Pane {
     }
     function runCheck() {
         if (sourceTabs.currentIndex === 0) {
-            const s = ctl.sites[siteBox.currentIndex]
+            const s = siteBox.currentSite
             if (s)
                 ctl.checkSite(s.table, s.fid)
             else
@@ -99,6 +130,7 @@ Pane {
                 panel.autoDone = true
         }
         onSitesChanged: {
+            Qt.callLater(panel.startOnLookedAtSite)
             if (panel.autoCheckSite.length > 0 && !autoStarted.done) {
                 autoStarted.done = true
                 // After the list's own bindings have taken the new sites.
@@ -129,13 +161,8 @@ Pane {
         target: panel.tools ? panel.tools.identify : null
         enabled: panel.visible
         function onCurrentChanged() {
-            const i = ctl.siteIndex(panel.tools.identify.selectedTable,
-                                    panel.tools.identify.selectedFid)
-            if (i >= 0) {
-                sourceTabs.currentIndex = 0
-                siteBox.currentIndex = i
-                siteBox.fillInputs()
-            }
+            panel.selectSite(ctl.siteIndex(panel.tools.identify.selectedTable,
+                                           panel.tools.identify.selectedFid))
         }
     }
 
@@ -202,21 +229,54 @@ Pane {
                 Layout.preferredHeight: children[currentIndex].implicitHeight
 
                 ColumnLayout {
+                    TextField {
+                        id: siteFilter
+                        objectName: "siteFilter"
+                        Layout.fillWidth: true
+                        placeholderText: qsTr("输入名称筛选选址")
+                        selectByMouse: true
+                    }
                     ComboBox {
                         id: siteBox
                         objectName: "siteBox"
                         Layout.fillWidth: true
-                        model: ctl.sites
-                        textRole: "name"
+                        // Indexes into ctl.sites (sorted by name) of the sites whose name holds
+                        // the filter's text.
+                        readonly property var shown: {
+                            const f = siteFilter.text.trim().toLowerCase()
+                            const out = []
+                            for (let i = 0; i < ctl.sites.length; ++i)
+                                if (f.length === 0 || ctl.sites[i].name.toLowerCase().indexOf(f) >= 0)
+                                    out.push(i)
+                            return out
+                        }
+                        // The index in ctl.sites of the site chosen last: kept through filtering
+                        // while it matches, else the first shown is chosen.
+                        property int chosenIndex: -1
+                        readonly property var currentSite: currentIndex >= 0
+                                                           && currentIndex < shown.length
+                                                           ? ctl.sites[shown[currentIndex]] : null
+                        model: shown.map(i => ctl.sites[i].name)
                         function fillInputs() {
-                            const s = ctl.sites[currentIndex]
+                            const s = currentSite
                             if (!s)
                                 return
+                            chosenIndex = shown[currentIndex]
                             industryField.text = s.industry
                             useBox.editText = s.use
                         }
                         onActivated: fillInputs()
-                        onModelChanged: fillInputs()
+                        onModelChanged: {
+                            const i = shown.indexOf(chosenIndex)
+                            currentIndex = i >= 0 ? i : (shown.length > 0 ? 0 : -1)
+                            fillInputs()
+                        }
+                    }
+                    Label {
+                        objectName: "siteFilterNone"
+                        visible: siteFilter.text.length > 0 && siteBox.shown.length === 0
+                        color: "#B71C1C"
+                        text: qsTr("没有名称含“%1”的选址").arg(siteFilter.text)
                     }
                     Label {
                         Layout.fillWidth: true

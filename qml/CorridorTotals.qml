@@ -11,7 +11,10 @@ ColumnLayout {
 
     spacing: 2
 
+    // The columns share the panel's width (narrower than their preferred widths on a 1280 px
+    // window) but never below their text.
     component Cells: RowLayout {
+        Layout.fillWidth: true
         property color swatch: "transparent"
         property string name
         property string length
@@ -25,10 +28,10 @@ ColumnLayout {
             color: swatch
             border.color: swatch.a > 0 ? "#757575" : "transparent"
         }
-        Label { text: name; font.bold: bold; Layout.preferredWidth: 110 }
-        Label { text: length; font.bold: bold; Layout.preferredWidth: 90; horizontalAlignment: Text.AlignRight }
-        Label { text: mu; font.bold: bold; Layout.preferredWidth: 90; horizontalAlignment: Text.AlignRight }
-        Label { text: ha; font.bold: bold; Layout.preferredWidth: 70; horizontalAlignment: Text.AlignRight }
+        Label { text: name; font.bold: bold; Layout.preferredWidth: 110; Layout.fillWidth: true; Layout.minimumWidth: implicitWidth }
+        Label { text: length; font.bold: bold; Layout.preferredWidth: 90; Layout.fillWidth: true; Layout.minimumWidth: implicitWidth; horizontalAlignment: Text.AlignRight }
+        Label { text: mu; font.bold: bold; Layout.preferredWidth: 90; Layout.fillWidth: true; Layout.minimumWidth: implicitWidth; horizontalAlignment: Text.AlignRight }
+        Label { text: ha; font.bold: bold; Layout.preferredWidth: 70; Layout.fillWidth: true; Layout.minimumWidth: implicitWidth; horizontalAlignment: Text.AlignRight }
     }
 
     Cells {

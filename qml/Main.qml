@@ -1,33 +1,132 @@
-// The main window: the layer panel on the left, the map, a status line; a banner when the
-// project's data are synthetic and an error pane when the project cannot be opened.
+// The main window: the project bar across the top (project menu, the side panels' buttons,
+// print, help), the layer panel on the left, the map, one side panel at a time on the right, a
+// status line; a banner when the project's data are synthetic, an error pane when the project
+// cannot be opened, and a start pane (open, new, recent) when none is.
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import PlanLines
 
 ApplicationWindow {
     id: window
 
+    // The project to open at start; "" starts without one (the start pane).
     required property string databasePath
     // A site (name or fid) to check at start (--check-site): the check panel opens with it.
     property string checkSite: ""
     // True while the check panel works (the screenshot mode waits for it).
     readonly property bool pending: checkPanel.pending
+    // The side panel shown: "check", "corridor" or "" (one at a time, so the map keeps room).
+    property string sidePanel: checkSite.length > 0 ? "check" : ""
+    readonly property bool projectReady: session.status === ProjectSession.Ready
+    // The map keeps at least half the window: the layer panel and a side panel share the rest.
+    readonly property real layerPanelWidth: Math.min(280, Math.round(width * 0.2))
+    readonly property real sidePanelRoom: Math.floor(width / 2) - layerPanelWidth
+
+    property alias session: session
+    property alias mapTools: tools
 
     width: 1280
     height: 800
     visible: true
-    title: session.countyName.length > 0 ? qsTr("PlanLines — %1").arg(session.countyName)
-                                         : "PlanLines"
+    title: session.countyName.length > 0
+           ? qsTr("PlanLines — %1（%2）").arg(session.countyName)
+                                        .arg(ProjectFiles.fileName(session.path))
+           : "PlanLines"
+
+    // 打开项目: the project in use stays until the new one has loaded (or stays if it cannot).
+    function openProject(path) {
+        if (path.length > 0)
+            session.open(path)
+    }
+    function chooseProject() {
+        openPicker.open()
+    }
+    function newProject() {
+        newProjectDialog.open()
+    }
+    function showPrint() {
+        if (!window.projectReady)
+            return
+        const a = map.itemToWorld(0, 0)
+        const b = map.itemToWorld(map.width, map.height)
+        printDialog.viewExtent = Qt.rect(Math.min(a.x, b.x), Math.min(a.y, b.y),
+                                         Math.abs(b.x - a.x), Math.abs(b.y - a.y))
+        printDialog.open()
+    }
+    function toggleSidePanel(name) {
+        window.sidePanel = window.sidePanel === name ? "" : name
+    }
+    // Back to the map (keys pan and zoom) after a dialog or the scale field.
+    function focusMap() {
+        tools.forceActiveFocus()
+    }
+
+    Component.onCompleted: focusMap()
 
     ProjectSession {
         id: session
         path: window.databasePath
+        onOpened: path => {
+            AppSettings.addRecentProject(path)
+            // Nothing of the previous project stays: no panel, highlight, measure or result.
+            window.sidePanel = ""
+            tools.tool = "identify"
+            tools.clearAll()
+            window.focusMap()
+        }
+        onOpenFailed: (path, message) => {
+            openErrorDialog.path = path
+            openErrorDialog.message = message
+            openErrorDialog.open()
+        }
+        onStatusChanged: if (status === ProjectSession.Ready)
+                             AppSettings.addRecentProject(path)
     }
 
-    header: SyntheticBanner {
-        objectName: "syntheticBanner"
-        visible: session.synthetic
+    // Window-wide: they work wherever the focus is (a panel's field, the search box).
+    Shortcut {
+        sequence: StandardKey.Open
+        onActivated: window.chooseProject()
+    }
+    Shortcut {
+        sequence: StandardKey.Print
+        onActivated: window.showPrint()
+    }
+    Shortcut {
+        sequence: StandardKey.Find
+        enabled: window.projectReady
+        onActivated: {
+            mapToolBar.searchBox.forceActiveFocus()
+            mapToolBar.searchBox.selectAll()
+        }
+    }
+    Shortcut {
+        sequence: StandardKey.HelpContents
+        onActivated: helpDialog.open()
+    }
+
+    // The banner first, hard to miss; then the bar with the project menu and the panels.
+    header: Column {
+        SyntheticBanner {
+            objectName: "syntheticBanner"
+            width: window.width
+            visible: session.synthetic
+        }
+        WindowToolBar {
+            id: toolBar
+            objectName: "windowToolBar"
+            width: window.width
+            sidePanel: window.sidePanel
+            projectReady: window.projectReady
+            onOpenRequested: window.chooseProject()
+            onNewRequested: window.newProject()
+            onRecentChosen: path => window.openProject(path)
+            onPrintRequested: window.showPrint()
+            onHelpRequested: helpDialog.open()
+            onSidePanelToggled: name => window.toggleSidePanel(name)
+        }
     }
 
     RowLayout {
@@ -36,7 +135,7 @@ ApplicationWindow {
 
         LayerPanel {
             objectName: "layerPanel"
-            Layout.preferredWidth: 280
+            Layout.preferredWidth: window.layerPanelWidth
             Layout.fillHeight: true
             model: session.layers
             onZoomToLayerRequested: table => tools.navigator.zoomToLayer(table)
@@ -44,6 +143,7 @@ ApplicationWindow {
         }
 
         Item {
+            objectName: "mapArea"
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
@@ -53,7 +153,7 @@ ApplicationWindow {
                 objectName: "mapView"
                 anchors.fill: parent
                 session: session
-                visible: session.status === ProjectSession.Ready
+                visible: window.projectReady
 
                 TapHandler {
                     acceptedButtons: Qt.LeftButton
@@ -72,8 +172,8 @@ ApplicationWindow {
                 anchors.centerIn: parent
                 // Gone at once with the first frame (no fade-out), so screenshots are clean.
                 visible: running
-                running: session.status === ProjectSession.Loading
-                    || (session.status === ProjectSession.Ready && !map.ready)
+                running: session.opening || session.status === ProjectSession.Loading
+                    || (window.projectReady && !map.ready)
             }
 
             ErrorPane {
@@ -84,89 +184,46 @@ ApplicationWindow {
                 message: session.errorString
             }
 
+            StartPane {
+                objectName: "startPane"
+                anchors.fill: parent
+                visible: session.status === ProjectSession.Null && !session.opening
+                onOpenRequested: window.chooseProject()
+                onNewRequested: window.newProject()
+                onRecentChosen: path => window.openProject(path)
+            }
+
             MapTools {
                 id: tools
                 objectName: "mapTools"
                 anchors.fill: parent
                 map: map
                 session: session
-                visible: session.status === ProjectSession.Ready
+                visible: window.projectReady
                 focus: true
             }
 
-            // The tool bar sits beside the buttons on the right when both fit, else under them
-            // (a side panel open on a narrow window); its search box narrows before that.
             MapToolBar {
+                id: mapToolBar
                 objectName: "mapToolBar"
-                readonly property real room: parent.width - rightButtons.width - 24
-                readonly property bool besideButtons: implicitWidth - searchShrink <= room
                 anchors.left: parent.left
-                anchors.top: besideButtons ? parent.top : rightButtons.bottom
+                anchors.top: parent.top
                 anchors.margins: 8
-                width: Math.min(implicitWidth, besideButtons ? room : parent.width - 16)
+                width: Math.min(implicitWidth, parent.width - 16)
                 tools: tools
                 session: session
-                visible: session.status === ProjectSession.Ready
+                visible: window.projectReady
                 onImportRequested: importDialog.open()
-            }
-
-            // Files dropped on the map are imported into the project.
-            DropArea {
-                objectName: "importDropArea"
-                anchors.fill: parent
-                onDropped: drop => {
-                    if (drop.hasUrls) {
-                        importDialog.importFiles(drop.urls);
-                        drop.accept();
-                    }
-                }
-            }
-
-            Row {
-                id: rightButtons
-                anchors.top: parent.top
-                anchors.right: parent.right
-                anchors.margins: 8
-                spacing: 8
-                visible: session.status === ProjectSession.Ready
-
-                Button {
-                    id: checkToggle
-                    objectName: "checkToggle"
-                    text: qsTr("选址检查")
-                    checkable: true
-                    checked: window.checkSite.length > 0
-                }
-
-                RoundButton {
-                    id: printButton
-                    objectName: "printButton"
-                    text: qsTr("打印")
-                    onClicked: {
-                        const a = map.itemToWorld(0, 0)
-                        const b = map.itemToWorld(map.width, map.height)
-                        printDialog.viewExtent = Qt.rect(Math.min(a.x, b.x), Math.min(a.y, b.y),
-                                                         Math.abs(b.x - a.x), Math.abs(b.y - a.y))
-                        printDialog.open()
-                    }
-                }
-
-                Button {
-                    id: corridorToggle
-                    objectName: "corridorToggle"
-                    text: qsTr("生态廊道")
-                    checkable: true
-                }
             }
         }
 
         CheckPanel {
             id: checkPanel
             objectName: "checkPanel"
-            visible: checkToggle.checked
-            Layout.preferredWidth: 470
+            visible: window.sidePanel === "check"
+            Layout.preferredWidth: Math.min(470, window.sidePanelRoom)
             Layout.fillHeight: true
-            session: checkToggle.checked ? map.session : null
+            session: visible ? map.session : null
             map: map
             tools: tools
             autoCheckSite: window.checkSite
@@ -174,12 +231,91 @@ ApplicationWindow {
 
         CorridorPanel {
             objectName: "corridorPanel"
-            visible: corridorToggle.checked
-            Layout.preferredWidth: 440
+            visible: window.sidePanel === "corridor"
+            Layout.preferredWidth: Math.min(440, window.sidePanelRoom)
             Layout.fillHeight: true
-            session: corridorToggle.checked ? map.session : null
+            session: visible ? map.session : null
             map: map
         }
+    }
+
+    // A project file dropped on the window opens it; other files are imported into the project.
+    DropArea {
+        objectName: "dropArea"
+        anchors.fill: parent
+        onDropped: drop => {
+            if (!drop.hasUrls)
+                return
+            const first = ProjectFiles.localPath(drop.urls[0])
+            if (drop.urls.length === 1 && ProjectFiles.isProject(first))
+                window.openProject(first)
+            else if (window.projectReady)
+                importDialog.importFiles(drop.urls)
+            else
+                return
+            drop.accept()
+        }
+    }
+
+    FileDialog {
+        id: openPicker
+        objectName: "openProjectPicker"
+        title: qsTr("打开项目")
+        nameFilters: [qsTr("PlanLines 项目 (*.sqlite)"), qsTr("所有文件 (*)")]
+        onAccepted: window.openProject(ProjectFiles.localPath(selectedFile))
+    }
+
+    NewProjectDialog {
+        id: newProjectDialog
+        objectName: "newProjectDialog"
+        anchors.centerIn: parent
+        onCreated: path => window.openProject(path)
+        onClosed: window.focusMap()
+    }
+
+    Dialog {
+        id: openErrorDialog
+        objectName: "openErrorDialog"
+        property string path
+        property string message
+        anchors.centerIn: parent
+        width: Math.min(560, window.width - 40)
+        modal: true
+        title: qsTr("无法打开项目")
+        standardButtons: Dialog.Close
+        onClosed: window.focusMap()
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: 8
+            Label {
+                objectName: "openErrorFile"
+                Layout.fillWidth: true
+                wrapMode: Text.WrapAnywhere
+                font.bold: true
+                text: qsTr("%1 不是可以打开的 PlanLines 项目。").arg(openErrorDialog.path)
+            }
+            Label {
+                objectName: "openErrorMessage"
+                Layout.fillWidth: true
+                wrapMode: Text.WrapAnywhere
+                text: openErrorDialog.message
+            }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                color: "#555555"
+                text: session.status === ProjectSession.Ready
+                      ? qsTr("仍在使用 %1。").arg(ProjectFiles.fileName(session.path)) : ""
+                visible: text.length > 0
+            }
+        }
+    }
+
+    HelpDialog {
+        id: helpDialog
+        objectName: "helpDialog"
+        anchors.centerIn: parent
+        onClosed: window.focusMap()
     }
 
     PrintDialog {
@@ -187,6 +323,7 @@ ApplicationWindow {
         objectName: "printDialog"
         session: session
         anchors.centerIn: parent
+        onClosed: window.focusMap()
     }
 
     AttributeTable {
@@ -212,5 +349,9 @@ ApplicationWindow {
         scaleDenominator: map.ready ? tools.navigator.scaleDenominator : 0
         positionText: tools.cursor.projectedText
         lonLatText: tools.cursor.geographicText
+        onScaleEntered: text => {
+            tools.navigator.setScaleText(text)
+            window.focusMap()
+        }
     }
 }

@@ -11,6 +11,7 @@ Pane {
     required property MapTools tools
     required property ProjectSession session
 
+    property alias searchBox: search
     // How much narrower than its implicit width the bar can be (its search box shrinks).
     readonly property real searchShrink: search.Layout.preferredWidth - search.Layout.minimumWidth
 

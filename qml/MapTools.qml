@@ -53,10 +53,16 @@ FocusScope {
             navigator.zoomAt(x, y, 2);
     }
 
-    onToolChanged: {
+    // What the tools show (identify's list and highlight, a search's highlight and marker, the
+    // measured line): gone, so nothing stale is left when the tool or the project changes.
+    function clearAll() {
         identify.clear();
         measure.clear();
+        overlay.highlightTable = "";
+        overlay.markerPoint = undefined;
     }
+
+    onToolChanged: clearAll()
 
     MapNavigator {
         id: navigator
@@ -112,10 +118,7 @@ FocusScope {
     Keys.onPressed: event => {
         if (event.key === Qt.Key_Escape) {
             tools.escapePressed();
-            identify.clear();
-            measure.clear();
-            overlay.highlightTable = "";
-            overlay.markerPoint = undefined;
+            tools.clearAll();
             event.accepted = true;
         } else if (navigator.handleKey(event.key, event.modifiers)) {
             event.accepted = true;

@@ -13,7 +13,14 @@ TextField {
     signal resultChosen(real minE, real minN, real maxE, real maxN, string table, var fid,
                         var point)
 
-    placeholderText: qsTr("搜索：项目、乡镇、图斑编号、K12+300、坐标")
+    // The full hint where it fits; a narrowed box (a side panel open) says just 搜索.
+    placeholderText: fullHint.width + leftPadding + rightPadding <= width ? fullHint.text
+                                                                          : qsTr("搜索")
+    TextMetrics {
+        id: fullHint
+        font: box.font
+        text: qsTr("搜索：项目、乡镇、图斑编号、K12+300、坐标")
+    }
     selectByMouse: true
 
     SearchModel {

@@ -1,5 +1,5 @@
 // The status line: the working CRS, the cursor's X (northing) / Y (easting) and longitude /
-// latitude, and the map scale.
+// latitude, and the map scale, which can be typed (1:5000 or 5000, then Enter) to zoom there.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -13,6 +13,9 @@ Pane {
     property real scaleDenominator
     property string positionText
     property string lonLatText
+
+    // A scale typed and confirmed: its denominator text as typed.
+    signal scaleEntered(string text)
 
     padding: 4
     leftPadding: 10
@@ -41,8 +44,35 @@ Pane {
         }
         Label {
             objectName: "scaleLabel"
-            text: status.scaleDenominator > 0
-                  ? qsTr("比例尺 %1").arg(MapFormat.scale(status.scaleDenominator)) : ""
+            text: qsTr("比例尺")
+        }
+        TextField {
+            id: scaleField
+            objectName: "scaleField"
+            // Always there (disabled without a map): the status line's height must not change
+            // when the map becomes ready, or the map would shift under a drag.
+            enabled: status.scaleDenominator > 0
+            Layout.preferredWidth: Math.max(110, implicitWidth)
+            topPadding: 2
+            bottomPadding: 2
+            selectByMouse: true
+            // The map's scale unless the person is typing one.
+            readonly property string shown: status.scaleDenominator > 0
+                                            ? MapFormat.scale(status.scaleDenominator) : ""
+            text: shown
+            onShownChanged: if (!activeFocus) text = shown
+            onActiveFocusChanged: if (!activeFocus) text = shown
+            onAccepted: {
+                status.scaleEntered(text)
+                text = shown
+            }
+            Keys.onEscapePressed: {
+                text = shown
+                focus = false
+            }
+            ToolTip.visible: hovered
+            ToolTip.delay: 500
+            ToolTip.text: qsTr("输入比例尺（如 1:5000 或 5000）后回车")
         }
     }
 }

@@ -1,6 +1,7 @@
 #include "appsettings.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QPointer>
 #include <QQmlEngine>
 #include <QSettings>
@@ -10,7 +11,13 @@ namespace planlines::qml {
 
 namespace {
 constexpr auto kLanguageKey = "ui/language";
+constexpr auto kRecentKey = "projects/recent";
+
+QStringList storedRecent()
+{
+    return QSettings().value(QLatin1String(kRecentKey)).toStringList();
 }
+} // namespace
 
 QString AppSettings::s_active = QStringLiteral("zh");
 
@@ -37,6 +44,38 @@ void AppSettings::setLanguage(const QString &language)
         if (QQmlEngine *engine = qmlEngine(this))
             engine->retranslate();
     emit languageChanged();
+}
+
+QStringList AppSettings::recentProjects() const
+{
+    QStringList out;
+    for (const QString &p : storedRecent())
+        if (QFileInfo(p).isFile())
+            out << p;
+    return out;
+}
+
+void AppSettings::addRecentProject(const QString &path)
+{
+    if (path.isEmpty())
+        return;
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QStringList list = storedRecent();
+    list.removeAll(absolute);
+    list.prepend(absolute);
+    while (list.size() > kMaxRecent)
+        list.removeLast();
+    QSettings().setValue(QLatin1String(kRecentKey), list);
+    emit recentProjectsChanged();
+}
+
+void AppSettings::removeRecentProject(const QString &path)
+{
+    QStringList list = storedRecent();
+    if (list.removeAll(QFileInfo(path).absoluteFilePath()) + list.removeAll(path) == 0)
+        return;
+    QSettings().setValue(QLatin1String(kRecentKey), list);
+    emit recentProjectsChanged();
 }
 
 QString AppSettings::installTranslator()

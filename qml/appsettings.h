@@ -1,10 +1,11 @@
 // The program's settings kept between runs (QSettings, organisation and application
 // "PlanLines"): the UI language, read at start-up; a change applies at once (the translator is
-// swapped and the QML engine re-translates its text).
+// swapped and the QML engine re-translates its text). The recent projects (打开项目's list).
 #pragma once
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QtQml/qqmlregistration.h>
 
 namespace planlines::qml {
@@ -18,6 +19,8 @@ class AppSettings : public QObject
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     // The language the running program shows.
     Q_PROPERTY(QString activeLanguage READ activeLanguage NOTIFY languageChanged)
+    // The projects opened last, most recent first, absolute paths; files gone are left out.
+    Q_PROPERTY(QStringList recentProjects READ recentProjects NOTIFY recentProjectsChanged)
 
 public:
     explicit AppSettings(QObject *parent = nullptr);
@@ -25,6 +28,11 @@ public:
     QString language() const { return m_language; }
     void setLanguage(const QString &language);
     QString activeLanguage() const { return s_active; }
+    static constexpr int kMaxRecent = 10;
+    QStringList recentProjects() const;
+    // Puts path first in the list (once), keeping at most kMaxRecent.
+    Q_INVOKABLE void addRecentProject(const QString &path);
+    Q_INVOKABLE void removeRecentProject(const QString &path);
 
     // The stored language ("zh" when none or unknown).
     static QString storedLanguage();
@@ -37,6 +45,7 @@ public:
 
 signals:
     void languageChanged();
+    void recentProjectsChanged();
 
 private:
     QString m_language;

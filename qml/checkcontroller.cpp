@@ -5,6 +5,7 @@
 #include <layers/checkreport.h>
 #include <layers/checkwording.h>
 
+#include <QCollator>
 #include <QDir>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -12,6 +13,7 @@
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -205,6 +207,17 @@ bool CheckController::start(Job job, const QString &doing, bool isCheck)
 void CheckController::onFinished(const std::shared_ptr<CheckOutcome> &out)
 {
     // Unchanged lists are not announced: a list view keeps its choice (and the inputs it filled).
+    if (out->sitesRead) {
+        // By name as a person looks for one (pinyin order for Chinese names).
+        QCollator collator{QLocale(QLocale::Chinese, QLocale::China)};
+        collator.setNumericMode(true);
+        std::stable_sort(out->sites.begin(), out->sites.end(),
+                         [&collator](const QVariant &a, const QVariant &b) {
+                             return collator.compare(
+                                        a.toMap().value(QStringLiteral("name")).toString(),
+                                        b.toMap().value(QStringLiteral("name")).toString()) < 0;
+                         });
+    }
     if (out->sitesRead && (!m_sitesRead || out->sites != m_sites)) {
         m_sitesRead = true;
         m_sites = out->sites;

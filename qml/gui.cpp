@@ -7,6 +7,7 @@
 #include "startuptiming.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QFont>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -19,11 +20,16 @@ namespace planlines::qml {
 int runGui(int argc, char **argv, const std::string &defaultDb)
 {
     QString error;
-    const auto options = GuiOptions::parse(argc, argv, defaultDb, &error);
+    auto options = GuiOptions::parse(argc, argv, defaultDb, &error);
     if (!options) {
         QTextStream(stderr) << "planlines: " << error << "\n" << GuiOptions::usage();
         return 2;
     }
+    // No project named and the default one absent: the window starts on its start pane (open,
+    // new, recent) instead of an error.
+    if (options->databasePath == QString::fromStdString(defaultDb) &&
+        !QFileInfo::exists(options->databasePath))
+        options->databasePath.clear();
     StartupTiming::start(options->timing);
     if (options->help) {
         QTextStream(stdout) << GuiOptions::usage();

@@ -4,6 +4,7 @@
 
 #include <QQuickWindow>
 #include <QScreen>
+#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -26,10 +27,13 @@ void MapNavigator::setMap(MapView *map)
     if (map == m_map)
         return;
     finish();
-    if (m_map)
+    if (m_map) {
         m_map->disconnect(this);
+        m_map->removeEventFilter(this);
+    }
     m_map = map;
     if (m_map) {
+        m_map->installEventFilter(this);
         connect(m_map, &MapView::viewportChanged, this, &MapNavigator::scaleChanged);
         connect(m_map, &QQuickItem::windowChanged, this, &MapNavigator::updateDpi);
     }
@@ -227,6 +231,44 @@ void MapNavigator::setScale(double denominator)
         return;
     animateTo(layers::MapViewport(v.centre(), nav::metresPerPixelAt(denominator, m_dpi), v.sizePx(),
                                   v.dotsPerInch()));
+}
+
+double MapNavigator::parseScale(const QString &text)
+{
+    QString t = text.simplified();
+    t.replace(QChar(0xFF1A), u':'); // a full-width colon from a Chinese input method
+    t.remove(u' ').remove(u',').remove(QChar(0xFF0C));
+    if (t.startsWith(QStringLiteral("1:")))
+        t = t.mid(2);
+    bool ok = false;
+    const double n = t.toDouble(&ok);
+    return ok && std::isfinite(n) && n >= 1 ? n : 0;
+}
+
+bool MapNavigator::setScaleText(const QString &text)
+{
+    const double n = parseScale(text);
+    if (n <= 0 || !target().isValid())
+        return false;
+    setScale(n);
+    return true;
+}
+
+bool MapNavigator::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_map || event->type() != QEvent::Wheel || !m_roundScales)
+        return QObject::eventFilter(watched, event);
+    auto *wheel = static_cast<QWheelEvent *>(event);
+    m_wheelAccumulated += wheel->angleDelta().y();
+    // One notch (120) is one round scale; a touchpad's small steps add up to one.
+    while (std::abs(m_wheelAccumulated) >= 120) {
+        const int direction = m_wheelAccumulated > 0 ? 1 : -1;
+        m_wheelAccumulated -= 120 * direction;
+        zoomAt(wheel->position().x(), wheel->position().y(),
+               direction > 0 ? kZoomStep : 1 / kZoomStep);
+    }
+    wheel->accept();
+    return true;
 }
 
 void MapNavigator::snapToRoundScale()

@@ -1,7 +1,9 @@
 // Navigation of a MapView beyond drag and wheel: +/- (buttons and keys), arrow keys,
 // double-click and pinch zoom about a point, zoom to a layer, a feature's extent or the whole
 // county, and the round scales (1:2 000 … 1:100 000) on request — all as short eased
-// animations. The arithmetic is layers/navigation.h; this type drives the item with it.
+// animations. The arithmetic is layers/navigation.h; this type drives the item with it. With
+// round scales on, the wheel over the map steps from one round scale to the next too (the map's
+// own wheel zoom is free).
 #pragma once
 
 #include "mapview.h"
@@ -31,7 +33,7 @@ class MapNavigator : public QObject
 
 public:
     static constexpr double kZoomStep = 2;
-    static constexpr double kKeyPanFraction = 0.2; // of the view's width or height
+    static constexpr double kKeyPanFraction = 0.125; // of the view's width or height
     static constexpr double kFeatureMarginPx = 48;
     static constexpr double kClosestMetresPerPixel = 0.1; // zoom to a point or a tiny feature
 
@@ -59,6 +61,11 @@ public:
     Q_INVOKABLE bool zoomToLayer(const QString &table);
     Q_INVOKABLE void zoomToFullCounty();
     Q_INVOKABLE void setScale(double denominator);
+    // The scale a person types: "1:5000", "1：5 000", "5,000" or "5000"; false (nothing done)
+    // when it is not a scale.
+    Q_INVOKABLE bool setScaleText(const QString &text);
+    // The denominator in text as setScaleText reads it, or 0.
+    static double parseScale(const QString &text);
     // The nearest round scale, keeping the centre.
     Q_INVOKABLE void snapToRoundScale();
     // Arrow keys pan, + / = / - zoom, Home shows the county: true when the key was used.
@@ -73,6 +80,9 @@ signals:
     void dotsPerInchChanged();
     void scaleChanged();
     void animatingChanged();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     // The view now, or the one an animation is heading for (steps add up while animating).
@@ -90,6 +100,7 @@ private:
     QVariantAnimation m_animation;
     layers::MapViewport m_from, m_to;
     QMetaObject::Connection m_windowConnection;
+    int m_wheelAccumulated = 0; // eighths of a degree not yet used (touchpads send small steps)
 };
 
 } // namespace planlines::qml

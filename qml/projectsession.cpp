@@ -86,6 +86,42 @@ void ProjectSession::reload()
     load();
 }
 
+void ProjectSession::setOpening(bool on)
+{
+    if (on == m_opening)
+        return;
+    m_opening = on;
+    emit openingChanged();
+}
+
+void ProjectSession::open(const QString &path)
+{
+    const quint64 generation = ++m_openGeneration;
+    setOpening(true);
+    auto *watcher = new QFutureWatcher<LoadResult>(this);
+    connect(watcher, &QFutureWatcher<LoadResult>::finished, this,
+            [this, watcher, generation, path] {
+                watcher->deleteLater();
+                if (generation != m_openGeneration)
+                    return;
+                setOpening(false);
+                const LoadResult result = watcher->result();
+                if (const auto *error = std::get_if<QString>(&result)) {
+                    emit openFailed(path, *error);
+                    return;
+                }
+                ++m_generation; // a load of the previous path still running is now stale
+                m_path = path;
+                m_map = std::get<std::shared_ptr<const layers::ProjectMap>>(result);
+                m_layers.reset(*m_map, m_path);
+                emit pathChanged();
+                setStatus(Ready);
+                emit contentChanged();
+                emit opened(path);
+            });
+    watcher->setFuture(QtConcurrent::run(loadProject, path));
+}
+
 QString ProjectSession::countyName() const
 {
     return m_map ? QString::fromStdString(m_map->countyName()) : QString();

@@ -1,6 +1,7 @@
 // The open project as QML sees it: set path, and the layers load on a worker thread; status,
 // error text, county, CRS, the synthetic flag and the layer list follow. MapView draws what
-// this session holds.
+// this session holds. open() is the window's 打开项目: the project in use stays until the new
+// one has loaded, and stays when it cannot be (openFailed says why).
 #pragma once
 
 #include "layerlistmodel.h"
@@ -27,6 +28,8 @@ class ProjectSession : public QObject
     Q_PROPERTY(QString crsDescription READ crsDescription NOTIFY statusChanged)
     Q_PROPERTY(bool synthetic READ synthetic NOTIFY statusChanged)
     Q_PROPERTY(planlines::qml::LayerListModel *layers READ layers CONSTANT)
+    // True while open() loads a project (the one in use is still shown).
+    Q_PROPERTY(bool opening READ opening NOTIFY openingChanged)
 
 public:
     enum Status
@@ -50,6 +53,12 @@ public:
     void setPath(const QString &path);
     // Reads the project's layers again (after an import wrote to the file).
     Q_INVOKABLE void reload();
+    // Loads the project at path on a worker; when it has loaded it replaces the one in use
+    // (path, layers, map: pathChanged and statusChanged, then opened). When it cannot be loaded
+    // (no such file, not a project, a newer schema) openFailed names the file and the cause and
+    // the project in use stays as it was. A later open() supersedes one still loading.
+    Q_INVOKABLE void open(const QString &path);
+    bool opening() const { return m_opening; }
     Status status() const { return m_status; }
     QString errorString() const { return m_error; }
     QString countyName() const;
@@ -72,17 +81,23 @@ signals:
     void statusChanged();
     // What the map shows changed (a layer toggled): redraw.
     void contentChanged();
+    void openingChanged();
+    void opened(const QString &path);
+    void openFailed(const QString &path, const QString &message);
 
 private:
     void load();
     void setStatus(Status status, const QString &error = {});
+    void setOpening(bool on);
 
     QString m_path;
     Status m_status = Null;
     QString m_error;
     std::shared_ptr<const layers::ProjectMap> m_map;
     LayerListModel m_layers;
-    quint64 m_generation = 0; // a load whose generation is stale is ignored
+    quint64 m_generation = 0;     // a load whose generation is stale is ignored
+    quint64 m_openGeneration = 0; // likewise for open()
+    bool m_opening = false;
     LayerRewrite m_rewrite;
 };
 

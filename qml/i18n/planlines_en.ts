@@ -62,163 +62,173 @@
 <context>
     <name>CheckPanel</name>
     <message>
-        <location filename="../CheckPanel.qml" line="145"/>
+        <location filename="../CheckPanel.qml" line="172"/>
         <source>选择选址文件</source>
         <translation>Choose a site file</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="146"/>
+        <location filename="../CheckPanel.qml" line="173"/>
         <source>选址文件 (*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz *.dxf *.tab *.mif *.gdb *.txt)</source>
         <translation>Site files (*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz *.dxf *.tab *.mif *.gdb *.txt)</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="147"/>
-        <location filename="../CheckPanel.qml" line="155"/>
+        <location filename="../CheckPanel.qml" line="174"/>
+        <location filename="../CheckPanel.qml" line="182"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="154"/>
+        <location filename="../CheckPanel.qml" line="181"/>
         <source>选择检查规则文件</source>
         <translation>Choose a check rule file</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="155"/>
+        <location filename="../CheckPanel.qml" line="182"/>
         <source>规则文件 (*.json)</source>
         <translation>Rule files (*.json)</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="185"/>
+        <location filename="../CheckPanel.qml" line="212"/>
         <source>选址检查</source>
         <translation>Site check</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="194"/>
+        <location filename="../CheckPanel.qml" line="221"/>
         <source>项目选址</source>
         <translation>Project site</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="195"/>
+        <location filename="../CheckPanel.qml" line="222"/>
         <source>地图绘制</source>
         <translation>Draw on map</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="196"/>
+        <location filename="../CheckPanel.qml" line="223"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="226"/>
+        <location filename="../CheckPanel.qml" line="236"/>
+        <source>输入名称筛选选址</source>
+        <translation>Type to filter sites by name</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="279"/>
+        <source>没有名称含“%1”的选址</source>
+        <translation>No site name contains “%1”</translation>
+    </message>
+    <message>
+        <location filename="../CheckPanel.qml" line="286"/>
         <source>也可以用「识别」工具在地图上点击选址。</source>
         <translation>You can also click a site on the map with the Identify tool.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="227"/>
+        <location filename="../CheckPanel.qml" line="287"/>
         <source>项目中没有选址图层的要素。</source>
         <translation>The project has no features in a site layer.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="235"/>
+        <location filename="../CheckPanel.qml" line="295"/>
         <source>在地图上绘制</source>
         <translation>Draw on the map</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="243"/>
+        <location filename="../CheckPanel.qml" line="303"/>
         <source>撤销顶点</source>
         <translation>Undo vertex</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="253"/>
+        <location filename="../CheckPanel.qml" line="313"/>
         <source>点「在地图上绘制」，再在地图上逐点点击范围的顶点。</source>
         <translation>Press “Draw on the map”, then click the vertices of the area one by one.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="255"/>
+        <location filename="../CheckPanel.qml" line="315"/>
         <source>已有 %1 个顶点；至少需要 3 个。</source>
         <translation>%1 vertices so far; at least 3 are needed.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="259"/>
+        <location filename="../CheckPanel.qml" line="319"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="263"/>
+        <location filename="../CheckPanel.qml" line="323"/>
         <source>绘制范围</source>
         <translation>Drawn area</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="275"/>
+        <location filename="../CheckPanel.qml" line="335"/>
         <source>文件路径</source>
         <translation>File path</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="279"/>
+        <location filename="../CheckPanel.qml" line="339"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="287"/>
+        <location filename="../CheckPanel.qml" line="347"/>
         <source>Shapefile、GeoPackage、GeoJSON、KML、DXF、界址点坐标文件等；每个面要素作为一个选址。</source>
         <translation>Shapefile, GeoPackage, GeoJSON, KML, DXF, boundary coordinate files (界址点坐标文件) …; each polygon feature is one site.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="295"/>
+        <location filename="../CheckPanel.qml" line="355"/>
         <source>行业代码</source>
         <translation>Industry code</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="300"/>
+        <location filename="../CheckPanel.qml" line="360"/>
         <source>GB/T 4754，如 C26、D4416</source>
         <translation>GB/T 4754, e.g. C26, D4416</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="302"/>
+        <location filename="../CheckPanel.qml" line="362"/>
         <source>规划用途</source>
         <translation>Planned use</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="317"/>
+        <location filename="../CheckPanel.qml" line="377"/>
         <source>检查规则</source>
         <translation>Check rules</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="324"/>
+        <location filename="../CheckPanel.qml" line="384"/>
         <source>内置示例规则</source>
         <translation>Built-in sample rules</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="331"/>
+        <location filename="../CheckPanel.qml" line="391"/>
         <source>更换…</source>
         <translation>Change…</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="337"/>
+        <location filename="../CheckPanel.qml" line="397"/>
         <source>用内置</source>
         <translation>Use built-in</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="348"/>
+        <location filename="../CheckPanel.qml" line="408"/>
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="355"/>
+        <location filename="../CheckPanel.qml" line="415"/>
         <source>检查记录…</source>
         <translation>Check records…</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="360"/>
+        <location filename="../CheckPanel.qml" line="420"/>
         <source>生成报告…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="377"/>
+        <location filename="../CheckPanel.qml" line="437"/>
         <source>%1/%2 个选址</source>
         <translation>%1/%2 sites</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="381"/>
+        <location filename="../CheckPanel.qml" line="441"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -660,27 +670,27 @@
 <context>
     <name>CorridorTotals</name>
     <message>
-        <location filename="../CorridorTotals.qml" line="35"/>
+        <location filename="../CorridorTotals.qml" line="38"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../CorridorTotals.qml" line="36"/>
+        <location filename="../CorridorTotals.qml" line="39"/>
         <source>长度（米）</source>
         <translation>Length (m)</translation>
     </message>
     <message>
-        <location filename="../CorridorTotals.qml" line="37"/>
+        <location filename="../CorridorTotals.qml" line="40"/>
         <source>面积（亩）</source>
         <translation>Area (mu)</translation>
     </message>
     <message>
-        <location filename="../CorridorTotals.qml" line="38"/>
+        <location filename="../CorridorTotals.qml" line="41"/>
         <source>公顷</source>
         <translation>ha</translation>
     </message>
     <message>
-        <location filename="../CorridorTotals.qml" line="47"/>
+        <location filename="../CorridorTotals.qml" line="50"/>
         <source>%1（%2 段）</source>
         <translation>%1 (%2 segments)</translation>
     </message>
@@ -696,6 +706,74 @@
         <location filename="../ErrorPane.qml" line="34"/>
         <source>请用 --db 指定一个 PlanLines 项目文件，或运行 “planlines sample” 生成示例县。</source>
         <translation>Give a PlanLines project file with --db, or run “planlines sample” to make the sample county.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../HelpDialog.qml" line="9"/>
+        <source>帮助</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../HelpDialog.qml" line="25"/>
+        <source>快捷键</source>
+        <translation>Shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../HelpDialog.qml" line="35"/>
+        <source>打开项目</source>
+        <translation>Open a project</translation>
+    </message>
+    <message>
+        <location filename="../HelpDialog.qml" line="36"/>
+        <source>打印地图</source>
+        <translation>Print the map</translation>
+    </message>
+    <message>
+        <location filename="../HelpDialog.qml" line="37"/>
+        <source>搜索框</source>
+        <translation>Search box</translation>
+    </message>
+    <message>
+        <location filename="../HelpDialog.qml" line="38"/>
+        <source>本帮助</source>
+        <translation>This help</translation>
+    </message>
+    <message>
+        <location filename="../HelpDialog.qml" line="39"/>
+        <source>方向键</source>
+        <translation>Arrow keys</translation>
+    </message>
+    <message>
+        <location filename="../HelpDialog.qml" line="39"/>
+        <source>平移地图（视图的 1/8）</source>
+        <translation>Pan the map (1/8 of the view)</translation>
+    </message>
+    <message>
+        <location filename="../HelpDialog.qml" line="40"/>
+        <source>放大 / 缩小</source>
+        <translation>Zoom in / out</translation>
+    </message>
+    <message>
+        <location filename="../HelpDialog.qml" line="41"/>
+        <source>显示全县</source>
+        <translation>Show the whole county</translation>
+    </message>
+    <message>
+        <location filename="../HelpDialog.qml" line="42"/>
+        <source>清除高亮、识别和测量</source>
+        <translation>Clear highlights, identify and measuring</translation>
+    </message>
+    <message>
+        <location filename="../HelpDialog.qml" line="61"/>
+        <source>使用</source>
+        <translation>Using the window</translation>
+    </message>
+    <message>
+        <location filename="../HelpDialog.qml" line="68"/>
+        <source>拖动平移，滚轮缩放（开启「整比例尺」时停在 1:2 000 … 1:100 000）；单击地图识别要素，双击放大。状态栏的比例尺可以直接输入（如 1:5000 回车）。搜索框接受项目名称、乡镇、图斑编号（BSM/TBBH）、桩号（K12+300）和坐标。「选址检查」对照三区三线和三线一单检查选址；「生态廊道」记录廊道进度；「打印」按模板输出 PDF、PNG 或 SVG。拖到窗口上的项目文件会被打开，其他文件会被导入当前项目。</source>
+        <translation>Drag to pan, the wheel zooms (with “Round scales” on it stops at 1:2 000 … 1:100 000); click the map to identify, double-click to zoom in. The scale in the status bar can be typed (1:5000, Enter). The search box takes project names, townships, parcel codes (BSM/TBBH), chainages (K12+300) and coordinates. “Site check” checks a site against the control lines and the environmental zoning; “Corridor” records the corridor’s progress; “Print” writes PDF, PNG or SVG sheets from the templates. A project file dropped on the window is opened; other files are imported into the open project.</translation>
     </message>
 </context>
 <context>
@@ -866,60 +944,91 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="20"/>
         <source>PlanLines — %1</source>
-        <translation>PlanLines — %1</translation>
+        <translation type="vanished">PlanLines — %1</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="157"/>
         <source>生态廊道</source>
-        <translation>Corridor</translation>
+        <translation type="vanished">Corridor</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="136"/>
         <source>选址检查</source>
-        <translation>Site check</translation>
+        <translation type="vanished">Site check</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="144"/>
         <source>打印</source>
-        <translation>Print</translation>
+        <translation type="vanished">Print</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="34"/>
+        <source>PlanLines — %1（%2）</source>
+        <translation>PlanLines — %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="263"/>
+        <source>打开项目</source>
+        <translation>Open project</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="264"/>
+        <source>PlanLines 项目 (*.sqlite)</source>
+        <translation>PlanLines projects (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="264"/>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="284"/>
+        <source>无法打开项目</source>
+        <translation>Cannot open the project</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="295"/>
+        <source>%1 不是可以打开的 PlanLines 项目。</source>
+        <translation>%1 is not a PlanLines project that can be opened.</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="308"/>
+        <source>仍在使用 %1。</source>
+        <translation>Still using %1.</translation>
     </message>
 </context>
 <context>
     <name>MapToolBar</name>
     <message>
-        <location filename="../MapToolBar.qml" line="45"/>
+        <location filename="../MapToolBar.qml" line="46"/>
         <source>识别</source>
         <translation>Identify</translation>
     </message>
     <message>
-        <location filename="../MapToolBar.qml" line="50"/>
+        <location filename="../MapToolBar.qml" line="51"/>
         <source>测距</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../MapToolBar.qml" line="55"/>
+        <location filename="../MapToolBar.qml" line="56"/>
         <source>测面</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../MapToolBar.qml" line="60"/>
+        <location filename="../MapToolBar.qml" line="61"/>
         <source>整比例尺</source>
         <translation>Round scales</translation>
     </message>
     <message>
-        <location filename="../MapToolBar.qml" line="66"/>
+        <location filename="../MapToolBar.qml" line="67"/>
         <source>缩放停在 1:2 000、1:5 000、1:10 000、1:25 000、1:50 000、1:100 000</source>
         <translation>Zoom stops at 1:2 000, 1:5 000, 1:10 000, 1:25 000, 1:50 000, 1:100 000</translation>
     </message>
     <message>
-        <location filename="../MapToolBar.qml" line="70"/>
+        <location filename="../MapToolBar.qml" line="71"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../MapToolBar.qml" line="77"/>
+        <location filename="../MapToolBar.qml" line="78"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -953,6 +1062,79 @@
         <location filename="../NavigationButtons.qml" line="38"/>
         <source>全县（Home）</source>
         <translation>Whole county (Home)</translation>
+    </message>
+</context>
+<context>
+    <name>NewProjectDialog</name>
+    <message>
+        <location filename="../NewProjectDialog.qml" line="21"/>
+        <source>新建项目</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <location filename="../NewProjectDialog.qml" line="46"/>
+        <source>新项目文件</source>
+        <translation>New project file</translation>
+    </message>
+    <message>
+        <location filename="../NewProjectDialog.qml" line="49"/>
+        <source>PlanLines 项目 (*.sqlite)</source>
+        <translation>PlanLines projects (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../NewProjectDialog.qml" line="56"/>
+        <source>创建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../NewProjectDialog.qml" line="63"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../NewProjectDialog.qml" line="74"/>
+        <source>项目文件</source>
+        <translation>Project file</translation>
+    </message>
+    <message>
+        <location filename="../NewProjectDialog.qml" line="81"/>
+        <source>例如 /home/user/高青县.sqlite</source>
+        <translation>e.g. /home/user/gaoqing.sqlite</translation>
+    </message>
+    <message>
+        <location filename="../NewProjectDialog.qml" line="85"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../NewProjectDialog.qml" line="89"/>
+        <source>工作坐标系</source>
+        <translation>Working CRS</translation>
+    </message>
+    <message>
+        <location filename="../NewProjectDialog.qml" line="94"/>
+        <source>%1 CGCS2000 3度带 中央经线 %2°E</source>
+        <translation>%1 CGCS2000 3° zone, CM %2°E</translation>
+    </message>
+    <message>
+        <location filename="../NewProjectDialog.qml" line="99"/>
+        <source>县（区）名称</source>
+        <translation>County name</translation>
+    </message>
+    <message>
+        <location filename="../NewProjectDialog.qml" line="104"/>
+        <source>例如 高青县</source>
+        <translation>e.g. 高青县</translation>
+    </message>
+    <message>
+        <location filename="../NewProjectDialog.qml" line="106"/>
+        <source>行政区划代码</source>
+        <translation>County code</translation>
+    </message>
+    <message>
+        <location filename="../NewProjectDialog.qml" line="111"/>
+        <source>6 位数字，例如 370322</source>
+        <translation>6 digits, e.g. 370322</translation>
     </message>
 </context>
 <context>
@@ -1069,22 +1251,64 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../SearchBox.qml" line="16"/>
+        <location filename="../SearchBox.qml" line="18"/>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../SearchBox.qml" line="22"/>
         <source>搜索：项目、乡镇、图斑编号、K12+300、坐标</source>
-        <translation>Search: site, township, parcel code, K12+300, coordinates</translation>
+        <translation>Search sites, townships, parcels, K12+300, X/Y</translation>
+    </message>
+</context>
+<context>
+    <name>StartPane</name>
+    <message>
+        <location filename="../StartPane.qml" line="23"/>
+        <source>没有打开的项目</source>
+        <translation>No project is open</translation>
+    </message>
+    <message>
+        <location filename="../StartPane.qml" line="32"/>
+        <source>打开一个县的 PlanLines 项目文件（.sqlite），或新建一个空项目再导入数据。</source>
+        <translation>Open a county’s PlanLines project file (.sqlite), or make a new empty project and import data into it.</translation>
+    </message>
+    <message>
+        <location filename="../StartPane.qml" line="38"/>
+        <source>打开项目…</source>
+        <translation>Open project…</translation>
+    </message>
+    <message>
+        <location filename="../StartPane.qml" line="44"/>
+        <source>新建项目…</source>
+        <translation>New project…</translation>
+    </message>
+    <message>
+        <location filename="../StartPane.qml" line="51"/>
+        <source>最近的项目</source>
+        <translation>Recent projects</translation>
     </message>
 </context>
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../StatusLine.qml" line="27"/>
+        <location filename="../StatusLine.qml" line="30"/>
         <source>坐标系 %1（%2）</source>
         <translation>CRS %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../StatusLine.qml" line="45"/>
+        <location filename="../StatusLine.qml" line="47"/>
+        <source>比例尺</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <location filename="../StatusLine.qml" line="75"/>
+        <source>输入比例尺（如 1:5000 或 5000）后回车</source>
+        <translation>Type a scale (1:5000 or 5000) and press Enter</translation>
+    </message>
+    <message>
         <source>比例尺 %1</source>
-        <translation>Scale %1</translation>
+        <translation type="vanished">Scale %1</translation>
     </message>
 </context>
 <context>
@@ -1093,6 +1317,49 @@
         <location filename="../SyntheticBanner.qml" line="17"/>
         <source>合成示例数据（非真实规划数据）</source>
         <translation>Synthetic sample data (not real planning data)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowToolBar</name>
+    <message>
+        <location filename="../WindowToolBar.qml" line="47"/>
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../WindowToolBar.qml" line="56"/>
+        <source>打开项目…（Ctrl+O）</source>
+        <translation>Open project… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../WindowToolBar.qml" line="61"/>
+        <source>新建项目…</source>
+        <translation>New project…</translation>
+    </message>
+    <message>
+        <location filename="../WindowToolBar.qml" line="66"/>
+        <source>最近的项目</source>
+        <translation>Recent projects</translation>
+    </message>
+    <message>
+        <location filename="../WindowToolBar.qml" line="98"/>
+        <source>选址检查</source>
+        <translation>Site check</translation>
+    </message>
+    <message>
+        <location filename="../WindowToolBar.qml" line="103"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../WindowToolBar.qml" line="111"/>
+        <source>生态廊道</source>
+        <translation>Corridor</translation>
+    </message>
+    <message>
+        <location filename="../WindowToolBar.qml" line="116"/>
+        <source>帮助</source>
+        <translation>Help</translation>
     </message>
 </context>
 <context>
@@ -1349,153 +1616,153 @@
 <context>
     <name>planlines::qml::CheckController</name>
     <message>
-        <location filename="../checkcontroller.cpp" line="38"/>
-        <location filename="../checkcontroller.cpp" line="294"/>
+        <location filename="../checkcontroller.cpp" line="40"/>
+        <location filename="../checkcontroller.cpp" line="307"/>
         <source>绘制范围</source>
         <translation>Drawn area</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="124"/>
-        <location filename="../checkcontroller.cpp" line="240"/>
+        <location filename="../checkcontroller.cpp" line="126"/>
+        <location filename="../checkcontroller.cpp" line="253"/>
         <source>正在读取规则文件…</source>
         <translation>Reading the rule file…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="157"/>
-        <location filename="../checkcontroller.cpp" line="341"/>
+        <location filename="../checkcontroller.cpp" line="159"/>
+        <location filename="../checkcontroller.cpp" line="354"/>
         <source>项目尚未打开</source>
         <translation>No project is open</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="198"/>
+        <location filename="../checkcontroller.cpp" line="200"/>
         <source>检查时发生未知错误</source>
         <translation>An unknown error occurred during the check</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="238"/>
+        <location filename="../checkcontroller.cpp" line="251"/>
         <source>无法使用规则文件，已改用内置规则：%1</source>
         <translation>Cannot use the rule file; using the built-in rules: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="241"/>
+        <location filename="../checkcontroller.cpp" line="254"/>
         <source>检查规则：%1</source>
         <translation>Check rules: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="255"/>
-        <location filename="../checkcontroller.cpp" line="263"/>
-        <location filename="../checkcontroller.cpp" line="301"/>
+        <location filename="../checkcontroller.cpp" line="268"/>
+        <location filename="../checkcontroller.cpp" line="276"/>
+        <location filename="../checkcontroller.cpp" line="314"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="277"/>
+        <location filename="../checkcontroller.cpp" line="290"/>
         <source>绘制范围的顶点坐标无效</source>
         <translation>The drawn area has an invalid vertex</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="289"/>
+        <location filename="../checkcontroller.cpp" line="302"/>
         <source>绘制范围至少需要三个不同的顶点（现有 %1 个）</source>
         <translation>A drawn area needs at least three different vertices (it has %1)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="295"/>
+        <location filename="../checkcontroller.cpp" line="308"/>
         <source>地图上绘制（%1 个顶点）</source>
         <translation>drawn on the map (%1 vertices)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="308"/>
+        <location filename="../checkcontroller.cpp" line="321"/>
         <source>请选择要检查的文件</source>
         <translation>Choose a file to check</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="313"/>
+        <location filename="../checkcontroller.cpp" line="326"/>
         <source>正在读取并检查 %1…</source>
         <translation>Reading and checking %1…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="319"/>
+        <location filename="../checkcontroller.cpp" line="332"/>
         <source>正在打开记录 %1…</source>
         <translation>Opening record %1…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="331"/>
+        <location filename="../checkcontroller.cpp" line="344"/>
         <source>还没有检查结果</source>
         <translation>There is no check result yet</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="336"/>
+        <location filename="../checkcontroller.cpp" line="349"/>
         <source>报告文件名须以 .pdf 或 .html 结尾：%1</source>
         <translation>The report file name must end in .pdf or .html: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="348"/>
+        <location filename="../checkcontroller.cpp" line="361"/>
         <source>正在生成报告…</source>
         <translation>Writing the report…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="433"/>
+        <location filename="../checkcontroller.cpp" line="446"/>
         <source>行业代码：%1&#x3000;规划用途：%2</source>
         <translation>Industry code: %1   Planned use: %2</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="434"/>
+        <location filename="../checkcontroller.cpp" line="447"/>
         <source>未填</source>
         <translation>not given</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="436"/>
+        <location filename="../checkcontroller.cpp" line="449"/>
         <source>无法检查：%1</source>
         <translation>Not checked: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="438"/>
+        <location filename="../checkcontroller.cpp" line="451"/>
         <source>来源：%1</source>
         <translation>Source: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="440"/>
+        <location filename="../checkcontroller.cpp" line="453"/>
         <source>已修复：%1</source>
         <translation>Repaired: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="440"/>
+        <location filename="../checkcontroller.cpp" line="453"/>
         <source>注意：%1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="444"/>
+        <location filename="../checkcontroller.cpp" line="457"/>
         <source>记录 %1</source>
         <translation>Record %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="445"/>
+        <location filename="../checkcontroller.cpp" line="458"/>
         <source>记录 %1（%2，%3）</source>
         <translation>Record %1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="449"/>
+        <location filename="../checkcontroller.cpp" line="462"/>
         <source>规则：%1 %2</source>
         <translation>Rules: %1 %2</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="530"/>
-        <location filename="../checkcontroller.cpp" line="544"/>
+        <location filename="../checkcontroller.cpp" line="543"/>
+        <location filename="../checkcontroller.cpp" line="557"/>
         <source>%1：%2 个要素</source>
         <translation>%1: %2 features</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="576"/>
+        <location filename="../checkcontroller.cpp" line="589"/>
         <source>选址</source>
         <translation>site</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="578"/>
+        <location filename="../checkcontroller.cpp" line="591"/>
         <source>等%1个</source>
         <translation>_and_%1_more</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="582"/>
+        <location filename="../checkcontroller.cpp" line="595"/>
         <source>_选址检查.pdf</source>
         <translation>_site_check.pdf</translation>
     </message>
@@ -1621,6 +1888,29 @@ Cancelled: nothing of the cancelled file was written.</translation>
         <location filename="../printcontroller.cpp" line="133"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>planlines::qml::ProjectFiles</name>
+    <message>
+        <location filename="../projectfiles.cpp" line="48"/>
+        <source>请选择新项目文件的位置</source>
+        <translation>Choose where to write the new project file</translation>
+    </message>
+    <message>
+        <location filename="../projectfiles.cpp" line="50"/>
+        <source>%1：请填写县（区）名称</source>
+        <translation>%1: enter the county’s name</translation>
+    </message>
+    <message>
+        <location filename="../projectfiles.cpp" line="53"/>
+        <source>%1：县级行政区划代码应为 6 位数字，不是“%2”</source>
+        <translation>%1: the county code must be 6 digits, not “%2”</translation>
+    </message>
+    <message>
+        <location filename="../projectfiles.cpp" line="58"/>
+        <source>%1：工作坐标系应为 CGCS2000 3 度带（EPSG:4534–4554），不是“%2”</source>
+        <translation>%1: the working CRS must be a CGCS2000 3° zone (EPSG:4534–4554), not “%2”</translation>
     </message>
 </context>
 <context>
