@@ -78,6 +78,24 @@ private:
 
     void chooseEncoding()
     {
+        // Windows Notepad's "Unicode" is UTF-16 LE with a byte-order mark ("Unicode big endian"
+        // BE): decoded whole, since '\n' is two bytes there, and read as UTF-8 lines. No other
+        // encoding starts with these bytes, so the mark wins over --encoding too.
+        const std::string_view head = m_bytes.substr(0, 2);
+        const char *utf16 = head == "\xFF\xFE"   ? "UTF-16LE"
+                            : head == "\xFE\xFF" ? "UTF-16BE"
+                                                 : nullptr;
+        if (utf16) {
+            try {
+                m_utf16 = toUtf8(m_bytes.substr(2), utf16);
+            } catch (const Error &e) {
+                fail(0, e.cause() + " (the file starts with the byte-order mark of " + utf16 + ")");
+            }
+            m_bytes = m_utf16;
+            m_file.encoding = {utf16, true, "byte-order mark"};
+            m_lineEncoding = "UTF-8";
+            return;
+        }
         if (m_options.encoding.empty()) {
             m_file.encoding = detectEncoding(m_bytes);
             if (!m_file.encoding.certain && m_file.encoding.reason != "ASCII only")
@@ -110,7 +128,7 @@ private:
             start = end + 1;
             std::string text;
             try {
-                text = toUtf8(raw, m_file.encoding.name);
+                text = toUtf8(raw, m_lineEncoding.empty() ? m_file.encoding.name : m_lineEncoding);
             } catch (const Error &e) {
                 fail(lineNo, e.cause() + " (within the line; the file was read as " +
                                  m_file.encoding.name + ")");
@@ -587,6 +605,8 @@ private:
     }
 
     std::string_view m_bytes;
+    std::string m_utf16;        // a UTF-16 file decoded to UTF-8 (m_bytes then points here)
+    std::string m_lineEncoding; // what lines are decoded from when not m_file.encoding.name
     BoundaryReadOptions m_options;
     BoundaryFile m_file;
     std::map<std::string, int> m_attributeLines;
