@@ -138,9 +138,18 @@ inline std::string fixed(double v, int digits)
     return s;
 }
 
+// A value of the file echoed in a message, at most 80 characters of it (a line of garbage or a
+// 301-digit number is not repeated whole).
 inline std::string inQuotes(std::string_view s)
 {
-    return "\"" + std::string(s) + "\"";
+    std::size_t at = 0, chars = 0;
+    while (at < s.size() && chars < 80) {
+        ++at;
+        while (at < s.size() && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80)
+            ++at; // continuation bytes of a UTF-8 character
+        ++chars;
+    }
+    return "\"" + std::string(s.substr(0, at)) + (at < s.size() ? "…\"" : "\"");
 }
 
 // ---- GEOS ---------------------------------------------------------------------------------------

@@ -344,6 +344,10 @@ void LayerImporter::run(const SourceUnit &unit, OGRLayerH layer, LayerReport &re
         report.version = info.version;
         report.table = info.table;
         reportOverlaps(info, report);
+    } catch (const StoreError &e) {
+        // The statement SQLite refused is no help to the person importing: its cause is.
+        report.seconds = static_cast<double>(timer.elapsed()) / 1000.0;
+        throw Error("the project database refused the layer (" + e.cause() + ")", context);
     } catch (const Error &e) {
         report.seconds = static_cast<double>(timer.elapsed()) / 1000.0;
         throw Error(e.cause(), e.context().empty() || e.context() == context

@@ -442,8 +442,11 @@ static DatasetHandle openDirect(const SourceUnit &unit,
     CPLSetThreadLocalConfigOption("GDAL_DISABLE_READDIR_ON_OPEN",
                                   previous.empty() ? nullptr : previous.c_str());
     if (!h)
+        // GDAL's first message says what went wrong; its last often only that it failed.
         throw Error("cannot be read as " + driver + ": " +
-                        GdalEnvironment::lastError("the file is damaged or not of that format"),
+                        (errors.failures() > 0 ? errors.firstFailure()
+                                               : GdalEnvironment::lastError(
+                                                     "the file is damaged or not of that format")),
                     unit.displayName);
     DatasetHandle ds(h);
     // GDAL reads a damaged Shapefile without a word: its headers say what there should be.
