@@ -238,13 +238,13 @@ private:
         if (!y)
             fail(lineNo, "Y (easting) " + inQuotes(f[3]) + " is not a number");
         if (*x >= 1.0e7 && *y < 1.0e7)
-            fail(lineNo, "X " + f[2] +
+            fail(lineNo, "X " + inQuotes(f[2]) +
                              " is no northing but looks like an easting with a zone "
                              "prefix: X and Y swapped? (X is the northing)");
         if (*x < 0 || *x >= 1.0e7)
-            fail(lineNo, "X (northing) " + f[2] + " is outside 0–10 000 000 m");
+            fail(lineNo, "X (northing) " + inQuotes(f[2]) + " is outside 0–10 000 000 m");
         if (*y <= 0 || *y >= 100 * kPrefixUnit)
-            fail(lineNo, "Y (easting) " + f[3] +
+            fail(lineNo, "Y (easting) " + inQuotes(f[3]) +
                              " is neither an easting (0–1 000 000 m) nor "
                              "one with a zone prefix");
         pt.northing = *x;
