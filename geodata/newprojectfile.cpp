@@ -4,9 +4,11 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
+#include <csignal>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -45,6 +47,29 @@ struct RemoveTemporary
     }
 };
 
+// Temporary files of earlier runs for the same target whose process is gone (killed): their
+// name carries the pid. A live process's file is left alone.
+void removeStaleTemporaries(const fs::path &dir, const std::string &name)
+{
+    const std::string prefix = "." + name + ".", suffix = ".partial";
+    std::error_code ec;
+    for (const auto &entry : fs::directory_iterator(dir, ec)) {
+        std::string file = entry.path().filename().string();
+        for (const char *sidecar : {"-journal", "-wal", "-shm"})
+            if (file.size() > std::strlen(sidecar) &&
+                file.compare(file.size() - std::strlen(sidecar), std::string::npos, sidecar) == 0)
+                file.resize(file.size() - std::strlen(sidecar));
+        if (file.size() <= prefix.size() + suffix.size() || file.rfind(prefix, 0) != 0 ||
+            file.compare(file.size() - suffix.size(), std::string::npos, suffix) != 0)
+            continue;
+        const std::string middle =
+            file.substr(prefix.size(), file.size() - prefix.size() - suffix.size());
+        const long pid = std::strtol(middle.c_str(), nullptr, 10); // "PID" or "PID-N"
+        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+            fs::remove(entry.path(), ec);
+    }
+}
+
 } // namespace
 
 void createProjectFile(const NewProjectFile &f, const std::function<void(Project &)> &fill)
@@ -58,6 +83,7 @@ void createProjectFile(const NewProjectFile &f, const std::function<void(Project
         throw Error("it exists and is not a regular file", f.path);
     const std::string dir =
         target.has_parent_path() ? target.parent_path().string() : std::string(".");
+    removeStaleTemporaries(dir, target.filename().string());
     std::string tmp;
     for (int n = 0; tmp.empty() || fs::exists(tmp, ec); ++n)
         tmp = dir + "/." + target.filename().string() + "." + std::to_string(::getpid()) +

@@ -1,7 +1,8 @@
 // A new project file is written whole or not at all: it is made under a hidden temporary name
 // beside the target, filled, closed, fsynced and only then renamed to the target. A process
 // killed part-way leaves at most that temporary file (".NAME.PID.partial"), never a project
-// at the target with some of its layers. SQLite's journal may be off while the temporary file
+// at the target with some of its layers; the next run for the same target removes such a file
+// once its process is gone. SQLite's journal may be off while the temporary file
 // is filled: nothing reads it before the rename.
 #pragma once
 
