@@ -502,7 +502,7 @@ private:
         for (size_t i = 0; i < n; ++i) {
             const auto &xy = p.rings[i].eastingNorthing;
             rings[i].area = Geometry::polygon(xy);
-            rings[i].size = std::abs(shoelace(xy));
+            rings[i].size = std::abs(ringArea(xy));
             rings[i].box = envelopeOf(xy);
         }
         std::vector<size_t> bySize(n);
@@ -540,32 +540,6 @@ private:
         for (size_t k = 0; k < shells.size(); ++k)
             polys.push_back(polygonWithHoles(*shells[k], holes[k]));
         return Geometry::collect(std::move(polys), GEOS_MULTIPOLYGON);
-    }
-
-    // Twice the signed area of a ring of easting, northing pairs (relative to its first point,
-    // for precision at projected coordinates).
-    static double shoelace(const std::vector<double> &xy)
-    {
-        double twice = 0;
-        const size_t m = xy.size() / 2;
-        for (size_t i = 0; i < m; ++i) {
-            const size_t j = (i + 1) % m;
-            twice += (xy[2 * i] - xy[0]) * (xy[2 * j + 1] - xy[1]) -
-                     (xy[2 * j] - xy[0]) * (xy[2 * i + 1] - xy[1]);
-        }
-        return twice / 2;
-    }
-
-    static Envelope envelopeOf(const std::vector<double> &xy)
-    {
-        Envelope e{xy[0], xy[1], xy[0], xy[1]};
-        for (size_t i = 0; i + 1 < xy.size(); i += 2) {
-            e.minX = std::min(e.minX, xy[i]);
-            e.maxX = std::max(e.maxX, xy[i]);
-            e.minY = std::min(e.minY, xy[i + 1]);
-            e.maxY = std::max(e.maxY, xy[i + 1]);
-        }
-        return e;
     }
 
     static Geometry linesOrPoints(const BoundaryParcel &p)

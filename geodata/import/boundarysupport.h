@@ -152,6 +152,32 @@ inline std::string inQuotes(std::string_view s)
     return "\"" + std::string(s.substr(0, at)) + (at < s.size() ? "…\"" : "\"");
 }
 
+// The signed area of a ring of easting, northing pairs (relative to its first point,
+// for precision at projected coordinates).
+inline double ringArea(const std::vector<double> &xy)
+{
+    double twice = 0;
+    const size_t m = xy.size() / 2;
+    for (size_t i = 0; i < m; ++i) {
+        const size_t j = (i + 1) % m;
+        twice += (xy[2 * i] - xy[0]) * (xy[2 * j + 1] - xy[1]) -
+                 (xy[2 * j] - xy[0]) * (xy[2 * i + 1] - xy[1]);
+    }
+    return twice / 2;
+}
+
+inline Envelope envelopeOf(const std::vector<double> &xy)
+{
+    Envelope e{xy[0], xy[1], xy[0], xy[1]};
+    for (size_t i = 0; i + 1 < xy.size(); i += 2) {
+        e.minX = std::min(e.minX, xy[i]);
+        e.maxX = std::max(e.maxX, xy[i]);
+        e.minY = std::min(e.minY, xy[i + 1]);
+        e.maxY = std::max(e.maxY, xy[i + 1]);
+    }
+    return e;
+}
+
 // ---- GEOS ---------------------------------------------------------------------------------------
 
 // A closed GEOS linear ring from open easting,northing pairs (ownership to the caller).
