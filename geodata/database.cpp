@@ -5,6 +5,8 @@
 #include <spatialite.h>
 
 #include <atomic>
+#include <chrono>
+#include <cstdio>
 #include <cstring>
 
 namespace planlines::geodata {
@@ -182,6 +184,37 @@ Value Statement::value(int col) const
 
 // ---------------------------------------------------------------------------------------------
 
+namespace {
+
+// While another program writes the project (a long import or check batch), a writer here waits
+// for it, up to a minute, instead of failing after a few seconds with "database is locked";
+// after 2 s it says once on stderr why nothing happens. A connection is used by one thread at a
+// time, so the wait's state is the thread's (count 0 starts a new wait).
+int waitForWriter(void *, int count)
+{
+    using Clock = std::chrono::steady_clock;
+    thread_local Clock::time_point since;
+    thread_local bool said = false;
+    const auto now = Clock::now();
+    if (count == 0) {
+        since = now;
+        said = false;
+    }
+    const auto waited = now - since;
+    if (waited >= std::chrono::seconds(60))
+        return 0; // SQLite then reports SQLITE_BUSY: "database is locked"
+    if (!said && waited >= std::chrono::seconds(2)) {
+        said = true;
+        std::fputs("waiting for the project (another program is writing)…\n", stderr);
+        std::fflush(stderr);
+    }
+    // Short sleeps first (a writer's commit takes milliseconds), then 50 ms.
+    sqlite3_sleep(count < 10 ? 1 + count * 2 : 50);
+    return 1;
+}
+
+} // namespace
+
 Database::Database(const std::string &path, Mode mode) : m_path(path)
 {
     int flags = SQLITE_OPEN_NOMUTEX;
@@ -204,9 +237,10 @@ Database::Database(const std::string &path, Mode mode) : m_path(path)
         throw StoreError("cannot open database: " + msg, path, rc);
     }
     sqlite3_extended_result_codes(m_db, 1);
-    sqlite3_busy_timeout(m_db, 5000);
     m_spatialiteCache = spatialite_alloc_connection();
     spatialite_init_ex(m_db, m_spatialiteCache, 0);
+    // After SpatiaLite's init, which sets a busy timeout of its own.
+    sqlite3_busy_handler(m_db, waitForWriter, nullptr);
 }
 
 Database::~Database()

@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include <geodata/import/fileimporter.h>
+#include <geodata/newprojectfile.h>
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -85,10 +86,12 @@ int runImport(const QStringList &args)
                                : defaultDatabase();
     geodata::import::ImportReport report;
     try {
-        auto project = QFileInfo::exists(QString::fromStdString(db))
-                           ? geodata::Project::open(db)
-                           : geodata::Project::create(
-                                 db, p.value(QStringLiteral("project-srs")).toStdString(), "", "");
+        // A new project is made whole under a temporary name first: a kill while it is being
+        // set up leaves no file at --db that is not a project.
+        if (!QFileInfo::exists(QString::fromStdString(db)))
+            geodata::createProjectFile(
+                {db, p.value(QStringLiteral("project-srs")).toStdString(), "", "", false}, {});
+        auto project = geodata::Project::open(db);
         geodata::import::FileImporter importer(*project, options);
         for (const QString &f : files)
             report.files.push_back(importer.import(f.toStdString()));

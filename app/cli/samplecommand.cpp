@@ -46,18 +46,13 @@ int runSample(const QStringList &args)
     if (!ok)
         return fail(cmd, QStringLiteral("--seed must be a whole number"), 2);
     const QString out = p.value(QStringLiteral("out"));
-    if (QFile::exists(out)) {
-        if (!p.isSet(QStringLiteral("force")))
-            return fail(cmd, QStringLiteral("%1 exists; use --force to replace it").arg(out));
-        for (const char *suffix : {"", "-wal", "-shm", "-journal"}) {
-            const QString f = out + QLatin1String(suffix);
-            if (QFile::exists(f) && !QFile::remove(f))
-                return fail(cmd, QStringLiteral("%1: cannot remove it to replace it").arg(f));
-        }
-    }
+    // With --force the old file stays until the new one is whole and renamed over it.
+    if (QFile::exists(out) && !p.isSet(QStringLiteral("force")))
+        return fail(cmd, QStringLiteral("%1 exists; use --force to replace it").arg(out));
 
     geodata::SampleOptions opt;
     opt.outPath = out.toStdString();
+    opt.replace = p.isSet(QStringLiteral("force"));
     opt.targetParcels = static_cast<int>(parcels);
     opt.seed = seed;
     const bool quiet = p.isSet(QStringLiteral("quiet"));

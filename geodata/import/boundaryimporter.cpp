@@ -134,7 +134,12 @@ bool BoundaryImporter::recognises(const std::string &path)
     static const std::string utf8 = "[地块坐标]";
     static const std::string gbk = fromUtf8(utf8, "GBK");
     const std::string head = readHead(path, 65536);
-    return head.find(utf8) != std::string::npos || head.find(gbk) != std::string::npos;
+    static const std::string utf16le = fromUtf8(utf8, "UTF-16LE");
+    static const std::string utf16be = fromUtf8(utf8, "UTF-16BE");
+    for (const std::string *marker : {&utf8, &gbk, &utf16le, &utf16be})
+        if (head.find(*marker) != std::string::npos)
+            return true;
+    return false;
 }
 
 void BoundaryImporter::run(const std::string &path, FileReport &report)

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <set>
 #include <sstream>
 
 namespace planlines::geodata::import {
@@ -21,6 +22,8 @@ namespace planlines::geodata::import {
 using namespace detail;
 
 namespace {
+
+constexpr size_t kMaxRings = 1000; // rings (圈) of one parcel
 
 // ---- reading ------------------------------------------------------------------------------------
 
@@ -75,6 +78,24 @@ private:
 
     void chooseEncoding()
     {
+        // Windows Notepad's "Unicode" is UTF-16 LE with a byte-order mark ("Unicode big endian"
+        // BE): decoded whole, since '\n' is two bytes there, and read as UTF-8 lines. No other
+        // encoding starts with these bytes, so the mark wins over --encoding too.
+        const std::string_view head = m_bytes.substr(0, 2);
+        const char *utf16 = head == "\xFF\xFE"   ? "UTF-16LE"
+                            : head == "\xFE\xFF" ? "UTF-16BE"
+                                                 : nullptr;
+        if (utf16) {
+            try {
+                m_utf16 = toUtf8(m_bytes.substr(2), utf16);
+            } catch (const Error &e) {
+                fail(0, e.cause() + " (the file starts with the byte-order mark of " + utf16 + ")");
+            }
+            m_bytes = m_utf16;
+            m_file.encoding = {utf16, true, "byte-order mark"};
+            m_lineEncoding = "UTF-8";
+            return;
+        }
         if (m_options.encoding.empty()) {
             m_file.encoding = detectEncoding(m_bytes);
             if (!m_file.encoding.certain && m_file.encoding.reason != "ASCII only")
@@ -107,7 +128,7 @@ private:
             start = end + 1;
             std::string text;
             try {
-                text = toUtf8(raw, m_file.encoding.name);
+                text = toUtf8(raw, m_lineEncoding.empty() ? m_file.encoding.name : m_lineEncoding);
             } catch (const Error &e) {
                 fail(lineNo, e.cause() + " (within the line; the file was read as " +
                                  m_file.encoding.name + ")");
@@ -217,13 +238,13 @@ private:
         if (!y)
             fail(lineNo, "Y (easting) " + inQuotes(f[3]) + " is not a number");
         if (*x >= 1.0e7 && *y < 1.0e7)
-            fail(lineNo, "X " + f[2] +
+            fail(lineNo, "X " + inQuotes(f[2]) +
                              " is no northing but looks like an easting with a zone "
                              "prefix: X and Y swapped? (X is the northing)");
         if (*x < 0 || *x >= 1.0e7)
-            fail(lineNo, "X (northing) " + f[2] + " is outside 0–10 000 000 m");
+            fail(lineNo, "X (northing) " + inQuotes(f[2]) + " is outside 0–10 000 000 m");
         if (*y <= 0 || *y >= 100 * kPrefixUnit)
-            fail(lineNo, "Y (easting) " + f[3] +
+            fail(lineNo, "Y (easting) " + inQuotes(f[3]) +
                              " is neither an easting (0–1 000 000 m) nor "
                              "one with a zone prefix");
         pt.northing = *x;
@@ -389,15 +410,21 @@ private:
 
         // Rings: runs of consecutive points with one 圈号.
         std::vector<std::vector<const RawPoint *>> runs;
+        std::set<int> seen;
         for (const RawPoint &pt : raw.points) {
             if (runs.empty() || runs.back().front()->ring != pt.ring) {
-                for (const auto &r : runs)
-                    if (r.front()->ring == pt.ring)
-                        fail(pt.line, p.label() + ": 圈 " + std::to_string(pt.ring) +
-                                          " resumes after 圈 " +
-                                          std::to_string(runs.back().front()->ring) +
-                                          "; a ring's points must be consecutive");
+                if (!seen.insert(pt.ring).second)
+                    fail(pt.line, p.label() + ": 圈 " + std::to_string(pt.ring) +
+                                      " resumes after 圈 " +
+                                      std::to_string(runs.back().front()->ring) +
+                                      "; a ring's points must be consecutive");
                 runs.emplace_back();
+                // GEOS's validity test of a polygon with thousands of nested rings takes
+                // seconds per thousand: a bound keeps a hostile file from hanging the import.
+                if (runs.size() > kMaxRings)
+                    fail(pt.line, p.label() + " has more than " + std::to_string(kMaxRings) +
+                                      " rings (圈); no land parcel has so many, and the file "
+                                      "is refused");
             }
             runs.back().push_back(&pt);
         }
@@ -454,46 +481,64 @@ private:
         return std::move(p);
     }
 
-    // Ring 1 is the outer ring; a later ring inside an earlier part's outer ring (and not in one
-    // of its holes) is a hole of that part, otherwise the outer ring of a further part.
+    // A ring's container is the smallest other ring holding it; a ring inside an even number
+    // of rings is the outer ring of a part, one inside an odd number a hole of its container.
+    // With ring 1 the outer ring and every hole after the ring around it, as the format has
+    // it, that is what the file says; it also reads a hole listed before its outer ring.
+    // Rings sorted by area, largest first, are searched backwards from the next larger one:
+    // the first that holds a ring is its container, so 5 000 nested rings cost one
+    // containment test each instead of one per earlier ring (the read was quadratic).
     Geometry polygons(const BoundaryParcel &p)
     {
-        struct Part
+        const size_t n = p.rings.size();
+        struct Ring
         {
-            const BoundaryRing *shell;
-            Geometry shellArea;
-            std::vector<const BoundaryRing *> holes;
-            std::vector<Geometry> holeAreas;
+            Geometry area;
+            double size = 0;
+            Envelope box;
+            int container = -1, depth = 0;
         };
-        std::vector<Part> parts;
-        for (const BoundaryRing &ring : p.rings) {
-            Geometry area = Geometry::polygon(ring.eastingNorthing);
-            Part *owner = nullptr;
-            for (Part &part : parts) {
-                if (!part.shellArea.contains(area))
-                    continue;
-                const bool inHole =
-                    std::any_of(part.holeAreas.begin(), part.holeAreas.end(),
-                                [&](const Geometry &h) { return h.contains(area); });
-                if (!inHole) {
-                    owner = &part;
+        std::vector<Ring> rings(n);
+        for (size_t i = 0; i < n; ++i) {
+            const auto &xy = p.rings[i].eastingNorthing;
+            rings[i].area = Geometry::polygon(xy);
+            rings[i].size = std::abs(ringArea(xy));
+            rings[i].box = envelopeOf(xy);
+        }
+        std::vector<size_t> bySize(n);
+        for (size_t i = 0; i < n; ++i)
+            bySize[i] = i;
+        std::stable_sort(bySize.begin(), bySize.end(),
+                         [&](size_t a, size_t b) { return rings[a].size > rings[b].size; });
+        for (size_t k = 1; k < n; ++k) {
+            Ring &r = rings[bySize[k]];
+            for (size_t j = k; j-- > 0;) {
+                const Ring &c = rings[bySize[j]];
+                if (c.box.minX <= r.box.minX && c.box.minY <= r.box.minY &&
+                    c.box.maxX >= r.box.maxX && c.box.maxY >= r.box.maxY &&
+                    c.area.contains(r.area)) {
+                    r.container = static_cast<int>(bySize[j]);
+                    r.depth = c.depth + 1;
                     break;
                 }
             }
-            if (owner) {
-                owner->holes.push_back(&ring);
-                owner->holeAreas.push_back(std::move(area));
-            } else {
-                parts.push_back(Part{&ring, std::move(area), {}, {}});
+        }
+        // Parts in the order of their outer rings in the file, holes in file order.
+        std::vector<int> partOf(n, -1);
+        std::vector<std::vector<const std::vector<double> *>> holes;
+        std::vector<const std::vector<double> *> shells;
+        for (size_t i = 0; i < n; ++i)
+            if (rings[i].depth % 2 == 0) {
+                partOf[i] = static_cast<int>(shells.size());
+                shells.push_back(&p.rings[i].eastingNorthing);
+                holes.emplace_back();
             }
-        }
+        for (size_t i = 0; i < n; ++i)
+            if (rings[i].depth % 2 == 1)
+                holes[partOf[rings[i].container]].push_back(&p.rings[i].eastingNorthing);
         std::vector<Geometry> polys;
-        for (const Part &part : parts) {
-            std::vector<const std::vector<double> *> holes;
-            for (const BoundaryRing *h : part.holes)
-                holes.push_back(&h->eastingNorthing);
-            polys.push_back(polygonWithHoles(part.shell->eastingNorthing, holes));
-        }
+        for (size_t k = 0; k < shells.size(); ++k)
+            polys.push_back(polygonWithHoles(*shells[k], holes[k]));
         return Geometry::collect(std::move(polys), GEOS_MULTIPOLYGON);
     }
 
@@ -534,6 +579,8 @@ private:
     }
 
     std::string_view m_bytes;
+    std::string m_utf16;        // a UTF-16 file decoded to UTF-8 (m_bytes then points here)
+    std::string m_lineEncoding; // what lines are decoded from when not m_file.encoding.name
     BoundaryReadOptions m_options;
     BoundaryFile m_file;
     std::map<std::string, int> m_attributeLines;

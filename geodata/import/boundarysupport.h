@@ -138,9 +138,44 @@ inline std::string fixed(double v, int digits)
     return s;
 }
 
+// A value of the file echoed in a message, at most 80 characters of it (a line of garbage or a
+// 301-digit number is not repeated whole).
 inline std::string inQuotes(std::string_view s)
 {
-    return "\"" + std::string(s) + "\"";
+    std::size_t at = 0, chars = 0;
+    while (at < s.size() && chars < 80) {
+        ++at;
+        while (at < s.size() && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80)
+            ++at; // continuation bytes of a UTF-8 character
+        ++chars;
+    }
+    return "\"" + std::string(s.substr(0, at)) + (at < s.size() ? "…\"" : "\"");
+}
+
+// The signed area of a ring of easting, northing pairs (relative to its first point,
+// for precision at projected coordinates).
+inline double ringArea(const std::vector<double> &xy)
+{
+    double twice = 0;
+    const size_t m = xy.size() / 2;
+    for (size_t i = 0; i < m; ++i) {
+        const size_t j = (i + 1) % m;
+        twice += (xy[2 * i] - xy[0]) * (xy[2 * j + 1] - xy[1]) -
+                 (xy[2 * j] - xy[0]) * (xy[2 * i + 1] - xy[1]);
+    }
+    return twice / 2;
+}
+
+inline Envelope envelopeOf(const std::vector<double> &xy)
+{
+    Envelope e{xy[0], xy[1], xy[0], xy[1]};
+    for (size_t i = 0; i + 1 < xy.size(); i += 2) {
+        e.minX = std::min(e.minX, xy[i]);
+        e.maxX = std::max(e.maxX, xy[i]);
+        e.minY = std::min(e.minY, xy[i + 1]);
+        e.maxY = std::max(e.maxY, xy[i + 1]);
+    }
+    return e;
 }
 
 // ---- GEOS ---------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 #include <string>
 
 namespace planlines::geodata::import {
@@ -91,6 +92,65 @@ std::string_view fieldAlias(std::string_view fieldName)
         if (a.code == up)
             return a.alias;
     return {};
+}
+
+} // namespace planlines::geodata::import
+
+namespace planlines::geodata::import {
+
+namespace {
+
+std::string lowerAscii(std::string_view s)
+{
+    std::string out(s);
+    for (char &c : out)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+bool reserved(std::string_view name)
+{
+    const std::string n = lowerAscii(name);
+    for (const char *r : {"fid", "geom", "rowid", "oid", "_rowid_", "ogc_fid", "geometry"})
+        if (n == r)
+            return true;
+    return false;
+}
+
+} // namespace
+
+std::vector<std::string> makeColumnNames(std::vector<FieldDef> &fields)
+{
+    std::vector<std::string> renamed;
+    std::set<std::string> taken; // lower-case, as SQLite compares them
+    for (const FieldDef &f : fields)
+        if (!reserved(f.name))
+            taken.insert(lowerAscii(f.name));
+    std::set<std::string> used;
+    for (FieldDef &f : fields) {
+        const std::string original = f.name;
+        const std::string base = reserved(original) ? "src_" + original : original;
+        // A new name must not be one another source field has; no two columns may be equal
+        // but for case.
+        auto clash = [&](const std::string &name) {
+            const std::string l = lowerAscii(name);
+            return used.count(l) > 0 || (name != original && taken.count(l) > 0);
+        };
+        std::string name = base;
+        for (int n = 2; clash(name); ++n)
+            name = base + "_" + std::to_string(n);
+        used.insert(lowerAscii(name));
+        if (name == original)
+            continue;
+        if (f.alias.empty())
+            f.alias = original;
+        f.name = name;
+        renamed.push_back(original + " stored as " + name +
+                          (reserved(original) ? " (a reserved column name)"
+                                              : " (another field has this name but for case)"));
+    }
+    return renamed;
 }
 
 } // namespace planlines::geodata::import

@@ -89,7 +89,13 @@ void FileImporter::importAll(const std::string &path, FileReport &report)
             extended = readKmlExtendedData(unit.gdalPath);
         if (count == 0)
             throw Error("the file holds no layer", unit.displayName);
-        const bool several = count > 1 || units.size() > 1;
+        int geometric = 0;
+        for (int i = 0; i < count; ++i)
+            if (wkbFlatten(OGR_L_GetGeomType(GDALDatasetGetLayer(ds.get(), i))) != wkbNone)
+                ++geometric;
+        if (geometric == 0)
+            throw Error("the file holds only tables without geometry", unit.displayName);
+        const bool several = geometric > 1 || units.size() > 1;
         if (several && m_options.name && m_options.layers.size() != 1)
             throw Error("--name needs a single layer (choose it with --layer)", unit.displayName);
         for (int i = 0; i < count; ++i) {
@@ -100,6 +106,15 @@ void FileImporter::importAll(const std::string &path, FileReport &report)
                 std::find(m_options.layers.begin(), m_options.layers.end(), name) ==
                     m_options.layers.end())
                 continue;
+            // An attribute-only table (QGIS's layer_styles in a GeoPackage) is no layer to
+            // import: skipped and said, unless asked for by name.
+            if (wkbFlatten(OGR_L_GetGeomType(layer)) == wkbNone) {
+                if (!m_options.layers.empty())
+                    throw Error("table " + name + " has no geometry; it is not a layer",
+                                unit.displayName);
+                report.notes.push_back("skipped table " + name + ": no geometry");
+                continue;
+            }
             // Several layers and no choice made: the recognised ones come in, the rest wait.
             if (several && m_options.layers.empty() && !m_options.role && !recognisable(layer))
                 continue;

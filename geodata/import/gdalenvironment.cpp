@@ -6,6 +6,7 @@
 #include <gdal.h>
 #include <ogr_srs_api.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <mutex>
@@ -64,8 +65,111 @@ std::string GdalEnvironment::lastError(const std::string &fallback)
 {
     const char *msg = CPLGetLastErrorMsg();
     if (msg && *msg)
-        return msg;
+        return readableGdalMessage(msg);
     return fallback;
+}
+
+namespace {
+
+// Length of the valid UTF-8 character at s[i], or 0.
+std::size_t utf8Length(std::string_view s, std::size_t i)
+{
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80         ? 1
+                          : (c >> 5) == 6  ? 2
+                          : (c >> 4) == 14 ? 3
+                          : (c >> 3) == 30 ? 4
+                                           : 0;
+    if (n == 0 || i + n > s.size())
+        return 0;
+    for (std::size_t k = 1; k < n; ++k)
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
+bool isSourcePath(std::string_view word)
+{
+    // "/build/gdal-3.6.2/ogr/ogrsf_frmts/dxf/ogrdxflayer.cpp:1234," or "(…/x.cpp)"
+    std::size_t end = word.size();
+    while (end > 0 &&
+           std::string_view(":0123456789,.()").find(word[end - 1]) != std::string_view::npos)
+        --end;
+    const std::string_view w = word.substr(0, end);
+    if (w.find('/') == std::string_view::npos)
+        return false;
+    for (std::string_view ext : {".cpp", ".c", ".h", ".hpp", ".cc"})
+        if (w.size() > ext.size() && w.substr(w.size() - ext.size()) == ext)
+            return true;
+    return false;
+}
+
+// A word of the message, shortened when too long to echo.
+std::string shortened(std::string_view word)
+{
+    std::size_t digits = 0;
+    while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9')
+        ++digits;
+    if (digits > 20)
+        return std::string(word.substr(0, 15)) + "… (" + std::to_string(digits) + " digits)";
+    std::size_t chars = 0, at = 0;
+    while (at < word.size() && chars < 80) {
+        at += std::max<std::size_t>(1, utf8Length(word, at));
+        ++chars;
+    }
+    return at < word.size() ? std::string(word.substr(0, at)) + "…" : std::string(word);
+}
+
+} // namespace
+
+std::string readableGdalMessage(std::string_view message)
+{
+    // Valid UTF-8, control characters as spaces (a file's garbage comes through in messages).
+    std::string text;
+    for (std::size_t i = 0; i < message.size() && text.size() < 4000;) {
+        const std::size_t n = utf8Length(message, i);
+        if (n == 0) {
+            text += '?';
+            ++i;
+        } else if (n == 1 && static_cast<unsigned char>(message[i]) < 0x20) {
+            text += ' ';
+            ++i;
+        } else {
+            text.append(message.substr(i, n));
+            i += n;
+        }
+    }
+    // Word by word: GDAL's own source paths dropped, long words shortened.
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t start = text.find_first_not_of(' ', i);
+        if (start == std::string::npos)
+            break;
+        std::size_t end = text.find(' ', start);
+        if (end == std::string::npos)
+            end = text.size();
+        const std::string_view word(text.data() + start, end - start);
+        i = end;
+        if (isSourcePath(word))
+            continue;
+        if (!out.empty())
+            out += ' ';
+        out += shortened(word);
+    }
+    for (std::string_view tail : {": Success.", ": Success"})
+        if (out.size() >= tail.size() &&
+            out.compare(out.size() - tail.size(), tail.size(), tail) == 0) {
+            out.resize(out.size() - tail.size());
+            break;
+        }
+    if (out.size() > 400) {
+        std::size_t at = 0;
+        while (at < out.size() && at < 400)
+            at += std::max<std::size_t>(1, utf8Length(out, at));
+        out = out.substr(0, at) + "…";
+    }
+    return out;
 }
 
 GdalErrorScope::GdalErrorScope()
@@ -84,7 +188,7 @@ void GdalErrorScope::handler(int errorClass, int, const char *message)
     auto *self = static_cast<GdalErrorScope *>(CPLGetErrorHandlerUserData());
     if (!self)
         return;
-    const std::string text = message ? message : "";
+    const std::string text = readableGdalMessage(message ? message : "");
     if (errorClass == CE_Failure || errorClass == CE_Fatal) {
         if (self->m_failures++ == 0)
             self->m_firstFailure = text;

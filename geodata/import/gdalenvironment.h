@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace planlines::geodata::import {
 
@@ -19,6 +20,12 @@ public:
     static std::string lastError(const std::string &fallback);
 };
 
+// A message from GDAL (or from a file through it) fit to show a person: no source-file path of
+// GDAL itself ("…/ogrgeojsonreader.cpp:123"), no trailing ": Success" (a strerror of errno 0),
+// no control characters or invalid UTF-8, a run of digits over 20 cut to its first 15 and its
+// length, any other word over 80 characters cut to 80, the whole to 400.
+std::string readableGdalMessage(std::string_view message);
+
 // While alive, GDAL's messages on this thread are kept (for lastError()) instead of printed,
 // and counted: a driver that meets a damaged record often says so (CE_Failure) and then just
 // stops, so the count is what tells a whole read from a cut-short one.
@@ -29,7 +36,8 @@ public:
     ~GdalErrorScope();
     GdalErrorScope(const GdalErrorScope &) = delete;
     GdalErrorScope &operator=(const GdalErrorScope &) = delete;
-    // CE_Failure and CE_Fatal messages since the scope began, and the first of them.
+    // CE_Failure and CE_Fatal messages since the scope began, and the first of them (readable:
+    // the first says what went wrong, the last often only "Failed to read GeoJSON data").
     int failures() const { return m_failures; }
     const std::string &firstFailure() const { return m_firstFailure; }
     // CE_Warning messages since the scope began, and the first of them.

@@ -78,6 +78,12 @@ QJsonObject FileReport::toJson() const
                   {"seconds", seconds}};
     if (!error.empty())
         o.insert("error", qs(error));
+    if (!notes.empty()) {
+        QJsonArray ns;
+        for (const auto &n : notes)
+            ns.append(qs(n));
+        o.insert("notes", ns);
+    }
     return o;
 }
 
@@ -105,6 +111,8 @@ std::string ImportReport::toText() const
                (f.ok ? "imported" : "FAILED, nothing written") + " in " + seconds(f.seconds) + "\n";
         if (!f.error.empty())
             out += "  error: " + f.error + "\n";
+        for (const auto &n : f.notes)
+            out += "  " + n + "\n";
         for (const auto &l : f.layers) {
             out += "  layer " + l.sourceLayer;
             if (!l.name.empty())

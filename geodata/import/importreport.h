@@ -47,6 +47,8 @@ struct FileReport
     bool ok = false;
     std::string error; // file-level failure: nothing of this file was written
     std::vector<LayerReport> layers;
+    // What was left out of the file and why ("skipped table layer_styles: no geometry").
+    std::vector<std::string> notes;
     double seconds = 0;
     std::int64_t rejectedCount() const;
     QJsonObject toJson() const;

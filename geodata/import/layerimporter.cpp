@@ -133,6 +133,11 @@ void LayerImporter::run(const SourceUnit &unit, OGRLayerH layer, LayerReport &re
             names.push_back(f.name);
             fields.push_back(std::move(f));
         }
+        if (fields.size() > kMaxSourceFields)
+            throw Error("the layer has " + std::to_string(fields.size()) +
+                        " fields; a project table holds at most " +
+                        std::to_string(kMaxSourceFields) +
+                        " (SQLite's limit of 2 000 columns, less its fid and geom)");
         // KML <ExtendedData>: more text fields, when its Placemarks are this layer's features.
         const std::size_t sourceFields = fields.size();
         std::vector<std::size_t> extendedColumns;
@@ -162,6 +167,15 @@ void LayerImporter::run(const SourceUnit &unit, OGRLayerH layer, LayerReport &re
             names.push_back(name);
             extendedColumns.push_back(j);
         }
+        if (fields.size() > kMaxSourceFields)
+            throw Error("the layer has " + std::to_string(fields.size()) +
+                        " fields with its <ExtendedData>; a project table holds at most " +
+                        std::to_string(kMaxSourceFields));
+        // Columns named like the table's own (fid, geom) or GDAL's and SQLite's (ogc_fid,
+        // rowid …) are renamed src_…, keeping the source name as the alias; the role is still
+        // recognised from the source names.
+        for (const std::string &r : makeColumnNames(fields))
+            report.warnings.push_back({-1, "field " + r + "; its alias is the source name"});
         OGRwkbGeometryType declared = OGR_L_GetGeomType(layer);
         if (wkbFlatten(declared) == wkbUnknown || wkbFlatten(declared) == wkbGeometryCollection)
             declared = sampleType(layer);
@@ -330,6 +344,10 @@ void LayerImporter::run(const SourceUnit &unit, OGRLayerH layer, LayerReport &re
         report.version = info.version;
         report.table = info.table;
         reportOverlaps(info, report);
+    } catch (const StoreError &e) {
+        // The statement SQLite refused is no help to the person importing: its cause is.
+        report.seconds = static_cast<double>(timer.elapsed()) / 1000.0;
+        throw Error("the project database refused the layer (" + e.cause() + ")", context);
     } catch (const Error &e) {
         report.seconds = static_cast<double>(timer.elapsed()) / 1000.0;
         throw Error(e.cause(), e.context().empty() || e.context() == context

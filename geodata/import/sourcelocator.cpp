@@ -1,6 +1,7 @@
 #include "sourcelocator.h"
 
 #include "gdalenvironment.h"
+#include "isolatedread.h"
 #include "shapefileintegrity.h"
 #include "sourceguards.h"
 #include "textencoding.h"
@@ -416,8 +417,9 @@ std::vector<SourceUnit> SourceLocator::locate(const std::string &path)
                 path);
 }
 
-DatasetHandle SourceLocator::open(const SourceUnit &unit,
-                                  const std::vector<std::string> &extraOptions)
+// What open() does, in this process.
+static DatasetHandle openDirect(const SourceUnit &unit,
+                                const std::vector<std::string> &extraOptions)
 {
     GdalEnvironment::ensureReady();
     GdalErrorScope errors;
@@ -440,8 +442,11 @@ DatasetHandle SourceLocator::open(const SourceUnit &unit,
     CPLSetThreadLocalConfigOption("GDAL_DISABLE_READDIR_ON_OPEN",
                                   previous.empty() ? nullptr : previous.c_str());
     if (!h)
+        // GDAL's first message says what went wrong; its last often only that it failed.
         throw Error("cannot be read as " + driver + ": " +
-                        GdalEnvironment::lastError("the file is damaged or not of that format"),
+                        (errors.failures() > 0 ? errors.firstFailure()
+                                               : GdalEnvironment::lastError(
+                                                     "the file is damaged or not of that format")),
                     unit.displayName);
     DatasetHandle ds(h);
     // GDAL reads a damaged Shapefile without a word: its headers say what there should be.
@@ -462,7 +467,7 @@ DatasetHandle SourceLocator::open(const SourceUnit &unit,
                              "Y_POSSIBLE_NAMES=" + axes->northing, "KEEP_GEOM_COLUMNS=YES",
                              "AUTODETECT_TYPE=YES"};
         again.driver = "CSV-XY";
-        DatasetHandle xy = open(again, extraOptions);
+        DatasetHandle xy = SourceLocator::open(again, extraOptions);
         OGRLayerH layer = GDALDatasetGetLayer(xy.get(), 0);
         if (layer)
             GDALSetMetadataItem(reinterpret_cast<GDALMajorObjectH>(layer), kSourceNoteKey,
@@ -470,6 +475,18 @@ DatasetHandle SourceLocator::open(const SourceUnit &unit,
         return xy;
     }
     return ds;
+}
+
+DatasetHandle SourceLocator::open(const SourceUnit &unit,
+                                  const std::vector<std::string> &extraOptions)
+{
+    // GDAL's DXF reader has cases no option caps (nested INSERT blocks that multiply, huge
+    // splines, HATCHes it never returns from): the same read is tried first in a child process
+    // with a time and memory limit.
+    if (unit.driver == "DXF")
+        runIsolated([&] { openDirect(unit, extraOptions); }, "DXF file " + unit.displayName,
+                    IsolationLimits::fromEnvironment());
+    return openDirect(unit, extraOptions);
 }
 
 } // namespace planlines::geodata::import

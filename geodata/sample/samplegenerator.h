@@ -12,6 +12,7 @@ namespace planlines::geodata {
 struct SampleOptions
 {
     std::string outPath;
+    bool replace = false;      // replace outPath if it exists (only once the new file is whole)
     int targetParcels = 80000; // land-use parcels, approximately
     std::uint64_t seed = 370322;
     std::function<void(const std::string &)> progress; // optional step messages
@@ -27,8 +28,9 @@ struct SampleReport
 class SampleGenerator
 {
 public:
-    // Writes a new project at options.outPath (which must not exist). Throws Error on failure,
-    // leaving no file behind.
+    // Writes a new project at options.outPath (which must not exist unless options.replace),
+    // under a temporary name renamed when whole. Throws Error on failure, leaving the target as
+    // it was and no temporary file behind.
     static SampleReport generate(const SampleOptions &options);
 };
 
