@@ -101,14 +101,23 @@ Pane {
         id: ctl
         objectName: "corridorController"
         session: panel.session
-        onLoaded: if (panel.fitPending && panel.visible) fitTimer.restart()
-        // The box and the slider show the date whatever set it (the box, the slider, a test).
-        onDateChanged: {
-            dateField.text = ctl.date
-            slider.value = ctl.day
+        // The box and the slider show the date whatever set it (the box, the slider, a test,
+        // a reload that moved the range).
+        onDateChanged: panel.syncDate()
+        onRangeChanged: panel.syncDate()
+        onLoaded: {
+            panel.syncDate()
+            if (panel.fitPending && panel.visible)
+                fitTimer.restart()
         }
-        onRangeChanged: slider.value = ctl.day
     }
+    // The range first, then the handle: a handle set before its range grows would be clamped.
+    function syncDate() {
+        dateField.text = ctl.date
+        slider.to = Math.max(1, ctl.dayCount)
+        slider.value = ctl.day
+    }
+    Component.onCompleted: syncDate()
 
     ScrollView {
         objectName: "corridorScroll"
@@ -139,13 +148,11 @@ Pane {
                 TextField {
                     id: dateField
                     objectName: "dateField"
-                    text: ctl.date
                     Layout.preferredWidth: 110
                     // A date that is not one, or is written otherwise, shows the date in force.
                     onEditingFinished: {
                         ctl.date = text
-                        text = ctl.date
-                        slider.value = ctl.day
+                        panel.syncDate()
                     }
                 }
             }
@@ -155,9 +162,7 @@ Pane {
                 visible: ctl.ready
                 Layout.fillWidth: true
                 from: 0
-                to: Math.max(1, ctl.dayCount)
                 stepSize: 1
-                value: ctl.day
                 onMoved: ctl.date = ctl.dateForDay(Math.round(value))
             }
 

@@ -287,6 +287,12 @@ private slots:
         auto *ctl = qobject_cast<qml::CorridorController *>(
             panel->property("controller").value<QObject *>());
         QTRY_VERIFY_WITH_TIMEOUT(ctl->ready(), 10000);
+        // At opening the date is today, the range's end: the handle stands at the end.
+        const int today = static_cast<int>(QDate(2020, 6, 30).daysTo(QDate::currentDate()));
+        QTRY_COMPARE(item("dateSlider")->property("to").toDouble(), double(today));
+        QCOMPARE(item("dateSlider")->property("value").toDouble(), double(today));
+        QCOMPARE(item("dateField")->property("text").toString(),
+                 QDate::currentDate().toString(Qt::ISODate));
         const QRectF corridor(QPointF(570000, 4114900), QPointF(572120, 4116000));
         QTRY_VERIFY2(view().contains(corridor) && view().width() < 3 * corridor.width(),
                      qPrintable(QStringLiteral("%1 %2 %3 %4")
