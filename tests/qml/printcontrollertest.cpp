@@ -320,7 +320,10 @@ private slots:
             auto *c = qobject_cast<qml::PrintController *>(
                 testing::findObject(window, QStringLiteral("printController")));
             QTRY_VERIFY_WITH_TIMEOUT(!c->previewUrl().isEmpty(), 20000);
-            QTest::qWait(500);
+            // The map narrows as the panel opens: the preview is redrawn for its new view.
+            QQuickItem *preview = testing::findQuickItem(window, QStringLiteral("preview"));
+            QTest::qWait(1500);
+            QTRY_COMPARE_WITH_TIMEOUT(preview->property("status").toInt(), 1, 20000);
             window->grabWindow().save(
                 QStringLiteral("%1/print-%2x%3.png").arg(dir).arg(size.width()).arg(size.height()));
             QQuickItem *extentBox = testing::findQuickItem(window, QStringLiteral("extentBox"));
@@ -335,6 +338,7 @@ private slots:
             const QString url = c->previewUrl();
             QTRY_VERIFY_WITH_TIMEOUT(c->previewUrl() != url, 20000);
             QTest::qWait(500);
+            QTRY_COMPARE_WITH_TIMEOUT(preview->property("status").toInt(), 1, 20000);
             window->grabWindow().save(QStringLiteral("%1/print-township-%2x%3.png")
                                           .arg(dir)
                                           .arg(size.width())
