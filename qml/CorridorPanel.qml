@@ -1,6 +1,8 @@
 // The corridor panel (生态廊道建设进度): a date slider that sets what the map, the totals and
 // the segment list show; the totals by status; the cumulative progress and status-by-township
-// charts (QtCharts) with PNG/SVG export; the segment list; a form to record progress.
+// charts (QtCharts) with PNG export as on screen (SVG: the sheet's vector chart); the segment
+// list; a form to record progress. Opening it fits the corridor; 定位 shows a chainage as search
+// does (1:5 000, a marker, its segment outlined); a segment clicked in the list is zoomed to.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -12,7 +14,86 @@ Pane {
     required property ProjectSession session
     // The map to move for "go to chainage" (may be null).
     property MapView map: null
+    // The map's tools: their navigator zooms, their overlay marks and outlines (may be null).
+    property var tools: null
     property alias controller: ctl
+    // The scale 定位 shows a chainage at, as search does.
+    readonly property real chainageScale: 5000
+    property bool fitPending: false
+
+    // Zooms to an extent [minE, minN, maxE, maxN] and outlines a segment (fid) of the corridor.
+    function showExtent(e, fid) {
+        if (!panel.tools || e.length !== 4)
+            return
+        panel.tools.identify.clear()
+        panel.tools.overlay.markerPoint = undefined
+        panel.tools.overlay.highlightTable = fid !== undefined ? ctl.layerTable : ""
+        panel.tools.overlay.highlightFid = fid !== undefined ? fid : -1
+        panel.tools.navigator.zoomToExtent(e[0], e[1], e[2], e[3])
+    }
+    function fitCorridor() {
+        panel.fitPending = false
+        if (ctl.ready && ctl.extent.length === 4 && panel.tools)
+            panel.tools.navigator.zoomToExtent(ctl.extent[0], ctl.extent[1], ctl.extent[2],
+                                               ctl.extent[3])
+    }
+    function goToChainage(text) {
+        const p = ctl.pointAt(text)
+        if (p.error) {
+            chainageResult.text = p.error
+            return false
+        }
+        chainageResult.text = qsTr("%1：%2 E，%3 N（%4）").arg(text)
+            .arg(p.easting.toFixed(1)).arg(p.northing.toFixed(1)).arg(p.segment)
+        if (panel.tools) {
+            panel.tools.identify.clear()
+            panel.tools.overlay.highlightTable = p.fid !== undefined ? ctl.layerTable : ""
+            panel.tools.overlay.highlightFid = p.fid !== undefined ? p.fid : -1
+            panel.tools.overlay.markerPoint = Qt.point(p.easting, p.northing)
+            panel.tools.navigator.zoomToPoint(p.easting, p.northing, panel.chainageScale)
+        } else if (panel.map) {
+            const at = panel.map.worldToItem(p.easting, p.northing)
+            panel.map.panBy(panel.map.width / 2 - at.x, panel.map.height / 2 - at.y)
+        }
+        return true
+    }
+    // Both charts as on screen: progress to path, townships to path with "_乡镇" before the
+    // extension. A .svg path writes the sheet's vector progress chart instead.
+    function exportCharts(path) {
+        if (path.toLowerCase().endsWith(".svg")) {
+            exportStatus.text = ctl.exportChart(path) || qsTr("已导出")
+            return
+        }
+        if (!chartsLoader.item) {
+            exportStatus.text = qsTr("图表尚未显示")
+            return
+        }
+        const dot = path.lastIndexOf(".")
+        const png = dot > path.lastIndexOf("/") ? path : path + ".png"
+        const town = png.slice(0, png.lastIndexOf(".")) + qsTr("_乡镇") + png.slice(png.lastIndexOf("."))
+        chartsLoader.item.exportImages(png, town, error => {
+            exportStatus.text = error.length > 0 ? error
+                : qsTr("已导出：%1、%2").arg(ProjectFiles.fileName(png)).arg(ProjectFiles.fileName(town))
+        })
+    }
+
+    // The fit waits for the layout: the map narrows when the panel appears, and a fit made
+    // before would keep the wider map's scale.
+    onVisibleChanged: {
+        fitPending = visible
+        if (visible)
+            fitTimer.restart()
+    }
+    Timer {
+        id: fitTimer
+        interval: 50
+        onTriggered: if (panel.fitPending && ctl.ready) panel.fitCorridor()
+    }
+    Connections {
+        target: panel.map
+        enabled: panel.fitPending
+        function onWidthChanged() { fitTimer.restart() }
+    }
 
     padding: 8
 
@@ -20,9 +101,26 @@ Pane {
         id: ctl
         objectName: "corridorController"
         session: panel.session
+        // The box and the slider show the date whatever set it (the box, the slider, a test,
+        // a reload that moved the range).
+        onDateChanged: panel.syncDate()
+        onRangeChanged: panel.syncDate()
+        onLoaded: {
+            panel.syncDate()
+            if (panel.fitPending && panel.visible)
+                fitTimer.restart()
+        }
     }
+    // The range first, then the handle: a handle set before its range grows would be clamped.
+    function syncDate() {
+        dateField.text = ctl.date
+        slider.to = Math.max(1, ctl.dayCount)
+        slider.value = ctl.day
+    }
+    Component.onCompleted: syncDate()
 
     ScrollView {
+        objectName: "corridorScroll"
         anchors.fill: parent
         contentWidth: availableWidth
         clip: true
@@ -50,9 +148,12 @@ Pane {
                 TextField {
                     id: dateField
                     objectName: "dateField"
-                    text: ctl.date
                     Layout.preferredWidth: 110
-                    onEditingFinished: ctl.date = text
+                    // A date that is not one, or is written otherwise, shows the date in force.
+                    onEditingFinished: {
+                        ctl.date = text
+                        panel.syncDate()
+                    }
                 }
             }
             Slider {
@@ -61,9 +162,7 @@ Pane {
                 visible: ctl.ready
                 Layout.fillWidth: true
                 from: 0
-                to: Math.max(1, ctl.dayCount)
                 stepSize: 1
-                value: ctl.day
                 onMoved: ctl.date = ctl.dateForDay(Math.round(value))
             }
 
@@ -75,25 +174,13 @@ Pane {
                     objectName: "chainageField"
                     placeholderText: "K12+300"
                     Layout.preferredWidth: 110
-                    onAccepted: goTo.clicked()
+                    onAccepted: panel.goToChainage(text)
                 }
                 Button {
                     id: goTo
                     objectName: "goToChainage"
                     text: qsTr("定位")
-                    onClicked: {
-                        const p = ctl.pointAt(chainageField.text)
-                        if (p.error) {
-                            chainageResult.text = p.error
-                            return
-                        }
-                        chainageResult.text = qsTr("%1：%2 E，%3 N（%4）").arg(chainageField.text)
-                            .arg(p.easting.toFixed(1)).arg(p.northing.toFixed(1)).arg(p.segment)
-                        if (panel.map) {
-                            const at = panel.map.worldToItem(p.easting, p.northing)
-                            panel.map.panBy(panel.map.width / 2 - at.x, panel.map.height / 2 - at.y)
-                        }
-                    }
+                    onClicked: panel.goToChainage(chainageField.text)
                 }
             }
             Button {
@@ -130,11 +217,12 @@ Pane {
             }
 
             Loader {
+                id: chartsLoader
                 // QtCharts needs a QApplication; the panel only exists in the window.
                 objectName: "chartsLoader"
                 active: ctl.ready && panel.visible
                 Layout.fillWidth: true
-                Layout.preferredHeight: active ? 460 : 0
+                Layout.preferredHeight: active && item ? item.implicitHeight : 0
                 sourceComponent: CorridorCharts {
                     controller: ctl
                 }
@@ -144,16 +232,20 @@ Pane {
                 visible: ctl.ready
                 TextField {
                     id: exportPath
+                    objectName: "chartExportPath"
                     Layout.fillWidth: true
                     placeholderText: qsTr("导出文件（.png 或 .svg）")
+                    text: "/tmp/" + (ctl.layerName || "corridor") + qsTr("进度") + ".png"
                 }
                 Button {
+                    objectName: "chartExportButton"
                     text: qsTr("导出图表")
-                    onClicked: exportStatus.text = ctl.exportChart(exportPath.text) || qsTr("已导出")
+                    onClicked: panel.exportCharts(exportPath.text)
                 }
             }
             Label {
                 id: exportStatus
+                objectName: "chartExportStatus"
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
             }
@@ -186,6 +278,9 @@ Pane {
                     onClicked: {
                         ListView.view.currentIndex = index
                         form.segmentId = segmentId
+                        const info = ctl.segmentInfo(segmentId)
+                        if (info.extent)
+                            panel.showExtent(info.extent, info.fid)
                     }
                     contentItem: RowLayout {
                         Rectangle {

@@ -17,7 +17,8 @@ ApplicationWindow {
     property string checkSite: ""
     // True while the check panel works (the screenshot mode waits for it).
     readonly property bool pending: checkPanel.pending
-    // The side panel shown: "check", "corridor" or "" (one at a time, so the map keeps room).
+    // The side panel shown: "check", "corridor", "print" or "" (one at a time, so the map keeps
+    // room).
     property string sidePanel: checkSite.length > 0 ? "check" : ""
     readonly property bool projectReady: session.status === ProjectSession.Ready
     // The map keeps at least half the window: the layer panel and a side panel share the rest.
@@ -46,14 +47,15 @@ ApplicationWindow {
     function newProject() {
         newProjectDialog.open()
     }
+    // 打印: a side panel beside the map (the map stays movable, the preview follows it).
     function showPrint() {
         if (!window.projectReady)
             return
-        const a = map.itemToWorld(0, 0)
-        const b = map.itemToWorld(map.width, map.height)
-        printDialog.viewExtent = Qt.rect(Math.min(a.x, b.x), Math.min(a.y, b.y),
-                                         Math.abs(b.x - a.x), Math.abs(b.y - a.y))
-        printDialog.open()
+        window.toggleSidePanel("print")
+        if (window.sidePanel === "print")
+            printDialog.forceActiveFocus()
+        else
+            window.focusMap()
     }
     function toggleSidePanel(name) {
         window.sidePanel = window.sidePanel === name ? "" : name
@@ -236,6 +238,21 @@ ApplicationWindow {
             Layout.fillHeight: true
             session: visible ? map.session : null
             map: map
+            tools: tools
+        }
+
+        PrintDialog {
+            id: printDialog
+            objectName: "printDialog"
+            visible: window.sidePanel === "print"
+            Layout.preferredWidth: Math.min(470, window.sidePanelRoom)
+            Layout.fillHeight: true
+            session: session
+            map: map
+            onCloseRequested: {
+                window.sidePanel = ""
+                window.focusMap()
+            }
         }
     }
 
@@ -314,14 +331,6 @@ ApplicationWindow {
     HelpDialog {
         id: helpDialog
         objectName: "helpDialog"
-        anchors.centerIn: parent
-        onClosed: window.focusMap()
-    }
-
-    PrintDialog {
-        id: printDialog
-        objectName: "printDialog"
-        session: session
         anchors.centerIn: parent
         onClosed: window.focusMap()
     }

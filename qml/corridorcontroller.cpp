@@ -69,13 +69,98 @@ void CorridorController::setDate(const QString &date)
     if (!normal || qs(*normal) == m_date)
         return;
     m_date = qs(*normal);
+    updateRange();
     emit dateChanged();
     updateState();
+}
+
+QString CorridorController::today()
+{
+    return QDate::currentDate().toString(Qt::ISODate);
+}
+
+void CorridorController::updateRange()
+{
+    QDate first = m_dataFirst, last = m_dataLast;
+    if (const QDate d = dateOf(m_date); d.isValid()) {
+        first = first.isValid() ? std::min(first, d) : d;
+        last = last.isValid() ? std::max(last, d) : d;
+    }
+    if (!first.isValid())
+        first = last = QDate::currentDate();
+    const QString firstText = first.toString(Qt::ISODate);
+    const int count = static_cast<int>(first.daysTo(last));
+    if (firstText == m_firstDate && count == m_dayCount)
+        return;
+    m_firstDate = firstText;
+    m_dayCount = count;
+    emit rangeChanged();
 }
 
 QString CorridorController::layerName() const
 {
     return m_corridor ? qs(m_corridor->layerName()) : QString();
+}
+
+QString CorridorController::layerTable() const
+{
+    return m_corridor ? qs(m_corridor->layerTable()) : QString();
+}
+
+namespace {
+
+QVariantList envelopeList(const geodata::Envelope &e)
+{
+    return {e.minX, e.minY, e.maxX, e.maxY};
+}
+
+} // namespace
+
+QVariantList CorridorController::extent() const
+{
+    if (!m_corridor || m_corridor->segments().empty())
+        return {};
+    geodata::Envelope all = m_corridor->segments().front().envelope;
+    for (const auto &s : m_corridor->segments()) {
+        all.minX = std::min(all.minX, s.envelope.minX);
+        all.minY = std::min(all.minY, s.envelope.minY);
+        all.maxX = std::max(all.maxX, s.envelope.maxX);
+        all.maxY = std::max(all.maxY, s.envelope.maxY);
+    }
+    return envelopeList(all);
+}
+
+QVariantMap CorridorController::segmentInfo(const QString &segmentId) const
+{
+    const Segment *s = m_corridor ? m_corridor->segment(segmentId.toStdString()) : nullptr;
+    if (!s)
+        return {};
+    return {{QStringLiteral("extent"), envelopeList(s->envelope)},
+            {QStringLiteral("fid"), qint64(s->fid)}};
+}
+
+QVariantList CorridorController::history(const QString &segmentId) const
+{
+    QVariantList out;
+    if (!m_corridor)
+        return out;
+    for (const ProgressEntry *e : m_corridor->history(segmentId.toStdString())) {
+        QStringList photos;
+        for (const auto &p : e->photos)
+            photos << qs(p);
+        const QString text = QStringLiteral("%1 %2 %3%")
+                                 .arg(qs(e->date), qs(statusLabelZh(e->status)))
+                                 .arg(e->percent);
+        out.prepend(QVariantMap{{QStringLiteral("id"), qint64(e->id)},
+                                {QStringLiteral("date"), qs(e->date)},
+                                {QStringLiteral("statusLabel"), qs(statusLabelZh(e->status))},
+                                {QStringLiteral("percent"), e->percent},
+                                {QStringLiteral("plantedAreaM2"), e->plantedAreaM2.value_or(-1)},
+                                {QStringLiteral("note"), qs(e->note)},
+                                {QStringLiteral("photos"), photos},
+                                {QStringLiteral("text"), text}});
+    }
+    return out;
 }
 
 int CorridorController::day() const
@@ -137,10 +222,9 @@ void CorridorController::reload()
                 d.isValid() && (!first.isValid() || d < first))
                 first = d;
     }
-    if (!first.isValid())
-        first = last;
-    m_firstDate = first.toString(Qt::ISODate);
-    m_dayCount = static_cast<int>(first.daysTo(last));
+    m_dataFirst = first;
+    m_dataLast = last;
+    updateRange();
     m_planned.clear();
     if (m_series) {
         double prev = 0;
@@ -248,7 +332,8 @@ void CorridorController::updateState()
 
 QString CorridorController::record(const QString &segmentId, const QString &date,
                                    const QString &statusLabel, double percent, double plantedAreaM2,
-                                   const QString &note)
+                                   const QString &note, const QStringList &photos,
+                                   qint64 supersedes)
 {
     ProjectSession *session = m_session.data(); // (QPointer: GCC sees a possible null)
     if (!m_corridor || !session)
@@ -265,6 +350,10 @@ QString CorridorController::record(const QString &segmentId, const QString &date
     if (plantedAreaM2 >= 0)
         in.plantedAreaM2 = plantedAreaM2;
     in.note = note.toStdString();
+    for (const QString &p : photos)
+        in.photos.push_back(p.toStdString());
+    if (supersedes > 0)
+        in.supersedes = supersedes;
     try {
         auto project = geodata::Project::open(session->path().toStdString());
         recordProgress(*project, *m_corridor, {in}, "planlines GUI");
@@ -285,9 +374,12 @@ QVariantMap CorridorController::pointAt(const QString &chainage) const
     try {
         const auto p = m_corridor->levee().pointAt(*m);
         const Segment *seg = m_corridor->segmentAt(*m);
-        return {{QStringLiteral("easting"), p.easting},
-                {QStringLiteral("northing"), p.northing},
-                {QStringLiteral("segment"), seg ? qs(seg->id) : QString()}};
+        QVariantMap out{{QStringLiteral("easting"), p.easting},
+                        {QStringLiteral("northing"), p.northing},
+                        {QStringLiteral("segment"), seg ? qs(seg->id) : QString()}};
+        if (seg)
+            out.insert(QStringLiteral("fid"), qint64(seg->fid));
+        return out;
     } catch (const std::exception &e) {
         return {{QStringLiteral("error"), QString::fromUtf8(e.what())}};
     }

@@ -233,6 +233,15 @@ void MapNavigator::setScale(double denominator)
                                   v.dotsPerInch()));
 }
 
+void MapNavigator::zoomToPoint(double easting, double northing, double denominator)
+{
+    const layers::MapViewport v = target();
+    if (!v.isValid() || !(denominator > 0))
+        return;
+    animateTo(layers::MapViewport({easting, northing}, nav::metresPerPixelAt(denominator, m_dpi),
+                                  v.sizePx(), v.dotsPerInch()));
+}
+
 double MapNavigator::parseScale(const QString &text)
 {
     QString t = text.simplified();

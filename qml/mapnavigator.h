@@ -61,6 +61,8 @@ public:
     Q_INVOKABLE bool zoomToLayer(const QString &table);
     Q_INVOKABLE void zoomToFullCounty();
     Q_INVOKABLE void setScale(double denominator);
+    // Centres the map on a working-CRS point at 1 : denominator (a chainage, as search shows it).
+    Q_INVOKABLE void zoomToPoint(double easting, double northing, double denominator);
     // The scale a person types: "1:5000", "1：5 000", "5,000" or "5000"; false (nothing done)
     // when it is not a scale.
     Q_INVOKABLE bool setScaleText(const QString &text);

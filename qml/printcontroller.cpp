@@ -1,6 +1,9 @@
 #include "printcontroller.h"
 
+#include "mapnavigator.h"
+
 #include <layers/sheet/pngencoder.h>
+#include <layers/sheet/sheetatlas.h>
 #include <layers/sheet/sheetexporter.h>
 
 #include <QFileInfo>
@@ -28,6 +31,18 @@ specFor(const PrintController &c, const layers::ProjectMap &map, const std::vect
     spec.extent = e.isEmpty() ? map.homeExtent()
                               : geodata::Envelope{e.left(), e.top(), e.right(), e.bottom()};
     spec.visible = visible;
+    if (!c.township().isEmpty())
+        for (auto &f : layers::sheet::namedFeatures(map, geodata::Role::Township))
+            if (f.name == c.township()) {
+                spec.extent = f.envelope;
+                spec.outline = std::move(f.rings);
+                if (c.title().isEmpty())
+                    spec.title = f.name;
+                if (c.subtitle().isEmpty())
+                    spec.subtitle =
+                        QString::fromStdString(map.countyName()) + QStringLiteral(" · 乡镇行政区");
+                break;
+            }
     return spec;
 }
 
@@ -39,8 +54,14 @@ void PrintController::setSession(ProjectSession *session)
 {
     if (m_session == session)
         return;
+    if (m_session)
+        m_session->disconnect(this);
     m_session = session;
+    if (m_session)
+        connect(m_session, &ProjectSession::statusChanged, this,
+                &PrintController::townshipsChanged);
     emit sessionChanged();
+    emit townshipsChanged();
 }
 
 void PrintController::setTitle(const QString &title)
@@ -89,6 +110,36 @@ void PrintController::setExtent(const QRectF &extent)
         return;
     m_extent = extent;
     emit sheetChanged();
+}
+
+void PrintController::setTownship(const QString &township)
+{
+    if (m_township == township)
+        return;
+    m_township = township;
+    emit sheetChanged();
+}
+
+QStringList PrintController::townships() const
+{
+    QStringList out;
+    if (const auto map = m_session ? m_session->map() : nullptr)
+        for (const auto &f : layers::sheet::namedFeatures(*map, geodata::Role::Township))
+            out << f.name;
+    return out;
+}
+
+bool PrintController::setScaleText(const QString &text)
+{
+    if (text.trimmed().isEmpty() || text.trimmed() == QLatin1String("0")) {
+        setScaleDenominator(0);
+        return true;
+    }
+    const double n = MapNavigator::parseScale(text);
+    if (!(n > 0))
+        return false;
+    setScaleDenominator(n);
+    return true;
 }
 
 void PrintController::setMessage(const QString &message)

@@ -27,6 +27,10 @@ class PrintController : public QObject
         double scaleDenominator READ scaleDenominator WRITE setScaleDenominator NOTIFY sheetChanged)
     // What to show, working CRS (x = easting, y = northing, any corner order); empty: the county.
     Q_PROPERTY(QRectF extent READ extent WRITE setExtent NOTIFY sheetChanged)
+    // A township's sheet: the frame fits the township (by its name, XZQMC) and outlines it;
+    // empty: the extent above. Its name is the default title.
+    Q_PROPERTY(QString township READ township WRITE setTownship NOTIFY sheetChanged)
+    Q_PROPERTY(QStringList townships READ townships NOTIFY townshipsChanged)
     Q_PROPERTY(QString previewUrl READ previewUrl NOTIFY previewChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
 
@@ -47,9 +51,15 @@ public:
     void setScaleDenominator(double scale);
     QRectF extent() const { return m_extent; }
     void setExtent(const QRectF &extent);
+    QString township() const { return m_township; }
+    void setTownship(const QString &township);
+    QStringList townships() const;
     QString previewUrl() const { return m_previewUrl; }
     QString message() const { return m_message; }
 
+    // The scale a person types ("1:5000", "1：5 000", "5000"); "" or 0 fits the extent. False
+    // (nothing changed) when it is not a scale.
+    Q_INVOKABLE bool setScaleText(const QString &text);
     // Draws the sheet small (dpi) for the preview.
     Q_INVOKABLE void updatePreview(double dpi = 40);
     // Writes the sheet to file (.pdf, .png at 300 dpi, .svg); false with message on failure.
@@ -57,6 +67,7 @@ public:
 
 signals:
     void sessionChanged();
+    void townshipsChanged();
     void sheetChanged();
     void previewChanged();
     void messageChanged();
@@ -71,6 +82,7 @@ private:
     bool m_landscape = true;
     double m_scale = 0;
     QRectF m_extent;
+    QString m_township;
     QString m_previewUrl;
     QString m_message;
 };

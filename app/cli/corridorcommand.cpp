@@ -143,6 +143,10 @@ int runUpdate(const QStringList &args)
     p.addOption({QStringLiteral("note"), QStringLiteral("Note."), QStringLiteral("TEXT")});
     p.addOption({QStringLiteral("photo"), QStringLiteral("Photo file (repeatable)."),
                  QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("corrects"),
+                 QStringLiteral("Correct entry ID (of --segment): the new entry supersedes it; "
+                                "both stay in the project and its audit log."),
+                 QStringLiteral("ID")});
     if (auto rc = parse(p, args, cmd))
         return *rc;
     const bool bySegment = p.isSet(QStringLiteral("segment"));
@@ -172,6 +176,15 @@ int runUpdate(const QStringList &args)
     base.note = p.value(QStringLiteral("note")).toStdString();
     for (const QString &f : p.values(QStringLiteral("photo")))
         base.photos.push_back(f.toStdString());
+    if (p.isSet(QStringLiteral("corrects"))) {
+        bool ok = false;
+        base.supersedes = p.value(QStringLiteral("corrects")).toLongLong(&ok);
+        if (!ok || !bySegment)
+            return fail(cmd,
+                        QStringLiteral("--corrects takes an entry id, with --segment (not %1)")
+                            .arg(p.value(QStringLiteral("corrects"))),
+                        2);
+    }
     try {
         auto project = geodata::Project::open(dbOf(p));
         const Corridor corridor = Corridor::load(*project);
@@ -202,11 +215,14 @@ int runUpdate(const QStringList &args)
         const auto ids = recordProgress(*project, corridor, inputs, "planlines corridor update");
         QTextStream out(stdout);
         for (std::size_t i = 0; i < ids.size(); ++i)
-            out << QStringLiteral("%1 %2: %3 %4% (entry %5)\n")
+            out << QStringLiteral("%1 %2: %3 %4% (entry %5%6)\n")
                        .arg(qs(inputs[i].segmentId), qs(inputs[i].date),
                             qs(statusLabelZh(inputs[i].status)))
                        .arg(inputs[i].percent.value_or(0))
-                       .arg(ids[i]);
+                       .arg(ids[i])
+                       .arg(inputs[i].supersedes
+                                ? QStringLiteral(", corrects entry %1").arg(*inputs[i].supersedes)
+                                : QString());
         return 0;
     } catch (const std::exception &e) {
         return fail(cmd, QString::fromUtf8(e.what()));

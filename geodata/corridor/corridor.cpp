@@ -137,6 +137,7 @@ Corridor Corridor::load(Project &project)
             throw Error(e.cause(), feature + " (" + s.id + ")");
         }
         s.areaM2 = g.area();
+        s.envelope = g.envelope();
         // Chainage from QDLC/ZDLC, else the QDZH/ZDZH text, else the levee.
         std::optional<double> from = st.isNull(3) ? std::nullopt : std::optional(st.real(3));
         std::optional<double> to = st.isNull(4) ? std::nullopt : std::optional(st.real(4));
@@ -194,9 +195,17 @@ Corridor Corridor::load(Project &project)
         return a.startM < b.startM || (a.startM == b.startM && a.id < b.id);
     });
 
-    auto pe = db.prepare("SELECT id, segment_id, date, status, percent, planted_area_m2, note, "
-                         "photos, recorded_at, recorded_by FROM corridor_progress "
-                         "ORDER BY segment_id, date, id");
+    // A project not yet migrated to 005 (opened read-only) has no corrections.
+    const auto progressCols = columnsOf(db, "corridor_progress");
+    const bool corrections =
+        std::find(progressCols.begin(), progressCols.end(), "supersedes") != progressCols.end();
+    auto pe = db.prepare(
+        std::string("SELECT id, segment_id, date, status, percent, planted_area_m2, note, "
+                    "photos, recorded_at, recorded_by, ") +
+        (corrections ? "supersedes FROM corridor_progress WHERE id NOT IN (SELECT supersedes "
+                       "FROM corridor_progress WHERE supersedes IS NOT NULL) "
+                     : "NULL FROM corridor_progress ") +
+        "ORDER BY segment_id, date, id");
     while (pe.step()) {
         ProgressEntry e;
         e.id = pe.int64(0);
@@ -212,6 +221,8 @@ Corridor Corridor::load(Project &project)
             e.photos.push_back(p.toStdString());
         e.recordedAt = pe.text(8);
         e.recordedBy = pe.text(9);
+        if (!pe.isNull(10))
+            e.supersedes = pe.int64(10);
         c.m_entries.push_back(std::move(e));
     }
     return c;

@@ -6,6 +6,7 @@
 #include "leveeline.h"
 #include "status.h"
 
+#include "../geometry.h"
 #include "../project.h"
 
 #include <cstdint>
@@ -23,6 +24,7 @@ struct Segment
     double endM = 0;
     double widthM = 0;
     double areaM2 = 0; // planar area of the segment's geometry
+    Envelope envelope; // of the geometry (working CRS)
     std::string townshipCode, townshipName;
     std::string works;              // 建设内容 (GCNR)
     std::string unit;               // 责任单位 (ZRDW)
@@ -42,6 +44,8 @@ struct ProgressEntry
     std::string note;
     std::vector<std::string> photos; // file paths
     std::string recordedAt, recordedBy;
+    // The entry this one corrects (corridor_progress.supersedes), which no longer counts.
+    std::optional<std::int64_t> supersedes;
 };
 
 class Corridor
@@ -58,7 +62,8 @@ public:
     const std::string &layerName() const { return m_layerName; }
     const std::string &layerTable() const { return m_layerTable; }
     const std::vector<Segment> &segments() const { return m_segments; } // by start chainage
-    // Entries ordered by segment, date, id.
+    // Entries in force (an entry a correction supersedes is left out), ordered by segment,
+    // date, id.
     const std::vector<ProgressEntry> &entries() const { return m_entries; }
     const Segment *segment(std::string_view id) const;
     // Segments that the chainage range [fromM, toM] overlaps by more than 1 m.

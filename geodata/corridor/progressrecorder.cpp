@@ -68,8 +68,21 @@ std::optional<std::string> validateProgress(const Corridor &corridor, ProgressIn
             return "photo file " + photo + " does not exist";
         photo = fi.absoluteFilePath().toStdString();
     }
+    if (input.supersedes) {
+        const ProgressEntry *old = nullptr;
+        for (const auto &e : corridor.entries())
+            if (e.id == *input.supersedes)
+                old = &e;
+        if (!old)
+            return "entry " + std::to_string(*input.supersedes) +
+                   " is not in force (it does not exist or was already corrected)";
+        if (old->segmentId != input.segmentId)
+            return "entry " + std::to_string(old->id) + " is of segment " + old->segmentId +
+                   ", not " + input.segmentId;
+    }
     for (const ProgressEntry *e : corridor.history(input.segmentId))
-        if (e->date == input.date && e->status == input.status && e->percent == *input.percent)
+        if (e->id != input.supersedes.value_or(0) && e->date == input.date &&
+            e->status == input.status && e->percent == *input.percent)
             return "segment " + input.segmentId + " already has this entry on " + input.date +
                    " (" + label + ", " + number(e->percent) + "%, entry " + std::to_string(e->id) +
                    ")";
@@ -91,14 +104,15 @@ std::vector<std::int64_t> recordProgress(Project &project, const Corridor &corri
     Transaction tx(db);
     auto insert = db.prepare(
         "INSERT INTO corridor_progress (segment_id, date, status, percent, planted_area_m2, "
-        "note, photos, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "note, photos, recorded_at, recorded_by, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?)");
     for (const auto &in : inputs) {
         std::string photos;
         for (const auto &p : in.photos)
             photos += (photos.empty() ? "" : "\n") + p;
         insert.bindAll(in.segmentId, in.date, std::string(statusId(in.status)), *in.percent,
                        in.plantedAreaM2 ? Value(*in.plantedAreaM2) : Value(), in.note, photos, now,
-                       actor);
+                       actor, in.supersedes ? Value(*in.supersedes) : Value());
         insert.run();
         const std::int64_t id = db.lastInsertRowId();
         ids.push_back(id);
@@ -112,6 +126,14 @@ std::vector<std::int64_t> recordProgress(Project &project, const Corridor &corri
             detail.insert(QStringLiteral("planted_area_m2"), *in.plantedAreaM2);
         if (!in.note.empty())
             detail.insert(QStringLiteral("note"), QString::fromStdString(in.note));
+        if (!in.photos.empty()) {
+            QJsonArray list;
+            for (const auto &p : in.photos)
+                list.append(QString::fromStdString(p));
+            detail.insert(QStringLiteral("photos"), list);
+        }
+        if (in.supersedes)
+            detail.insert(QStringLiteral("supersedes"), qint64(*in.supersedes));
         project.audit("corridor.progress", "corridor_progress", std::to_string(id),
                       QJsonDocument(detail).toJson(QJsonDocument::Compact).toStdString());
     }

@@ -21,6 +21,9 @@ struct ProgressInput
     std::optional<double> plantedAreaM2;
     std::string note;
     std::vector<std::string> photos; // file paths; each must exist
+    // A correction: the id of the entry (of the same segment, in force) it replaces. The old
+    // entry stays in the table and its audit row stays; it just no longer counts.
+    std::optional<std::int64_t> supersedes;
 };
 
 // Checks one input against the corridor and normalises it (date to YYYY-MM-DD, percent filled

@@ -13,7 +13,9 @@
 namespace planlines::layers::corridor {
 
 // layers with each layer of table state's corridor table replaced by a copy categorised by
-// status. Other layers are passed through untouched.
+// status and moved up, over every layer but the sites (so the levee, the county line and the
+// red line's hatch do not cover it at county scale). Other layers are passed through as they
+// are.
 std::vector<RenderLayer> withStatus(std::vector<RenderLayer> layers,
                                     const geodata::corridor::CorridorState &state,
                                     const std::string &corridorTable);

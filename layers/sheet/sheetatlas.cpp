@@ -23,11 +23,29 @@ std::vector<NamedFeature> namedFeatures(const ProjectMap &map, geodata::Role rol
                 continue;
             const geodata::Envelope e = d.envelope(f);
             const auto [it, added] = index.try_emplace(name, out.size());
-            if (added) {
-                out.push_back({name, e});
-                continue;
+            if (added)
+                out.push_back({name, e, {}});
+            NamedFeature &n = out[it->second];
+            if (d.kind() == GeometryKind::Polygon) {
+                const WorldPoint o = d.origin();
+                const LayerData::Range parts = d.parts(f);
+                for (std::uint32_t p = parts.begin; p < parts.end; ++p) {
+                    const LayerData::Range rings = d.rings(p);
+                    for (std::uint32_t r = rings.begin; r < rings.end; ++r) {
+                        const auto xy = d.ringXy(r);
+                        QPolygonF ring;
+                        ring.reserve(qsizetype(xy.size() / 2 + 1));
+                        for (std::size_t i = 0; i + 1 < xy.size(); i += 2)
+                            ring << QPointF(o.easting + xy[i], o.northing + xy[i + 1]);
+                        if (!ring.isEmpty())
+                            ring << ring.front(); // stored without the closing point
+                        n.rings.push_back(std::move(ring));
+                    }
+                }
             }
-            geodata::Envelope &u = out[it->second].envelope;
+            if (added)
+                continue;
+            geodata::Envelope &u = n.envelope;
             u = {std::min(u.minX, e.minX), std::min(u.minY, e.minY), std::max(u.maxX, e.maxX),
                  std::max(u.maxY, e.maxY)};
         }
@@ -101,6 +119,8 @@ std::vector<SheetSpec> atlasSheets(const ProjectMap &map, geodata::Role role, co
         s.extent = f.envelope;
         s.highlight = f.envelope;
         s.hasHighlight = role == geodata::Role::Site;
+        if (role == geodata::Role::Township)
+            s.outline = f.rings;
         sheets.push_back(std::move(s));
     }
     return sheets;

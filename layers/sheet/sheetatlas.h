@@ -17,7 +17,8 @@ namespace planlines::layers::sheet {
 struct NamedFeature
 {
     QString name;
-    geodata::Envelope envelope; // of every feature of that name
+    geodata::Envelope envelope;   // of every feature of that name
+    std::vector<QPolygonF> rings; // their rings, working CRS (polygon layers; else empty)
 };
 
 // The named features of the layers of role (those with a label field), in table order; features

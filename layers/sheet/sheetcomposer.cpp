@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QPainterPath>
 
 #include <algorithm>
 #include <cmath>
@@ -118,7 +119,7 @@ std::vector<LegendItem> SheetComposer::layerLegend(const MapLayer &layer,
         if (idx == LayerData::kNoCategory || !style.category(data.categoryValues()[idx]))
             uncategorised = true;
     if (classes.empty()) {
-        items.push_back({name, false, data.kind(), style.symbol()});
+        items.push_back({name, true, data.kind(), style.symbol(), true});
         return items;
     }
     items.push_back({name, true, data.kind(), style.symbol()});
@@ -237,6 +238,24 @@ bool SheetComposer::paint(const PaperCanvas &c, const SheetSpec &spec, const She
         p.setBrush(Qt::NoBrush);
         p.setPen(QPen(QColor(0xE5, 0x39, 0x35), c.px(0.4 * t.sizeFactor), Qt::DashLine));
         p.drawRect(QRectF(a, b).adjusted(-pad, -pad, pad, pad));
+    }
+    if (!stats.cancelled && !spec.outline.empty()) {
+        // Wide and pale under, dark over: it reads on fills, hatches and imagery alike.
+        QPainterPath path;
+        for (const QPolygonF &ring : spec.outline) {
+            QPolygonF px;
+            px.reserve(ring.size());
+            for (const QPointF &w : ring)
+                px << vp.worldToPixel({w.x(), w.y()});
+            path.addPolygon(px);
+        }
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(QColor(255, 255, 255, 200), c.px(1.2 * t.sizeFactor), Qt::SolidLine,
+                      Qt::RoundCap, Qt::RoundJoin));
+        p.drawPath(path);
+        p.setPen(QPen(townshipOutlineColor(), c.px(0.6 * t.sizeFactor), Qt::SolidLine, Qt::RoundCap,
+                      Qt::RoundJoin));
+        p.drawPath(path);
     }
     p.restore();
     if (timing)

@@ -39,8 +39,12 @@ public:
     static ScaleBar scaleBarFor(double scaleDenominator, const QRectF &roomMm, double sizeFactor);
 
     // One layer's legend: its classes with features in frame (null: anywhere in the layer),
-    // under a heading of its name; or one entry of its name when it has no classes. Empty when
+    // under a heading of its name; or one heading of its name with its symbol when it has no
+    // classes (so it never reads as a class of the layer above). Empty when
     // no feature is in frame. The layer panel lists the whole layer's classes through it.
+    // The colour a township sheet outlines its township in.
+    static QColor townshipOutlineColor() { return QColor(0x6A, 0x1B, 0x9A); }
+
     static std::vector<LegendItem> layerLegend(const MapLayer &layer,
                                                const geodata::Envelope *frame);
 

@@ -20,9 +20,12 @@ namespace planlines::layers::sheet {
 struct LegendItem
 {
     QString label;
-    bool heading = false; // a layer's name over its classes
+    // A layer's name: over its classes, or (headingSwatch) with its one symbol when it has
+    // none, so every layer stands under its own name and never under the layer above.
+    bool heading = false;
     GeometryKind kind = GeometryKind::Polygon;
     Symbol symbol;
+    bool headingSwatch = false; // a heading drawn with its swatch (a layer without classes)
 };
 
 struct ScaleBar

@@ -140,17 +140,20 @@ double drawLegend(const PaperCanvas &c, const SheetTemplate &t, const QRectF &ro
                        QStringLiteral("…另有%1项").arg(items.size() - i), text, Qt::darkGray);
             break;
         }
-        if (item.heading) {
+        if (item.heading && !item.headingSwatch) {
             c.drawText(cell.adjusted(0.5 * s, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
                        item.label, bold);
             continue;
         }
-        const QRectF swatch(cell.left() + 1 * s, cell.center().y() - 1.6 * s * k, 7 * s * k,
+        // A class is indented under its layer's heading; a layer without classes is a heading
+        // of its own, its name bold beside its swatch.
+        const double indent = item.heading ? 1 * s : 3.5 * s * k;
+        const QRectF swatch(cell.left() + indent, cell.center().y() - 1.6 * s * k, 7 * s * k,
                             3.2 * s * k);
         drawSwatch(c, t, swatch, item);
         c.drawText(QRectF(swatch.right() + 1.5 * s * k, cell.top(),
                           cell.right() - swatch.right() - 2 * s * k, cell.height()),
-                   Qt::AlignLeft | Qt::AlignVCenter, item.label, text);
+                   Qt::AlignLeft | Qt::AlignVCenter, item.label, item.heading ? bold : text);
     }
     return headH + std::min<double>(rowsPerColumn, double(items.size())) * rowH;
 }

@@ -8,6 +8,7 @@
 #include <geodata/geometry.h>
 
 #include <QDate>
+#include <QPolygonF>
 #include <QString>
 #include <QStringList>
 
@@ -29,6 +30,9 @@ struct SheetSpec
     // A feature to outline on top (the site of a batch sheet); empty when none.
     geodata::Envelope highlight;
     bool hasHighlight = false;
+    // Rings to outline on top (working CRS): a township sheet's township, so its edge reads
+    // through the other layers' fills and hatches.
+    std::vector<QPolygonF> outline;
 
     QString mapUnit;    // 制图单位; empty: "<county>自然资源局"
     QDate date;         // 制图日期; invalid: today

@@ -531,22 +531,28 @@
 <context>
     <name>CorridorCharts</name>
     <message>
-        <location filename="../CorridorCharts.qml" line="61"/>
+        <location filename="../CorridorCharts.qml" line="38"/>
+        <location filename="../CorridorCharts.qml" line="42"/>
+        <source>无法写入 %1</source>
+        <translation>Cannot write %1</translation>
+    </message>
+    <message>
+        <location filename="../CorridorCharts.qml" line="108"/>
         <source>累计完工长度（公里）</source>
         <translation>Completed length, cumulative (km)</translation>
     </message>
     <message>
-        <location filename="../CorridorCharts.qml" line="77"/>
+        <location filename="../CorridorCharts.qml" line="128"/>
         <source>计划</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../CorridorCharts.qml" line="86"/>
+        <location filename="../CorridorCharts.qml" line="137"/>
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../CorridorCharts.qml" line="98"/>
+        <location filename="../CorridorCharts.qml" line="151"/>
         <source>各乡镇状态（公里）</source>
         <translation>Status by township (km)</translation>
     </message>
@@ -554,62 +560,82 @@
 <context>
     <name>CorridorPanel</name>
     <message>
-        <location filename="../CorridorPanel.qml" line="35"/>
+        <location filename="../CorridorPanel.qml" line="133"/>
         <source>生态廊道建设进度</source>
         <translation>Ecological corridor progress</translation>
     </message>
     <message>
-        <location filename="../CorridorPanel.qml" line="44"/>
+        <location filename="../CorridorPanel.qml" line="142"/>
         <source>项目中没有生态廊道图层</source>
         <translation>The project has no ecological corridor layer</translation>
     </message>
     <message>
-        <location filename="../CorridorPanel.qml" line="49"/>
+        <location filename="../CorridorPanel.qml" line="147"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../CorridorPanel.qml" line="72"/>
+        <location filename="../CorridorPanel.qml" line="171"/>
         <source>桩号定位</source>
         <translation>Go to chainage</translation>
     </message>
     <message>
-        <location filename="../CorridorPanel.qml" line="83"/>
+        <location filename="../CorridorPanel.qml" line="182"/>
         <source>定位</source>
         <translation>Go</translation>
     </message>
     <message>
-        <location filename="../CorridorPanel.qml" line="90"/>
+        <location filename="../CorridorPanel.qml" line="46"/>
         <source>%1：%2 E，%3 N（%4）</source>
         <translation>%1: %2 E, %3 N (%4)</translation>
     </message>
     <message>
-        <location filename="../CorridorPanel.qml" line="104"/>
+        <location filename="../CorridorPanel.qml" line="68"/>
+        <source>图表尚未显示</source>
+        <translation>The charts are not shown yet</translation>
+    </message>
+    <message>
+        <location filename="../CorridorPanel.qml" line="73"/>
+        <source>_乡镇</source>
+        <translation>_townships</translation>
+    </message>
+    <message>
+        <location filename="../CorridorPanel.qml" line="76"/>
+        <source>已导出：%1、%2</source>
+        <translation>Exported: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../CorridorPanel.qml" line="191"/>
         <source>点击地图取桩号</source>
         <translation>Click the map for its chainage</translation>
     </message>
     <message>
-        <location filename="../CorridorPanel.qml" line="114"/>
+        <location filename="../CorridorPanel.qml" line="201"/>
         <source>%1，距大堤 %2 米（%3）</source>
         <translation>%1, %2 m from the levee (%3)</translation>
     </message>
     <message>
-        <location filename="../CorridorPanel.qml" line="148"/>
+        <location filename="../CorridorPanel.qml" line="237"/>
         <source>导出文件（.png 或 .svg）</source>
         <translation>Export to file (.png or .svg)</translation>
     </message>
     <message>
-        <location filename="../CorridorPanel.qml" line="151"/>
+        <location filename="../CorridorPanel.qml" line="238"/>
+        <source>进度</source>
+        <translation>progress</translation>
+    </message>
+    <message>
+        <location filename="../CorridorPanel.qml" line="242"/>
         <source>导出图表</source>
         <translation>Export charts</translation>
     </message>
     <message>
-        <location filename="../CorridorPanel.qml" line="152"/>
+        <location filename="../CorridorPanel.qml" line="64"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../CorridorPanel.qml" line="163"/>
+        <location filename="../CorridorPanel.qml" line="255"/>
         <source>分段（%1）</source>
         <translation>Segments (%1)</translation>
     </message>
@@ -617,54 +643,119 @@
 <context>
     <name>CorridorProgressForm</name>
     <message>
-        <location filename="../CorridorProgressForm.qml" line="15"/>
+        <location filename="../CorridorProgressForm.qml" line="51"/>
         <source>记录进度</source>
         <translation>Record progress</translation>
     </message>
     <message>
-        <location filename="../CorridorProgressForm.qml" line="16"/>
+        <location filename="../CorridorProgressForm.qml" line="52"/>
         <source>分段</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../CorridorProgressForm.qml" line="23"/>
+        <location filename="../CorridorProgressForm.qml" line="59"/>
+        <source>更正</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <location filename="../CorridorProgressForm.qml" line="65"/>
+        <source>（新记录）</source>
+        <translation>(new entry)</translation>
+    </message>
+    <message>
+        <location filename="../CorridorProgressForm.qml" line="71"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../CorridorProgressForm.qml" line="30"/>
+        <location filename="../CorridorProgressForm.qml" line="78"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../CorridorProgressForm.qml" line="37"/>
+        <location filename="../CorridorProgressForm.qml" line="84"/>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <location filename="../CorridorProgressForm.qml" line="87"/>
         <source>完成比例 %</source>
         <translation>Percent complete</translation>
     </message>
     <message>
-        <location filename="../CorridorProgressForm.qml" line="44"/>
+        <location filename="../CorridorProgressForm.qml" line="92"/>
         <source>默认</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../CorridorProgressForm.qml" line="47"/>
+        <location filename="../CorridorProgressForm.qml" line="96"/>
         <source>栽植面积 m²</source>
         <translation>Planted area m²</translation>
     </message>
     <message>
-        <location filename="../CorridorProgressForm.qml" line="54"/>
+        <location filename="../CorridorProgressForm.qml" line="103"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../CorridorProgressForm.qml" line="62"/>
+        <location filename="../CorridorProgressForm.qml" line="109"/>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../CorridorProgressForm.qml" line="116"/>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../CorridorProgressForm.qml" line="118"/>
+        <source>%1 张</source>
+        <translation>%1 photos</translation>
+    </message>
+    <message>
+        <location filename="../CorridorProgressForm.qml" line="122"/>
+        <source>添加…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location filename="../CorridorProgressForm.qml" line="126"/>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../CorridorProgressForm.qml" line="133"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../CorridorProgressForm.qml" line="70"/>
+        <location filename="../CorridorProgressForm.qml" line="133"/>
+        <source>记录更正</source>
+        <translation>Record correction</translation>
+    </message>
+    <message>
+        <location filename="../CorridorProgressForm.qml" line="143"/>
         <source>已记录</source>
         <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../CorridorProgressForm.qml" line="143"/>
+        <source>已记录更正（取代 %1 的记录）</source>
+        <translation>Correction recorded (replaces the entry of %1)</translation>
+    </message>
+    <message>
+        <location filename="../CorridorProgressForm.qml" line="162"/>
+        <source>添加照片</source>
+        <translation>Add photos</translation>
+    </message>
+    <message>
+        <location filename="../CorridorProgressForm.qml" line="164"/>
+        <source>照片 (*.jpg *.jpeg *.png *.heic)</source>
+        <translation>Photos (*.jpg *.jpeg *.png *.heic)</translation>
+    </message>
+    <message>
+        <location filename="../CorridorProgressForm.qml" line="164"/>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
     </message>
 </context>
 <context>
@@ -960,37 +1051,37 @@
         <translation type="vanished">Print</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="34"/>
+        <location filename="../Main.qml" line="35"/>
         <source>PlanLines — %1（%2）</source>
         <translation>PlanLines — %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="263"/>
+        <location filename="../Main.qml" line="280"/>
         <source>打开项目</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="264"/>
+        <location filename="../Main.qml" line="281"/>
         <source>PlanLines 项目 (*.sqlite)</source>
         <translation>PlanLines projects (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="264"/>
+        <location filename="../Main.qml" line="281"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="284"/>
+        <location filename="../Main.qml" line="301"/>
         <source>无法打开项目</source>
         <translation>Cannot open the project</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="295"/>
+        <location filename="../Main.qml" line="312"/>
         <source>%1 不是可以打开的 PlanLines 项目。</source>
         <translation>%1 is not a PlanLines project that can be opened.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="308"/>
+        <location filename="../Main.qml" line="325"/>
         <source>仍在使用 %1。</source>
         <translation>Still using %1.</translation>
     </message>
@@ -1140,62 +1231,98 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../PrintDialog.qml" line="15"/>
+        <location filename="../PrintDialog.qml" line="81"/>
         <source>打印地图</source>
         <translation>Print map</translation>
     </message>
     <message>
-        <location filename="../PrintDialog.qml" line="49"/>
+        <location filename="../PrintDialog.qml" line="91"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../PrintDialog.qml" line="122"/>
+        <source>范围</source>
+        <translation>Extent</translation>
+    </message>
+    <message>
+        <location filename="../PrintDialog.qml" line="130"/>
+        <source>当前地图视图</source>
+        <translation>Current map view</translation>
+    </message>
+    <message>
+        <location filename="../PrintDialog.qml" line="131"/>
+        <source>全县</source>
+        <translation>Whole county</translation>
+    </message>
+    <message>
+        <location filename="../PrintDialog.qml" line="132"/>
+        <location filename="../PrintDialog.qml" line="140"/>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <location filename="../PrintDialog.qml" line="163"/>
+        <source>可直接输入比例尺（如 1:7500）后回车</source>
+        <translation>Type a scale (e.g. 1:7500) and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../PrintDialog.qml" line="193"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../PrintDialog.qml" line="53"/>
+        <location filename="../PrintDialog.qml" line="199"/>
         <source>规划图</source>
         <translation> planning map</translation>
     </message>
     <message>
-        <location filename="../PrintDialog.qml" line="56"/>
+        <location filename="../PrintDialog.qml" line="202"/>
         <source>副标题</source>
         <translation>Subtitle</translation>
     </message>
     <message>
-        <location filename="../PrintDialog.qml" line="61"/>
+        <location filename="../PrintDialog.qml" line="174"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../PrintDialog.qml" line="71"/>
+        <location filename="../PrintDialog.qml" line="43"/>
+        <source>“%1”不是比例尺（例如 1:5000）</source>
+        <translation>“%1” is not a scale (e.g. 1:5000)</translation>
+    </message>
+    <message>
+        <location filename="../PrintDialog.qml" line="185"/>
         <source>横向</source>
         <translation>Landscape</translation>
     </message>
     <message>
-        <location filename="../PrintDialog.qml" line="76"/>
+        <location filename="../PrintDialog.qml" line="190"/>
         <source>纵向</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../PrintDialog.qml" line="79"/>
+        <location filename="../PrintDialog.qml" line="151"/>
         <source>比例尺</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../PrintDialog.qml" line="86"/>
+        <location filename="../PrintDialog.qml" line="41"/>
+        <location filename="../PrintDialog.qml" line="157"/>
         <source>适合范围</source>
         <translation>Fit to extent</translation>
     </message>
     <message>
-        <location filename="../PrintDialog.qml" line="98"/>
         <source>以当前地图视图为范围</source>
-        <translation>Use the current map view as the extent</translation>
+        <translation type="vanished">Use the current map view as the extent</translation>
     </message>
     <message>
-        <location filename="../PrintDialog.qml" line="102"/>
+        <location filename="../PrintDialog.qml" line="208"/>
         <source>导出到（.pdf、.png 或 .svg）</source>
         <translation>Export to (.pdf, .png or .svg)</translation>
     </message>
     <message>
-        <location filename="../PrintDialog.qml" line="111"/>
+        <location filename="../PrintDialog.qml" line="220"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
@@ -1770,35 +1897,35 @@
 <context>
     <name>planlines::qml::CorridorController</name>
     <message>
-        <location filename="../corridorcontroller.cpp" line="255"/>
-        <location filename="../corridorcontroller.cpp" line="281"/>
-        <location filename="../corridorcontroller.cpp" line="299"/>
+        <location filename="../corridorcontroller.cpp" line="340"/>
+        <location filename="../corridorcontroller.cpp" line="370"/>
+        <location filename="../corridorcontroller.cpp" line="391"/>
         <source>没有打开含生态廊道图层的项目</source>
         <translation>No project with an ecological corridor layer is open</translation>
     </message>
     <message>
-        <location filename="../corridorcontroller.cpp" line="261"/>
+        <location filename="../corridorcontroller.cpp" line="346"/>
         <source>未知状态：%1</source>
         <translation>Unknown status: %1</translation>
     </message>
     <message>
-        <location filename="../corridorcontroller.cpp" line="284"/>
+        <location filename="../corridorcontroller.cpp" line="373"/>
         <source>“%1”不是桩号（例如 K12+300）</source>
         <translation>“%1” is not a chainage (e.g. K12+300)</translation>
     </message>
     <message>
-        <location filename="../corridorcontroller.cpp" line="315"/>
+        <location filename="../corridorcontroller.cpp" line="407"/>
         <source>没有可导出的进度数据</source>
         <translation>No progress data to export</translation>
     </message>
     <message>
-        <location filename="../corridorcontroller.cpp" line="320"/>
-        <location filename="../corridorcontroller.cpp" line="344"/>
+        <location filename="../corridorcontroller.cpp" line="412"/>
+        <location filename="../corridorcontroller.cpp" line="436"/>
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../corridorcontroller.cpp" line="341"/>
+        <location filename="../corridorcontroller.cpp" line="433"/>
         <source>无法写入 %1</source>
         <translation>Cannot write %1</translation>
     </message>
@@ -1875,17 +2002,17 @@ Cancelled: nothing of the cancelled file was written.</translation>
 <context>
     <name>planlines::qml::PrintController</name>
     <message>
-        <location filename="../printcontroller.cpp" line="122"/>
+        <location filename="../printcontroller.cpp" line="173"/>
         <source>没有打开的项目</source>
         <translation>No project is open</translation>
     </message>
     <message>
-        <location filename="../printcontroller.cpp" line="127"/>
+        <location filename="../printcontroller.cpp" line="178"/>
         <source>未知的纸张：%1</source>
         <translation>Unknown paper: %1</translation>
     </message>
     <message>
-        <location filename="../printcontroller.cpp" line="133"/>
+        <location filename="../printcontroller.cpp" line="184"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>

@@ -116,6 +116,50 @@ private slots:
         QCOMPARE(o[u"by_status"][u"accepted"][u"length_m"].toDouble(), 1000.0);
     }
 
+    // --corrects: a new entry that supersedes the wrong one; both rows stay; the status counts
+    // the correction.
+    void updateCorrects()
+    {
+        const QString db = fresh();
+        const QStringList base{QStringLiteral("corridor"),  QStringLiteral("update"),
+                               QStringLiteral("--segment"), QStringLiteral("T-003"),
+                               QStringLiteral("--date"),    QStringLiteral("2022-04-01"),
+                               QStringLiteral("--status"),  QStringLiteral("施工中"),
+                               QStringLiteral("--db"),      db};
+        auto r =
+            runPlanlines(base + QStringList{QStringLiteral("--percent"), QStringLiteral("90")});
+        QVERIFY2(r.exitCode == 0, qPrintable(why(r)));
+        const auto wrong =
+            count(db, "SELECT id FROM corridor_progress WHERE segment_id = 'T-003' AND date = "
+                      "'2022-04-01'");
+        r = runPlanlines(base + QStringList{QStringLiteral("--percent"), QStringLiteral("60"),
+                                            QStringLiteral("--corrects"), QString::number(wrong)});
+        QVERIFY2(r.exitCode == 0, qPrintable(why(r)));
+        QVERIFY2(r.out.contains(QStringLiteral("T-003 2022-04-01: 施工中 60% (entry %1, corrects "
+                                               "entry %2)")
+                                    .arg(wrong + 1)
+                                    .arg(wrong)),
+                 qPrintable(r.out));
+        QCOMPARE(count(db, "SELECT COUNT(*) FROM corridor_progress WHERE segment_id = 'T-003' "
+                           "AND date = '2022-04-01'"),
+                 std::int64_t(2));
+        const auto s = runPlanlines({QStringLiteral("corridor"), QStringLiteral("status"),
+                                     QStringLiteral("--date"), QStringLiteral("2022-04-01"),
+                                     QStringLiteral("--segments"), QStringLiteral("--db"), db});
+        QVERIFY2(s.out.contains(QStringLiteral("  T-003 K2+000–K2+500 木李镇 施工中 60%\n")),
+                 qPrintable(s.out));
+        // Corrected already: refused, nothing written.
+        r = runPlanlines(base + QStringList{QStringLiteral("--corrects"), QString::number(wrong)});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err.trimmed(),
+                 QStringLiteral("planlines corridor update: entry %1 is not in force (it does not "
+                                "exist or was already corrected)")
+                     .arg(wrong));
+        QCOMPARE(count(db, "SELECT COUNT(*) FROM corridor_progress WHERE segment_id = 'T-003' "
+                           "AND date = '2022-04-01'"),
+                 std::int64_t(2));
+    }
+
     void updateErrors()
     {
         const QString db = fresh();

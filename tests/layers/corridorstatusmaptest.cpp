@@ -120,6 +120,64 @@ private slots:
         QVERIFY2(near(ca, expected(Status::Planned)), qPrintable(name(ca)));
         QVERIFY2(near(cb, expected(Status::UnderConstruction)), qPrintable(name(cb)));
     }
+
+    // At county scale the corridor is 1–2 px wide beside the levee, under the red line's hatch:
+    // drawn by status it goes over every layer but the sites, so its colour is what shows at
+    // YBQ-030 (施工中, orange), not the levee's brown or the red line's red.
+    void statusOverTheLeveeAtCountyScale()
+    {
+        const auto map = layers::ProjectMap::load(PLANLINES_SAMPLE_DB, m_catalog);
+        auto project = geodata::Project::open(PLANLINES_SAMPLE_DB, true);
+        const Corridor corridor = Corridor::load(*project);
+        const auto state = CorridorState::on(corridor, "2022-06-30");
+        const auto all = layers::corridor::statusMapLayers(map, state, corridor.layerTable());
+        std::size_t at = all.size(), sites = all.size();
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            if (all[i].data->table() == corridor.layerTable())
+                at = i;
+            if (all[i].style->role() == geodata::Role::Site && sites == all.size())
+                sites = i;
+        }
+        QVERIFY(at < all.size());
+        QCOMPARE(at + 1, std::min(sites, all.size())); // right under the sites (or on top)
+        auto st = project->db().prepare(
+            "SELECT ST_X(ST_PointOnSurface(geom)), ST_Y(ST_PointOnSurface(geom)) FROM " +
+            geodata::quoteIdentifier(corridor.layerTable()) + " WHERE SEGID = 'YBQ-030'");
+        QVERIFY(st.step());
+        const double e = st.real(0), n = st.real(1);
+        // 1:220 000 at 96 dpi, as the window shows the county.
+        const MapViewport vp(layers::WorldPoint{e, n}, 58.0, QSize(200, 200));
+        const QImage image = layers::MapRenderer().renderImage(vp, all);
+        save(image, QStringLiteral("sample_county_scale_2022-06-30"));
+        const QColor c = image.pixelColor(100, 100);
+        QVERIFY2(c.red() > 150 && c.green() > 80 && c.blue() < 90, qPrintable(name(c)));
+        // The same layers with the corridor left where the catalog stacks it (under the levee,
+        // the county line and the roads): far fewer of its 施工中 pixels show.
+        std::vector<layers::RenderLayer> stacked = all;
+        const layers::RenderLayer corridorLayer = stacked[at];
+        stacked.erase(stacked.begin() + std::ptrdiff_t(at));
+        std::size_t catalogAt = 0;
+        for (std::size_t i = 0; i < map.layers().size(); ++i)
+            if (map.layers()[i].entry.info.table == corridor.layerTable())
+                catalogAt = i;
+        std::size_t before = 0; // the visible layers under it in the catalog's order
+        for (std::size_t i = 0; i < catalogAt; ++i)
+            before += map.layers()[i].entry.visibleByDefault;
+        stacked.insert(stacked.begin() + std::ptrdiff_t(before), corridorLayer);
+        const QImage under = layers::MapRenderer().renderImage(vp, stacked);
+        save(under, QStringLiteral("sample_county_scale_catalog_order"));
+        auto orange = [](const QImage &img) {
+            int n = 0;
+            for (int y = 0; y < img.height(); ++y)
+                for (int x = 0; x < img.width(); ++x)
+                    n += near(img.pixelColor(x, y), QColor(0xC7, 0x7C, 0x00), 12);
+            return n;
+        };
+        QVERIFY2(orange(image) > orange(under) * 3 / 2,
+                 qPrintable(QStringLiteral("%1 on top, %2 in catalog order")
+                                .arg(orange(image))
+                                .arg(orange(under))));
+    }
 };
 
 QTEST_MAIN(CorridorStatusMapTest)

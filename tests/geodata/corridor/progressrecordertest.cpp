@@ -175,6 +175,61 @@ private slots:
                      reason->find("does not exist") != std::string::npos,
                  reason->c_str());
     }
+
+    // A correction is a new audited entry that supersedes the wrong one: both rows stay, the
+    // corridor counts only the correction, and an entry is corrected once.
+    void correctionSupersedes()
+    {
+        auto project = fresh();
+        Corridor corridor = Corridor::load(*project);
+        ProgressInput wrong;
+        wrong.segmentId = "T-003";
+        wrong.date = "2022-04-01";
+        wrong.status = Status::UnderConstruction;
+        wrong.percent = 90; // meant 60
+        const std::int64_t wrongId = recordProgress(*project, corridor, {wrong}, "test")[0];
+        corridor = Corridor::load(*project);
+        QCOMPARE(corridor.entryOn("T-003", "2022-04-01")->percent, 90.0);
+
+        ProgressInput fix = wrong;
+        fix.percent = 60;
+        fix.supersedes = wrongId;
+        const std::int64_t fixId = recordProgress(*project, corridor, {fix}, "test")[0];
+        corridor = Corridor::load(*project);
+        const ProgressEntry *now = corridor.entryOn("T-003", "2022-04-01");
+        QCOMPARE(now->id, fixId);
+        QCOMPARE(now->percent, 60.0);
+        QCOMPARE(now->supersedes.value_or(0), wrongId);
+        for (const auto &e : corridor.entries())
+            QVERIFY(e.id != wrongId);
+        // Nothing deleted: both rows, and two audit rows, the second naming what it corrects.
+        QCOMPARE(count(*project, "SELECT COUNT(*) FROM corridor_progress WHERE segment_id = "
+                                 "'T-003' AND date = '2022-04-01'"),
+                 std::int64_t(2));
+        auto audit = project->db().prepare(
+            "SELECT detail_json FROM audit_log WHERE action = 'corridor.progress' AND "
+            "target_id = ?");
+        audit.bind(1, std::to_string(fixId));
+        QVERIFY(audit.step());
+        QCOMPARE(QJsonDocument::fromJson(QByteArray::fromStdString(audit.text(0)))
+                     .object()
+                     .value(QStringLiteral("supersedes"))
+                     .toInteger(),
+                 wrongId);
+
+        // The superseded entry cannot be corrected again, nor an entry of another segment.
+        ProgressInput again = fix;
+        again.percent = 70;
+        again.supersedes = wrongId;
+        QCOMPARE(validateProgress(corridor, again).value_or(""),
+                 "entry " + std::to_string(wrongId) +
+                     " is not in force (it does not exist or was already corrected)");
+        ProgressInput other = fix;
+        other.segmentId = "T-004";
+        other.supersedes = fixId;
+        QCOMPARE(validateProgress(corridor, other).value_or(""),
+                 "entry " + std::to_string(fixId) + " is of segment T-003, not T-004");
+    }
 };
 
 QTEST_GUILESS_MAIN(ProgressRecorderTest)
