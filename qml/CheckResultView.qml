@@ -33,6 +33,8 @@ ColumnLayout {
     Connections {
         target: view.controller
         function onResultChanged() {
+            if (view.controller.rewording)
+                return // the same result in other words: the chosen row stays
             view.selectedRule = -1
             view.selectedOverlap = -1
         }
