@@ -39,14 +39,28 @@ public:
         if (qstrcmp(context, "QPlatformTheme") != 0)
             return {};
         static const std::pair<const char *, const char *> words[] = {
-            {"OK", "确定"},         {"Cancel", "取消"},     {"Close", "关闭"},
-            {"Save", "保存"},       {"Open", "打开"},       {"Apply", "应用"},
-            {"Reset", "重置"},      {"Discard", "放弃"},    {"Help", "帮助"},
-            {"&Yes", "是"},         {"&No", "否"},          {"Yes", "是"},
-            {"No", "否"},           {"Abort", "中止"},      {"Retry", "重试"},
-            {"Ignore", "忽略"},     {"Save All", "全部保存"}, {"Yes to &All", "全部是"},
-            {"N&o to All", "全部否"}, {"Restore Defaults", "恢复默认"},
-            {"Don't Save", "不保存"}, {"Close without Saving", "关闭且不保存"}};
+            {"OK", "确定"},
+            {"Cancel", "取消"},
+            {"Close", "关闭"},
+            {"Save", "保存"},
+            {"Open", "打开"},
+            {"Apply", "应用"},
+            {"Reset", "重置"},
+            {"Discard", "放弃"},
+            {"Help", "帮助"},
+            {"&Yes", "是"},
+            {"&No", "否"},
+            {"Yes", "是"},
+            {"No", "否"},
+            {"Abort", "中止"},
+            {"Retry", "重试"},
+            {"Ignore", "忽略"},
+            {"Save All", "全部保存"},
+            {"Yes to &All", "全部是"},
+            {"N&o to All", "全部否"},
+            {"Restore Defaults", "恢复默认"},
+            {"Don't Save", "不保存"},
+            {"Close without Saving", "关闭且不保存"}};
         for (const auto &[en, zh] : words)
             if (qstrcmp(source, en) == 0)
                 return QString::fromUtf8(zh);

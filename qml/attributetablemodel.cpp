@@ -14,11 +14,6 @@
 
 namespace planlines::qml {
 
-// The worker thread's own connections to the project file: a filter over a million parcels
-// takes seconds (LIKE on every text field) and must not hold the window. One query runs at a
-// time (the mutex); cancel() stops the one running through sqlite3_interrupt, which is safe to
-// call from another thread while the connection lives (the Worker outlives its jobs: they hold
-// a shared_ptr).
 namespace {
 // layers::AttributeTable's computed columns, for lupdate (translated in headerData).
 [[maybe_unused]] const char *const kAreaColumns[] = {
@@ -27,6 +22,11 @@ namespace {
 };
 } // namespace
 
+// The worker thread's own connections to the project file: a filter over a million parcels
+// takes seconds (LIKE on every text field) and must not hold the window. One query runs at a
+// time (the mutex); cancel() stops the one running through sqlite3_interrupt, which is safe to
+// call from another thread while the connection lives (the Worker outlives its jobs: they hold
+// a shared_ptr).
 struct AttributeTableModel::Worker
 {
     std::string path;
@@ -218,53 +218,54 @@ void AttributeTableModel::runQuery(const layers::AttributeQuery &query)
     QPointer<AttributeTableModel> self(this);
     auto worker = m_worker;
     auto schema = m_table->schema();
-    [[maybe_unused]] auto future = QtConcurrent::run([self, worker, schema = std::move(schema),
-                                                      query, generation] {
-        const std::lock_guard lock(worker->mutex);
-        if (worker->wanted != generation)
-            return; // a later query was asked while this one waited
-        QElapsedTimer clock;
-        clock.start();
-        layers::AttributeRows rows;
-        QString error;
-        try {
-            if (!worker->reader)
-                worker->reader = geodata::Project::open(worker->path, true);
-            geodata::Database *writer = nullptr;
-            if (query.sortColumn >= 0 &&
-                schema.layer.featureCount > layers::AttributeTable::kIndexThreshold) {
-                // Sorting a big layer leaves an index in the file, as search does for its codes.
-                try {
-                    if (!worker->writer)
-                        worker->writer = std::make_unique<geodata::Database>(
-                            worker->path, geodata::Database::Mode::ReadWrite);
-                    writer = worker->writer.get();
-                } catch (const std::exception &) {
-                    writer = nullptr; // a read-only file: sorted by scanning
+    [[maybe_unused]] auto future =
+        QtConcurrent::run([self, worker, schema = std::move(schema), query, generation] {
+            const std::lock_guard lock(worker->mutex);
+            if (worker->wanted != generation)
+                return; // a later query was asked while this one waited
+            QElapsedTimer clock;
+            clock.start();
+            layers::AttributeRows rows;
+            QString error;
+            try {
+                if (!worker->reader)
+                    worker->reader = geodata::Project::open(worker->path, true);
+                geodata::Database *writer = nullptr;
+                if (query.sortColumn >= 0 &&
+                    schema.layer.featureCount > layers::AttributeTable::kIndexThreshold) {
+                    // Sorting a big layer leaves an index in the file, as search does for its
+                    // codes.
+                    try {
+                        if (!worker->writer)
+                            worker->writer = std::make_unique<geodata::Database>(
+                                worker->path, geodata::Database::Mode::ReadWrite);
+                        writer = worker->writer.get();
+                    } catch (const std::exception &) {
+                        writer = nullptr; // a read-only file: sorted by scanning
+                    }
                 }
+                auto &db = worker->reader->db();
+                worker->running = db.handle();
+                if (worker->wanted == generation)
+                    rows = layers::AttributeTable::select(schema, query, db, writer);
+                worker->running = nullptr;
+            } catch (const std::exception &e) {
+                worker->running = nullptr;
+                error = QString::fromUtf8(e.what());
             }
-            auto &db = worker->reader->db();
-            worker->running = db.handle();
-            if (worker->wanted == generation)
-                rows = layers::AttributeTable::select(schema, query, db, writer);
-            worker->running = nullptr;
-        } catch (const std::exception &e) {
-            worker->running = nullptr;
-            error = QString::fromUtf8(e.what());
-        }
-        if (worker->wanted != generation)
-            return; // interrupted or superseded: its answer is not wanted
-        const int ms = static_cast<int>(clock.elapsed());
-        // The application as the context: the model may be gone (its QPointer says so, read on
-        // the GUI thread).
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [self, generation, rows = std::move(rows), error, ms]() mutable {
-                if (self)
-                    self->showRows(generation, std::move(rows), error, ms);
-            },
-            Qt::QueuedConnection);
-    });
+            if (worker->wanted != generation)
+                return; // interrupted or superseded: its answer is not wanted
+            const int ms = static_cast<int>(clock.elapsed());
+            // The application as the context: the model may be gone (its QPointer says so, read on
+            // the GUI thread).
+            QMetaObject::invokeMethod(
+                QCoreApplication::instance(),
+                [self, generation, rows = std::move(rows), error, ms]() mutable {
+                    if (self)
+                        self->showRows(generation, std::move(rows), error, ms);
+                },
+                Qt::QueuedConnection);
+        });
 }
 
 void AttributeTableModel::showRows(quint64 generation, layers::AttributeRows rows,

@@ -97,7 +97,7 @@ private:
     std::unique_ptr<layers::AttributeTable> m_table;
     std::shared_ptr<Worker> m_worker;
     layers::AttributeQuery m_asked; // the last query asked (shown, or running)
-    quint64 m_generation = 0; // of the last query asked
+    quint64 m_generation = 0;       // of the last query asked
     bool m_busy = false;
     int m_queryMs = 0;
     QString m_error;

@@ -162,6 +162,8 @@ public:
     // Where to write the report of the shown result: <Documents>/<site name>_选址检查.pdf.
     Q_INVOKABLE QString suggestedReportPath() const;
 
+    bool rewording() const { return m_rewording; }
+
 signals:
     void sessionChanged();
     void inputsChanged();
@@ -176,8 +178,6 @@ signals:
     // A check or a record finished (ok: something is shown).
     void checkFinished(bool ok);
     void reportFinished(bool ok, const QString &path);
-
-    bool rewording() const { return m_rewording; }
 
 protected:
     // LanguageChange from the application: the result shown is worded anew (its data kept: no
@@ -204,7 +204,7 @@ private:
     QString m_rulesFile, m_rulesText;
     int m_pending = 0;
     int m_batchDone = 0, m_batchTotal = 0;
-    QTimer m_batchPoll; // reads m_batch while busy
+    QTimer m_batchPoll;                  // reads m_batch while busy
     std::shared_ptr<BatchState> m_batch; // made in the constructor
     QString m_error, m_message;
     QVariantList m_sites, m_records;
@@ -215,7 +215,12 @@ private:
     QVariantList m_highlight;
     QString m_highlightText;
     // What the highlight shows (to word its text anew): a rule's or an overlap row's features.
-    enum class HighlightOf { None, Rule, Overlap } m_highlightOf = HighlightOf::None;
+    enum class HighlightOf
+    {
+        None,
+        Rule,
+        Overlap
+    } m_highlightOf = HighlightOf::None;
     int m_highlightIndex = -1;
     bool m_rewording = false;
     QString m_sessionPath; // the project the result is of

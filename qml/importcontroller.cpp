@@ -43,7 +43,7 @@ QString localPath(const QVariant &v)
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ImportController", text);
+    return QCoreApplication::translate("planlines::qml", text);
 }
 
 QString q(const std::string &s)
@@ -152,9 +152,9 @@ QVariantList ImportController::reportRows() const
             if (!l.name.empty() && l.name != l.sourceLayer)
                 layer += QStringLiteral(" → ") + q(l.name);
             const QString role =
-                l.role.empty() ? (unrecognised ? tr("未识别，请选择") : QString())
-                               : tr("%1（%2）").arg(roleLabel(q(l.role)),
-                                                   roleReasonText(l.roleReason));
+                l.role.empty()
+                    ? (unrecognised ? tr("未识别，请选择") : QString())
+                    : tr("%1（%2）").arg(roleLabel(q(l.role)), roleReasonText(l.roleReason));
             QString encoding;
             if (!l.encoding.empty())
                 encoding = tr("%1（%2）").arg(q(l.encoding), encodingHowText(l.encodingHow));
@@ -172,10 +172,10 @@ QVariantList ImportController::reportRows() const
                                        .arg(l.repaired.size())
                                        .arg(l.rejected.size());
             const bool ok = l.error.empty();
-            const QString status = ok ? (l.version > 1 ? tr("已写入（第 %1 版）").arg(l.version)
-                                                       : tr("已写入"))
-                                      : unrecognised ? tr("未写入：需选择类型")
-                                                     : tr("未写入：%1").arg(q(l.error));
+            const QString status =
+                ok ? (l.version > 1 ? tr("已写入（第 %1 版）").arg(l.version) : tr("已写入"))
+                : unrecognised ? tr("未写入：需选择类型")
+                               : tr("未写入：%1").arg(q(l.error));
             out << QVariantMap{{QStringLiteral("file"), file},
                                {QStringLiteral("layer"), layer},
                                {QStringLiteral("role"), role},

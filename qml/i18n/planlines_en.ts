@@ -14,49 +14,59 @@
         <translation>Exported %1 rows to %2</translation>
     </message>
     <message>
-        <location filename="../AttributeTable.qml" line="112"/>
+        <location filename="../AttributeTable.qml" line="117"/>
         <source>导出属性表</source>
         <translation>Export attribute table</translation>
     </message>
     <message>
-        <location filename="../AttributeTable.qml" line="114"/>
+        <location filename="../AttributeTable.qml" line="119"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../AttributeTable.qml" line="114"/>
+        <location filename="../AttributeTable.qml" line="119"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../AttributeTable.qml" line="134"/>
+        <location filename="../AttributeTable.qml" line="139"/>
         <source>属性表 — %1</source>
         <translation>Attributes — %1</translation>
     </message>
     <message>
-        <location filename="../AttributeTable.qml" line="141"/>
+        <location filename="../AttributeTable.qml" line="146"/>
         <source>筛选…</source>
         <translation>Filter…</translation>
     </message>
     <message>
-        <location filename="../AttributeTable.qml" line="150"/>
+        <location filename="../AttributeTable.qml" line="155"/>
         <source>所有文本字段</source>
         <translation>All text fields</translation>
     </message>
     <message>
-        <location filename="../AttributeTable.qml" line="156"/>
+        <location filename="../AttributeTable.qml" line="161"/>
         <source>仅当前范围</source>
         <translation>Map extent only</translation>
     </message>
     <message>
-        <location filename="../AttributeTable.qml" line="162"/>
+        <location filename="../AttributeTable.qml" line="176"/>
         <source>%1 / %2 行</source>
         <translation>%1 / %2 rows</translation>
     </message>
     <message>
-        <location filename="../AttributeTable.qml" line="169"/>
+        <location filename="../AttributeTable.qml" line="183"/>
         <source>导出…</source>
         <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../attributetablemodel.cpp" line="25"/>
+        <source>面积（平方米）</source>
+        <translation>Area (m²)</translation>
+    </message>
+    <message>
+        <location filename="../attributetablemodel.cpp" line="26"/>
+        <source>面积（亩）</source>
+        <translation>Area (mu)</translation>
     </message>
 </context>
 <context>
@@ -287,95 +297,95 @@
 <context>
     <name>CheckResultView</name>
     <message>
-        <location filename="../CheckResultView.qml" line="73"/>
+        <location filename="../CheckResultView.qml" line="75"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="112"/>
+        <location filename="../CheckResultView.qml" line="114"/>
         <source>面积：%1</source>
         <translation>Area: %1</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="117"/>
+        <location filename="../CheckResultView.qml" line="119"/>
         <source>缩放至选址</source>
         <translation>Zoom to site</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="141"/>
+        <location filename="../CheckResultView.qml" line="143"/>
         <source>地图上高亮：%1</source>
         <translation>Highlighted on the map: %1</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="153"/>
+        <location filename="../CheckResultView.qml" line="155"/>
         <source>规则（点击在地图上显示相关要素）</source>
         <translation>Rules (click to show their features on the map)</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="196"/>
+        <location filename="../CheckResultView.qml" line="198"/>
         <source>实测：%1</source>
         <translation>Measured: %1</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="224"/>
+        <location filename="../CheckResultView.qml" line="226"/>
         <source>隐藏不适用的规则</source>
         <translation>Hide the rules that do not apply</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="224"/>
+        <location filename="../CheckResultView.qml" line="226"/>
         <source>显示不适用的规则（%1 条）</source>
         <translation>Show the rules that do not apply (%1)</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="228"/>
+        <location filename="../CheckResultView.qml" line="230"/>
         <source>占用情况</source>
         <translation>Overlaps</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="231"/>
+        <location filename="../CheckResultView.qml" line="233"/>
         <source>类别</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="233"/>
-        <location filename="../CheckResultView.qml" line="277"/>
+        <location filename="../CheckResultView.qml" line="235"/>
+        <location filename="../CheckResultView.qml" line="279"/>
         <source>亩</source>
         <translation>mu</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="234"/>
-        <location filename="../CheckResultView.qml" line="278"/>
+        <location filename="../CheckResultView.qml" line="236"/>
+        <location filename="../CheckResultView.qml" line="280"/>
         <source>公顷</source>
         <translation>ha</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="235"/>
-        <location filename="../CheckResultView.qml" line="279"/>
+        <location filename="../CheckResultView.qml" line="237"/>
+        <location filename="../CheckResultView.qml" line="281"/>
         <source>占比</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="272"/>
+        <location filename="../CheckResultView.qml" line="274"/>
         <source>地类（DLBM / DLMC）</source>
         <translation>Land use (DLBM / DLMC)</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="275"/>
+        <location filename="../CheckResultView.qml" line="277"/>
         <source>地类</source>
         <translation>Land use</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="302"/>
+        <location filename="../CheckResultView.qml" line="304"/>
         <source>选址内没有地类图斑</source>
         <translation>No land-use parcels in the site</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="307"/>
+        <location filename="../CheckResultView.qml" line="309"/>
         <source>环境管控单元</source>
         <translation>Environmental control units</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="319"/>
+        <location filename="../CheckResultView.qml" line="321"/>
         <source>%1 %2（%3，占 %4）</source>
         <translation>%1 %2 (%3, %4 of the site)</translation>
     </message>
@@ -842,27 +852,80 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="92"/>
+        <location filename="../ImportDialog.qml" line="99"/>
+        <source>无法识别图层“%1”的类型，请选择：</source>
+        <translation>The role of layer “%1” was not recognised; choose it:</translation>
+    </message>
+    <message>
+        <location filename="../ImportDialog.qml" line="103"/>
+        <source>类型</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../ImportDialog.qml" line="112"/>
+        <source>请选择类型…</source>
+        <translation>Choose a role…</translation>
+    </message>
+    <message>
+        <location filename="../ImportDialog.qml" line="114"/>
+        <source>图层名称</source>
+        <translation>Layer name</translation>
+    </message>
+    <message>
+        <location filename="../ImportDialog.qml" line="125"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../ImportDialog.qml" line="160"/>
+        <source>图层</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <location filename="../ImportDialog.qml" line="160"/>
+        <source>类型及依据</source>
+        <translation>Role and why</translation>
+    </message>
+    <message>
+        <location filename="../ImportDialog.qml" line="160"/>
+        <source>编码</source>
+        <translation>Encoding</translation>
+    </message>
+    <message>
+        <location filename="../ImportDialog.qml" line="160"/>
+        <source>坐标系及转换</source>
+        <translation>CRS and transformation</translation>
+    </message>
+    <message>
+        <location filename="../ImportDialog.qml" line="161"/>
+        <source>读取/写入/修复/拒绝</source>
+        <translation>Read/written/repaired/rejected</translation>
+    </message>
+    <message>
+        <location filename="../ImportDialog.qml" line="223"/>
+        <source>显示完整记录（每个要素的修复与拒绝原因）</source>
+        <translation>Show the full log (why each feature was repaired or rejected)</translation>
+    </message>
+    <message>
         <source>无法识别图层的类型，请选择：</source>
-        <translation>The layer&apos;s role was not recognised; choose one:</translation>
+        <translation type="vanished">The layer&apos;s role was not recognised; choose one:</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="104"/>
         <source>重新导入</source>
-        <translation>Import again</translation>
+        <translation type="vanished">Import again</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="111"/>
+        <location filename="../ImportDialog.qml" line="140"/>
         <source>导入完成</source>
         <translation>Import complete</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="112"/>
+        <location filename="../ImportDialog.qml" line="141"/>
         <source>导入已取消</source>
         <translation>Import cancelled</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="112"/>
+        <location filename="../ImportDialog.qml" line="141"/>
         <source>导入未全部成功</source>
         <translation>Import did not fully succeed</translation>
     </message>
@@ -890,17 +953,24 @@
         <translation>Zoom to layer</translation>
     </message>
     <message>
-        <location filename="../LayerDelegate.qml" line="116"/>
         <source>%1 · %2 个要素</source>
-        <translation>%1 · %2 features</translation>
+        <translation type="vanished">%1 · %2 features</translation>
     </message>
     <message>
         <location filename="../LayerDelegate.qml" line="117"/>
         <source> · 合成</source>
         <translation> · synthetic</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../LayerDelegate.qml" line="128"/>
+        <source>%n 个要素</source>
+        <translation>
+            <numerusform>%n feature</numerusform>
+            <numerusform>%n features</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../LayerDelegate.qml" line="132"/>
+        <location filename="../LayerDelegate.qml" line="144"/>
         <source>不透明度 %1%</source>
         <translation>Opacity %1%</translation>
     </message>
@@ -1203,47 +1273,47 @@
 <context>
     <name>Role</name>
     <message>
-        <location filename="../importcontroller.cpp" line="21"/>
+        <location filename="../importcontroller.cpp" line="23"/>
         <source>乡镇行政区</source>
         <translation>Townships</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="22"/>
+        <location filename="../importcontroller.cpp" line="24"/>
         <source>地类图斑</source>
         <translation>Land-use parcels</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="23"/>
+        <location filename="../importcontroller.cpp" line="25"/>
         <source>永久基本农田</source>
         <translation>Permanent basic farmland</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="24"/>
+        <location filename="../importcontroller.cpp" line="26"/>
         <source>生态保护红线</source>
         <translation>Ecological protection red line</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="25"/>
+        <location filename="../importcontroller.cpp" line="27"/>
         <source>城镇开发边界</source>
         <translation>Urban development boundary</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="26"/>
+        <location filename="../importcontroller.cpp" line="28"/>
         <source>环境管控单元</source>
         <translation>Environmental control units</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="27"/>
+        <location filename="../importcontroller.cpp" line="29"/>
         <source>淤背区生态廊道</source>
         <translation>Silt-back ecological corridor</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="28"/>
+        <location filename="../importcontroller.cpp" line="30"/>
         <source>项目选址</source>
         <translation>Project sites</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="29"/>
+        <location filename="../importcontroller.cpp" line="31"/>
         <source>基础地理</source>
         <translation>Context</translation>
     </message>
@@ -1606,9 +1676,79 @@
     </message>
 </context>
 <context>
+    <name>planlines::qml</name>
+    <message>
+        <location filename="../importcontroller.cpp" line="62"/>
+        <source>图层名 %1</source>
+        <translation>layer name %1</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="64"/>
+        <location filename="../importcontroller.cpp" line="66"/>
+        <source>字段 %1</source>
+        <translation>field %1</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="64"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="70"/>
+        <source>依据%1识别</source>
+        <translation>recognised from %1</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="72"/>
+        <source>用户选择（原依据%1识别）</source>
+        <translation>chosen by the user (recognised from %1)</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="75"/>
+        <source>用户选择</source>
+        <translation>chosen by the user</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="82"/>
+        <source>.cpg 文件</source>
+        <translation>.cpg file</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="84"/>
+        <source>.dbf 文件头</source>
+        <translation>.dbf header</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="86"/>
+        <source>自动检测</source>
+        <translation>detected</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="88"/>
+        <location filename="../importcontroller.cpp" line="99"/>
+        <source>用户指定</source>
+        <translation>given by the user</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="90"/>
+        <source>格式规定</source>
+        <translation>set by the format</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="97"/>
+        <source>文件自带</source>
+        <translation>from the file</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="101"/>
+        <source>由坐标推断</source>
+        <translation>inferred from the coordinates</translation>
+    </message>
+</context>
+<context>
     <name>planlines::qml::AttributeTableModel</name>
     <message>
-        <location filename="../attributetablemodel.cpp" line="257"/>
+        <location filename="../attributetablemodel.cpp" line="369"/>
         <source>没有打开的属性表</source>
         <translation>No attribute table is open</translation>
     </message>
@@ -1616,153 +1756,153 @@
 <context>
     <name>planlines::qml::CheckController</name>
     <message>
-        <location filename="../checkcontroller.cpp" line="40"/>
-        <location filename="../checkcontroller.cpp" line="307"/>
+        <location filename="../checkcontroller.cpp" line="42"/>
+        <location filename="../checkcontroller.cpp" line="350"/>
         <source>绘制范围</source>
         <translation>Drawn area</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="126"/>
-        <location filename="../checkcontroller.cpp" line="253"/>
+        <location filename="../checkcontroller.cpp" line="168"/>
+        <location filename="../checkcontroller.cpp" line="296"/>
         <source>正在读取规则文件…</source>
         <translation>Reading the rule file…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="159"/>
-        <location filename="../checkcontroller.cpp" line="354"/>
+        <location filename="../checkcontroller.cpp" line="201"/>
+        <location filename="../checkcontroller.cpp" line="397"/>
         <source>项目尚未打开</source>
         <translation>No project is open</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="200"/>
+        <location filename="../checkcontroller.cpp" line="242"/>
         <source>检查时发生未知错误</source>
         <translation>An unknown error occurred during the check</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="251"/>
+        <location filename="../checkcontroller.cpp" line="294"/>
         <source>无法使用规则文件，已改用内置规则：%1</source>
         <translation>Cannot use the rule file; using the built-in rules: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="254"/>
+        <location filename="../checkcontroller.cpp" line="297"/>
         <source>检查规则：%1</source>
         <translation>Check rules: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="268"/>
-        <location filename="../checkcontroller.cpp" line="276"/>
-        <location filename="../checkcontroller.cpp" line="314"/>
+        <location filename="../checkcontroller.cpp" line="311"/>
+        <location filename="../checkcontroller.cpp" line="319"/>
+        <location filename="../checkcontroller.cpp" line="357"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="290"/>
+        <location filename="../checkcontroller.cpp" line="333"/>
         <source>绘制范围的顶点坐标无效</source>
         <translation>The drawn area has an invalid vertex</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="302"/>
+        <location filename="../checkcontroller.cpp" line="345"/>
         <source>绘制范围至少需要三个不同的顶点（现有 %1 个）</source>
         <translation>A drawn area needs at least three different vertices (it has %1)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="308"/>
+        <location filename="../checkcontroller.cpp" line="351"/>
         <source>地图上绘制（%1 个顶点）</source>
         <translation>drawn on the map (%1 vertices)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="321"/>
+        <location filename="../checkcontroller.cpp" line="364"/>
         <source>请选择要检查的文件</source>
         <translation>Choose a file to check</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="326"/>
+        <location filename="../checkcontroller.cpp" line="369"/>
         <source>正在读取并检查 %1…</source>
         <translation>Reading and checking %1…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="332"/>
+        <location filename="../checkcontroller.cpp" line="375"/>
         <source>正在打开记录 %1…</source>
         <translation>Opening record %1…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="344"/>
+        <location filename="../checkcontroller.cpp" line="387"/>
         <source>还没有检查结果</source>
         <translation>There is no check result yet</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="349"/>
+        <location filename="../checkcontroller.cpp" line="392"/>
         <source>报告文件名须以 .pdf 或 .html 结尾：%1</source>
         <translation>The report file name must end in .pdf or .html: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="361"/>
+        <location filename="../checkcontroller.cpp" line="404"/>
         <source>正在生成报告…</source>
         <translation>Writing the report…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="446"/>
+        <location filename="../checkcontroller.cpp" line="489"/>
         <source>行业代码：%1&#x3000;规划用途：%2</source>
         <translation>Industry code: %1   Planned use: %2</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="447"/>
+        <location filename="../checkcontroller.cpp" line="490"/>
         <source>未填</source>
         <translation>not given</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="449"/>
+        <location filename="../checkcontroller.cpp" line="492"/>
         <source>无法检查：%1</source>
         <translation>Not checked: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="451"/>
+        <location filename="../checkcontroller.cpp" line="494"/>
         <source>来源：%1</source>
         <translation>Source: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="453"/>
+        <location filename="../checkcontroller.cpp" line="496"/>
         <source>已修复：%1</source>
         <translation>Repaired: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="453"/>
+        <location filename="../checkcontroller.cpp" line="496"/>
         <source>注意：%1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="457"/>
+        <location filename="../checkcontroller.cpp" line="500"/>
         <source>记录 %1</source>
         <translation>Record %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="458"/>
+        <location filename="../checkcontroller.cpp" line="501"/>
         <source>记录 %1（%2，%3）</source>
         <translation>Record %1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="462"/>
+        <location filename="../checkcontroller.cpp" line="505"/>
         <source>规则：%1 %2</source>
         <translation>Rules: %1 %2</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="543"/>
-        <location filename="../checkcontroller.cpp" line="557"/>
+        <location filename="../checkcontroller.cpp" line="586"/>
+        <location filename="../checkcontroller.cpp" line="602"/>
         <source>%1：%2 个要素</source>
         <translation>%1: %2 features</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="589"/>
+        <location filename="../checkcontroller.cpp" line="637"/>
         <source>选址</source>
         <translation>site</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="591"/>
+        <location filename="../checkcontroller.cpp" line="639"/>
         <source>等%1个</source>
         <translation>_and_%1_more</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="595"/>
+        <location filename="../checkcontroller.cpp" line="643"/>
         <source>_选址检查.pdf</source>
         <translation>_site_check.pdf</translation>
     </message>
@@ -1822,31 +1962,91 @@
 <context>
     <name>planlines::qml::ImportController</name>
     <message>
-        <location filename="../importcontroller.cpp" line="129"/>
+        <location filename="../importcontroller.cpp" line="146"/>
+        <source>未导入：%1</source>
+        <translation>Not imported: %1</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="155"/>
+        <source>未识别，请选择</source>
+        <translation>Not recognised: choose one</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="156"/>
+        <location filename="../importcontroller.cpp" line="160"/>
+        <location filename="../importcontroller.cpp" line="163"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="165"/>
+        <source>，无需转换</source>
+        <translation>, no transformation needed</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="167"/>
+        <source>，转换：%1</source>
+        <translation>, transformation: %1</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="169"/>
+        <source>读 %1 · 写 %2 · 修复 %3 · 拒绝 %4</source>
+        <translation>read %1 · written %2 · repaired %3 · rejected %4</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="175"/>
+        <source>已写入（第 %1 版）</source>
+        <translation>Written (version %1)</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="176"/>
+        <source>已写入</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="177"/>
+        <source>未写入：需选择类型</source>
+        <translation>Not written: choose its role</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="178"/>
+        <source>未写入：%1</source>
+        <translation>Not written: %1</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="286"/>
         <source>正在导入 %1</source>
         <translation>Importing %1</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="166"/>
+        <location filename="../importcontroller.cpp" line="323"/>
         <source>%1：已读 %2 / %3 个要素</source>
         <translation>%1: %2 of %3 features read</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="167"/>
+        <location filename="../importcontroller.cpp" line="324"/>
         <source>%1：已读 %2 个要素</source>
         <translation>%1: %2 features read</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="188"/>
+        <location filename="../importcontroller.cpp" line="349"/>
         <source>无法打开项目：%1</source>
         <translation>Cannot open the project: %1</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="190"/>
+        <location filename="../importcontroller.cpp" line="351"/>
         <source>
 已取消：被取消的文件没有写入任何内容。</source>
         <translation>
 Cancelled: nothing of the cancelled file was written.</translation>
+    </message>
+</context>
+<context>
+    <name>planlines::qml::MapFormat</name>
+    <message>
+        <location filename="../mapformat.cpp" line="29"/>
+        <source>%1 m² · %2 亩 · %3 公顷</source>
+        <translation>%1 m² · %2 mu · %3 ha</translation>
     </message>
 </context>
 <context>

@@ -12,9 +12,9 @@
 #include <qml/mapview.h>
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFont>
-#include <QElapsedTimer>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -255,15 +255,19 @@ private slots:
         QMetaObject::invokeMethod(dock, "openLayer", Q_ARG(QVariant, QStringLiteral("landuse")));
         QTRY_VERIFY(dock->property("opened").toBool());
         QTest::qWait(300); // the opening transition
-        QQuickItem *status = findItem(window->contentItem()->parentItem(), QStringLiteral("statusLine"));
+        QQuickItem *status =
+            findItem(window->contentItem()->parentItem(), QStringLiteral("statusLine"));
         if (!status)
             status = window->findChild<QQuickItem *>(QStringLiteral("statusLine"));
         QVERIFY(status && status->isVisible());
         auto *popupItem = qvariant_cast<QQuickItem *>(dock->property("contentItem"))->parentItem();
-        const QRectF table = popupItem->mapRectToScene(QRectF(0, 0, popupItem->width(), popupItem->height()));
+        const QRectF table =
+            popupItem->mapRectToScene(QRectF(0, 0, popupItem->width(), popupItem->height()));
         const QRectF bar = status->mapRectToScene(QRectF(0, 0, status->width(), status->height()));
         QVERIFY2(table.bottom() <= bar.top() + 0.5,
-                 qPrintable(QStringLiteral("table bottom %1, status bar top %2").arg(table.bottom()).arg(bar.top())));
+                 qPrintable(QStringLiteral("table bottom %1, status bar top %2")
+                                .arg(table.bottom())
+                                .arg(bar.top())));
         QVERIFY(bar.bottom() <= window->height() + 0.5);
 
         auto *model = qvariant_cast<QObject *>(dock->property("model"));
@@ -362,6 +366,12 @@ private slots:
         QCOMPARE(texts, labels);
         // Each class's swatch is drawn in its colour (over white, as the swatch paints it): the
         // middle pixel of the window's image.
+        // The list scrolled so that 地类图斑's row is at the top: its legend in view.
+        QQuickItem *layerList = findItem(window->contentItem(), QStringLiteral("layerList"));
+        QVERIFY(layerList);
+        QMetaObject::invokeMethod(layerList, "positionViewAtIndex",
+                                  Q_ARG(int, model->rowOfTable(QStringLiteral("landuse"))),
+                                  Q_ARG(int, 0 /* ListView.Beginning */));
         QList<QQuickItem *> swatches;
         findAll(window->contentItem(), QStringLiteral("legendClassSwatch"), swatches);
         QCOMPARE(swatches.size(), landuse.size());
@@ -369,19 +379,22 @@ private slots:
         const QImage image = window->grabWindow();
         int compared = 0;
         for (int i = 0; i < swatches.size(); ++i) {
-            const QPointF c =
-                swatches[i]->mapToScene(QPointF(swatches[i]->width() / 2, swatches[i]->height() / 2));
+            const QPointF c = swatches[i]->mapToScene(
+                QPointF(swatches[i]->width() / 2, swatches[i]->height() / 2));
             if (c.y() >= window->height() - 30) // below the panel's visible part
                 continue;
-            const QColor fill = landuse[i].toMap().value(QStringLiteral("fillColor")).value<QColor>();
+            const QColor fill =
+                landuse[i].toMap().value(QStringLiteral("fillColor")).value<QColor>();
             const double a = fill.alphaF();
-            const QColor want = QColor::fromRgbF(fill.redF() * a + (1 - a), fill.greenF() * a + (1 - a),
-                                                 fill.blueF() * a + (1 - a));
+            const QColor want = QColor::fromRgbF(
+                fill.redF() * a + (1 - a), fill.greenF() * a + (1 - a), fill.blueF() * a + (1 - a));
             const QColor got = image.pixelColor(c.toPoint());
-            QVERIFY2(std::abs(got.red() - want.red()) <= 2 && std::abs(got.green() - want.green()) <= 2 &&
-                         std::abs(got.blue() - want.blue()) <= 2,
-                     qPrintable(QStringLiteral("%1: %2, drawn %3")
-                                    .arg(labels[i], want.name(), got.name())));
+            QVERIFY2(
+                std::abs(got.red() - want.red()) <= 2 &&
+                    std::abs(got.green() - want.green()) <= 2 &&
+                    std::abs(got.blue() - want.blue()) <= 2,
+                qPrintable(
+                    QStringLiteral("%1: %2, drawn %3").arg(labels[i], want.name(), got.name())));
             ++compared;
         }
         QVERIFY2(compared >= 5, qPrintable(QString::number(compared)));

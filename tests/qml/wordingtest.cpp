@@ -59,6 +59,21 @@ void texts(QQuickItem *item, QStringList &out, QStringList *cut = nullptr)
         texts(child, out, cut);
 }
 
+// The item named name under a layer row of the table (the row's tableName).
+QQuickItem *inLayerRow(QQuickItem *item, const QString &name, const QString &table)
+{
+    if (!item)
+        return nullptr;
+    if (item->objectName() == name)
+        for (QQuickItem *p = item; p; p = p->parentItem())
+            if (p->property("tableName").toString() == table)
+                return item;
+    for (QQuickItem *child : item->childItems())
+        if (QQuickItem *found = inLayerRow(child, name, table))
+            return found;
+    return nullptr;
+}
+
 QString shotsDir()
 {
     return qEnvironmentVariable("PLANLINES_WORDING_SHOTS");
@@ -90,8 +105,8 @@ class WordingTest : public QObject
             return nullptr;
         auto *ctl = qobject_cast<qml::CheckController *>(
             findObject(window, QStringLiteral("checkController")));
-        if (!ctl || !QTest::qWaitFor([&] { return panel->isVisible() && !ctl->sites().isEmpty(); },
-                                     30000))
+        if (!ctl ||
+            !QTest::qWaitFor([&] { return panel->isVisible() && !ctl->sites().isEmpty(); }, 30000))
             return nullptr;
         QSignalSpy checked(ctl, &qml::CheckController::checkFinished);
         QMetaObject::invokeMethod(panel, "checkNamed", Q_ARG(QVariant, kSite));
@@ -112,6 +127,12 @@ private slots:
         QVERIFY(QFile::copy(QStringLiteral(PLANLINES_SAMPLE_DB), m_db));
     }
     void cleanupTestCase() { qml::AppSettings::applyLanguage(QStringLiteral("zh")); }
+    // Each test starts in Chinese (one that failed in English leaves no trace).
+    void init()
+    {
+        QSettings().remove(QStringLiteral("ui/language"));
+        qml::AppSettings::applyLanguage(QStringLiteral("zh"));
+    }
 
     // Item 6: a check result on screen, then 设置 → English.
     void languageRewordsTheShownCheck()
@@ -127,9 +148,10 @@ private slots:
         QQuickItem *panel = findQuickItem(window, QStringLiteral("checkPanel"));
         QQuickItem *verdict = findQuickItem(window, QStringLiteral("verdictLabel"));
         const QString zhVerdict = verdict->property("text").toString();
-        const QMap<QString, QString> english{{QStringLiteral("不符合"), QStringLiteral("Fail")},
-                                             {QStringLiteral("需关注"), QStringLiteral("Attention")},
-                                             {QStringLiteral("符合"), QStringLiteral("Pass")}};
+        const QMap<QString, QString> english{
+            {QStringLiteral("不符合"), QStringLiteral("Fail")},
+            {QStringLiteral("需关注"), QStringLiteral("Attention")},
+            {QStringLiteral("符合"), QStringLiteral("Pass")}};
         QVERIFY2(english.contains(zhVerdict), qPrintable(zhVerdict));
         QStringList before;
         texts(panel, before);
@@ -161,7 +183,11 @@ private slots:
         // Not checked again, nothing written.
         QCOMPARE(count(m_db, "SELECT count(*) FROM check_records"), records);
         QVERIFY(!ctl->busy());
-        // Nothing cut in English at 1280×720, the check panel open with its result.
+        // Nothing cut in English at 1280×720, the check panel open with its result and the
+        // legend of 地类图斑 open under its row.
+        QVERIFY(
+            clickItem(window, inLayerRow(testing::rootItem(window), QStringLiteral("legendToggle"),
+                                         QStringLiteral("landuse"))));
         QTest::qWait(300);
         after.clear();
         texts(testing::rootItem(window), after, &cut);
@@ -285,8 +311,9 @@ private slots:
         QVERIFY2(controller->succeeded(), qPrintable(controller->reportText()));
         QCOMPARE(count(m_db, "SELECT count(*) FROM layers"), layersBefore + 1);
         QCOMPARE(count(m_db, "SELECT count(*) FROM layers WHERE name = '河滩杂地'"), 1);
-        QTRY_COMPARE(findQuickItem(window, QStringLiteral("reportRole"))->property("text").toString(),
-                     QStringLiteral("基础地理（用户选择）"));
+        QTRY_COMPARE(
+            findQuickItem(window, QStringLiteral("reportRole"))->property("text").toString(),
+            QStringLiteral("基础地理（用户选择）"));
         const QVariantMap row = controller->reportRows().value(0).toMap();
         QCOMPARE(row.value("layer").toString(), QStringLiteral("杂项地物 → 河滩杂地"));
         QCOMPARE(row.value("counts").toString(), QStringLiteral("读 2 · 写 2 · 修复 0 · 拒绝 0"));
@@ -304,7 +331,8 @@ private slots:
                  QStringLiteral("read 2 · written 2 · repaired 0 · rejected 0"));
         if (const QString dir = shotsDir(); !dir.isEmpty()) {
             QTest::qWait(400);
-            QVERIFY(window->grabWindow().save(dir + QStringLiteral("/import-report-en-1280x720.png")));
+            QVERIFY(
+                window->grabWindow().save(dir + QStringLiteral("/import-report-en-1280x720.png")));
         }
         settings(engine)->setLanguage(QStringLiteral("zh"));
     }
