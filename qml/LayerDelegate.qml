@@ -77,9 +77,10 @@ ItemDelegate {
                     Layout.fillWidth: true
                     spacing: 0
                     Label {
+                        objectName: "layerName"
                         Layout.fillWidth: true
                         text: row.name
-                        elide: Text.ElideRight
+                        wrapMode: Text.Wrap // 城镇开发边界 is wider than the buttons leave
                     }
                     SmallButton {
                         objectName: "moveUp"

@@ -58,6 +58,20 @@ bool CheckController::eventFilter(QObject *watched, QEvent *event)
         // The texts are made when read (verdictText, rules, overlaps … through tr() and
         // layers/checkwording): announcing the result again re-words it.
         m_rewording = true;
+        // The status line: the check's own words made again; another status (a step under
+        // way, a record opened) is dropped rather than left in the other language.
+        if (m_error.isEmpty() && !m_message.isEmpty()) {
+            const qint64 record = recordId();
+            const bool reopened = m_messageReopened;
+            setMessage({}, !m_messageIsOutcome || record <= 0 ? QString()
+                           : reopened                         ? tr("已打开记录 %1").arg(record)
+                           : m_results.size() == 1
+                               ? tr("已检查并记录（记录 %1）").arg(record)
+                               : tr("已检查 %1 个选址并记录").arg(m_results.size()));
+        }
+        // The rules' name and version come worded from the worker (内置 …): ask again.
+        if (m_session && m_session->status() == ProjectSession::Ready)
+            start([](CheckWorker &, CheckOutcome &) {}, {});
         emit resultChanged();
         if (m_highlightOf == HighlightOf::Rule)
             highlightRule(m_highlightIndex);
@@ -286,8 +300,11 @@ void CheckController::onFinished(const std::shared_ptr<CheckOutcome> &out)
         pollBatch();
         emit busyChanged();
     }
-    if (out->checked || out->report || !out->error.isEmpty() || !out->message.isEmpty())
+    if (out->checked || out->report || !out->error.isEmpty() || !out->message.isEmpty()) {
         setMessage(out->error, out->error.isEmpty() ? out->message : QString());
+        m_messageIsOutcome = out->checked && out->error.isEmpty() && !out->message.isEmpty();
+        m_messageReopened = out->message == CheckWorker::tr("已打开记录 %1").arg(recordId());
+    }
     const bool rulesChosen = out->rulesAsked == m_rulesFile;
     takeRules(*out);
     if (rulesChosen && !out->rulesError.isEmpty())

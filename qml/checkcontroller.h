@@ -223,7 +223,9 @@ private:
     } m_highlightOf = HighlightOf::None;
     int m_highlightIndex = -1;
     bool m_rewording = false;
-    QString m_sessionPath; // the project the result is of
+    bool m_messageIsOutcome = false; // m_message is a check's "已检查并记录…"
+    bool m_messageReopened = false;  // … or "已打开记录 …"
+    QString m_sessionPath;           // the project the result is of
     QPainterPath m_sitePath;
     QThreadPool m_pool; // one thread: the engine and its connections stay on it
     std::shared_ptr<CheckWorker> m_worker;

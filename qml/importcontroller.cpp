@@ -7,6 +7,8 @@
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace planlines::qml {
 
 namespace {
@@ -136,7 +138,10 @@ QVariantList ImportController::reportRows() const
     QVariantList out;
     for (const auto &f : m_report.files) {
         const QString file = QFileInfo(q(f.file)).fileName();
-        if (f.layers.empty() || !f.error.empty())
+        // A file that failed as a whole gets a row of its own, unless a layer's row says why.
+        const bool layerSaysWhy = std::any_of(f.layers.begin(), f.layers.end(),
+                                              [](const auto &l) { return !l.error.empty(); });
+        if (f.layers.empty() || (!f.error.empty() && !layerSaysWhy))
             out << QVariantMap{{QStringLiteral("file"), file},
                                {QStringLiteral("layer"), QString()},
                                {QStringLiteral("role"), QString()},

@@ -175,6 +175,11 @@ private slots:
         QVERIFY(after.contains(QStringLiteral("mu")));
         QCOMPARE(findObject(window, QStringLiteral("checkToggle"))->property("text").toString(),
                  QStringLiteral("Site check"));
+        // The status line and the rules' name in English too.
+        QTRY_VERIFY2(ctl->message().startsWith(QStringLiteral("Checked and recorded")),
+                     qPrintable(ctl->message()));
+        QTRY_VERIFY2(ctl->rulesText().contains(QStringLiteral("built-in")),
+                     qPrintable(ctl->rulesText()));
         if (highlighted) { // the same features, in other words
             QVERIFY2(ctl->highlightText().contains(QStringLiteral(" features")),
                      qPrintable(ctl->highlightText()));
@@ -216,6 +221,17 @@ private slots:
         texts(testing::rootItem(window), all);
         QVERIFY2(all.contains(QStringLiteral("关闭")), qPrintable(all.join(u'|')));
         QVERIFY(!all.contains(QStringLiteral("Close")));
+        QTest::keyClick(window, Qt::Key_Escape);
+        QTRY_VERIFY(!shown(dialogContent));
+        // The language switched while running: the buttons follow.
+        settings(engine)->setLanguage(QStringLiteral("en"));
+        QTest::keyClick(window, Qt::Key_F1);
+        QTRY_VERIFY(shown(dialogContent));
+        all.clear();
+        texts(testing::rootItem(window), all);
+        QVERIFY2(all.contains(QStringLiteral("Close")), qPrintable(all.join(u'|')));
+        QVERIFY(!all.contains(QStringLiteral("关闭")));
+        settings(engine)->setLanguage(QStringLiteral("zh"));
     }
 
     // Item 9: another project opened clears the check result and its highlight.
@@ -319,7 +335,9 @@ private slots:
         QCOMPARE(row.value("counts").toString(), QStringLiteral("读 2 · 写 2 · 修复 0 · 拒绝 0"));
         QCOMPARE(row.value("status").toString(), QStringLiteral("已写入"));
         QCOMPARE(row.value("encoding").toString(), QStringLiteral("UTF-8（格式规定）"));
-        QVERIFY2(row.value("crs").toString().startsWith(QStringLiteral("EPSG:4326（")),
+        // WGS 84 from the file, transformed to the working CGCS2000 zone.
+        QVERIFY2(row.value("crs").toString().startsWith(
+                     QStringLiteral("EPSG:4326 (WGS 84)（文件自带），转换：")),
                  qPrintable(row.value("crs").toString()));
         QVERIFY(!shown(chooser));
 
