@@ -50,6 +50,13 @@ Dialog {
             Button {
                 objectName: "chooseFilesButton"
                 text: qsTr("选择文件…")
+                // A plain label: the style's IconLabel kept the Chinese text's width after a
+                // switch to English and cut "Choose files…".
+                contentItem: Label {
+                    text: parent.text
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                }
                 enabled: !controller.busy
                 onClicked: picker.open()
             }
