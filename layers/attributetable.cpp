@@ -92,13 +92,15 @@ AttributeTable::AttributeTable(geodata::Project &project, geodata::LayerInfo lay
     setQuery({});
 }
 
-std::string AttributeTable::whereClause(const AttributeQuery &q) const
+namespace {
+
+std::string whereClause(const AttributeSchema &s, const AttributeQuery &q)
 {
     std::vector<std::string> terms;
     if (!q.text.isEmpty()) {
         std::vector<std::string> likes;
-        for (std::size_t i = 0; i < m_fieldCount; ++i) {
-            const auto &c = m_columns[i];
+        for (std::size_t i = 0; i < s.fieldCount; ++i) {
+            const auto &c = s.columns[i];
             const bool chosen = q.textColumn == static_cast<int>(i);
             const bool text =
                 c.type == geodata::FieldType::Text || c.type == geodata::FieldType::Date;
@@ -116,9 +118,9 @@ std::string AttributeTable::whereClause(const AttributeQuery &q) const
     }
     if (q.extent) {
         // The R*Tree answers the box test without reading the table.
-        if (m_hasRtree)
+        if (s.hasRtree)
             terms.push_back("fid IN (SELECT pkid FROM " +
-                            quoteIdentifier("idx_" + m_layer.table + "_geom") +
+                            quoteIdentifier("idx_" + s.layer.table + "_geom") +
                             " WHERE xmin <= ?4 AND xmax >= ?2 AND ymin <= ?5 AND ymax >= ?3)");
         else
             terms.push_back("MbrIntersects(geom, BuildMbr(?2, ?3, ?4, ?5))");
@@ -129,57 +131,68 @@ std::string AttributeTable::whereClause(const AttributeQuery &q) const
     return where;
 }
 
-void AttributeTable::ensureSortIndex(const std::string &field, geodata::Database &writer)
+void ensureSortIndex(const std::string &table, const std::string &field, geodata::Database &db,
+                     geodata::Database &writer)
 {
-    auto &db = m_project.db();
     // Any index whose first column is the field serves ORDER BY field, fid.
     auto st = db.prepare("SELECT 1 FROM pragma_index_list(?) AS l, pragma_index_info(l.name) AS i "
                          "WHERE i.seqno = 0 AND i.name = ?");
-    st.bindAll(m_layer.table, field);
+    st.bindAll(table, field);
     if (st.step())
         return;
     try {
-        writer.exec("CREATE INDEX IF NOT EXISTS " +
-                    quoteIdentifier("attr_" + m_layer.table + "_" + field) + " ON " +
-                    quoteIdentifier(m_layer.table) + " (" + quoteIdentifier(field) + ")");
+        writer.exec("CREATE INDEX IF NOT EXISTS " + quoteIdentifier("attr_" + table + "_" + field) +
+                    " ON " + quoteIdentifier(table) + " (" + quoteIdentifier(field) + ")");
     } catch (const geodata::Error &) {
         // A file we may not write (read-only medium): sort without the index, only slower.
     }
 }
 
+} // namespace
+
+AttributeSchema AttributeTable::schema() const
+{
+    return {m_layer, m_columns, m_fieldCount, m_hasRtree};
+}
+
 void AttributeTable::setQuery(const AttributeQuery &query, geodata::Database *indexWriter)
 {
-    AttributeQuery q = query;
-    if (q.sortColumn >= static_cast<int>(m_fieldCount))
+    setRows(select(schema(), query, m_project.db(), indexWriter));
+}
+
+AttributeRows AttributeTable::select(const AttributeSchema &s, const AttributeQuery &query,
+                                     geodata::Database &db, geodata::Database *indexWriter)
+{
+    AttributeRows out;
+    AttributeQuery &q = out.query;
+    q = query;
+    if (q.sortColumn >= static_cast<int>(s.fieldCount))
         q.sortColumn = -1;
-    if (q.textColumn >= static_cast<int>(m_fieldCount))
+    if (q.textColumn >= static_cast<int>(s.fieldCount))
         q.textColumn = -1;
-    m_pages.clear();
-    m_dense.reset();
     const bool sorted = q.sortColumn >= 0;
-    if (!sorted && q.text.isEmpty() && !q.extent && m_layer.featureCount > 0) {
+    if (!sorted && q.text.isEmpty() && !q.extent && s.layer.featureCount > 0) {
         // min and max of the primary key are two b-tree descents; with the registry's count they
         // show whether the fids have a gap.
-        auto st = m_project.db().prepare("SELECT min(fid), max(fid) FROM " +
-                                         quoteIdentifier(m_layer.table));
-        if (st.step() && !st.isNull(0) && st.int64(1) - st.int64(0) + 1 == m_layer.featureCount) {
-            m_dense = Dense{st.int64(0), static_cast<std::size_t>(m_layer.featureCount)};
-            m_fids.clear();
-            m_query = q;
-            return;
+        auto st = db.prepare("SELECT min(fid), max(fid) FROM " + quoteIdentifier(s.layer.table));
+        if (st.step() && !st.isNull(0) && st.int64(1) - st.int64(0) + 1 == s.layer.featureCount) {
+            out.dense = true;
+            out.first = st.int64(0);
+            out.count = static_cast<std::size_t>(s.layer.featureCount);
+            return out;
         }
     }
-    std::string sql = "SELECT fid FROM " + quoteIdentifier(m_layer.table) + whereClause(q);
+    std::string sql = "SELECT fid FROM " + quoteIdentifier(s.layer.table) + whereClause(s, q);
     if (sorted) {
-        const std::string &field = m_columns[static_cast<std::size_t>(q.sortColumn)].field;
-        if (indexWriter && m_layer.featureCount > kIndexThreshold)
-            ensureSortIndex(field, *indexWriter);
+        const std::string &field = s.columns[static_cast<std::size_t>(q.sortColumn)].field;
+        if (indexWriter && s.layer.featureCount > kIndexThreshold)
+            ensureSortIndex(s.layer.table, field, db, *indexWriter);
         const char *dir = q.descending ? " DESC" : "";
         sql += " ORDER BY " + quoteIdentifier(field) + dir + ", fid" + dir;
     }
     // Unsorted, SQLite reads the fids from the smallest covering index (a tenth of the table's
     // pages on the county's parcels); they are put in fid order here.
-    auto st = m_project.db().prepare(sql);
+    auto st = db.prepare(sql);
     if (!q.text.isEmpty())
         st.bind(1, likePattern(q.text));
     if (q.extent) {
@@ -188,8 +201,8 @@ void AttributeTable::setQuery(const AttributeQuery &query, geodata::Database *in
         st.bind(4, q.extent->maxX);
         st.bind(5, q.extent->maxY);
     }
-    std::vector<std::int64_t> fids;
-    fids.reserve(q.text.isEmpty() && !q.extent ? static_cast<std::size_t>(m_layer.featureCount)
+    auto &fids = out.fids;
+    fids.reserve(q.text.isEmpty() && !q.extent ? static_cast<std::size_t>(s.layer.featureCount)
                                                : 0);
     while (st.step())
         fids.push_back(st.int64(0));
@@ -198,9 +211,17 @@ void AttributeTable::setQuery(const AttributeQuery &query, geodata::Database *in
         if (q.descending)
             std::reverse(fids.begin(), fids.end());
     }
-    m_fids = std::move(fids);
-    m_query = q;
+    return out;
+}
+
+void AttributeTable::setRows(AttributeRows rows)
+{
     m_pages.clear();
+    m_dense.reset();
+    m_query = std::move(rows.query);
+    m_fids = std::move(rows.fids);
+    if (rows.dense)
+        m_dense = Dense{rows.first, rows.count};
 }
 
 std::optional<std::size_t> AttributeTable::rowOfFid(std::int64_t fid) const

@@ -34,6 +34,27 @@ struct AttributeQuery
     std::optional<geodata::Envelope> extent; // rows whose bounding box meets it
 };
 
+// What a query needs to know of the layer; a copy, so a worker thread can run the query while
+// the table stays on the GUI thread (AttributeTable::select).
+struct AttributeSchema
+{
+    geodata::LayerInfo layer;
+    std::vector<AttributeColumn> columns;
+    std::size_t fieldCount = 0;
+    bool hasRtree = false;
+};
+
+// A query's answer: the matching fids in order, or, unsorted and unfiltered with no gap in the
+// fids, only their first and count.
+struct AttributeRows
+{
+    AttributeQuery query; // as run (a column past the fields dropped)
+    std::vector<std::int64_t> fids;
+    bool dense = false;
+    std::int64_t first = 0;
+    std::size_t count = 0;
+};
+
 class AttributeTable
 {
 public:
@@ -55,6 +76,12 @@ public:
     // Runs the query: the matching fids in order. Creates a sort index when the layer is big and
     // indexWriter (a read-write connection to the same file) is given.
     void setQuery(const AttributeQuery &query, geodata::Database *indexWriter = nullptr);
+    // The same in two steps: select() runs the query on db, any connection to the project's
+    // file, on any thread (it reads only the schema); setRows() shows its answer.
+    AttributeSchema schema() const;
+    static AttributeRows select(const AttributeSchema &schema, const AttributeQuery &query,
+                                geodata::Database &db, geodata::Database *indexWriter = nullptr);
+    void setRows(AttributeRows rows);
     const AttributeQuery &query() const { return m_query; }
 
     std::size_t rowCount() const { return m_dense ? m_dense->count : m_fids.size(); }
@@ -89,8 +116,6 @@ private:
         std::vector<std::vector<QString>> rows;
     };
     const Page &page(std::size_t index);
-    std::string whereClause(const AttributeQuery &q) const;
-    void ensureSortIndex(const std::string &field, geodata::Database &writer);
 
     geodata::Project &m_project;
     geodata::LayerInfo m_layer;

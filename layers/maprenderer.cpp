@@ -84,6 +84,11 @@ void MapRenderer::drawLabels(QPainter &painter, const MapViewport &viewport,
         if (layers[i].data && layers[i].style)
             collectLabels(placer, viewport, layers[i], visible[i], m_options.fontFamily);
     stats.labels = placer.draw(painter);
+    const QTransform toWorld = viewport.worldToPixelTransform().inverted();
+    stats.labelBoxes.clear();
+    stats.labelBoxes.reserve(placer.placed().size());
+    for (const QRectF &box : placer.placed())
+        stats.labelBoxes.push_back(toWorld.mapRect(box));
 }
 
 RenderStats MapRenderer::render(QPainter &painter, const MapViewport &viewport,

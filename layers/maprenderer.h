@@ -32,6 +32,9 @@ struct RenderStats
     int features = 0; // drawn as shapes
     int dots = 0;     // smaller than a pixel, drawn as one
     int labels = 0;
+    // The boxes of the labels drawn, in world coordinates: the overlays drawn over the map
+    // (highlights, the check's features) keep their fills off them, so the labels stay readable.
+    std::vector<QRectF> labelBoxes;
     bool cancelled = false;
 };
 

@@ -62,11 +62,16 @@ Popup {
         return error;
     }
 
+    // Docked at the map's bottom edge, above the status bar (which stays visible: the scale and
+    // the cursor's position are read while the table is open).
+    readonly property real bottomEdge: parent && map
+                                       ? map.mapToItem(parent, 0, map.height).y : (parent ? parent.height : 0)
+
     parent: Overlay.overlay
     x: 0
-    y: parent ? parent.height - height : 0
+    y: bottomEdge - height
     width: parent ? parent.width : 800
-    height: parent ? Math.max(240, Math.round(parent.height * 0.4)) : 300
+    height: parent ? Math.max(240, Math.round(bottomEdge * 0.4)) : 300
     padding: 6
     modal: false
     focus: true
@@ -155,6 +160,15 @@ Popup {
                 objectName: "attributeExtent"
                 text: qsTr("仅当前范围")
                 onToggled: dock.applyExtent()
+            }
+            BusyIndicator {
+                objectName: "attributeBusy"
+                // Shown while a sort or filter runs (on a worker thread: the window stays live).
+                running: tableModel.busy
+                visible: running
+                implicitWidth: 24
+                implicitHeight: 24
+                padding: 0
             }
             Label {
                 objectName: "attributeRowCount"

@@ -123,6 +123,11 @@ Pane {
         drawnName: drawnNameField.text
         onCheckFinished: ok => {
             if (ok) {
+                // The form shows what the result was checked with: a record reopened brings
+                // its own industry and use, not the previous site's.
+                const site = ctl.result.site || {}
+                industryField.text = site.industry || ""
+                useBox.editText = site.use || ""
                 panel.zoomToResult(!panel.autoCheckSite.length || panel.autoDone)
                 panel.highlightWorst()
             }

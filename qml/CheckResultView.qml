@@ -33,6 +33,8 @@ ColumnLayout {
     Connections {
         target: view.controller
         function onResultChanged() {
+            if (view.controller.rewording)
+                return // the same result in other words: the chosen row stays
             view.selectedRule = -1
             view.selectedOverlap = -1
         }
@@ -251,7 +253,9 @@ ColumnLayout {
                 spacing: 0
                 RowLayout {
                     Layout.fillWidth: true
-                    Label { text: modelData.label; Layout.fillWidth: true; elide: Text.ElideRight }
+                    // Wrapped, not cut: beside four number columns the name has ~60 px at
+                    // 1280×720.
+                    Label { text: modelData.label; Layout.fillWidth: true; wrapMode: Text.Wrap }
                     Cell { text: modelData.m2; w: 90 }
                     Cell { text: modelData.mu; w: 62 }
                     Cell { text: modelData.ha; w: 62 }
@@ -261,7 +265,7 @@ ColumnLayout {
                     Layout.fillWidth: true
                     visible: modelData.featuresText.length > 0
                     text: modelData.featuresText
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                     color: modelData.layerPresent ? "#607D8B" : "#B71C1C"
                     font.pixelSize: 11
                 }
@@ -287,7 +291,7 @@ ColumnLayout {
             Label {
                 Layout.fillWidth: true
                 text: modelData.dlbm + " " + modelData.dlmc
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
                 font.bold: modelData.cultivated
                 color: modelData.cultivated ? "#8D6E00" : palette.text
             }

@@ -50,6 +50,13 @@ Dialog {
             Button {
                 objectName: "chooseFilesButton"
                 text: qsTr("选择文件…")
+                // A plain label: the style's IconLabel kept the Chinese text's width after a
+                // switch to English and cut "Choose files…".
+                contentItem: Label {
+                    text: parent.text
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                }
                 enabled: !controller.busy
                 onClicked: picker.open()
             }
@@ -85,13 +92,22 @@ Dialog {
             elide: Text.ElideMiddle
         }
 
-        RowLayout {
+        // A layer whose role was not recognised: the person chooses it (nothing is chosen for
+        // them) and may name the layer; the name starts as the layer's name in the file.
+        GridLayout {
+            objectName: "rolePane"
             Layout.fillWidth: true
             visible: controller.needsRole && !controller.busy
+            columns: 2
+            columnSpacing: 8
             Label {
-                text: qsTr("无法识别图层的类型，请选择：")
+                Layout.columnSpan: 2
+                Layout.fillWidth: true
+                text: qsTr("无法识别图层“%1”的类型，请选择：").arg(controller.pendingLayer)
                 color: "#E65100"
+                wrapMode: Text.Wrap
             }
+            Label { text: qsTr("类型") }
             ComboBox {
                 id: roleChooser
                 objectName: "roleChooser"
@@ -99,10 +115,30 @@ Dialog {
                 model: controller.roles
                 textRole: "label"
                 valueRole: "id"
+                currentIndex: -1
+                displayText: currentIndex < 0 ? qsTr("请选择类型…") : currentText
             }
+            Label { text: qsTr("图层名称") }
+            TextField {
+                id: layerNameField
+                objectName: "layerNameField"
+                Layout.fillWidth: true
+                selectByMouse: true
+            }
+            Item { Layout.fillWidth: true }
             Button {
-                text: qsTr("重新导入")
-                onClicked: controller.start(controller.files, roleChooser.currentValue)
+                objectName: "importWithRoleButton"
+                Layout.alignment: Qt.AlignRight
+                text: qsTr("导入")
+                enabled: roleChooser.currentIndex >= 0 && layerNameField.text.trim().length > 0
+                onClicked: controller.importPending(roleChooser.currentValue, layerNameField.text)
+            }
+        }
+        Connections {
+            target: controller
+            function onFinished() {
+                roleChooser.currentIndex = -1
+                layerNameField.text = controller.pendingLayer
             }
         }
 
@@ -113,10 +149,90 @@ Dialog {
             font.bold: true
             color: controller.succeeded ? "#1B5E20" : "#B71C1C"
         }
+        // The report: a row a layer.
+        ListView {
+            id: reportTable
+            objectName: "importReportTable"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            visible: controller.reportRows.length > 0 && !detailsBox.checked
+            clip: true
+            model: controller.reportRows
+            readonly property var widths: [0.2, 0.2, 0.15, 0.25, 0.2]
+            function w(i) { return Math.floor((width - 16) * widths[i]); }
+            header: Row {
+                spacing: 4
+                bottomPadding: 4
+                Repeater {
+                    model: [qsTr("图层"), qsTr("类型及依据"), qsTr("编码"), qsTr("坐标系及转换"),
+                            qsTr("读取/写入/修复/拒绝")]
+                    Label {
+                        required property int index
+                        required property string modelData
+                        width: reportTable.w(index)
+                        text: modelData
+                        font.bold: true
+                        wrapMode: Text.Wrap
+                    }
+                }
+            }
+            ScrollBar.vertical: ScrollBar {}
+            delegate: Rectangle {
+                id: reportRow
+                required property var modelData
+                required property int index
+                width: ListView.view.width - 12
+                height: cells.implicitHeight + 8
+                color: index % 2 ? "#FAFAFA" : "white"
+                Row {
+                    id: cells
+                    y: 4
+                    spacing: 4
+                    Label {
+                        objectName: "reportLayer"
+                        width: reportTable.w(0)
+                        text: reportRow.modelData.file + "\n" + reportRow.modelData.layer
+                        wrapMode: Text.WrapAnywhere
+                    }
+                    Label {
+                        objectName: "reportRole"
+                        width: reportTable.w(1)
+                        text: reportRow.modelData.role
+                        color: reportRow.modelData.needsRole ? "#E65100" : "black"
+                        wrapMode: Text.Wrap
+                    }
+                    Label {
+                        objectName: "reportEncoding"
+                        width: reportTable.w(2)
+                        text: reportRow.modelData.encoding
+                        wrapMode: Text.WrapAnywhere
+                    }
+                    Label {
+                        objectName: "reportCrs"
+                        width: reportTable.w(3)
+                        text: reportRow.modelData.crs
+                        wrapMode: Text.Wrap
+                    }
+                    Label {
+                        objectName: "reportCounts"
+                        width: reportTable.w(4)
+                        text: reportRow.modelData.counts + "\n" + reportRow.modelData.status
+                        color: reportRow.modelData.ok ? "black" : "#B71C1C"
+                        wrapMode: Text.Wrap
+                    }
+                }
+            }
+        }
+        CheckBox {
+            id: detailsBox
+            objectName: "importDetailsBox"
+            visible: controller.reportText.length > 0
+            text: qsTr("显示完整记录（每个要素的修复与拒绝原因）")
+        }
         ScrollView {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            visible: controller.reportText.length > 0
+            visible: controller.reportText.length > 0 && detailsBox.checked
             TextArea {
                 objectName: "importReport"
                 readOnly: true

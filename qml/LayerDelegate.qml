@@ -31,7 +31,7 @@ ItemDelegate {
     signal zoomRequested(string table)
     signal attributeTableRequested(string table)
 
-    implicitHeight: 54 + (legendOpen && legendClasses.length > 0 ? legendList.implicitHeight + 4 : 0)
+    implicitHeight: contentItem.implicitHeight + topPadding + bottomPadding
     onClicked: row.toggled(row.index, !row.layerVisible)
 
     component SmallButton: ToolButton {
@@ -77,9 +77,10 @@ ItemDelegate {
                     Layout.fillWidth: true
                     spacing: 0
                     Label {
+                        objectName: "layerName"
                         Layout.fillWidth: true
                         text: row.name
-                        elide: Text.ElideRight
+                        wrapMode: Text.Wrap // 城镇开发边界 is wider than the buttons leave
                     }
                     SmallButton {
                         objectName: "moveUp"
@@ -108,13 +109,25 @@ ItemDelegate {
                         onClicked: row.zoomRequested(row.tableName)
                     }
                 }
+                // The role (and whether the data is synthetic) on a line of its own, wrapped
+                // rather than cut: "Ecological protection red line · synthetic" is wider than
+                // the panel leaves beside the opacity slider.
+                Label {
+                    objectName: "layerRoleLine"
+                    Layout.fillWidth: true
+                    text: row.roleLabel + (row.synthetic ? qsTr(" · 合成") : "")
+                    font.pixelSize: 11
+                    color: "#757575"
+                    wrapMode: Text.Wrap
+                }
                 RowLayout {
                     Layout.fillWidth: true
                     spacing: 4
                     Label {
+                        objectName: "layerCountLine"
                         Layout.fillWidth: true
-                        text: qsTr("%1 · %2 个要素").arg(row.roleLabel).arg(MapFormat.grouped(row.featureCount))
-                              + (row.synthetic ? qsTr(" · 合成") : "")
+                        text: qsTr("%n 个要素", "", row.featureCount).replace(
+                                  String(row.featureCount), MapFormat.grouped(row.featureCount))
                         font.pixelSize: 11
                         color: "#757575"
                         elide: Text.ElideRight
@@ -149,6 +162,7 @@ ItemDelegate {
                     required property var modelData
                     spacing: 6
                     LegendSwatch {
+                        objectName: "legendClassSwatch"
                         width: 16
                         height: 11
                         fill: modelData.fillColor

@@ -1,7 +1,9 @@
-// A layer's legend symbol in small: its fill, outline and, for the red line, the hatch.
+// A layer's legend symbol in small: its fill, outline and, for the red line, the hatch. Drawn
+// with scene-graph rectangles, not a Canvas: a Canvas created under a row that is still hidden
+// (the legend under a layer row, opened with ▸) never painted, leaving the class names alone.
 import QtQuick
 
-Canvas {
+Item {
     id: swatch
 
     property color fill
@@ -10,28 +12,39 @@ Canvas {
 
     implicitWidth: 20
     implicitHeight: 14
-    onFillChanged: requestPaint()
-    onOutlineChanged: requestPaint()
-    onHatchedChanged: requestPaint()
 
-    onPaint: {
-        const ctx = getContext("2d");
-        ctx.reset();
-        ctx.fillStyle = "white";
-        ctx.fillRect(0, 0, width, height);
-        ctx.fillStyle = swatch.fill;
-        ctx.fillRect(0, 0, width, height);
-        ctx.strokeStyle = swatch.outline;
-        if (swatch.hatched) {
-            ctx.lineWidth = 1.2;
-            ctx.beginPath();
-            for (let x = -height; x < width; x += 5) {
-                ctx.moveTo(x, height);
-                ctx.lineTo(x + height, 0);
-            }
-            ctx.stroke();
+    Rectangle {
+        objectName: "swatchFill"
+        anchors.fill: parent
+        color: "white"
+        Rectangle {
+            anchors.fill: parent
+            color: swatch.fill
         }
-        ctx.lineWidth = 2;
-        ctx.strokeRect(1, 1, width - 2, height - 2);
+    }
+    // The hatch: thin diagonal bars, clipped to the swatch.
+    Item {
+        anchors.fill: parent
+        anchors.margins: 1
+        clip: true
+        visible: swatch.hatched
+        Repeater {
+            model: swatch.hatched ? Math.ceil((swatch.width + swatch.height) / 5) + 1 : 0
+            delegate: Rectangle {
+                required property int index
+                x: index * 5 - swatch.height
+                y: swatch.height / 2 - 0.6
+                width: swatch.height * 1.5
+                height: 1.2
+                color: swatch.outline
+                rotation: -45
+            }
+        }
+    }
+    Rectangle {
+        anchors.fill: parent
+        color: "transparent"
+        border.color: swatch.outline
+        border.width: 2
     }
 }

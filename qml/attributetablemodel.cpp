@@ -2,13 +2,71 @@
 
 #include <layers/attributeexport.h>
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <sqlite3.h>
+
+#include <atomic>
+#include <mutex>
 
 namespace planlines::qml {
 
+namespace {
+// layers::AttributeTable's computed columns, for lupdate (translated in headerData).
+[[maybe_unused]] const char *const kAreaColumns[] = {
+    QT_TRANSLATE_NOOP("AttributeTable", "面积（平方米）"),
+    QT_TRANSLATE_NOOP("AttributeTable", "面积（亩）"),
+};
+} // namespace
+
+// The worker thread's own connections to the project file: a filter over a million parcels
+// takes seconds (LIKE on every text field) and must not hold the window. One query runs at a
+// time (the mutex); cancel() stops the one running through sqlite3_interrupt, which is safe to
+// call from another thread while the connection lives (the Worker outlives its jobs: they hold
+// a shared_ptr).
+struct AttributeTableModel::Worker
+{
+    std::string path;
+    std::mutex mutex;
+    std::unique_ptr<geodata::Project> reader;
+    std::unique_ptr<geodata::Database> writer; // opened when a big layer is sorted
+    std::atomic<sqlite3 *> running{nullptr};
+    std::atomic<quint64> wanted{0}; // the generation asked last
+
+    void cancel()
+    {
+        if (sqlite3 *db = running.load())
+            sqlite3_interrupt(db);
+    }
+};
+
 AttributeTableModel::AttributeTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-AttributeTableModel::~AttributeTableModel() = default;
+AttributeTableModel::~AttributeTableModel()
+{
+    cancelQuery();
+}
+
+void AttributeTableModel::cancelQuery()
+{
+    ++m_generation;
+    if (m_worker) {
+        m_worker->wanted = m_generation;
+        m_worker->cancel();
+    }
+    setBusy(false);
+}
+
+void AttributeTableModel::setBusy(bool busy)
+{
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    emit busyChanged();
+}
 
 void AttributeTableModel::setSession(ProjectSession *session)
 {
@@ -95,7 +153,11 @@ QVariant AttributeTableModel::headerData(int section, Qt::Orientation orientatio
         return section + 1;
     if (section < 0 || section >= columnCount())
         return {};
-    QString label = m_table->columns()[static_cast<std::size_t>(section)].label;
+    const auto &column = m_table->columns()[static_cast<std::size_t>(section)];
+    // The fields' aliases are the project's data; the computed area columns are our words.
+    QString label = column.field.empty()
+                        ? QCoreApplication::translate("AttributeTable", column.label.toUtf8())
+                        : column.label;
     if (section == m_table->query().sortColumn)
         label += m_table->query().descending ? QStringLiteral(" ▼") : QStringLiteral(" ▲");
     return label;
@@ -103,8 +165,10 @@ QVariant AttributeTableModel::headerData(int section, Qt::Orientation orientatio
 
 bool AttributeTableModel::openLayer(const QString &table)
 {
+    cancelQuery();
     beginResetModel();
     m_table.reset();
+    m_worker.reset();
     m_error.clear();
     try {
         if (!m_session || m_session->status() != ProjectSession::Ready)
@@ -118,6 +182,9 @@ bool AttributeTableModel::openLayer(const QString &table)
         QElapsedTimer clock;
         clock.start();
         m_table = std::make_unique<layers::AttributeTable>(project, *it);
+        m_worker = std::make_shared<Worker>();
+        m_worker->path = m_session->path().toStdString();
+        m_asked = m_table->query();
         m_queryMs = static_cast<int>(clock.elapsed());
     } catch (const std::exception &e) {
         m_error = QString::fromUtf8(e.what());
@@ -130,10 +197,11 @@ bool AttributeTableModel::openLayer(const QString &table)
 
 void AttributeTableModel::close()
 {
+    cancelQuery();
     beginResetModel();
     m_table.reset();
+    m_worker.reset();
     m_reader.close();
-    m_indexWriter.reset();
     endResetModel();
     emit layerChanged();
     emit queryChanged();
@@ -141,32 +209,77 @@ void AttributeTableModel::close()
 
 void AttributeTableModel::runQuery(const layers::AttributeQuery &query)
 {
-    if (!m_table)
+    if (!m_table || !m_worker)
+        return;
+    cancelQuery(); // a new filter stops the one running
+    m_asked = query;
+    const quint64 generation = m_generation;
+    setBusy(true);
+    QPointer<AttributeTableModel> self(this);
+    auto worker = m_worker;
+    auto schema = m_table->schema();
+    [[maybe_unused]] auto future =
+        QtConcurrent::run([self, worker, schema = std::move(schema), query, generation] {
+            const std::lock_guard lock(worker->mutex);
+            if (worker->wanted != generation)
+                return; // a later query was asked while this one waited
+            QElapsedTimer clock;
+            clock.start();
+            layers::AttributeRows rows;
+            QString error;
+            try {
+                if (!worker->reader)
+                    worker->reader = geodata::Project::open(worker->path, true);
+                geodata::Database *writer = nullptr;
+                if (query.sortColumn >= 0 &&
+                    schema.layer.featureCount > layers::AttributeTable::kIndexThreshold) {
+                    // Sorting a big layer leaves an index in the file, as search does for its
+                    // codes.
+                    try {
+                        if (!worker->writer)
+                            worker->writer = std::make_unique<geodata::Database>(
+                                worker->path, geodata::Database::Mode::ReadWrite);
+                        writer = worker->writer.get();
+                    } catch (const std::exception &) {
+                        writer = nullptr; // a read-only file: sorted by scanning
+                    }
+                }
+                auto &db = worker->reader->db();
+                worker->running = db.handle();
+                if (worker->wanted == generation)
+                    rows = layers::AttributeTable::select(schema, query, db, writer);
+                worker->running = nullptr;
+            } catch (const std::exception &e) {
+                worker->running = nullptr;
+                error = QString::fromUtf8(e.what());
+            }
+            if (worker->wanted != generation)
+                return; // interrupted or superseded: its answer is not wanted
+            const int ms = static_cast<int>(clock.elapsed());
+            // The application as the context: the model may be gone (its QPointer says so, read on
+            // the GUI thread).
+            QMetaObject::invokeMethod(
+                QCoreApplication::instance(),
+                [self, generation, rows = std::move(rows), error, ms]() mutable {
+                    if (self)
+                        self->showRows(generation, std::move(rows), error, ms);
+                },
+                Qt::QueuedConnection);
+        });
+}
+
+void AttributeTableModel::showRows(quint64 generation, layers::AttributeRows rows,
+                                   const QString &error, int ms)
+{
+    if (generation != m_generation || !m_table)
         return;
     beginResetModel();
-    m_error.clear();
-    QElapsedTimer clock;
-    clock.start();
-    try {
-        geodata::Database *writer = nullptr;
-        if (query.sortColumn >= 0 &&
-            m_table->layer().featureCount > layers::AttributeTable::kIndexThreshold) {
-            // Sorting a big layer leaves an index in the file, as search does for its codes.
-            try {
-                if (!m_indexWriter)
-                    m_indexWriter = std::make_unique<geodata::Database>(
-                        m_session->path().toStdString(), geodata::Database::Mode::ReadWrite);
-                writer = m_indexWriter.get();
-            } catch (const std::exception &) {
-                writer = nullptr; // a read-only file: sorted by scanning
-            }
-        }
-        m_table->setQuery(query, writer);
-    } catch (const std::exception &e) {
-        m_error = QString::fromUtf8(e.what());
-    }
-    m_queryMs = static_cast<int>(clock.elapsed());
+    m_error = error;
+    if (error.isEmpty())
+        m_table->setRows(std::move(rows));
+    m_queryMs = ms;
     endResetModel();
+    setBusy(false);
     emit queryChanged();
 }
 
@@ -175,7 +288,7 @@ void AttributeTableModel::sortBy(int column)
     if (!m_table || column < 0 || column >= columnCount() ||
         !m_table->columns()[static_cast<std::size_t>(column)].sortable)
         return;
-    auto q = m_table->query();
+    auto q = m_asked;
     if (q.sortColumn != column) {
         q.sortColumn = column;
         q.descending = false;
@@ -192,7 +305,7 @@ void AttributeTableModel::setFilter(const QString &text, int column)
 {
     if (!m_table)
         return;
-    auto q = m_table->query();
+    auto q = m_asked;
     if (q.text == text.trimmed() && q.textColumn == column)
         return;
     q.text = text.trimmed();
@@ -204,7 +317,7 @@ void AttributeTableModel::setExtent(double minE, double minN, double maxE, doubl
 {
     if (!m_table)
         return;
-    auto q = m_table->query();
+    auto q = m_asked;
     q.extent = geodata::Envelope{std::min(minE, maxE), std::min(minN, maxN), std::max(minE, maxE),
                                  std::max(minN, maxN)};
     runQuery(q);
@@ -212,9 +325,9 @@ void AttributeTableModel::setExtent(double minE, double minN, double maxE, doubl
 
 void AttributeTableModel::clearExtent()
 {
-    if (!m_table || !m_table->query().extent)
+    if (!m_table || !m_asked.extent)
         return;
-    auto q = m_table->query();
+    auto q = m_asked;
     q.extent.reset();
     runQuery(q);
 }

@@ -34,6 +34,8 @@ class AttributeTableModel : public QAbstractTableModel
     // How long the last query took, in ms (shown beside the row count).
     Q_PROPERTY(int queryMs READ queryMs NOTIFY queryChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY queryChanged)
+    // A sort or filter is running on the worker thread (the rows shown are the last answer's).
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
 
 public:
     explicit AttributeTableModel(QObject *parent = nullptr);
@@ -50,6 +52,7 @@ public:
     int featureCount() const;
     int queryMs() const { return m_queryMs; }
     QString errorString() const { return m_error; }
+    bool busy() const { return m_busy; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -78,14 +81,24 @@ signals:
     void sessionChanged();
     void layerChanged();
     void queryChanged();
+    void busyChanged();
 
 private:
+    struct Worker;
+    // Runs the query on the worker's connection (a thread of the pool); the answer replaces the
+    // rows when no later query was asked meanwhile. A later query interrupts this one.
     void runQuery(const layers::AttributeQuery &query);
+    void showRows(quint64 generation, layers::AttributeRows rows, const QString &error, int ms);
+    void cancelQuery();
+    void setBusy(bool busy);
 
     QPointer<ProjectSession> m_session;
     ReadOnlyProject m_reader;
     std::unique_ptr<layers::AttributeTable> m_table;
-    std::unique_ptr<geodata::Database> m_indexWriter; // opened when a big layer is sorted
+    std::shared_ptr<Worker> m_worker;
+    layers::AttributeQuery m_asked; // the last query asked (shown, or running)
+    quint64 m_generation = 0;       // of the last query asked
+    bool m_busy = false;
     int m_queryMs = 0;
     QString m_error;
 };

@@ -6,7 +6,9 @@
 #include <layers/checkwording.h>
 
 #include <QCollator>
+#include <QCoreApplication>
 #include <QDir>
+#include <QEvent>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSettings>
@@ -45,6 +47,54 @@ CheckController::CheckController(QObject *parent)
     m_pool.setExpiryTimeout(-1); // one thread for the controller's life
     m_batchPoll.setInterval(100);
     connect(&m_batchPoll, &QTimer::timeout, this, &CheckController::pollBatch);
+    if (QCoreApplication::instance())
+        QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool CheckController::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange &&
+        !m_rewording) {
+        // The texts are made when read (verdictText, rules, overlaps … through tr() and
+        // layers/checkwording): announcing the result again re-words it.
+        m_rewording = true;
+        // The status line: the check's own words made again; another status (a step under
+        // way, a record opened) is dropped rather than left in the other language.
+        if (m_error.isEmpty() && !m_message.isEmpty()) {
+            const qint64 record = recordId();
+            const bool reopened = m_messageReopened;
+            setMessage({}, !m_messageIsOutcome || record <= 0 ? QString()
+                           : reopened                         ? tr("已打开记录 %1").arg(record)
+                           : m_results.size() == 1
+                               ? tr("已检查并记录（记录 %1）").arg(record)
+                               : tr("已检查 %1 个选址并记录").arg(m_results.size()));
+        }
+        // The rules' name and version come worded from the worker (内置 …): ask again.
+        if (m_session && m_session->status() == ProjectSession::Ready)
+            start([](CheckWorker &, CheckOutcome &) {}, {});
+        emit resultChanged();
+        if (m_highlightOf == HighlightOf::Rule)
+            highlightRule(m_highlightIndex);
+        else if (m_highlightOf == HighlightOf::Overlap)
+            highlightOverlap(m_highlightIndex);
+        m_rewording = false;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void CheckController::clearResult()
+{
+    if (m_results.empty() && m_highlight.isEmpty())
+        return;
+    m_results.clear();
+    m_notes.clear();
+    m_current = -1;
+    m_highlight.clear();
+    m_highlightText.clear();
+    m_highlightOf = HighlightOf::None;
+    updateSitePath();
+    emit resultChanged();
+    emit highlightChanged();
 }
 
 void CheckController::pollBatch()
@@ -78,9 +128,15 @@ void CheckController::setSession(ProjectSession *session)
     if (m_session)
         m_session->disconnect(this);
     m_session = session;
+    m_sessionPath = session ? session->path() : QString();
+    clearResult();
     if (session)
         connect(session, &ProjectSession::statusChanged, this, [this, session] {
             ++m_generation; // a reload (an import) may have changed layers and sites
+            if (session->path() != m_sessionPath) { // another project: its result is not this
+                m_sessionPath = session->path();
+                clearResult();
+            }
             if (session->status() == ProjectSession::Ready)
                 refresh();
         });
@@ -233,6 +289,7 @@ void CheckController::onFinished(const std::shared_ptr<CheckOutcome> &out)
         m_current = m_results.empty() ? -1 : 0;
         m_highlight.clear();
         m_highlightText.clear();
+        m_highlightOf = HighlightOf::None;
         updateSitePath();
         emit resultChanged();
         emit highlightChanged();
@@ -243,8 +300,11 @@ void CheckController::onFinished(const std::shared_ptr<CheckOutcome> &out)
         pollBatch();
         emit busyChanged();
     }
-    if (out->checked || out->report || !out->error.isEmpty() || !out->message.isEmpty())
+    if (out->checked || out->report || !out->error.isEmpty() || !out->message.isEmpty()) {
         setMessage(out->error, out->error.isEmpty() ? out->message : QString());
+        m_messageIsOutcome = out->checked && out->error.isEmpty() && !out->message.isEmpty();
+        m_messageReopened = out->message == CheckWorker::tr("已打开记录 %1").arg(recordId());
+    }
     const bool rulesChosen = out->rulesAsked == m_rulesFile;
     takeRules(*out);
     if (rulesChosen && !out->rulesError.isEmpty())
@@ -543,6 +603,8 @@ void CheckController::highlightRule(int index)
     setHighlight(features, tr("%1：%2 个要素")
                                .arg(rule.value(QStringLiteral("title")).toString())
                                .arg(features.size()));
+    m_highlightOf = HighlightOf::Rule;
+    m_highlightIndex = index;
 }
 
 void CheckController::highlightOverlap(int index)
@@ -557,10 +619,13 @@ void CheckController::highlightOverlap(int index)
     setHighlight(features, tr("%1：%2 个要素")
                                .arg(row.value(QStringLiteral("label")).toString())
                                .arg(features.size()));
+    m_highlightOf = HighlightOf::Overlap;
+    m_highlightIndex = index;
 }
 
 void CheckController::clearHighlight()
 {
+    m_highlightOf = HighlightOf::None;
     if (m_highlight.isEmpty() && m_highlightText.isEmpty())
         return;
     setHighlight({}, {});

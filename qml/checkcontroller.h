@@ -86,6 +86,9 @@ class CheckController : public QObject
     // overlap's causing features), and what they are ("规则 …：3 个要素").
     Q_PROPERTY(QVariantList highlight READ highlight NOTIFY highlightChanged)
     Q_PROPERTY(QString highlightText READ highlightText NOTIFY highlightChanged)
+    // True while resultChanged announces only new words for the same result (the language
+    // changed): the view keeps its chosen row and the map its highlight.
+    Q_PROPERTY(bool rewording READ rewording NOTIFY resultChanged)
 
 public:
     explicit CheckController(QObject *parent = nullptr);
@@ -159,6 +162,8 @@ public:
     // Where to write the report of the shown result: <Documents>/<site name>_选址检查.pdf.
     Q_INVOKABLE QString suggestedReportPath() const;
 
+    bool rewording() const { return m_rewording; }
+
 signals:
     void sessionChanged();
     void inputsChanged();
@@ -174,8 +179,14 @@ signals:
     void checkFinished(bool ok);
     void reportFinished(bool ok, const QString &path);
 
+protected:
+    // LanguageChange from the application: the result shown is worded anew (its data kept: no
+    // check is run, no record written).
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void pollBatch();
+    void clearResult();
     using Job = std::function<void(CheckWorker &, CheckOutcome &)>;
     // isCheck: the job checks or reopens (its results, or its error, replace what is shown).
     bool start(Job job, const QString &doing, bool isCheck = false);
@@ -193,7 +204,7 @@ private:
     QString m_rulesFile, m_rulesText;
     int m_pending = 0;
     int m_batchDone = 0, m_batchTotal = 0;
-    QTimer m_batchPoll; // reads m_batch while busy
+    QTimer m_batchPoll;                  // reads m_batch while busy
     std::shared_ptr<BatchState> m_batch; // made in the constructor
     QString m_error, m_message;
     QVariantList m_sites, m_records;
@@ -203,6 +214,18 @@ private:
     int m_current = -1;
     QVariantList m_highlight;
     QString m_highlightText;
+    // What the highlight shows (to word its text anew): a rule's or an overlap row's features.
+    enum class HighlightOf
+    {
+        None,
+        Rule,
+        Overlap
+    } m_highlightOf = HighlightOf::None;
+    int m_highlightIndex = -1;
+    bool m_rewording = false;
+    bool m_messageIsOutcome = false; // m_message is a check's "已检查并记录…"
+    bool m_messageReopened = false;  // … or "已打开记录 …"
+    QString m_sessionPath;           // the project the result is of
     QPainterPath m_sitePath;
     QThreadPool m_pool; // one thread: the engine and its connections stay on it
     std::shared_ptr<CheckWorker> m_worker;

@@ -20,6 +20,11 @@ void CheckOverlay::setMap(MapView *map)
     m_map = map;
     if (m_map) {
         connect(m_map, &MapView::viewportChanged, this, [this] { update(); });
+        // A new frame places its labels anew: the fill keeps off them.
+        connect(m_map, &MapView::frameCountChanged, this, [this] {
+            if (!m_features.isEmpty())
+                update();
+        });
         connect(m_map, &MapView::sessionChanged, this, &CheckOverlay::resolve);
     }
     emit mapChanged();
@@ -102,7 +107,15 @@ void CheckOverlay::paint(QPainter *painter)
     if (!m_features.isEmpty() || !m_lines.isEmpty() || !m_points.isEmpty()) {
         QColor fill = featureColor();
         fill.setAlpha(90);
+        // The fill goes under the map's labels (clipped off their boxes) so a feature's name
+        // stays readable; the outline goes over them.
+        painter->save();
+        painter->setClipRegion(m_map->outsideLabels(toPixel, boundingRect()));
         painter->setBrush(fill);
+        painter->setPen(Qt::NoPen);
+        painter->drawPath(toPixel.map(m_features));
+        painter->restore();
+        painter->setBrush(Qt::NoBrush);
         painter->setPen(QPen(featureColor(), 2.5));
         painter->drawPath(toPixel.map(m_features));
         painter->setBrush(Qt::NoBrush);

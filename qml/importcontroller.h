@@ -6,6 +6,9 @@
 
 #include "projectsession.h"
 
+#include <geodata/import/importoptions.h>
+#include <geodata/import/importreport.h>
+
 #include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
@@ -32,10 +35,16 @@ class ImportController : public QObject
     Q_PROPERTY(bool cancelled READ wasCancelled NOTIFY finished)
     // True when a layer failed only because its role was not recognised.
     Q_PROPERTY(bool needsRole READ needsRole NOTIFY finished)
+    // The report as a table in the UI language, a row a layer (or a file that failed whole):
+    // {file, layer, role, encoding, crs, counts, status, ok, needsRole}. Worded anew when the
+    // language changes.
+    Q_PROPERTY(QVariantList reportRows READ reportRows NOTIFY reportRowsChanged)
+    // The source layer whose role must be chosen (its name in the file: the default name).
+    Q_PROPERTY(QString pendingLayer READ pendingLayer NOTIFY finished)
     // The files of the last import (to import again with a role).
     Q_PROPERTY(QStringList files READ files NOTIFY finished)
     // [{id: "landuse", label: 地类图斑}, …] for the role chooser.
-    Q_PROPERTY(QVariantList roles READ roles CONSTANT)
+    Q_PROPERTY(QVariantList roles READ roles NOTIFY reportRowsChanged)
     // Features between progress reports and cancel checks.
     Q_PROPERTY(int checkEvery READ checkEvery WRITE setCheckEvery NOTIFY checkEveryChanged)
 
@@ -53,6 +62,8 @@ public:
     bool wasCancelled() const { return m_cancelledResult; }
     bool needsRole() const { return m_needsRole; }
     QStringList files() const { return m_files; }
+    QVariantList reportRows() const;
+    QString pendingLayer() const { return m_pendingLayer; }
     QVariantList roles() const;
     int checkEvery() const { return m_checkEvery; }
     void setCheckEvery(int n);
@@ -61,6 +72,9 @@ public:
     // id, or empty to recognise) applies to layers whose role is not recognised. False when
     // busy, no project is open, or no file was given.
     Q_INVOKABLE bool start(const QVariantList &files, const QString &roleId = {});
+    // Imports the layer whose role was not recognised again, as roleId, under name (empty:
+    // the source layer's name).
+    Q_INVOKABLE bool importPending(const QString &roleId, const QString &name);
     Q_INVOKABLE void cancel();
     // The role's label in the UI language.
     Q_INVOKABLE static QString roleLabel(const QString &roleId);
@@ -71,8 +85,13 @@ signals:
     void progressChanged();
     void checkEveryChanged();
     void finished();
+    void reportRowsChanged();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    bool run(const QStringList &paths, geodata::import::ImportOptions options);
     struct Outcome;
     void onFinished();
     void setProgress(const QString &layer, qint64 read, qint64 total);
@@ -86,6 +105,8 @@ private:
     bool m_cancelledResult = false;
     bool m_needsRole = false;
     QStringList m_files;
+    geodata::import::ImportReport m_report;
+    QString m_pendingLayer;
     int m_checkEvery = 500;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     QFutureWatcher<std::shared_ptr<Outcome>> m_watcher;

@@ -26,7 +26,7 @@ QString MapFormat::scale(double denominator)
 
 QString MapFormat::area(double areaM2)
 {
-    return QStringLiteral("%1 m² · %2 亩 · %3 公顷")
+    return tr("%1 m² · %2 亩 · %3 公顷") // 亩 reads mu in English
         .arg(areaM2, 0, 'f', 2)
         .arg(geodata::m2ToMu(areaM2), 0, 'f', 2)
         .arg(geodata::m2ToHa(areaM2), 0, 'f', 2);

@@ -21,6 +21,10 @@ void MapOverlay::setMap(MapView *map)
     m_map = map;
     if (m_map) {
         connect(m_map, &MapView::viewportChanged, this, &MapOverlay::refresh);
+        connect(m_map, &MapView::frameCountChanged, this, [this] {
+            if (!m_path.isEmpty())
+                update();
+        });
         // The layers change when a project (re)loads: find the feature again.
         const auto follow = [this] {
             if (m_map && m_map->session())
@@ -128,7 +132,14 @@ void MapOverlay::paint(QPainter *painter)
             const QPainterPath onScreen = toPixel.map(m_path);
             QColor fill = colour;
             fill.setAlpha(30);
+            // The fill under the labels (off their boxes), the outline over them.
+            painter->save();
+            painter->setClipRegion(m_map->outsideLabels(toPixel, boundingRect()));
             painter->setBrush(fill);
+            painter->setPen(Qt::NoPen);
+            painter->drawPath(onScreen);
+            painter->restore();
+            painter->setBrush(Qt::NoBrush);
             painter->setPen(QPen(colour, 3));
             painter->drawPath(onScreen);
         }

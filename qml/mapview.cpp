@@ -2,6 +2,7 @@
 #include "startuptiming.h"
 
 #include <QQuickWindow>
+#include <QRegion>
 #include <QSGImageNode>
 #include <QSGRectangleNode>
 #include <QUrl>
@@ -224,6 +225,17 @@ void MapView::sendFrameRequest()
     }
     if (!m_ready && m_scheduler.lastFrame().image.isNull())
         StartupTiming::mark(QStringLiteral("first frame requested (%1 layers)").arg(layers.size()));
+}
+
+QRegion MapView::outsideLabels(const QTransform &toPixel, const QRectF &bounds) const
+{
+    QRegion region(bounds.toAlignedRect());
+    for (const QRectF &box : labelBoxes()) {
+        const QRectF px = toPixel.mapRect(box);
+        if (px.intersects(bounds))
+            region -= QRegion(px.toAlignedRect());
+    }
+    return region;
 }
 
 void MapView::onFrameReady()

@@ -61,6 +61,11 @@ public:
     double scaleDenominator() const { return m_viewport.scaleDenominator(); }
     double metresPerPixel() const { return m_viewport.metresPerPixel(); }
     int lastRenderMs() const { return m_lastRenderMs; }
+    // The labels of the frame shown, in world coordinates (frameCountChanged tells a new one).
+    const std::vector<QRectF> &labelBoxes() const { return m_shown.stats.labelBoxes; }
+    // The region of an overlay's item (bounds, in pixels through toPixel) without the labels:
+    // overlays clip their fills to it, as if drawn under the labels.
+    QRegion outsideLabels(const QTransform &toPixel, const QRectF &bounds) const;
     QString imagery() const { return m_imagery; }
     void setImagery(const QString &path);
     double imageryOpacity() const { return m_imageryOpacity; }

@@ -14,221 +14,231 @@
         <translation>Exported %1 rows to %2</translation>
     </message>
     <message>
-        <location filename="../AttributeTable.qml" line="112"/>
+        <location filename="../AttributeTable.qml" line="117"/>
         <source>导出属性表</source>
         <translation>Export attribute table</translation>
     </message>
     <message>
-        <location filename="../AttributeTable.qml" line="114"/>
+        <location filename="../AttributeTable.qml" line="119"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../AttributeTable.qml" line="114"/>
+        <location filename="../AttributeTable.qml" line="119"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../AttributeTable.qml" line="134"/>
+        <location filename="../AttributeTable.qml" line="139"/>
         <source>属性表 — %1</source>
         <translation>Attributes — %1</translation>
     </message>
     <message>
-        <location filename="../AttributeTable.qml" line="141"/>
+        <location filename="../AttributeTable.qml" line="146"/>
         <source>筛选…</source>
         <translation>Filter…</translation>
     </message>
     <message>
-        <location filename="../AttributeTable.qml" line="150"/>
+        <location filename="../AttributeTable.qml" line="155"/>
         <source>所有文本字段</source>
         <translation>All text fields</translation>
     </message>
     <message>
-        <location filename="../AttributeTable.qml" line="156"/>
+        <location filename="../AttributeTable.qml" line="161"/>
         <source>仅当前范围</source>
         <translation>Map extent only</translation>
     </message>
     <message>
-        <location filename="../AttributeTable.qml" line="162"/>
+        <location filename="../AttributeTable.qml" line="176"/>
         <source>%1 / %2 行</source>
         <translation>%1 / %2 rows</translation>
     </message>
     <message>
-        <location filename="../AttributeTable.qml" line="169"/>
+        <location filename="../AttributeTable.qml" line="183"/>
         <source>导出…</source>
         <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../attributetablemodel.cpp" line="20"/>
+        <source>面积（平方米）</source>
+        <translation>Area (m²)</translation>
+    </message>
+    <message>
+        <location filename="../attributetablemodel.cpp" line="21"/>
+        <source>面积（亩）</source>
+        <translation>Area (mu)</translation>
     </message>
 </context>
 <context>
     <name>CheckPanel</name>
     <message>
-        <location filename="../CheckPanel.qml" line="172"/>
+        <location filename="../CheckPanel.qml" line="177"/>
         <source>选择选址文件</source>
         <translation>Choose a site file</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="173"/>
+        <location filename="../CheckPanel.qml" line="178"/>
         <source>选址文件 (*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz *.dxf *.tab *.mif *.gdb *.txt)</source>
         <translation>Site files (*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz *.dxf *.tab *.mif *.gdb *.txt)</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="174"/>
-        <location filename="../CheckPanel.qml" line="182"/>
+        <location filename="../CheckPanel.qml" line="179"/>
+        <location filename="../CheckPanel.qml" line="187"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="181"/>
+        <location filename="../CheckPanel.qml" line="186"/>
         <source>选择检查规则文件</source>
         <translation>Choose a check rule file</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="182"/>
+        <location filename="../CheckPanel.qml" line="187"/>
         <source>规则文件 (*.json)</source>
         <translation>Rule files (*.json)</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="212"/>
+        <location filename="../CheckPanel.qml" line="217"/>
         <source>选址检查</source>
         <translation>Site check</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="221"/>
+        <location filename="../CheckPanel.qml" line="226"/>
         <source>项目选址</source>
         <translation>Project site</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="222"/>
+        <location filename="../CheckPanel.qml" line="227"/>
         <source>地图绘制</source>
         <translation>Draw on map</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="223"/>
+        <location filename="../CheckPanel.qml" line="228"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="236"/>
+        <location filename="../CheckPanel.qml" line="241"/>
         <source>输入名称筛选选址</source>
         <translation>Type to filter sites by name</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="279"/>
+        <location filename="../CheckPanel.qml" line="284"/>
         <source>没有名称含“%1”的选址</source>
         <translation>No site name contains “%1”</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="286"/>
+        <location filename="../CheckPanel.qml" line="291"/>
         <source>也可以用「识别」工具在地图上点击选址。</source>
         <translation>You can also click a site on the map with the Identify tool.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="287"/>
+        <location filename="../CheckPanel.qml" line="292"/>
         <source>项目中没有选址图层的要素。</source>
         <translation>The project has no features in a site layer.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="295"/>
+        <location filename="../CheckPanel.qml" line="300"/>
         <source>在地图上绘制</source>
         <translation>Draw on the map</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="303"/>
+        <location filename="../CheckPanel.qml" line="308"/>
         <source>撤销顶点</source>
         <translation>Undo vertex</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="313"/>
+        <location filename="../CheckPanel.qml" line="318"/>
         <source>点「在地图上绘制」，再在地图上逐点点击范围的顶点。</source>
         <translation>Press “Draw on the map”, then click the vertices of the area one by one.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="315"/>
+        <location filename="../CheckPanel.qml" line="320"/>
         <source>已有 %1 个顶点；至少需要 3 个。</source>
         <translation>%1 vertices so far; at least 3 are needed.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="319"/>
+        <location filename="../CheckPanel.qml" line="324"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="323"/>
+        <location filename="../CheckPanel.qml" line="328"/>
         <source>绘制范围</source>
         <translation>Drawn area</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="335"/>
+        <location filename="../CheckPanel.qml" line="340"/>
         <source>文件路径</source>
         <translation>File path</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="339"/>
+        <location filename="../CheckPanel.qml" line="344"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="347"/>
+        <location filename="../CheckPanel.qml" line="352"/>
         <source>Shapefile、GeoPackage、GeoJSON、KML、DXF、界址点坐标文件等；每个面要素作为一个选址。</source>
         <translation>Shapefile, GeoPackage, GeoJSON, KML, DXF, boundary coordinate files (界址点坐标文件) …; each polygon feature is one site.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="355"/>
+        <location filename="../CheckPanel.qml" line="360"/>
         <source>行业代码</source>
         <translation>Industry code</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="360"/>
+        <location filename="../CheckPanel.qml" line="365"/>
         <source>GB/T 4754，如 C26、D4416</source>
         <translation>GB/T 4754, e.g. C26, D4416</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="362"/>
+        <location filename="../CheckPanel.qml" line="367"/>
         <source>规划用途</source>
         <translation>Planned use</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="377"/>
+        <location filename="../CheckPanel.qml" line="382"/>
         <source>检查规则</source>
         <translation>Check rules</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="384"/>
+        <location filename="../CheckPanel.qml" line="389"/>
         <source>内置示例规则</source>
         <translation>Built-in sample rules</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="391"/>
+        <location filename="../CheckPanel.qml" line="396"/>
         <source>更换…</source>
         <translation>Change…</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="397"/>
+        <location filename="../CheckPanel.qml" line="402"/>
         <source>用内置</source>
         <translation>Use built-in</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="408"/>
+        <location filename="../CheckPanel.qml" line="413"/>
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="415"/>
+        <location filename="../CheckPanel.qml" line="420"/>
         <source>检查记录…</source>
         <translation>Check records…</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="420"/>
+        <location filename="../CheckPanel.qml" line="425"/>
         <source>生成报告…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="437"/>
+        <location filename="../CheckPanel.qml" line="442"/>
         <source>%1/%2 个选址</source>
         <translation>%1/%2 sites</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="441"/>
+        <location filename="../CheckPanel.qml" line="446"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -287,95 +297,95 @@
 <context>
     <name>CheckResultView</name>
     <message>
-        <location filename="../CheckResultView.qml" line="73"/>
+        <location filename="../CheckResultView.qml" line="75"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="112"/>
+        <location filename="../CheckResultView.qml" line="114"/>
         <source>面积：%1</source>
         <translation>Area: %1</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="117"/>
+        <location filename="../CheckResultView.qml" line="119"/>
         <source>缩放至选址</source>
         <translation>Zoom to site</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="141"/>
+        <location filename="../CheckResultView.qml" line="143"/>
         <source>地图上高亮：%1</source>
         <translation>Highlighted on the map: %1</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="153"/>
+        <location filename="../CheckResultView.qml" line="155"/>
         <source>规则（点击在地图上显示相关要素）</source>
         <translation>Rules (click to show their features on the map)</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="196"/>
+        <location filename="../CheckResultView.qml" line="198"/>
         <source>实测：%1</source>
         <translation>Measured: %1</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="224"/>
+        <location filename="../CheckResultView.qml" line="226"/>
         <source>隐藏不适用的规则</source>
         <translation>Hide the rules that do not apply</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="224"/>
+        <location filename="../CheckResultView.qml" line="226"/>
         <source>显示不适用的规则（%1 条）</source>
         <translation>Show the rules that do not apply (%1)</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="228"/>
+        <location filename="../CheckResultView.qml" line="230"/>
         <source>占用情况</source>
         <translation>Overlaps</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="231"/>
+        <location filename="../CheckResultView.qml" line="233"/>
         <source>类别</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="233"/>
-        <location filename="../CheckResultView.qml" line="277"/>
+        <location filename="../CheckResultView.qml" line="235"/>
+        <location filename="../CheckResultView.qml" line="281"/>
         <source>亩</source>
         <translation>mu</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="234"/>
-        <location filename="../CheckResultView.qml" line="278"/>
+        <location filename="../CheckResultView.qml" line="236"/>
+        <location filename="../CheckResultView.qml" line="282"/>
         <source>公顷</source>
         <translation>ha</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="235"/>
-        <location filename="../CheckResultView.qml" line="279"/>
+        <location filename="../CheckResultView.qml" line="237"/>
+        <location filename="../CheckResultView.qml" line="283"/>
         <source>占比</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="272"/>
+        <location filename="../CheckResultView.qml" line="276"/>
         <source>地类（DLBM / DLMC）</source>
         <translation>Land use (DLBM / DLMC)</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="275"/>
+        <location filename="../CheckResultView.qml" line="279"/>
         <source>地类</source>
         <translation>Land use</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="302"/>
+        <location filename="../CheckResultView.qml" line="306"/>
         <source>选址内没有地类图斑</source>
         <translation>No land-use parcels in the site</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="307"/>
+        <location filename="../CheckResultView.qml" line="311"/>
         <source>环境管控单元</source>
         <translation>Environmental control units</translation>
     </message>
     <message>
-        <location filename="../CheckResultView.qml" line="319"/>
+        <location filename="../CheckResultView.qml" line="323"/>
         <source>%1 %2（%3，占 %4）</source>
         <translation>%1 %2 (%3, %4 of the site)</translation>
     </message>
@@ -513,6 +523,7 @@
         <translation>Checked again: the result differs from the record (%1)</translation>
     </message>
     <message>
+        <location filename="../checkcontroller.cpp" line="306"/>
         <location filename="../checkworker.cpp" line="251"/>
         <source>已打开记录 %1</source>
         <translation>Opened record %1</translation>
@@ -933,27 +944,80 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="92"/>
+        <location filename="../ImportDialog.qml" line="99"/>
+        <source>无法识别图层“%1”的类型，请选择：</source>
+        <translation>The role of layer “%1” was not recognised; choose it:</translation>
+    </message>
+    <message>
+        <location filename="../ImportDialog.qml" line="103"/>
+        <source>类型</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../ImportDialog.qml" line="112"/>
+        <source>请选择类型…</source>
+        <translation>Choose a role…</translation>
+    </message>
+    <message>
+        <location filename="../ImportDialog.qml" line="114"/>
+        <source>图层名称</source>
+        <translation>Layer name</translation>
+    </message>
+    <message>
+        <location filename="../ImportDialog.qml" line="125"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../ImportDialog.qml" line="160"/>
+        <source>图层</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <location filename="../ImportDialog.qml" line="160"/>
+        <source>类型及依据</source>
+        <translation>Role and why</translation>
+    </message>
+    <message>
+        <location filename="../ImportDialog.qml" line="160"/>
+        <source>编码</source>
+        <translation>Encoding</translation>
+    </message>
+    <message>
+        <location filename="../ImportDialog.qml" line="160"/>
+        <source>坐标系及转换</source>
+        <translation>CRS and transformation</translation>
+    </message>
+    <message>
+        <location filename="../ImportDialog.qml" line="161"/>
+        <source>读取/写入/修复/拒绝</source>
+        <translation>Read/written/repaired/rejected</translation>
+    </message>
+    <message>
+        <location filename="../ImportDialog.qml" line="223"/>
+        <source>显示完整记录（每个要素的修复与拒绝原因）</source>
+        <translation>Show the full log (why each feature was repaired or rejected)</translation>
+    </message>
+    <message>
         <source>无法识别图层的类型，请选择：</source>
-        <translation>The layer&apos;s role was not recognised; choose one:</translation>
+        <translation type="vanished">The layer&apos;s role was not recognised; choose one:</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="104"/>
         <source>重新导入</source>
-        <translation>Import again</translation>
+        <translation type="vanished">Import again</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="111"/>
+        <location filename="../ImportDialog.qml" line="140"/>
         <source>导入完成</source>
         <translation>Import complete</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="112"/>
+        <location filename="../ImportDialog.qml" line="141"/>
         <source>导入已取消</source>
         <translation>Import cancelled</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="112"/>
+        <location filename="../ImportDialog.qml" line="141"/>
         <source>导入未全部成功</source>
         <translation>Import did not fully succeed</translation>
     </message>
@@ -961,37 +1025,44 @@
 <context>
     <name>LayerDelegate</name>
     <message>
-        <location filename="../LayerDelegate.qml" line="88"/>
+        <location filename="../LayerDelegate.qml" line="89"/>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../LayerDelegate.qml" line="95"/>
+        <location filename="../LayerDelegate.qml" line="96"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../LayerDelegate.qml" line="101"/>
+        <location filename="../LayerDelegate.qml" line="102"/>
         <source>属性表</source>
         <translation>Attribute table</translation>
     </message>
     <message>
-        <location filename="../LayerDelegate.qml" line="107"/>
+        <location filename="../LayerDelegate.qml" line="108"/>
         <source>缩放至图层</source>
         <translation>Zoom to layer</translation>
     </message>
     <message>
-        <location filename="../LayerDelegate.qml" line="116"/>
         <source>%1 · %2 个要素</source>
-        <translation>%1 · %2 features</translation>
+        <translation type="vanished">%1 · %2 features</translation>
     </message>
     <message>
-        <location filename="../LayerDelegate.qml" line="117"/>
+        <location filename="../LayerDelegate.qml" line="118"/>
         <source> · 合成</source>
         <translation> · synthetic</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../LayerDelegate.qml" line="129"/>
+        <source>%n 个要素</source>
+        <translation>
+            <numerusform>%n feature</numerusform>
+            <numerusform>%n features</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../LayerDelegate.qml" line="132"/>
+        <location filename="../LayerDelegate.qml" line="145"/>
         <source>不透明度 %1%</source>
         <translation>Opacity %1%</translation>
     </message>
@@ -1330,47 +1401,47 @@
 <context>
     <name>Role</name>
     <message>
-        <location filename="../importcontroller.cpp" line="21"/>
+        <location filename="../importcontroller.cpp" line="25"/>
         <source>乡镇行政区</source>
         <translation>Townships</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="22"/>
+        <location filename="../importcontroller.cpp" line="26"/>
         <source>地类图斑</source>
         <translation>Land-use parcels</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="23"/>
+        <location filename="../importcontroller.cpp" line="27"/>
         <source>永久基本农田</source>
         <translation>Permanent basic farmland</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="24"/>
+        <location filename="../importcontroller.cpp" line="28"/>
         <source>生态保护红线</source>
         <translation>Ecological protection red line</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="25"/>
+        <location filename="../importcontroller.cpp" line="29"/>
         <source>城镇开发边界</source>
         <translation>Urban development boundary</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="26"/>
+        <location filename="../importcontroller.cpp" line="30"/>
         <source>环境管控单元</source>
         <translation>Environmental control units</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="27"/>
+        <location filename="../importcontroller.cpp" line="31"/>
         <source>淤背区生态廊道</source>
         <translation>Silt-back ecological corridor</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="28"/>
+        <location filename="../importcontroller.cpp" line="32"/>
         <source>项目选址</source>
         <translation>Project sites</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="29"/>
+        <location filename="../importcontroller.cpp" line="33"/>
         <source>基础地理</source>
         <translation>Context</translation>
     </message>
@@ -1733,9 +1804,79 @@
     </message>
 </context>
 <context>
+    <name>planlines::qml</name>
+    <message>
+        <location filename="../importcontroller.cpp" line="64"/>
+        <source>图层名 %1</source>
+        <translation>layer name %1</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="66"/>
+        <location filename="../importcontroller.cpp" line="68"/>
+        <source>字段 %1</source>
+        <translation>field %1</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="66"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="72"/>
+        <source>依据%1识别</source>
+        <translation>recognised from %1</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="74"/>
+        <source>用户选择（原依据%1识别）</source>
+        <translation>chosen by the user (recognised from %1)</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="77"/>
+        <source>用户选择</source>
+        <translation>chosen by the user</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="84"/>
+        <source>.cpg 文件</source>
+        <translation>.cpg file</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="86"/>
+        <source>.dbf 文件头</source>
+        <translation>.dbf header</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="88"/>
+        <source>自动检测</source>
+        <translation>detected</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="90"/>
+        <location filename="../importcontroller.cpp" line="101"/>
+        <source>用户指定</source>
+        <translation>given by the user</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="92"/>
+        <source>格式规定</source>
+        <translation>set by the format</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="99"/>
+        <source>文件自带</source>
+        <translation>from the file</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="103"/>
+        <source>由坐标推断</source>
+        <translation>inferred from the coordinates</translation>
+    </message>
+</context>
+<context>
     <name>planlines::qml::AttributeTableModel</name>
     <message>
-        <location filename="../attributetablemodel.cpp" line="257"/>
+        <location filename="../attributetablemodel.cpp" line="370"/>
         <source>没有打开的属性表</source>
         <translation>No attribute table is open</translation>
     </message>
@@ -1743,153 +1884,168 @@
 <context>
     <name>planlines::qml::CheckController</name>
     <message>
-        <location filename="../checkcontroller.cpp" line="40"/>
-        <location filename="../checkcontroller.cpp" line="307"/>
+        <location filename="../checkcontroller.cpp" line="42"/>
+        <location filename="../checkcontroller.cpp" line="367"/>
         <source>绘制范围</source>
         <translation>Drawn area</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="126"/>
-        <location filename="../checkcontroller.cpp" line="253"/>
+        <location filename="../checkcontroller.cpp" line="67"/>
+        <source>已打开记录 %1</source>
+        <translation>Opened record %1</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="69"/>
+        <source>已检查并记录（记录 %1）</source>
+        <translation>Checked and recorded (record %1)</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="70"/>
+        <source>已检查 %1 个选址并记录</source>
+        <translation>Checked and recorded %1 sites</translation>
+    </message>
+    <message>
+        <location filename="../checkcontroller.cpp" line="182"/>
+        <location filename="../checkcontroller.cpp" line="313"/>
         <source>正在读取规则文件…</source>
         <translation>Reading the rule file…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="159"/>
-        <location filename="../checkcontroller.cpp" line="354"/>
+        <location filename="../checkcontroller.cpp" line="215"/>
+        <location filename="../checkcontroller.cpp" line="414"/>
         <source>项目尚未打开</source>
         <translation>No project is open</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="200"/>
+        <location filename="../checkcontroller.cpp" line="256"/>
         <source>检查时发生未知错误</source>
         <translation>An unknown error occurred during the check</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="251"/>
+        <location filename="../checkcontroller.cpp" line="311"/>
         <source>无法使用规则文件，已改用内置规则：%1</source>
         <translation>Cannot use the rule file; using the built-in rules: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="254"/>
+        <location filename="../checkcontroller.cpp" line="314"/>
         <source>检查规则：%1</source>
         <translation>Check rules: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="268"/>
-        <location filename="../checkcontroller.cpp" line="276"/>
-        <location filename="../checkcontroller.cpp" line="314"/>
+        <location filename="../checkcontroller.cpp" line="328"/>
+        <location filename="../checkcontroller.cpp" line="336"/>
+        <location filename="../checkcontroller.cpp" line="374"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="290"/>
+        <location filename="../checkcontroller.cpp" line="350"/>
         <source>绘制范围的顶点坐标无效</source>
         <translation>The drawn area has an invalid vertex</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="302"/>
+        <location filename="../checkcontroller.cpp" line="362"/>
         <source>绘制范围至少需要三个不同的顶点（现有 %1 个）</source>
         <translation>A drawn area needs at least three different vertices (it has %1)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="308"/>
+        <location filename="../checkcontroller.cpp" line="368"/>
         <source>地图上绘制（%1 个顶点）</source>
         <translation>drawn on the map (%1 vertices)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="321"/>
+        <location filename="../checkcontroller.cpp" line="381"/>
         <source>请选择要检查的文件</source>
         <translation>Choose a file to check</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="326"/>
+        <location filename="../checkcontroller.cpp" line="386"/>
         <source>正在读取并检查 %1…</source>
         <translation>Reading and checking %1…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="332"/>
+        <location filename="../checkcontroller.cpp" line="392"/>
         <source>正在打开记录 %1…</source>
         <translation>Opening record %1…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="344"/>
+        <location filename="../checkcontroller.cpp" line="404"/>
         <source>还没有检查结果</source>
         <translation>There is no check result yet</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="349"/>
+        <location filename="../checkcontroller.cpp" line="409"/>
         <source>报告文件名须以 .pdf 或 .html 结尾：%1</source>
         <translation>The report file name must end in .pdf or .html: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="361"/>
+        <location filename="../checkcontroller.cpp" line="421"/>
         <source>正在生成报告…</source>
         <translation>Writing the report…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="446"/>
+        <location filename="../checkcontroller.cpp" line="506"/>
         <source>行业代码：%1&#x3000;规划用途：%2</source>
         <translation>Industry code: %1   Planned use: %2</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="447"/>
+        <location filename="../checkcontroller.cpp" line="507"/>
         <source>未填</source>
         <translation>not given</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="449"/>
+        <location filename="../checkcontroller.cpp" line="509"/>
         <source>无法检查：%1</source>
         <translation>Not checked: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="451"/>
+        <location filename="../checkcontroller.cpp" line="511"/>
         <source>来源：%1</source>
         <translation>Source: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="453"/>
+        <location filename="../checkcontroller.cpp" line="513"/>
         <source>已修复：%1</source>
         <translation>Repaired: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="453"/>
+        <location filename="../checkcontroller.cpp" line="513"/>
         <source>注意：%1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="457"/>
+        <location filename="../checkcontroller.cpp" line="517"/>
         <source>记录 %1</source>
         <translation>Record %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="458"/>
+        <location filename="../checkcontroller.cpp" line="518"/>
         <source>记录 %1（%2，%3）</source>
         <translation>Record %1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="462"/>
+        <location filename="../checkcontroller.cpp" line="522"/>
         <source>规则：%1 %2</source>
         <translation>Rules: %1 %2</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="543"/>
-        <location filename="../checkcontroller.cpp" line="557"/>
+        <location filename="../checkcontroller.cpp" line="603"/>
+        <location filename="../checkcontroller.cpp" line="619"/>
         <source>%1：%2 个要素</source>
         <translation>%1: %2 features</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="589"/>
+        <location filename="../checkcontroller.cpp" line="654"/>
         <source>选址</source>
         <translation>site</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="591"/>
+        <location filename="../checkcontroller.cpp" line="656"/>
         <source>等%1个</source>
         <translation>_and_%1_more</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="595"/>
+        <location filename="../checkcontroller.cpp" line="660"/>
         <source>_选址检查.pdf</source>
         <translation>_site_check.pdf</translation>
     </message>
@@ -1949,31 +2105,91 @@
 <context>
     <name>planlines::qml::ImportController</name>
     <message>
-        <location filename="../importcontroller.cpp" line="129"/>
+        <location filename="../importcontroller.cpp" line="151"/>
+        <source>未导入：%1</source>
+        <translation>Not imported: %1</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="161"/>
+        <source>未识别，请选择</source>
+        <translation>Not recognised: choose one</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="162"/>
+        <location filename="../importcontroller.cpp" line="165"/>
+        <location filename="../importcontroller.cpp" line="168"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="170"/>
+        <source>，无需转换</source>
+        <translation>, no transformation needed</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="172"/>
+        <source>，转换：%1</source>
+        <translation>, transformation: %1</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="174"/>
+        <source>读 %1 · 写 %2 · 修复 %3 · 拒绝 %4</source>
+        <translation>read %1 · written %2 · repaired %3 · rejected %4</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="181"/>
+        <source>已写入（第 %1 版）</source>
+        <translation>Written (version %1)</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="181"/>
+        <source>已写入</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="182"/>
+        <source>未写入：需选择类型</source>
+        <translation>Not written: choose its role</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="183"/>
+        <source>未写入：%1</source>
+        <translation>Not written: %1</translation>
+    </message>
+    <message>
+        <location filename="../importcontroller.cpp" line="291"/>
         <source>正在导入 %1</source>
         <translation>Importing %1</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="166"/>
+        <location filename="../importcontroller.cpp" line="328"/>
         <source>%1：已读 %2 / %3 个要素</source>
         <translation>%1: %2 of %3 features read</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="167"/>
+        <location filename="../importcontroller.cpp" line="329"/>
         <source>%1：已读 %2 个要素</source>
         <translation>%1: %2 features read</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="188"/>
+        <location filename="../importcontroller.cpp" line="354"/>
         <source>无法打开项目：%1</source>
         <translation>Cannot open the project: %1</translation>
     </message>
     <message>
-        <location filename="../importcontroller.cpp" line="190"/>
+        <location filename="../importcontroller.cpp" line="356"/>
         <source>
 已取消：被取消的文件没有写入任何内容。</source>
         <translation>
 Cancelled: nothing of the cancelled file was written.</translation>
+    </message>
+</context>
+<context>
+    <name>planlines::qml::MapFormat</name>
+    <message>
+        <location filename="../mapformat.cpp" line="29"/>
+        <source>%1 m² · %2 亩 · %3 公顷</source>
+        <translation>%1 m² · %2 mu · %3 ha</translation>
     </message>
 </context>
 <context>

@@ -12,11 +12,14 @@
 #include <qml/mapview.h>
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFont>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace planlines;
 using qml::MainWindow;
@@ -237,6 +240,69 @@ private slots:
         QCOMPARE(overlay->property("highlightTable").toString(), QString());
     }
 
+    // The table leaves the status bar visible; a filter runs off the GUI thread (a timer keeps
+    // firing while it runs), and a newer filter replaces one still running.
+    void filterLeavesTheWindowLive()
+    {
+        QQmlApplicationEngine engine;
+        QString error;
+        QQuickWindow *window = MainWindow::load(engine, m_db, QSize(1280, 720), &error);
+        QVERIFY2(window, qPrintable(error));
+        MapView *map = MainWindow::mapView(window);
+        QTRY_VERIFY_WITH_TIMEOUT(map->ready(), 60000);
+        QObject *dock = window->findChild<QObject *>(QStringLiteral("attributeTable"));
+        QVERIFY(dock);
+        QMetaObject::invokeMethod(dock, "openLayer", Q_ARG(QVariant, QStringLiteral("landuse")));
+        QTRY_VERIFY(dock->property("opened").toBool());
+        QTest::qWait(300); // the opening transition
+        QQuickItem *status =
+            findItem(window->contentItem()->parentItem(), QStringLiteral("statusLine"));
+        if (!status)
+            status = window->findChild<QQuickItem *>(QStringLiteral("statusLine"));
+        QVERIFY(status && status->isVisible());
+        auto *popupItem = qvariant_cast<QQuickItem *>(dock->property("contentItem"))->parentItem();
+        const QRectF table =
+            popupItem->mapRectToScene(QRectF(0, 0, popupItem->width(), popupItem->height()));
+        const QRectF bar = status->mapRectToScene(QRectF(0, 0, status->width(), status->height()));
+        QVERIFY2(table.bottom() <= bar.top() + 0.5,
+                 qPrintable(QStringLiteral("table bottom %1, status bar top %2")
+                                .arg(table.bottom())
+                                .arg(bar.top())));
+        QVERIFY(bar.bottom() <= window->height() + 0.5);
+
+        auto *model = qvariant_cast<QObject *>(dock->property("model"));
+        QSignalSpy answers(model, SIGNAL(queryChanged()));
+        int ticks = 0, ticksWhileBusy = 0;
+        QTimer timer;
+        timer.setInterval(2);
+        connect(&timer, &QTimer::timeout, [&] {
+            ++ticks;
+            ticksWhileBusy += model->property("busy").toBool();
+        });
+        timer.start();
+        // A text no parcel has: every text field of every parcel is read. Then, before it
+        // ends, another filter: only its answer is shown.
+        QElapsedTimer clock;
+        clock.start();
+        QMetaObject::invokeMethod(model, "setFilter", Q_ARG(QString, QStringLiteral("无此文字")),
+                                  Q_ARG(int, -1));
+        const qint64 callMs = clock.elapsed();
+        QVERIFY(model->property("busy").toBool());
+        QMetaObject::invokeMethod(model, "setFilter", Q_ARG(QString, QStringLiteral("房家洼")),
+                                  Q_ARG(int, -1));
+        QTRY_VERIFY_WITH_TIMEOUT(!model->property("busy").toBool(), 30000);
+        timer.stop();
+        QVERIFY2(callMs < 100, qPrintable(QString::number(callMs)));
+        QVERIFY2(ticksWhileBusy >= 1, qPrintable(QStringLiteral("%1 ticks").arg(ticks)));
+        QCOMPARE(answers.count(), 1);
+        std::string any = "SELECT count(*) FROM landuse WHERE 0";
+        for (const char *c : {"BSM", "YSDM", "TBBH", "DLBM", "DLMC", "QSXZ", "QSDWDM", "QSDWMC",
+                              "ZLDWDM", "ZLDWMC", "KCDLBM", "GDLX", "GDPDJB"})
+            any += std::string(" OR instr(\"") + c + "\", '房家洼') > 0";
+        QCOMPARE(model->property("rows").toLongLong(), count(any));
+        QMetaObject::invokeMethod(dock, "close");
+    }
+
     // 12: the layer row's legend (▸) lists the classes the sheet's legend gives the layer when
     // the frame holds the whole county; a layer of one symbol has no ▸.
     void layerLegendIsTheSheetsClasses()
@@ -298,6 +364,40 @@ private slots:
         for (QQuickItem *l : shown)
             texts << l->property("text").toString();
         QCOMPARE(texts, labels);
+        // Each class's swatch is drawn in its colour (over white, as the swatch paints it): the
+        // middle pixel of the window's image.
+        // The list scrolled so that 地类图斑's row is at the top: its legend in view.
+        QQuickItem *layerList = findItem(window->contentItem(), QStringLiteral("layerList"));
+        QVERIFY(layerList);
+        QMetaObject::invokeMethod(layerList, "positionViewAtIndex",
+                                  Q_ARG(int, model->rowOfTable(QStringLiteral("landuse"))),
+                                  Q_ARG(int, 0 /* ListView.Beginning */));
+        QList<QQuickItem *> swatches;
+        findAll(window->contentItem(), QStringLiteral("legendClassSwatch"), swatches);
+        QCOMPARE(swatches.size(), landuse.size());
+        QTest::qWait(200);
+        const QImage image = window->grabWindow();
+        int compared = 0;
+        for (int i = 0; i < swatches.size(); ++i) {
+            const QPointF c = swatches[i]->mapToScene(
+                QPointF(swatches[i]->width() / 2, swatches[i]->height() / 2));
+            if (c.y() >= window->height() - 30) // below the panel's visible part
+                continue;
+            const QColor fill =
+                landuse[i].toMap().value(QStringLiteral("fillColor")).value<QColor>();
+            const double a = fill.alphaF();
+            const QColor want = QColor::fromRgbF(
+                fill.redF() * a + (1 - a), fill.greenF() * a + (1 - a), fill.blueF() * a + (1 - a));
+            const QColor got = image.pixelColor(c.toPoint());
+            QVERIFY2(
+                std::abs(got.red() - want.red()) <= 2 &&
+                    std::abs(got.green() - want.green()) <= 2 &&
+                    std::abs(got.blue() - want.blue()) <= 2,
+                qPrintable(
+                    QStringLiteral("%1: %2, drawn %3").arg(labels[i], want.name(), got.name())));
+            ++compared;
+        }
+        QVERIFY2(compared >= 5, qPrintable(QString::number(compared)));
         if (const QString shots = qEnvironmentVariable("PLANLINES_ATTR_SHOTS"); !shots.isEmpty())
             QVERIFY(
                 window->grabWindow().save(shots + QStringLiteral("/layer-legend-1280x720.png")));

@@ -63,11 +63,6 @@ void collectFaults(QQuickItem *item, QQuickWindow *window, QStringList &faults)
                       .arg(item->property("text").toString())
                       .arg(item->width())
                       .arg(item->implicitWidth());
-    // The layer rows' second line (role · count · synthetic) is cut at these widths; the rows
-    // are LayerDelegate.qml's, being redone with the layer legend (issue 15 item 12): not
-    // counted here until then.
-    if (item->objectName() == u"layerList")
-        return;
     for (QQuickItem *child : item->childItems())
         collectFaults(child, window, faults);
 }
