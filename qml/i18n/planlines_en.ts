@@ -934,67 +934,67 @@
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="58"/>
+        <location filename="../ImportDialog.qml" line="65"/>
         <source>也可以把文件直接拖到地图上。</source>
         <translation>You can also drop files onto the map.</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="77"/>
+        <location filename="../ImportDialog.qml" line="84"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="99"/>
+        <location filename="../ImportDialog.qml" line="106"/>
         <source>无法识别图层“%1”的类型，请选择：</source>
         <translation>The role of layer “%1” was not recognised; choose it:</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="103"/>
+        <location filename="../ImportDialog.qml" line="110"/>
         <source>类型</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="112"/>
+        <location filename="../ImportDialog.qml" line="119"/>
         <source>请选择类型…</source>
         <translation>Choose a role…</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="114"/>
+        <location filename="../ImportDialog.qml" line="121"/>
         <source>图层名称</source>
         <translation>Layer name</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="125"/>
+        <location filename="../ImportDialog.qml" line="132"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="160"/>
+        <location filename="../ImportDialog.qml" line="167"/>
         <source>图层</source>
         <translation>Layer</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="160"/>
+        <location filename="../ImportDialog.qml" line="167"/>
         <source>类型及依据</source>
         <translation>Role and why</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="160"/>
+        <location filename="../ImportDialog.qml" line="167"/>
         <source>编码</source>
         <translation>Encoding</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="160"/>
+        <location filename="../ImportDialog.qml" line="167"/>
         <source>坐标系及转换</source>
         <translation>CRS and transformation</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="161"/>
+        <location filename="../ImportDialog.qml" line="168"/>
         <source>读取/写入/修复/拒绝</source>
         <translation>Read/written/repaired/rejected</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="223"/>
+        <location filename="../ImportDialog.qml" line="230"/>
         <source>显示完整记录（每个要素的修复与拒绝原因）</source>
         <translation>Show the full log (why each feature was repaired or rejected)</translation>
     </message>
@@ -1007,17 +1007,17 @@
         <translation type="vanished">Import again</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="140"/>
+        <location filename="../ImportDialog.qml" line="147"/>
         <source>导入完成</source>
         <translation>Import complete</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="141"/>
+        <location filename="../ImportDialog.qml" line="148"/>
         <source>导入已取消</source>
         <translation>Import cancelled</translation>
     </message>
     <message>
-        <location filename="../ImportDialog.qml" line="141"/>
+        <location filename="../ImportDialog.qml" line="148"/>
         <source>导入未全部成功</source>
         <translation>Import did not fully succeed</translation>
     </message>
