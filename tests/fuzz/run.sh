@@ -16,6 +16,10 @@ targets=("$@")
 # Shared machine: leave the other people's work its share (FUZZ_NICE=0 to run at full speed).
 nice_level=${FUZZ_NICE:-10}
 
+# A smaller quarantine and shorter allocation stacks: a third of the system time and of the
+# memory (GDAL, PROJ and SQLite allocate through ASan's allocator too), use-after-free still found.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-quarantine_size_mb=64:malloc_context_size=5}
+
 mkdir -p "$build/artifacts" "$build/logs"
 rows=()
 total_execs=0 total_crashes=0 total_timeouts=0
