@@ -43,7 +43,7 @@ std::string writeInputs(const std::vector<std::string_view> &parts,
 void importAndRollBack(const std::string &path);
 
 // Times one input (put one at the top of LLVMFuzzerTestOneInput). At exit the process prints
-// "planlines-fuzz: N inputs, slowest M ms" to stderr for `make fuzz`'s table.
+// "planlines-fuzz: N inputs, slowest M ms wall, C ms CPU" to stderr for `make fuzz`'s table.
 class InputTimer
 {
 public:
@@ -54,6 +54,7 @@ public:
 
 private:
     std::int64_t m_start;
+    std::int64_t m_startCpu;
 };
 
 } // namespace planlines::fuzz
