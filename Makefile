@@ -2,10 +2,12 @@
 BUILD     ?= build
 NOGUI     ?= build-nogui
 SANITIZE  ?= build-asan
+FUZZ      ?= build-fuzz
+FUZZ_SECONDS ?= 120
 GENERATOR ?= Ninja
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build test run package bench nogui sanitize format clean
+.PHONY: all deps configure build test run package bench nogui sanitize fuzz format clean
 
 all: build
 
@@ -37,7 +39,7 @@ nogui: deps
 
 # Without the GUI, under AddressSanitizer (leaks included) and UndefinedBehaviorSanitizer:
 # geodata, layers, the command line and all their tests but the slow ones; any finding stops the
-# test that made it, so it fails. Also proves the layering as `nogui` does (CI runs this).
+# test that made it, so it fails. Also proves the layering as `nogui` does (not yet in CI: see the closing note of 2026-12-07).
 SANITIZE_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 sanitize: deps
 	cmake -S . -B $(SANITIZE) -G $(GENERATOR) -DPLANLINES_GUI=OFF -DCMAKE_BUILD_TYPE=Sanitize \
@@ -48,6 +50,20 @@ sanitize: deps
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizer/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    ctest --test-dir $(SANITIZE) --output-on-failure --timeout 900 -LE slow -j $(shell nproc)
+
+# libFuzzer on every reader (tests/fuzz/): a separate clang build with ASan and UBSan, only the
+# geodata library and the targets (-O1 and line tables only: half the compile time of -O2 -g); each target runs FUZZ_SECONDS from its seed corpus. Inputs
+# that crash or take over 5 s land in $(FUZZ)/artifacts/ (commit them to
+# tests/fuzz/regressions/<target>/ once fixed: `make test` replays them).
+fuzz:
+	@packaging/install-deps.sh --fuzz
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ) -G $(GENERATOR) -DCMAKE_BUILD_TYPE=Fuzz \
+	    -DPLANLINES_GUI=OFF -DPLANLINES_FUZZ=ON -DPLANLINES_SAMPLE_PARCELS=1000 \
+	    "-DCMAKE_CXX_FLAGS=-O1 -gline-tables-only -fsanitize=fuzzer-no-link,address,undefined \
+	    -fno-sanitize-recover=undefined" \
+	    $(CMAKE_ARGS)
+	cmake --build $(FUZZ) --target fuzz_targets
+	tests/fuzz/run.sh $(FUZZ) $(FUZZ_SECONDS)
 
 package: build
 	cmake --build $(BUILD) --target package
@@ -60,3 +76,5 @@ format:
 
 clean:
 	rm -rf $(BUILD) $(NOGUI) $(SANITIZE)
+
+	rm -rf $(BUILD) $(NOGUI) $(FUZZ)

@@ -3,6 +3,7 @@
 # Idempotent and quiet when everything is already present.
 #   packaging/install-deps.sh          build + test + run dependencies
 #   packaging/install-deps.sh --bench  also the peer tools the benchmarks compare against
+#   packaging/install-deps.sh --fuzz   also clang and libFuzzer (`make fuzz`), ogr2ogr for seeds
 set -euo pipefail
 
 pkgs=(
@@ -30,6 +31,9 @@ pkgs=(
 )
 if [[ "${1:-}" == "--bench" ]]; then
   pkgs+=(gdal-bin spatialite-bin qgis python3-qgis hyperfine)
+fi
+if [[ "${1:-}" == "--fuzz" ]]; then
+  pkgs+=(clang libclang-rt-14-dev gdal-bin)
 fi
 
 missing=()

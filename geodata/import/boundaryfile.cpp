@@ -313,8 +313,8 @@ std::string BoundaryFile::write(const std::string &textEncoding) const
         line(k + "=" + v);
     }
     for (const auto &[k, v] : attributes) {
-        const bool written =
-            std::any_of(header.begin(), header.end(), [&k](const auto &h) { return h.first == k; });
+        const bool written = std::any_of(header.begin(), header.end(),
+                                         [&key = k](const auto &h) { return h.first == key; });
         if (!written)
             line(checkedField(k, "key", context) + "=" + checkedField(v, k, context));
     }

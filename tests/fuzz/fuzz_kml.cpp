@@ -1,0 +1,11 @@
+// Fuzz target: a KML file (.kml) through `planlines import`'s whole reading path.
+#include "fuzzsupport.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    planlines::fuzz::InputTimer timer;
+    const std::string_view bytes(reinterpret_cast<const char *>(data), size);
+    const std::string dir = planlines::fuzz::writeInputs({bytes}, {".kml"}, true);
+    planlines::fuzz::importAndRollBack(dir + "/fuzz.kml");
+    return 0;
+}
