@@ -75,6 +75,6 @@ format:
 	git ls-files '*.h' '*.cpp' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD) $(NOGUI) $(SANITIZE)
+	rm -rf $(BUILD) $(NOGUI) $(SANITIZE) $(FUZZ)
 
 	rm -rf $(BUILD) $(NOGUI) $(FUZZ)
