@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <map>
+#include <mutex>
 #include <utility>
 #include <vector>
 
@@ -12,35 +13,20 @@ namespace planlines::geodata {
 namespace {
 
 // One PROJ context per thread, network disabled: nothing may reach out from here.
-// One PROJ context per thread, and the operations made on it: proj_create_crs_to_crs searches
-// PROJ's database (about 0.1 s), so an operation is made once per thread and pair of CRSs and
-// shared by the transforms of that thread (a KML of 40 folders made 80 of them, 7 s).
-struct ProjThread
-{
-    PJ_CONTEXT *ctx;
-    std::map<std::pair<std::string, std::string>, PJ *> operations;
-    ProjThread() : ctx(proj_context_create())
-    {
-        proj_context_set_enable_network(ctx, 0);
-        proj_log_level(ctx, PJ_LOG_NONE);
-    }
-    ~ProjThread()
-    {
-        for (auto &[key, pj] : operations)
-            proj_destroy(pj);
-        proj_context_destroy(ctx);
-    }
-};
-
-ProjThread &projThread()
-{
-    thread_local ProjThread t;
-    return t;
-}
-
 PJ_CONTEXT *projContext()
 {
-    return projThread().ctx;
+    struct Holder
+    {
+        PJ_CONTEXT *ctx;
+        Holder() : ctx(proj_context_create())
+        {
+            proj_context_set_enable_network(ctx, 0);
+            proj_log_level(ctx, PJ_LOG_NONE);
+        }
+        ~Holder() { proj_context_destroy(ctx); }
+    };
+    thread_local Holder h;
+    return h.ctx;
 }
 
 std::string projError(PJ_CONTEXT *ctx)
@@ -52,43 +38,87 @@ std::string projError(PJ_CONTEXT *ctx)
 
 } // namespace
 
+namespace {
+
+// The operation from source to target, normalised to (x, y) = (easting or longitude, northing or
+// latitude), made in ctx; null on failure (projError(ctx) says why).
+PJ *createOperation(PJ_CONTEXT *ctx, const std::string &source, const std::string &target)
+{
+    PJ *raw = proj_create_crs_to_crs(ctx, source.c_str(), target.c_str(), nullptr);
+    if (!raw)
+        return nullptr;
+    PJ *pj = proj_normalize_for_visualization(ctx, raw);
+    proj_destroy(raw);
+    return pj;
+}
+
+// Operations made once per process and pair of CRSs: proj_create_crs_to_crs searches PROJ's
+// database (0.1–0.35 s), and an import made one per layer and thread (a KML of 40 folders spent
+// 7 s of CPU on 80 of them). A transform takes a clone in its own thread's context (0.3 ms).
+struct SharedOperations
+{
+    std::mutex mutex;
+    PJ_CONTEXT *ctx = nullptr; // used under the mutex only
+    std::map<std::pair<std::string, std::string>, PJ *> operations;
+    SharedOperations() : ctx(proj_context_create())
+    {
+        proj_context_set_enable_network(ctx, 0);
+        proj_log_level(ctx, PJ_LOG_NONE);
+    }
+    ~SharedOperations()
+    {
+        for (auto &[key, pj] : operations)
+            proj_destroy(pj);
+        proj_context_destroy(ctx);
+    }
+};
+
+// A clone, in ctx, of the shared operation (made now if need be); null when it cannot be made
+// or cloned (the caller then makes its own, and reports PROJ's reason).
+PJ *sharedOperation(PJ_CONTEXT *ctx, const std::string &source, const std::string &target)
+{
+    static SharedOperations shared;
+    constexpr std::size_t kMostKept = 64; // pairs of CRSs
+    const std::lock_guard lock(shared.mutex);
+    const auto key = std::make_pair(source, target);
+    auto it = shared.operations.find(key);
+    if (it == shared.operations.end()) {
+        if (shared.operations.size() >= kMostKept)
+            return nullptr;
+        PJ *pj = createOperation(shared.ctx, source, target);
+        if (!pj)
+            return nullptr;
+        it = shared.operations.emplace(key, pj).first;
+    }
+    return proj_clone(ctx, it->second);
+}
+
+} // namespace
+
 struct CoordinateTransform::Impl
 {
     PJ_CONTEXT *ctx = nullptr;
-    PJ *pj = nullptr; // the thread's (ProjThread::operations) unless owned
-    bool owned = false;
+    PJ *pj = nullptr;
     std::string source, target;
 };
 
 CoordinateTransform::CoordinateTransform(const std::string &sourceCrs, const std::string &targetCrs)
     : d(std::make_unique<Impl>())
 {
-    ProjThread &thread = projThread();
-    d->ctx = thread.ctx;
+    d->ctx = projContext();
     d->source = sourceCrs;
     d->target = targetCrs;
-    const auto key = std::make_pair(sourceCrs, targetCrs);
-    if (auto it = thread.operations.find(key); it != thread.operations.end()) {
-        d->pj = it->second;
+    d->pj = sharedOperation(d->ctx, sourceCrs, targetCrs);
+    if (d->pj)
         return;
-    }
-    PJ *raw = proj_create_crs_to_crs(d->ctx, sourceCrs.c_str(), targetCrs.c_str(), nullptr);
-    if (!raw)
-        throw GeometryError(projError(d->ctx), "PROJ " + sourceCrs + " -> " + targetCrs);
-    d->pj = proj_normalize_for_visualization(d->ctx, raw);
-    proj_destroy(raw);
+    d->pj = createOperation(d->ctx, sourceCrs, targetCrs);
     if (!d->pj)
         throw GeometryError(projError(d->ctx), "PROJ " + sourceCrs + " -> " + targetCrs);
-    constexpr std::size_t kMostKept = 64; // pairs of CRSs a thread keeps made
-    if (thread.operations.size() < kMostKept)
-        thread.operations.emplace(key, d->pj);
-    else
-        d->owned = true;
 }
 
 CoordinateTransform::~CoordinateTransform()
 {
-    if (d && d->pj && d->owned)
+    if (d && d->pj)
         proj_destroy(d->pj);
 }
 
