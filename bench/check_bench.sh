@@ -111,12 +111,11 @@ if [[ -x $latency ]]; then
         done
         p=$(median <<<"$peer")
         area_peer=$(awk -F, '{ s += $2 } END { printf "%.2f", s }' "$work/peer_$shape.csv")
-        area_ours=$("$bin" check "$work/$shape.geojson" --db "$base" --json 2>/dev/null | python3 -c '
+        "$bin" check "$work/$shape.geojson" --db "$base" --json >"$work/ours_$shape.json" 2>/dev/null
+        area_ours=$(python3 -c '
 import json, sys
-d = json.load(sys.stdin)
-r = d[0] if isinstance(d, list) else d
-r = r.get("results", [r])[0] if "results" in r else r
-print("%.2f" % sum(row["area_m2"] for row in r["landuse"]))' 2>/dev/null || echo "?")
+print("%.2f" % sum(row["area_m2"] for row in json.load(open(sys.argv[1]))["landuse"]))' \
+            "$work/ours_$shape.json" 2>/dev/null || echo "?")
         ratio=$(awk -v a="$o" -v b="$p" 'BEGIN { printf "%.2f", a / b }')
         printf '  %-26s %9s  %-22s %9s %6s  %s\n' "check 1 site, $shape" "$o" "spatialite SQL by DLBM" \
             "$p" "$ratio" "$what; land use m²: ours $area_ours, peer $area_peer; load $load_before→$(load)"

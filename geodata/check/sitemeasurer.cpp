@@ -213,6 +213,13 @@ bool SiteMeasurer::piecesApart(const std::vector<PieceRef> &pieces)
     constexpr std::size_t kMostPieces = 256; // beyond, the pairs cost more than the union
     if (pieces.size() > kMostPieces)
         return false;
+    // Small pieces are cheaper to unite than their features (whole control units) to intersect.
+    constexpr int kUniteBelowVertices = 20000;
+    int vertices = 0;
+    for (const auto &p : pieces)
+        vertices += p.geometry.isNull() ? 0 : p.geometry.numPoints();
+    if (vertices < kUniteBelowVertices)
+        return false;
     std::vector<std::optional<Envelope>> boxes;
     boxes.reserve(pieces.size());
     for (const auto &p : pieces)
