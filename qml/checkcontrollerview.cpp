@@ -2,6 +2,7 @@
 // highlight on the map, the report's suggested path). The checking itself is checkcontroller.cpp.
 #include "checkcontroller.h"
 #include "checkrows.h"
+#include "checkworker.h"
 
 #include <layers/checkreport.h>
 #include <layers/checkwording.h>
