@@ -181,8 +181,8 @@ private slots:
                  qPrintable(ctl->siteAreaText()));
         // The form's words are the site's data: the same in English (the box was once emptied
         // by the switch, its list of uses being bound again).
-        QTest::qWait(100);
-        QCOMPARE(useBox->property("editText").toString(), QStringLiteral("公用设施用地"));
+        QTest::qWait(300);
+        QTRY_COMPARE(useBox->property("editText").toString(), QStringLiteral("公用设施用地"));
         QCOMPARE(useShown().toString(), QStringLiteral("公用设施用地"));
         QCOMPARE(industry->property("text").toString(), QStringLiteral("D4416"));
         QCOMPARE(ctl->property("use").toString(), QStringLiteral("公用设施用地"));
@@ -220,8 +220,8 @@ private slots:
         s->setLanguage(QStringLiteral("zh"));
         QTRY_COMPARE(verdict->property("text").toString(), zhVerdict);
         QCOMPARE(count(m_db, "SELECT count(*) FROM check_records"), records);
-        QTest::qWait(100);
-        QCOMPARE(useShown().toString(), QStringLiteral("公用设施用地"));
+        QTest::qWait(300); // the items' LanguageChange, then the panel's fix after it
+        QTRY_COMPARE(useShown().toString(), QStringLiteral("公用设施用地"));
 
         // A use typed by hand (not in the box's list) stays through a switch, and is checked.
         auto *useEdit = useBox->property("contentItem").value<QQuickItem *>();
@@ -231,8 +231,8 @@ private slots:
         QCOMPARE(ctl->property("use").toString(), QStringLiteral("物流仓储用地"));
         s->setLanguage(QStringLiteral("en"));
         QTRY_COMPARE(verdict->property("text").toString(), english.value(zhVerdict));
-        QTest::qWait(100);
-        QCOMPARE(useShown().toString(), QStringLiteral("物流仓储用地"));
+        QTest::qWait(300);
+        QTRY_COMPARE(useShown().toString(), QStringLiteral("物流仓储用地"));
         QCOMPARE(ctl->property("use").toString(), QStringLiteral("物流仓储用地"));
         s->setLanguage(QStringLiteral("zh"));
     }
