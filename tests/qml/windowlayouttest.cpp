@@ -67,6 +67,30 @@ void collectFaults(QQuickItem *item, QQuickWindow *window, QStringList &faults)
         collectFaults(child, window, faults);
 }
 
+// Buttons (and tab buttons) shown whose content (text and icon) is wider than the room the button
+// gives it: a button that kept the width of the other language's words cuts or overflows its own.
+void collectTightButtons(QQuickItem *item, QStringList &faults, int &seen)
+{
+    if (!effectivelyVisible(item) || item->width() <= 0)
+        return;
+    if (item->inherits("QQuickButton") || item->inherits("QQuickTabButton")) {
+        ++seen;
+        auto *content = item->property("contentItem").value<QQuickItem *>();
+        const double room = item->width() - item->property("leftPadding").toDouble() -
+                            item->property("rightPadding").toDouble();
+        if (content && content->implicitWidth() > room + 0.5)
+            faults << QStringLiteral("%1 “%2”: content %3 px in %4 px")
+                          .arg(item->objectName().isEmpty()
+                                   ? QString::fromLatin1(item->metaObject()->className())
+                                   : item->objectName())
+                          .arg(item->property("text").toString())
+                          .arg(content->implicitWidth())
+                          .arg(room);
+    }
+    for (QQuickItem *child : item->childItems())
+        collectTightButtons(child, faults, seen);
+}
+
 } // namespace
 
 class WindowLayoutTest : public QObject
@@ -160,6 +184,62 @@ private slots:
                                           .arg(size.height())
                                           .arg(language));
         qml::AppSettings::applyLanguage(QStringLiteral("zh"));
+    }
+
+    // The language switched while the window runs, zh → en → zh at 1280×720: every button
+    // shown (the window's, the check, corridor and print panels') fits its words, and no text is
+    // cut, in each language.
+    void buttonsFitAfterLanguageSwitch()
+    {
+        qml::AppSettings::applyLanguage(QStringLiteral("zh"));
+        QSettings().remove(QStringLiteral("ui/language"));
+        QQmlApplicationEngine engine;
+        QString error;
+        QQuickWindow *window = MainWindow::load(engine, m_db, QSize(1280, 720), &error);
+        QVERIFY2(window, qPrintable(error));
+        QVERIFY(testing::showReady(window));
+        auto *settings = engine.singletonInstance<qml::AppSettings *>(
+            qmlTypeId("PlanLines", 1, 0, "AppSettings"));
+        QVERIFY(settings);
+        const auto check = [&](const QString &language) {
+            QStringList faults;
+            const auto look = [&](const QString &where) {
+                QTest::qWait(300); // laid out again
+                QStringList found;
+                int seen = 0;
+                collectTightButtons(testing::rootItem(window), found, seen);
+                if (seen < 8) // the top bar's and the map tools' at least
+                    found << QStringLiteral("only %1 buttons seen").arg(seen);
+                collectFaults(testing::rootItem(window), window, found);
+                for (const QString &f : std::as_const(found))
+                    faults << QStringLiteral("%1 %2: %3").arg(language, where, f);
+            };
+            look(QStringLiteral("window"));
+            for (const char *toggle : {"checkToggle", "corridorToggle", "printButton"}) {
+                QQuickItem *button = findQuickItem(window, QString::fromLatin1(toggle));
+                if (!clickItem(window, button)) {
+                    faults << QStringLiteral("%1: %2 not clickable").arg(language, toggle);
+                    continue;
+                }
+                look(QString::fromLatin1(toggle));
+                if (QString::fromLatin1(toggle) == u"printButton")
+                    clickItem(window, findQuickItem(window, QStringLiteral("printClose")));
+                else
+                    clickItem(window, button);
+                QTest::qWait(200);
+            }
+            return faults;
+        };
+        QStringList faults = check(QStringLiteral("zh"));
+        settings->setLanguage(QStringLiteral("en"));
+        QTRY_COMPARE(findObject(window, QStringLiteral("checkToggle"))->property("text").toString(),
+                     QStringLiteral("Site check"));
+        faults << check(QStringLiteral("en"));
+        settings->setLanguage(QStringLiteral("zh"));
+        QTRY_COMPARE(findObject(window, QStringLiteral("checkToggle"))->property("text").toString(),
+                     QStringLiteral("选址检查"));
+        faults << check(QStringLiteral("zh again"));
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.join(u'\n')));
     }
 
     void keyboardAndScale()
