@@ -398,27 +398,27 @@
         <translation> and others, %1 in all</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="68"/>
+        <location filename="../checkrows.cpp" line="77"/>
         <source>不符合</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="70"/>
+        <location filename="../checkrows.cpp" line="79"/>
         <source>需关注</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="72"/>
+        <location filename="../checkrows.cpp" line="81"/>
         <source>符合</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="73"/>
+        <location filename="../checkrows.cpp" line="82"/>
         <source>无法检查</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="90"/>
+        <location filename="../checkrows.cpp" line="99"/>
         <source>%1 m² · %2 亩 · %3 公顷</source>
         <translation>%1 m² · %2 mu · %3 ha</translation>
     </message>
@@ -435,12 +435,12 @@
         <translation type="vanished">%1, line %2: %3</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="117"/>
+        <location filename="../checkrows.cpp" line="127"/>
         <source>项目中没有此图层</source>
         <translation>The project has no such layer</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="183"/>
+        <location filename="../checkrows.cpp" line="193"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
@@ -448,93 +448,93 @@
 <context>
     <name>CheckWorker</name>
     <message>
-        <location filename="../checkworker.cpp" line="58"/>
+        <location filename="../checkworker.cpp" line="59"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="61"/>
+        <location filename="../checkworker.cpp" line="62"/>
         <source>%1，内置</source>
         <translation>%1, built-in</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="62"/>
+        <location filename="../checkworker.cpp" line="63"/>
         <source>%1，%2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="126"/>
+        <location filename="../checkworker.cpp" line="127"/>
         <source>选址图层 %1 中没有要素 %2</source>
         <translation>The site layer %1 has no feature %2</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="164"/>
+        <location filename="../checkworker.cpp" line="165"/>
         <source>未检查：%1</source>
         <translation>Not checked: %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="181"/>
+        <location filename="../checkworker.cpp" line="182"/>
         <source>无法检查“%1”：%2</source>
         <translation>Cannot check “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="214"/>
+        <location filename="../checkworker.cpp" line="215"/>
         <source>已检查并记录（记录 %1）</source>
         <translation>Checked and recorded (record %1)</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="215"/>
+        <location filename="../checkworker.cpp" line="216"/>
         <source>已取消：%1 个选址已检查并记录，%2 个未检查</source>
         <translation>Cancelled: %1 sites checked and recorded, %2 not checked</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="218"/>
+        <location filename="../checkworker.cpp" line="219"/>
         <source>已检查 %1 个选址并记录</source>
         <translation>Checked and recorded %1 sites</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="225"/>
+        <location filename="../checkworker.cpp" line="226"/>
         <source>项目中没有检查记录 %1</source>
         <translation>The project has no check record %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="242"/>
+        <location filename="../checkworker.cpp" line="243"/>
         <source>记录之后图层版本已变</source>
         <translation>the layer versions changed since the record</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="243"/>
+        <location filename="../checkworker.cpp" line="244"/>
         <source>记录之后规则文件已变</source>
         <translation>the rule file changed since the record</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="244"/>
+        <location filename="../checkworker.cpp" line="245"/>
         <source>结果不同</source>
         <translation>the result differs</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="249"/>
+        <location filename="../checkworker.cpp" line="250"/>
         <source>重新检查：结果与记录一致</source>
         <translation>Checked again: the result matches the record</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="250"/>
+        <location filename="../checkworker.cpp" line="251"/>
         <source>重新检查：结果与记录不同（%1）</source>
         <translation>Checked again: the result differs from the record (%1)</translation>
     </message>
     <message>
         <location filename="../checkcontroller.cpp" line="301"/>
-        <location filename="../checkworker.cpp" line="253"/>
+        <location filename="../checkworker.cpp" line="254"/>
         <source>已打开记录 %1</source>
         <translation>Opened record %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="290"/>
+        <location filename="../checkworker.cpp" line="291"/>
         <source>报告已写入 %1</source>
         <translation>Report written to %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="138"/>
+        <location filename="../checkworker.cpp" line="139"/>
         <source>找不到选址“%1”：%2</source>
         <translation>No site “%1”: %2</translation>
     </message>
@@ -1978,7 +1978,7 @@
 <context>
     <name>planlines::qml::AttributeTableModel</name>
     <message>
-        <location filename="../attributetablemodel.cpp" line="370"/>
+        <location filename="../attributetablemodel.cpp" line="385"/>
         <source>没有打开的属性表</source>
         <translation>No attribute table is open</translation>
     </message>
@@ -2155,35 +2155,65 @@
 <context>
     <name>planlines::qml::CorridorController</name>
     <message>
-        <location filename="../corridorcontroller.cpp" line="340"/>
-        <location filename="../corridorcontroller.cpp" line="370"/>
-        <location filename="../corridorcontroller.cpp" line="391"/>
+        <location filename="../corridorcontroller.cpp" line="45"/>
+        <source>规划</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location filename="../corridorcontroller.cpp" line="46"/>
+        <source>施工中</source>
+        <translation>Under construction</translation>
+    </message>
+    <message>
+        <location filename="../corridorcontroller.cpp" line="47"/>
+        <source>已完工</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../corridorcontroller.cpp" line="48"/>
+        <source>已验收</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../corridorcontroller.cpp" line="49"/>
+        <source>养护</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <location filename="../corridorcontroller.cpp" line="50"/>
+        <source>未记录</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../corridorcontroller.cpp" line="367"/>
+        <location filename="../corridorcontroller.cpp" line="397"/>
+        <location filename="../corridorcontroller.cpp" line="418"/>
         <source>没有打开含生态廊道图层的项目</source>
         <translation>No project with an ecological corridor layer is open</translation>
     </message>
     <message>
-        <location filename="../corridorcontroller.cpp" line="346"/>
+        <location filename="../corridorcontroller.cpp" line="373"/>
         <source>未知状态：%1</source>
         <translation>Unknown status: %1</translation>
     </message>
     <message>
-        <location filename="../corridorcontroller.cpp" line="373"/>
+        <location filename="../corridorcontroller.cpp" line="400"/>
         <source>“%1”不是桩号（例如 K12+300）</source>
         <translation>“%1” is not a chainage (e.g. K12+300)</translation>
     </message>
     <message>
-        <location filename="../corridorcontroller.cpp" line="407"/>
+        <location filename="../corridorcontroller.cpp" line="434"/>
         <source>没有可导出的进度数据</source>
         <translation>No progress data to export</translation>
     </message>
     <message>
-        <location filename="../corridorcontroller.cpp" line="412"/>
-        <location filename="../corridorcontroller.cpp" line="436"/>
+        <location filename="../corridorcontroller.cpp" line="439"/>
+        <location filename="../corridorcontroller.cpp" line="463"/>
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../corridorcontroller.cpp" line="433"/>
+        <location filename="../corridorcontroller.cpp" line="460"/>
         <source>无法写入 %1</source>
         <translation>Cannot write %1</translation>
     </message>

@@ -7,6 +7,7 @@
 #include "windowdriver.h"
 
 #include <layers/layercatalog.h>
+#include <qml/appsettings.h>
 #include <qml/corridorcontroller.h>
 #include <qml/mainwindow.h>
 #include <qml/mapnavigator.h>
@@ -618,6 +619,27 @@ private slots:
                  qPrintable(segId));
         if (const QString dir = qEnvironmentVariable("PLANLINES_SHOTS"); !dir.isEmpty())
             window->grabWindow().save(dir + QStringLiteral("/corridor-locate-1280x720.png"));
+
+        // The statuses in the UI's language, re-worded by a switch (the totals' rows, the
+        // form's choices).
+        const auto labels = [&] {
+            QStringList out;
+            for (const QVariant &t : ctl->totals())
+                out << t.toMap().value(QStringLiteral("label")).toString();
+            return out;
+        };
+        const QStringList zh{QStringLiteral("规划"),   QStringLiteral("施工中"),
+                             QStringLiteral("已完工"), QStringLiteral("已验收"),
+                             QStringLiteral("养护"),   QStringLiteral("未记录")};
+        QCOMPARE(labels(), zh);
+        qml::AppSettings::applyLanguage(QStringLiteral("en"));
+        QTRY_COMPARE(labels(),
+                     (QStringList{QStringLiteral("Planned"), QStringLiteral("Under construction"),
+                                  QStringLiteral("Completed"), QStringLiteral("Accepted"),
+                                  QStringLiteral("Maintenance"), QStringLiteral("Not recorded")}));
+        QVERIFY(ctl->statusLabels().contains(QStringLiteral("Maintenance")));
+        qml::AppSettings::applyLanguage(QStringLiteral("zh"));
+        QTRY_COMPARE(labels(), zh);
     }
 
     // The panel on the sample county at 1280×720 and 1920×1080: no chart label is cut short

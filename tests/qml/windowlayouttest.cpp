@@ -16,12 +16,16 @@
 #include <layers/navigation.h>
 
 #include <QApplication>
+#include <QDir>
 #include <QFile>
 #include <QFont>
 #include <QQmlApplicationEngine>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+
+#include <functional>
 
 using namespace planlines;
 using qml::MainWindow;
@@ -240,6 +244,72 @@ private slots:
                      QStringLiteral("选址检查"));
         faults << check(QStringLiteral("zh again"));
         QVERIFY2(faults.isEmpty(), qPrintable(faults.join(u'\n')));
+    }
+
+    // PLANLINES_WINDOW_SHOTS=DIR: the window at 1920×1080 and 1280×720 in both languages, plain
+    // and with each panel open (the check panel with a site checked, the corridor and print
+    // panels, the attribute table of 地类图斑), saved there to be looked at. Skipped otherwise.
+    void screenshots()
+    {
+        const QString dir = qEnvironmentVariable("PLANLINES_WINDOW_SHOTS");
+        if (dir.isEmpty())
+            QSKIP("PLANLINES_WINDOW_SHOTS not set");
+        QDir().mkpath(dir);
+        for (const QSize size : {QSize(1920, 1080), QSize(1280, 720)})
+            for (const QString language : {QStringLiteral("zh"), QStringLiteral("en")}) {
+                qml::AppSettings::applyLanguage(language);
+                QQmlApplicationEngine engine;
+                QQuickWindow *window = MainWindow::load(engine, m_db, size);
+                QVERIFY(window);
+                QVERIFY(testing::showReady(window));
+                const auto save = [&](const char *what) {
+                    QTest::qWait(800);
+                    QTRY_VERIFY_WITH_TIMEOUT(MainWindow::mapView(window)->ready(), 30000);
+                    QVERIFY(window->grabWindow().save(QStringLiteral("%1/%2-%3x%4-%5.png")
+                                                          .arg(dir, QString::fromLatin1(what))
+                                                          .arg(size.width())
+                                                          .arg(size.height())
+                                                          .arg(language)));
+                };
+                save("main");
+                // The check panel with the sample's site checked.
+                QVERIFY(clickItem(window, findQuickItem(window, QStringLiteral("checkToggle"))));
+                QQuickItem *panel = findQuickItem(window, QStringLiteral("checkPanel"));
+                auto *ctl = qobject_cast<qml::CheckController *>(
+                    findObject(window, QStringLiteral("checkController")));
+                QTRY_VERIFY_WITH_TIMEOUT(!ctl->sites().isEmpty(), 30000);
+                QSignalSpy checked(ctl, &qml::CheckController::checkFinished);
+                QMetaObject::invokeMethod(
+                    panel, "checkNamed",
+                    Q_ARG(QVariant, QStringLiteral("通威农光互补光伏发电项目")));
+                QVERIFY(checked.wait(120000));
+                save("check");
+                QVERIFY(clickItem(window, findQuickItem(window, QStringLiteral("checkToggle"))));
+                QVERIFY(clickItem(window, findQuickItem(window, QStringLiteral("corridorToggle"))));
+                QTest::qWait(1500); // the charts load
+                save("corridor");
+                QVERIFY(clickItem(window, findQuickItem(window, QStringLiteral("corridorToggle"))));
+                QVERIFY(clickItem(window, findQuickItem(window, QStringLiteral("printButton"))));
+                QTest::qWait(1500); // the preview
+                save("print");
+                QVERIFY(clickItem(window, findQuickItem(window, QStringLiteral("printClose"))));
+                if (size.width() == 1920) {
+                    QQuickItem *button = nullptr;
+                    std::function<void(QQuickItem *)> find = [&](QQuickItem *item) {
+                        if (item->objectName() == u"attributeTableButton")
+                            for (QQuickItem *p = item; p; p = p->parentItem())
+                                if (p->property("tableName").toString() == u"landuse")
+                                    button = item;
+                        for (QQuickItem *child : item->childItems())
+                            find(child);
+                    };
+                    find(testing::rootItem(window));
+                    QVERIFY(clickItem(window, button));
+                    QTest::qWait(1000);
+                    save("attributes");
+                }
+            }
+        qml::AppSettings::applyLanguage(QStringLiteral("zh"));
     }
 
     void keyboardAndScale()
