@@ -2,6 +2,8 @@
 
 #include "featuredetails.h"
 
+#include <QList>
+
 #include <algorithm>
 #include <cmath>
 
@@ -94,10 +96,37 @@ AttributeTable::AttributeTable(geodata::Project &project, geodata::LayerInfo lay
 
 namespace {
 
-std::string whereClause(const AttributeSchema &s, const AttributeQuery &q)
+// The query's text as an FTS5 phrase: the trigram tokenizer matches it as a substring.
+std::string ftsPhrase(const QString &text, int column)
+{
+    QString phrase = text;
+    phrase.replace(u'"', QStringLiteral("\"\""));
+    std::string out = "\"" + phrase.toStdString() + "\"";
+    if (column >= 0)
+        out = "c" + std::to_string(column) + " : " + out;
+    return out;
+}
+
+// Whether the text has no letter with a case. The trigram index folds case as Unicode does,
+// LIKE only for ASCII: for such text both find the same rows (no other character folds to a
+// character without case: a CJK character, a digit, a punctuation mark).
+bool caseless(const QString &text)
+{
+    return std::none_of(text.begin(), text.end(),
+                        [](QChar c) { return c.isLower() || c.isUpper() || c.isTitleCase(); });
+}
+
+// textIndex: the layer's trigram index (textIndexName), when it serves the query: it finds the
+// rows holding the text in a column, case folded. When the text has letters with a case, LIKE
+// then decides among them as it does without the index, so the answer is the same.
+std::string whereClause(const AttributeSchema &s, const AttributeQuery &q,
+                        const std::string &textIndex = {})
 {
     std::vector<std::string> terms;
-    if (!q.text.isEmpty()) {
+    if (!textIndex.empty())
+        terms.push_back("fid IN (SELECT rowid FROM " + quoteIdentifier(textIndex) + " WHERE " +
+                        quoteIdentifier(textIndex) + " MATCH ?6)");
+    if (!q.text.isEmpty() && (textIndex.empty() || !caseless(q.text))) {
         std::vector<std::string> likes;
         for (std::size_t i = 0; i < s.fieldCount; ++i) {
             const auto &c = s.columns[i];
@@ -148,6 +177,136 @@ void ensureSortIndex(const std::string &table, const std::string &field, geodata
     }
 }
 
+bool isTextColumn(const AttributeColumn &c)
+{
+    return c.type == geodata::FieldType::Text || c.type == geodata::FieldType::Date;
+}
+
+// The trigram index of a layer's text columns, named for the layer's version and count so that a
+// layer imported again gets a new one: attr_fts_<table>_v<version>_n<features>. Its columns are
+// c<i>, i the field's index in the schema's columns. Contentless: it keeps only the index (about
+// a third of the table's size on the county's parcels).
+std::string textIndexName(const AttributeSchema &s)
+{
+    return "attr_fts_" + s.layer.table + "_v" + std::to_string(s.layer.version) + "_n" +
+           std::to_string(s.layer.featureCount);
+}
+
+bool tableExists(geodata::Database &db, const std::string &name)
+{
+    auto st = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+    st.bind(1, name);
+    return st.step();
+}
+
+// Makes the index when writer is given (the layer's older ones dropped); false when there is
+// none and it cannot be made (a read-only file, or the file locked: the query goes without it).
+// It is written 20 000 features a transaction into <name>_part, the last fid written kept in
+// attr_fts_progress, and renamed when whole: the window's readers (the map) wait only for one
+// short commit at a time, never for the whole index (tens of seconds on a million parcels), and
+// an index interrupted goes on where it stopped the next time.
+bool ensureTextIndex(const AttributeSchema &s, const std::string &name, geodata::Database &db,
+                     geodata::Database *writer)
+{
+    if (tableExists(db, name))
+        return true;
+    if (!writer)
+        return false;
+    std::string columns, values;
+    for (std::size_t i = 0; i < s.fieldCount; ++i)
+        if (isTextColumn(s.columns[i])) {
+            columns += ", c" + std::to_string(i);
+            values += ", " + quoteIdentifier(s.columns[i].field);
+        }
+    if (columns.empty())
+        return false;
+    const std::string part = name + "_part";
+    constexpr int kChunk = 20000;
+    try {
+        std::optional<std::int64_t> last;
+        {
+            geodata::Transaction t(*writer);
+            writer->exec("CREATE TABLE IF NOT EXISTS attr_fts_progress (name TEXT PRIMARY KEY, "
+                         "last_fid INTEGER NOT NULL)");
+            std::vector<std::string> old;
+            const std::string prefix = "attr_fts_" + s.layer.table + "_v";
+            auto st =
+                writer->prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                "sql LIKE 'CREATE VIRTUAL TABLE%' AND substr(name, 1, ?) = ?");
+            st.bindAll(static_cast<std::int64_t>(prefix.size()), prefix);
+            while (st.step())
+                if (st.text(0) != part)
+                    old.push_back(st.text(0));
+            st.reset();
+            for (const auto &o : old) {
+                writer->exec("DROP TABLE " + quoteIdentifier(o));
+                auto del = writer->prepare("DELETE FROM attr_fts_progress WHERE name = ?");
+                del.bind(1, o);
+                del.step();
+            }
+            if (tableExists(*writer, part)) {
+                auto at = writer->prepare("SELECT last_fid FROM attr_fts_progress WHERE name = ?");
+                at.bind(1, part);
+                if (at.step())
+                    last = at.int64(0);
+            } else {
+                writer->exec("CREATE VIRTUAL TABLE " + quoteIdentifier(part) + " USING fts5(" +
+                             columns.substr(2) +
+                             ", content='', columnsize=0, detail=full, tokenize='trigram')");
+            }
+            t.commit();
+        }
+        for (;;) {
+            const std::string range = " FROM " + quoteIdentifier(s.layer.table) +
+                                      (last ? " WHERE fid > ?1" : "") + " ORDER BY fid LIMIT " +
+                                      std::to_string(kChunk);
+            geodata::Transaction t(*writer);
+            auto upTo = writer->prepare("SELECT max(fid) FROM (SELECT fid" + range + ")");
+            if (last)
+                upTo.bind(1, *last);
+            if (!upTo.step() || upTo.isNull(0))
+                break;
+            const std::int64_t to = upTo.int64(0);
+            upTo.reset();
+            auto add = writer->prepare("INSERT INTO " + quoteIdentifier(part) + "(rowid" + columns +
+                                       ") SELECT fid" + values + range);
+            if (last)
+                add.bind(1, *last);
+            add.step();
+            auto note = writer->prepare(
+                "INSERT OR REPLACE INTO attr_fts_progress (name, last_fid) VALUES (?, ?)");
+            note.bindAll(part, to);
+            note.step();
+            t.commit();
+            last = to;
+        }
+        geodata::Transaction t(*writer);
+        writer->exec("ALTER TABLE " + quoteIdentifier(part) + " RENAME TO " +
+                     quoteIdentifier(name));
+        auto done = writer->prepare("DELETE FROM attr_fts_progress WHERE name = ?");
+        done.bind(1, part);
+        done.step();
+        t.commit();
+        return true;
+    } catch (const geodata::Error &e) {
+        // Interrupted: the query is not wanted any more, not to be run without the index.
+        if (std::string_view(e.what()).find("interrupt") != std::string_view::npos)
+            throw;
+        return false; // a file we may not write, or locked: filtered by LIKE alone, only slower
+    }
+}
+
+// Whether the trigram index can narrow this query: text of three characters or more (the
+// tokenizer's shortest match; one or two go by LIKE alone) searched in text columns.
+bool textIndexServes(const AttributeSchema &s, const AttributeQuery &q)
+{
+    if (q.text.toUcs4().size() < 3 || s.layer.featureCount <= AttributeTable::kIndexThreshold)
+        return false;
+    if (q.textColumn >= 0)
+        return isTextColumn(s.columns[static_cast<std::size_t>(q.textColumn)]);
+    return true;
+}
+
 } // namespace
 
 AttributeSchema AttributeTable::schema() const
@@ -182,7 +341,16 @@ AttributeRows AttributeTable::select(const AttributeSchema &s, const AttributeQu
             return out;
         }
     }
-    std::string sql = "SELECT fid FROM " + quoteIdentifier(s.layer.table) + whereClause(s, q);
+    std::string textIndex;
+    if (textIndexServes(s, q) && ensureTextIndex(s, textIndexName(s), db, indexWriter))
+        textIndex = textIndexName(s);
+    std::string sql =
+        "SELECT fid FROM " + quoteIdentifier(s.layer.table) + whereClause(s, q, textIndex);
+    if (!textIndex.empty() && caseless(q.text) && !q.extent && !sorted)
+        // The index alone answers: its rowids are the fids, not looked up in the table one by
+        // one (650 000 parcels hold 水浇地: 0.8 s through the table, 0.1 s without).
+        sql = "SELECT rowid FROM " + quoteIdentifier(textIndex) + " WHERE " +
+              quoteIdentifier(textIndex) + " MATCH ?6";
     if (sorted) {
         const std::string &field = s.columns[static_cast<std::size_t>(q.sortColumn)].field;
         if (indexWriter && s.layer.featureCount > kIndexThreshold)
@@ -193,8 +361,10 @@ AttributeRows AttributeTable::select(const AttributeSchema &s, const AttributeQu
     // Unsorted, SQLite reads the fids from the smallest covering index (a tenth of the table's
     // pages on the county's parcels); they are put in fid order here.
     auto st = db.prepare(sql);
-    if (!q.text.isEmpty())
+    if (!q.text.isEmpty() && (textIndex.empty() || !caseless(q.text)))
         st.bind(1, likePattern(q.text));
+    if (!textIndex.empty())
+        st.bind(6, ftsPhrase(q.text, q.textColumn));
     if (q.extent) {
         st.bind(2, q.extent->minX);
         st.bind(3, q.extent->minY);

@@ -27,6 +27,8 @@ QString partPairsText(const QString &pairs)
     return out.join(tr("；"));
 }
 
+} // namespace
+
 QString overlapRoleText(const QString &role)
 {
     struct Name
@@ -48,7 +50,40 @@ QString overlapRoleText(const QString &role)
     return role;
 }
 
-} // namespace
+QString builtinRuleText(const QString &text)
+{
+    static const char *const texts[] = {
+        QT_TRANSLATE_NOOP("planlines::layers", "三区三线与三线一单选址检查规则（示例规则集）"),
+        // The rules' titles, in the file's order.
+        QT_TRANSLATE_NOOP("planlines::layers", "不得占用永久基本农田"),
+        QT_TRANSLATE_NOOP("planlines::layers", "生态保护红线内禁止开发性、生产性建设活动"),
+        QT_TRANSLATE_NOOP("planlines::layers", "生态保护红线内仅允许有限人为活动"),
+        QT_TRANSLATE_NOOP("planlines::layers", "城镇建设应在城镇开发边界内"),
+        QT_TRANSLATE_NOOP("planlines::layers", "城镇开发边界外的公用设施须单独选址论证"),
+        QT_TRANSLATE_NOOP("planlines::layers", "化工项目只能进入经认定的化工园区"),
+        QT_TRANSLATE_NOOP("planlines::layers", "禁止新建、改建、扩建分散燃煤供热锅炉"),
+        QT_TRANSLATE_NOOP("planlines::layers", "热力生产项目须核实燃料"),
+        QT_TRANSLATE_NOOP("planlines::layers", "优先保护单元内禁止工业项目建设"),
+        QT_TRANSLATE_NOOP("planlines::layers", "淤背区生态廊道用地保持廊道用途"),
+        QT_TRANSLATE_NOOP("planlines::layers", "淤背区内的防洪、生态工程须与廊道衔接"),
+        QT_TRANSLATE_NOOP("planlines::layers", "黄河临堤范围内严格控制新建工业项目"),
+        QT_TRANSLATE_NOOP("planlines::layers", "饮用水水源保护区周边严格控制工业项目"),
+        QT_TRANSLATE_NOOP("planlines::layers", "占用耕地须落实占补平衡"),
+        QT_TRANSLATE_NOOP("planlines::layers", "选址应在现状地类图斑覆盖范围内"),
+        // Their headings (永久基本农田 and 城镇开发边界 are the roles' names above).
+        QT_TRANSLATE_NOOP("planlines::layers", "永久基本农田"),
+        QT_TRANSLATE_NOOP("planlines::layers", "城镇开发边界"),
+        QT_TRANSLATE_NOOP("planlines::layers", "空间布局约束"),
+        QT_TRANSLATE_NOOP("planlines::layers", "污染物排放管控"),
+        QT_TRANSLATE_NOOP("planlines::layers", "耕地保护"),
+        QT_TRANSLATE_NOOP("planlines::layers", "数据核查"),
+    };
+    const QByteArray utf8 = text.toUtf8();
+    for (const char *t : texts)
+        if (utf8 == t)
+            return tr(t);
+    return text;
+}
 
 QString featureSourceText(const QString &source)
 {

@@ -20,5 +20,11 @@ bool isOverlapNote(const QString &repair);
 QString checkRepairText(const QString &repair);
 // A note of reading a site file (SiteReader: repairs and CRS decisions).
 QString checkNoteText(const QString &note);
+// An overlap row's role (basic_farmland, eco_redline, …, landuse, cultivated): 永久基本农田 ….
+QString overlapRoleText(const QString &role);
+// A rule's title or heading, or the set's name, of the rules shipped with the program
+// (geodata/check/rules/sanxian_yidan.json), in the UI's language; other text as it is. Only for
+// a result of the built-in set (its checksum): a county's own rules read as the county wrote them.
+QString builtinRuleText(const QString &text);
 
 } // namespace planlines::layers

@@ -81,6 +81,18 @@ Pane {
             selectSite(i)
     }
     onVisibleChanged: startOnLookedAtSite()
+    // The form's 规划用途: the box shows it, the check uses it.
+    property string useText: ""
+    function setUse(text) {
+        useText = text
+        useBox.editText = text
+    }
+    // Called later than any change of the box's text: the user's own (typed, chosen) have
+    // set useText by then.
+    function keepUse() {
+        if (useBox.editText !== useText)
+            useBox.editText = useText
+    }
     // Checks the site of that name (else fid) with its own industry and use, shown in the list.
     function checkNamed(nameOrFid) {
         sourceTabs.currentIndex = 0
@@ -92,7 +104,7 @@ Pane {
             }
         }
         industryField.text = ""
-        useBox.editText = ""
+        panel.setUse("")
         return ctl.checkSiteNamed(nameOrFid)
     }
     function runCheck() {
@@ -119,7 +131,7 @@ Pane {
         objectName: "checkController"
         session: panel.session
         industry: industryField.text
-        use: useBox.editText
+        use: panel.useText
         drawnName: drawnNameField.text
         onCheckFinished: ok => {
             if (ok) {
@@ -127,7 +139,7 @@ Pane {
                 // its own industry and use, not the previous site's.
                 const site = ctl.result.site || {}
                 industryField.text = site.industry || ""
-                useBox.editText = site.use || ""
+                panel.setUse(site.use || "")
                 panel.zoomToResult(!panel.autoCheckSite.length || panel.autoDone)
                 panel.highlightWorst()
             }
@@ -268,7 +280,7 @@ Pane {
                                 return
                             chosenIndex = shown[currentIndex]
                             industryField.text = s.industry
-                            useBox.editText = s.use
+                            panel.setUse(s.use)
                         }
                         onActivated: fillInputs()
                         onModelChanged: {
@@ -373,6 +385,15 @@ Pane {
                     // The rule file's words (data, not UI text: never translated).
                     model: ["", "工业用地", "公用设施用地", "商业服务业用地", "居住用地", "交通运输用地",
                         "公共管理与公共服务用地", "绿地与开敞空间用地", "农业设施建设用地"]
+                    // What the user typed or chose is panel.useText: a language switch sets the
+                    // box's text to its list's current entry (QQuickComboBox on LanguageChange),
+                    // which is put back.
+                    onActivated: panel.useText = editText
+                    onEditTextChanged: Qt.callLater(panel.keepUse)
+                    Connections {
+                        target: useBox.contentItem
+                        function onTextEdited() { panel.useText = useBox.contentItem.text }
+                    }
                 }
             }
 

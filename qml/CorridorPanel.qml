@@ -291,8 +291,19 @@ Pane {
                         }
                         Label { text: segmentId; Layout.preferredWidth: 64 }
                         Label { text: range; Layout.preferredWidth: 120 }
-                        Label { text: township; Layout.fillWidth: true; elide: Text.ElideRight }
-                        Label { text: statusLabel + " " + percent + "%" }
+                        // The township over the status: "Under construction 40%" beside it
+                        // left no room for a township's name at 1280×720.
+                        ColumnLayout {
+                            Layout.fillWidth: true
+                            spacing: 0
+                            Label { text: township; Layout.fillWidth: true; elide: Text.ElideRight }
+                            Label {
+                                text: statusLabel + " " + percent + "%"
+                                color: "#607D8B"
+                                Layout.fillWidth: true
+                                elide: Text.ElideRight
+                            }
+                        }
                     }
                 }
             }

@@ -32,13 +32,20 @@ struct AttributeTableModel::Worker
     std::string path;
     std::mutex mutex;
     std::unique_ptr<geodata::Project> reader;
-    std::unique_ptr<geodata::Database> writer; // opened when a big layer is sorted
+    // Opened when a big layer is sorted or filtered by text: the sort indexes and the text
+    // index are kept in the file.
+    std::unique_ptr<geodata::Database> writer;
     std::atomic<sqlite3 *> running{nullptr};
-    std::atomic<quint64> wanted{0}; // the generation asked last
+    std::atomic<sqlite3 *> writing{nullptr}; // the writer while a query may make an index
+    std::atomic<quint64> wanted{0};          // the generation asked last
 
     void cancel()
     {
         if (sqlite3 *db = running.load())
+            sqlite3_interrupt(db);
+        // A text index being made (tens of seconds on a million parcels) is stopped too and
+        // rolled back: the next filter of three characters or more makes it again.
+        if (sqlite3 *db = writing.load())
             sqlite3_interrupt(db);
     }
 };
@@ -231,14 +238,19 @@ void AttributeTableModel::runQuery(const layers::AttributeQuery &query)
                 if (!worker->reader)
                     worker->reader = geodata::Project::open(worker->path, true);
                 geodata::Database *writer = nullptr;
-                if (query.sortColumn >= 0 &&
+                if ((query.sortColumn >= 0 || query.text.size() >= 3) &&
                     schema.layer.featureCount > layers::AttributeTable::kIndexThreshold) {
-                    // Sorting a big layer leaves an index in the file, as search does for its
-                    // codes.
+                    // Sorting or filtering a big layer leaves an index in the file, as search
+                    // does for its codes.
                     try {
-                        if (!worker->writer)
+                        if (!worker->writer) {
                             worker->writer = std::make_unique<geodata::Database>(
                                 worker->path, geodata::Database::Mode::ReadWrite);
+                            // The indexes only make queries faster: while another connection
+                            // holds the file (a long read), the query goes without one rather
+                            // than wait the minute a project's writer waits.
+                            sqlite3_busy_timeout(worker->writer->handle(), 3000);
+                        }
                         writer = worker->writer.get();
                     } catch (const std::exception &) {
                         writer = nullptr; // a read-only file: sorted by scanning
@@ -246,11 +258,14 @@ void AttributeTableModel::runQuery(const layers::AttributeQuery &query)
                 }
                 auto &db = worker->reader->db();
                 worker->running = db.handle();
+                worker->writing = writer ? writer->handle() : nullptr;
                 if (worker->wanted == generation)
                     rows = layers::AttributeTable::select(schema, query, db, writer);
                 worker->running = nullptr;
+                worker->writing = nullptr;
             } catch (const std::exception &e) {
                 worker->running = nullptr;
+                worker->writing = nullptr;
                 error = QString::fromUtf8(e.what());
             }
             if (worker->wanted != generation)

@@ -125,8 +125,9 @@ QString CheckController::detailText() const
                                      .arg(recordId())
                                      .arg(at, r.value(QLatin1String("created_by")).toString()));
     }
+    const QString rulesName = r.value(QLatin1String("rules_name")).toString();
     lines << tr("规则：%1 %2")
-                 .arg(r.value(QLatin1String("rules_name")).toString(),
+                 .arg(CheckRows::builtinRules(r) ? layers::builtinRuleText(rulesName) : rulesName,
                       r.value(QLatin1String("rules_version")).toString());
     lines << m_results[static_cast<size_t>(m_current)]->notes;
     lines << m_notes;

@@ -1,6 +1,7 @@
 #include "checkrows.h"
 
 #include <geodata/area.h>
+#include <geodata/check/ruleset.h>
 #include <layers/checkwording.h>
 
 #include <QJsonArray>
@@ -45,6 +46,15 @@ QString featuresText(const QJsonArray &features)
     QString text = names.join(QStringLiteral("、"));
     if (features.size() > names.size())
         text += CheckRows::tr(" 等 %1 个").arg(features.size());
+    return text;
+}
+
+// The words of layers/checkwording fit inside a sentence ("permanent basic farmland"); a row's
+// label and a heading begin with a capital.
+QString capitalised(QString text)
+{
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
     return text;
 }
 
@@ -104,7 +114,8 @@ QVariantList CheckRows::overlaps(const QJsonObject &result)
         const bool present = o.value(QLatin1String("layer_present")).toBool();
         out << QVariantMap{
             {QStringLiteral("role"), o.value(QLatin1String("role")).toString()},
-            {QStringLiteral("label"), o.value(QLatin1String("role_zh")).toString()},
+            {QStringLiteral("label"),
+             capitalised(layers::overlapRoleText(o.value(QLatin1String("role")).toString()))},
             {QStringLiteral("areaM2"), o.value(QLatin1String("area_m2")).toDouble()},
             {QStringLiteral("m2"), m2Text(o.value(QLatin1String("area_m2")).toDouble())},
             {QStringLiteral("mu"), muText(o.value(QLatin1String("area_mu")).toDouble())},
@@ -156,8 +167,20 @@ QVariantList CheckRows::controlUnits(const QJsonObject &result)
     return out;
 }
 
+bool CheckRows::builtinRules(const QJsonObject &result)
+{
+    // The checksum of the rules' text: a county's copy, edited in any way, is not the built-in.
+    static const QString builtin =
+        QString::fromStdString(geodata::check::RuleSet::builtin().checksum());
+    return result.value(QLatin1String("rules_checksum")).toString() == builtin;
+}
+
 QVariantList CheckRows::rules(const QJsonObject &result)
 {
+    const bool builtin = builtinRules(result);
+    const auto words = [builtin](const QJsonValue &v) {
+        return builtin ? capitalised(layers::builtinRuleText(v.toString())) : v.toString();
+    };
     QVariantList out;
     for (const QJsonValue &v : result.value(QLatin1String("rules")).toArray()) {
         const QJsonObject o = v.toObject();
@@ -165,14 +188,14 @@ QVariantList CheckRows::rules(const QJsonObject &result)
         const QString status = o.value(QLatin1String("status")).toString();
         out << QVariantMap{
             {QStringLiteral("id"), o.value(QLatin1String("id")).toString()},
-            {QStringLiteral("title"), o.value(QLatin1String("title")).toString()},
+            {QStringLiteral("title"), words(o.value(QLatin1String("title")))},
             {QStringLiteral("status"), status},
             {QStringLiteral("statusText"), applicable ? statusText(status) : tr("不适用")},
             {QStringLiteral("color"), applicable ? statusColor(status) : QColor(0x9e, 0x9e, 0x9e)},
             {QStringLiteral("applicable"), applicable},
             {QStringLiteral("value"), o.value(QLatin1String("value")).toString()},
             {QStringLiteral("text"), o.value(QLatin1String("text")).toString()},
-            {QStringLiteral("heading"), o.value(QLatin1String("heading")).toString()},
+            {QStringLiteral("heading"), words(o.value(QLatin1String("heading")))},
             {QStringLiteral("source"), o.value(QLatin1String("source")).toString()},
             {QStringLiteral("featureCount"), o.value(QLatin1String("features")).toArray().size()}};
     }

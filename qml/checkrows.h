@@ -32,6 +32,9 @@ public:
     static QVariantList landuse(const QJsonObject &result);
     // {code, name, className, listText}
     static QVariantList controlUnits(const QJsonObject &result);
+    // Whether the result was checked with the rules shipped with the program (their checksum):
+    // their titles and headings are then shown in the UI's language.
+    static bool builtinRules(const QJsonObject &result);
     // {id, title, status, statusText, color, applicable, value, text, heading, source,
     //  featureCount}: every rule of the set, in the rule file's order.
     static QVariantList rules(const QJsonObject &result);

@@ -54,7 +54,10 @@ void CheckWorker::useRules(const std::string &path, CheckOutcome &out)
         m_engine.reset();
     }
     out.rulesFile = q(m_rulesPath);
-    QString text = tr("%1（%2）").arg(q(m_rules->name()), q(m_rules->version()));
+    const QString name = q(m_rules->name());
+    QString text =
+        tr("%1（%2）")
+            .arg(m_rulesPath.empty() ? layers::builtinRuleText(name) : name, q(m_rules->version()));
     out.rulesText = m_rulesPath.empty()
                         ? tr("%1，内置").arg(text)
                         : tr("%1，%2").arg(text, QFileInfo(q(m_rulesPath)).fileName());

@@ -6,8 +6,10 @@
 #include <layers/corridor/progresschart.h>
 #include <layers/corridor/statusmap.h>
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
+#include <QEvent>
 #include <QFileInfo>
 #include <QImage>
 #include <QSaveFile>
@@ -35,11 +37,37 @@ qint64 msOf(const std::string &date)
         .toMSecsSinceEpoch();
 }
 
+// A status in the UI's words (规划 … 养护; Planned … Maintenance). statusFromText reads both,
+// so the form's choice goes back to the recorder in either language.
+QString statusText(Status s)
+{
+    [[maybe_unused]] static const char *const names[] = {
+        QT_TRANSLATE_NOOP("planlines::qml::CorridorController", "规划"),
+        QT_TRANSLATE_NOOP("planlines::qml::CorridorController", "施工中"),
+        QT_TRANSLATE_NOOP("planlines::qml::CorridorController", "已完工"),
+        QT_TRANSLATE_NOOP("planlines::qml::CorridorController", "已验收"),
+        QT_TRANSLATE_NOOP("planlines::qml::CorridorController", "养护"),
+        QT_TRANSLATE_NOOP("planlines::qml::CorridorController", "未记录"),
+    };
+    return CorridorController::tr(std::string(statusLabelZh(s)).c_str());
+}
+
 } // namespace
 
 CorridorController::CorridorController(QObject *parent) : QObject(parent)
 {
     m_date = QDate::currentDate().toString(Qt::ISODate);
+    if (QCoreApplication::instance())
+        QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool CorridorController::eventFilter(QObject *watched, QEvent *event)
+{
+    // The statuses' words are made with the state: made again in the new language.
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange &&
+        m_corridor)
+        updateState();
+    return QObject::eventFilter(watched, event);
 }
 
 CorridorController::~CorridorController()
@@ -148,12 +176,11 @@ QVariantList CorridorController::history(const QString &segmentId) const
         QStringList photos;
         for (const auto &p : e->photos)
             photos << qs(p);
-        const QString text = QStringLiteral("%1 %2 %3%")
-                                 .arg(qs(e->date), qs(statusLabelZh(e->status)))
-                                 .arg(e->percent);
+        const QString text =
+            QStringLiteral("%1 %2 %3%").arg(qs(e->date), statusText(e->status)).arg(e->percent);
         out.prepend(QVariantMap{{QStringLiteral("id"), qint64(e->id)},
                                 {QStringLiteral("date"), qs(e->date)},
-                                {QStringLiteral("statusLabel"), qs(statusLabelZh(e->status))},
+                                {QStringLiteral("statusLabel"), statusText(e->status)},
                                 {QStringLiteral("percent"), e->percent},
                                 {QStringLiteral("plantedAreaM2"), e->plantedAreaM2.value_or(-1)},
                                 {QStringLiteral("note"), qs(e->note)},
@@ -180,7 +207,7 @@ QStringList CorridorController::statusLabels() const
 {
     QStringList out;
     for (Status s : kRecordedStatuses)
-        out << qs(statusLabelZh(s));
+        out << statusText(s);
     return out;
 }
 
@@ -272,14 +299,14 @@ void CorridorController::updateState()
                         qs(geodata::formatChainage(s.segment->startM)) + QStringLiteral("–") +
                             qs(geodata::formatChainage(s.segment->endM)),
                         qs(s.segment->townshipName), qs(s.segment->works), qs(statusId(s.status)),
-                        qs(statusLabelZh(s.status)), qs(s.since), s.percent,
+                        statusText(s.status), qs(s.since), s.percent,
                         geodata::m2ToMu(s.segment->areaM2), colour(s.status)});
     m_segments.setRows(std::move(rows));
 
     for (Status s : kAllStatuses) {
         const Totals &t = m_state->byStatus().at(s);
         m_totals.append(QVariantMap{{QStringLiteral("status"), qs(statusId(s))},
-                                    {QStringLiteral("label"), qs(statusLabelZh(s))},
+                                    {QStringLiteral("label"), statusText(s)},
                                     {QStringLiteral("color"), colour(s)},
                                     {QStringLiteral("segments"), t.segments},
                                     {QStringLiteral("lengthM"), t.lengthM},
@@ -297,7 +324,7 @@ void CorridorController::updateState()
         for (const auto &row : table.lengthM)
             km.append(row[i] / 1000);
         sets.append(QVariantMap{{QStringLiteral("status"), qs(statusId(kAllStatuses[i]))},
-                                {QStringLiteral("label"), qs(statusLabelZh(kAllStatuses[i]))},
+                                {QStringLiteral("label"), statusText(kAllStatuses[i])},
                                 {QStringLiteral("color"), colour(kAllStatuses[i])},
                                 {QStringLiteral("lengthKm"), km}});
     }

@@ -109,6 +109,9 @@ signals:
     void stateChanged();
     void rangeChanged();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void reload();
     void updateState();

@@ -72,173 +72,173 @@
 <context>
     <name>CheckPanel</name>
     <message>
-        <location filename="../CheckPanel.qml" line="177"/>
+        <location filename="../CheckPanel.qml" line="189"/>
         <source>选择选址文件</source>
         <translation>Choose a site file</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="178"/>
+        <location filename="../CheckPanel.qml" line="190"/>
         <source>选址文件 (*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz *.dxf *.tab *.mif *.gdb *.txt)</source>
         <translation>Site files (*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz *.dxf *.tab *.mif *.gdb *.txt)</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="179"/>
-        <location filename="../CheckPanel.qml" line="187"/>
+        <location filename="../CheckPanel.qml" line="191"/>
+        <location filename="../CheckPanel.qml" line="199"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="186"/>
+        <location filename="../CheckPanel.qml" line="198"/>
         <source>选择检查规则文件</source>
         <translation>Choose a check rule file</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="187"/>
+        <location filename="../CheckPanel.qml" line="199"/>
         <source>规则文件 (*.json)</source>
         <translation>Rule files (*.json)</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="217"/>
+        <location filename="../CheckPanel.qml" line="229"/>
         <source>选址检查</source>
         <translation>Site check</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="226"/>
+        <location filename="../CheckPanel.qml" line="238"/>
         <source>项目选址</source>
         <translation>Project site</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="227"/>
+        <location filename="../CheckPanel.qml" line="239"/>
         <source>地图绘制</source>
         <translation>Draw on map</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="228"/>
+        <location filename="../CheckPanel.qml" line="240"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="241"/>
+        <location filename="../CheckPanel.qml" line="253"/>
         <source>输入名称筛选选址</source>
         <translation>Type to filter sites by name</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="284"/>
+        <location filename="../CheckPanel.qml" line="296"/>
         <source>没有名称含“%1”的选址</source>
         <translation>No site name contains “%1”</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="291"/>
+        <location filename="../CheckPanel.qml" line="303"/>
         <source>也可以用「识别」工具在地图上点击选址。</source>
         <translation>You can also click a site on the map with the Identify tool.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="292"/>
+        <location filename="../CheckPanel.qml" line="304"/>
         <source>项目中没有选址图层的要素。</source>
         <translation>The project has no features in a site layer.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="300"/>
+        <location filename="../CheckPanel.qml" line="312"/>
         <source>在地图上绘制</source>
         <translation>Draw on the map</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="308"/>
+        <location filename="../CheckPanel.qml" line="320"/>
         <source>撤销顶点</source>
         <translation>Undo vertex</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="318"/>
+        <location filename="../CheckPanel.qml" line="330"/>
         <source>点「在地图上绘制」，再在地图上逐点点击范围的顶点。</source>
         <translation>Press “Draw on the map”, then click the vertices of the area one by one.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="320"/>
+        <location filename="../CheckPanel.qml" line="332"/>
         <source>已有 %1 个顶点；至少需要 3 个。</source>
         <translation>%1 vertices so far; at least 3 are needed.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="324"/>
+        <location filename="../CheckPanel.qml" line="336"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="328"/>
+        <location filename="../CheckPanel.qml" line="340"/>
         <source>绘制范围</source>
         <translation>Drawn area</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="340"/>
+        <location filename="../CheckPanel.qml" line="352"/>
         <source>文件路径</source>
         <translation>File path</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="344"/>
+        <location filename="../CheckPanel.qml" line="356"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="352"/>
+        <location filename="../CheckPanel.qml" line="364"/>
         <source>Shapefile、GeoPackage、GeoJSON、KML、DXF、界址点坐标文件等；每个面要素作为一个选址。</source>
         <translation>Shapefile, GeoPackage, GeoJSON, KML, DXF, boundary coordinate files (界址点坐标文件) …; each polygon feature is one site.</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="360"/>
+        <location filename="../CheckPanel.qml" line="372"/>
         <source>行业代码</source>
         <translation>Industry code</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="365"/>
+        <location filename="../CheckPanel.qml" line="377"/>
         <source>GB/T 4754，如 C26、D4416</source>
         <translation>GB/T 4754, e.g. C26, D4416</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="367"/>
+        <location filename="../CheckPanel.qml" line="379"/>
         <source>规划用途</source>
         <translation>Planned use</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="382"/>
+        <location filename="../CheckPanel.qml" line="403"/>
         <source>检查规则</source>
         <translation>Check rules</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="389"/>
+        <location filename="../CheckPanel.qml" line="410"/>
         <source>内置示例规则</source>
         <translation>Built-in sample rules</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="396"/>
+        <location filename="../CheckPanel.qml" line="417"/>
         <source>更换…</source>
         <translation>Change…</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="402"/>
+        <location filename="../CheckPanel.qml" line="423"/>
         <source>用内置</source>
         <translation>Use built-in</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="413"/>
+        <location filename="../CheckPanel.qml" line="434"/>
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="420"/>
+        <location filename="../CheckPanel.qml" line="441"/>
         <source>检查记录…</source>
         <translation>Check records…</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="425"/>
+        <location filename="../CheckPanel.qml" line="446"/>
         <source>生成报告…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="442"/>
+        <location filename="../CheckPanel.qml" line="463"/>
         <source>%1/%2 个选址</source>
         <translation>%1/%2 sites</translation>
     </message>
     <message>
-        <location filename="../CheckPanel.qml" line="446"/>
+        <location filename="../CheckPanel.qml" line="467"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -393,32 +393,32 @@
 <context>
     <name>CheckRows</name>
     <message>
-        <location filename="../checkrows.cpp" line="47"/>
+        <location filename="../checkrows.cpp" line="48"/>
         <source> 等 %1 个</source>
         <translation> and others, %1 in all</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="67"/>
+        <location filename="../checkrows.cpp" line="77"/>
         <source>不符合</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="69"/>
+        <location filename="../checkrows.cpp" line="79"/>
         <source>需关注</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="71"/>
+        <location filename="../checkrows.cpp" line="81"/>
         <source>符合</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="72"/>
+        <location filename="../checkrows.cpp" line="82"/>
         <source>无法检查</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="89"/>
+        <location filename="../checkrows.cpp" line="99"/>
         <source>%1 m² · %2 亩 · %3 公顷</source>
         <translation>%1 m² · %2 mu · %3 ha</translation>
     </message>
@@ -435,12 +435,12 @@
         <translation type="vanished">%1, line %2: %3</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="116"/>
+        <location filename="../checkrows.cpp" line="127"/>
         <source>项目中没有此图层</source>
         <translation>The project has no such layer</translation>
     </message>
     <message>
-        <location filename="../checkrows.cpp" line="170"/>
+        <location filename="../checkrows.cpp" line="193"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
@@ -448,93 +448,93 @@
 <context>
     <name>CheckWorker</name>
     <message>
-        <location filename="../checkworker.cpp" line="57"/>
+        <location filename="../checkworker.cpp" line="59"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="59"/>
+        <location filename="../checkworker.cpp" line="62"/>
         <source>%1，内置</source>
         <translation>%1, built-in</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="60"/>
+        <location filename="../checkworker.cpp" line="63"/>
         <source>%1，%2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="124"/>
+        <location filename="../checkworker.cpp" line="127"/>
         <source>选址图层 %1 中没有要素 %2</source>
         <translation>The site layer %1 has no feature %2</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="162"/>
+        <location filename="../checkworker.cpp" line="165"/>
         <source>未检查：%1</source>
         <translation>Not checked: %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="179"/>
+        <location filename="../checkworker.cpp" line="182"/>
         <source>无法检查“%1”：%2</source>
         <translation>Cannot check “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="212"/>
+        <location filename="../checkworker.cpp" line="215"/>
         <source>已检查并记录（记录 %1）</source>
         <translation>Checked and recorded (record %1)</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="213"/>
+        <location filename="../checkworker.cpp" line="216"/>
         <source>已取消：%1 个选址已检查并记录，%2 个未检查</source>
         <translation>Cancelled: %1 sites checked and recorded, %2 not checked</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="216"/>
+        <location filename="../checkworker.cpp" line="219"/>
         <source>已检查 %1 个选址并记录</source>
         <translation>Checked and recorded %1 sites</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="223"/>
+        <location filename="../checkworker.cpp" line="226"/>
         <source>项目中没有检查记录 %1</source>
         <translation>The project has no check record %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="240"/>
+        <location filename="../checkworker.cpp" line="243"/>
         <source>记录之后图层版本已变</source>
         <translation>the layer versions changed since the record</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="241"/>
+        <location filename="../checkworker.cpp" line="244"/>
         <source>记录之后规则文件已变</source>
         <translation>the rule file changed since the record</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="242"/>
+        <location filename="../checkworker.cpp" line="245"/>
         <source>结果不同</source>
         <translation>the result differs</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="247"/>
+        <location filename="../checkworker.cpp" line="250"/>
         <source>重新检查：结果与记录一致</source>
         <translation>Checked again: the result matches the record</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="248"/>
+        <location filename="../checkworker.cpp" line="251"/>
         <source>重新检查：结果与记录不同（%1）</source>
         <translation>Checked again: the result differs from the record (%1)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="306"/>
-        <location filename="../checkworker.cpp" line="251"/>
+        <location filename="../checkcontroller.cpp" line="301"/>
+        <location filename="../checkworker.cpp" line="254"/>
         <source>已打开记录 %1</source>
         <translation>Opened record %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="288"/>
+        <location filename="../checkworker.cpp" line="291"/>
         <source>报告已写入 %1</source>
         <translation>Report written to %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="136"/>
+        <location filename="../checkworker.cpp" line="139"/>
         <source>找不到选址“%1”：%2</source>
         <translation>No site “%1”: %2</translation>
     </message>
@@ -1598,207 +1598,309 @@
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="37"/>
+        <location filename="../../layers/checkwording.cpp" line="39"/>
+        <location filename="../../layers/checkwording.cpp" line="74"/>
         <source>永久基本农田</source>
         <translation>permanent basic farmland</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="38"/>
+        <location filename="../../layers/checkwording.cpp" line="40"/>
         <source>生态保护红线</source>
         <translation>ecological red line</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="39"/>
+        <location filename="../../layers/checkwording.cpp" line="41"/>
+        <location filename="../../layers/checkwording.cpp" line="75"/>
         <source>城镇开发边界</source>
         <translation>urban development boundary</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="40"/>
+        <location filename="../../layers/checkwording.cpp" line="42"/>
         <source>生态廊道</source>
         <translation>ecological corridor</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="41"/>
+        <location filename="../../layers/checkwording.cpp" line="43"/>
         <source>环境管控单元</source>
         <translation>environmental control units</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="42"/>
+        <location filename="../../layers/checkwording.cpp" line="44"/>
         <source>耕地</source>
         <translation>cultivated land</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="43"/>
+        <location filename="../../layers/checkwording.cpp" line="45"/>
         <source>地类图斑</source>
         <translation>land-use parcels</translation>
     </message>
     <message>
+        <location filename="../../layers/checkwording.cpp" line="56"/>
+        <source>三区三线与三线一单选址检查规则（示例规则集）</source>
+        <translation>Site-check rules for the three zones and three lines and the environmental “three lines, one list” (sample rule set)</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="58"/>
+        <source>不得占用永久基本农田</source>
+        <translation>Permanent basic farmland must not be occupied</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="59"/>
+        <source>生态保护红线内禁止开发性、生产性建设活动</source>
+        <translation>No development or production construction inside the ecological protection red line</translation>
+    </message>
+    <message>
         <location filename="../../layers/checkwording.cpp" line="60"/>
+        <source>生态保护红线内仅允许有限人为活动</source>
+        <translation>Only limited human activities inside the ecological protection red line</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="61"/>
+        <source>城镇建设应在城镇开发边界内</source>
+        <translation>Urban construction must lie inside the urban development boundary</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="62"/>
+        <source>城镇开发边界外的公用设施须单独选址论证</source>
+        <translation>Utilities outside the urban development boundary need their own siting study</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="63"/>
+        <source>化工项目只能进入经认定的化工园区</source>
+        <translation>Chemical projects only in recognised chemical parks</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="64"/>
+        <source>禁止新建、改建、扩建分散燃煤供热锅炉</source>
+        <translation>No new, rebuilt or enlarged dispersed coal-fired heating boilers</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="65"/>
+        <source>热力生产项目须核实燃料</source>
+        <translation>Heat production projects: the fuel must be verified</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="66"/>
+        <source>优先保护单元内禁止工业项目建设</source>
+        <translation>No industrial projects in priority protection units</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="67"/>
+        <source>淤背区生态廊道用地保持廊道用途</source>
+        <translation>Land of the levee-backfill ecological corridor keeps its corridor use</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="68"/>
+        <source>淤背区内的防洪、生态工程须与廊道衔接</source>
+        <translation>Flood-control and ecological works in the backfill zone must fit the corridor</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="69"/>
+        <source>黄河临堤范围内严格控制新建工业项目</source>
+        <translation>New industrial projects strictly controlled near the Yellow River levee</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="70"/>
+        <source>饮用水水源保护区周边严格控制工业项目</source>
+        <translation>Industrial projects strictly controlled around drinking-water source protection areas</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="71"/>
+        <source>占用耕地须落实占补平衡</source>
+        <translation>Cultivated land occupied must be compensated in equal measure</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="72"/>
+        <source>选址应在现状地类图斑覆盖范围内</source>
+        <translation>The site must lie within the current land-use parcels</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="76"/>
+        <source>空间布局约束</source>
+        <translation>Spatial layout constraints</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="77"/>
+        <source>污染物排放管控</source>
+        <translation>Pollutant discharge control</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="78"/>
+        <source>耕地保护</source>
+        <translation>Cultivated land protection</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="79"/>
+        <source>数据核查</source>
+        <translation>Data verification</translation>
+    </message>
+    <message>
+        <location filename="../../layers/checkwording.cpp" line="95"/>
         <source>图层“%1”第 %2 号要素</source>
         <translation>layer “%1”, feature %2</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="61"/>
+        <location filename="../../layers/checkwording.cpp" line="96"/>
         <source>%1 图层“%2”第 %3 号要素</source>
         <translation>%1, layer “%2”, feature %3</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="63"/>
+        <location filename="../../layers/checkwording.cpp" line="98"/>
         <source>%1 第 %2 行：%3</source>
         <translation>%1, line %2: %3</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="77"/>
+        <location filename="../../layers/checkwording.cpp" line="112"/>
         <source>拓扑错误</source>
         <translation>topology error</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="78"/>
+        <location filename="../../layers/checkwording.cpp" line="113"/>
         <source>重复点</source>
         <translation>repeated point</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="79"/>
+        <location filename="../../layers/checkwording.cpp" line="114"/>
         <source>内环在外环之外</source>
         <translation>hole outside its shell</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="80"/>
+        <location filename="../../layers/checkwording.cpp" line="115"/>
         <source>内环相互嵌套</source>
         <translation>nested holes</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="81"/>
+        <location filename="../../layers/checkwording.cpp" line="116"/>
         <source>内部不连通</source>
         <translation>disconnected interior</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="82"/>
+        <location filename="../../layers/checkwording.cpp" line="117"/>
         <source>自相交</source>
         <translation>self-intersection</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="83"/>
+        <location filename="../../layers/checkwording.cpp" line="118"/>
         <source>环自相交</source>
         <translation>ring self-intersection</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="84"/>
+        <location filename="../../layers/checkwording.cpp" line="119"/>
         <source>外环相互嵌套</source>
         <translation>nested shells</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="85"/>
+        <location filename="../../layers/checkwording.cpp" line="120"/>
         <source>环重复</source>
         <translation>duplicate rings</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="87"/>
+        <location filename="../../layers/checkwording.cpp" line="122"/>
         <source>几何部件的不同点过少</source>
         <translation>too few distinct points in a part</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="88"/>
+        <location filename="../../layers/checkwording.cpp" line="123"/>
         <source>坐标无效</source>
         <translation>invalid coordinate</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="89"/>
+        <location filename="../../layers/checkwording.cpp" line="124"/>
         <source>环未闭合</source>
         <translation>ring not closed</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="96"/>
+        <location filename="../../layers/checkwording.cpp" line="131"/>
         <source>%1（位于 %2, %3）</source>
         <translation>%1 at %2, %3</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="116"/>
+        <location filename="../../layers/checkwording.cpp" line="151"/>
         <source>选址：%1，已用 MakeValid 修复</source>
         <translation>site: %1; repaired with MakeValid</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="118"/>
+        <location filename="../../layers/checkwording.cpp" line="153"/>
         <source>%1：%2，检查时已修复</source>
         <translation>%1: %2; repaired for the check</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="121"/>
+        <location filename="../../layers/checkwording.cpp" line="156"/>
         <source>%1：GEOS 无法叠加（%2），已用 MakeValid 修复该要素</source>
         <translation>%1: GEOS could not overlay it (%2); the feature was repaired with MakeValid</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="134"/>
+        <location filename="../../layers/checkwording.cpp" line="169"/>
         <source>选址：各部分相互重叠 %1 m²（%2），按各部分的并集计</source>
         <translation>Site: its parts overlap by %1 m² (%2); the site is their union</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="137"/>
+        <location filename="../../layers/checkwording.cpp" line="172"/>
         <source>选址：各部分相接（%1），已合并</source>
         <translation>Site: its parts touch (%1); merged</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="139"/>
+        <location filename="../../layers/checkwording.cpp" line="174"/>
         <source>图层“%1”的要素 %2 与 %3 在选址内重叠 %4 m²，重叠部分只计一次（计入要素 %5）</source>
         <translation>Layer “%1”: features %2 and %3 overlap by %4 m² within the site; the overlap is counted once (for feature %5)</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="144"/>
+        <location filename="../../layers/checkwording.cpp" line="179"/>
         <source>图层“%1”要素 %2</source>
         <translation>layer “%1” feature %2</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="145"/>
+        <location filename="../../layers/checkwording.cpp" line="180"/>
         <source>图层“%1”要素 %2 与 %3 在选址内重叠 %4 m²，%5面积只计一次</source>
         <translation>Layer “%1” feature %2 and %3 overlap by %4 m² within the site; the %5 area counts it once</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="153"/>
+        <location filename="../../layers/checkwording.cpp" line="188"/>
         <source>另有 %1 对要素在选址内重叠，%2面积只计一次</source>
         <translation>%1 more pairs of features overlap within the site; the %2 area counts them once</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="158"/>
+        <location filename="../../layers/checkwording.cpp" line="193"/>
         <source>选址下有多个地类图斑图层（%1）：地类面积和地类表把它们相加；检查所用的项目中每个调查年度只应保留一个地类图斑图层</source>
         <translation>Several land-use layers lie under the site (%1): the land-use area and the land-use table add them up; keep one land-use layer per survey year in the project you check against</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="162"/>
+        <location filename="../../layers/checkwording.cpp" line="197"/>
         <source>选址内的地类图斑相互重叠：面积之和超过选址面积</source>
         <translation>land-use parcels overlap each other under the site: their areas add up to more than the site</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="176"/>
+        <location filename="../../layers/checkwording.cpp" line="211"/>
         <source>%1：无效多边形已修复（%2）</source>
         <translation>%1: invalid polygon repaired (%2)</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="180"/>
+        <location filename="../../layers/checkwording.cpp" line="215"/>
         <source>文件自带</source>
         <translation>from the file</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="181"/>
+        <location filename="../../layers/checkwording.cpp" line="216"/>
         <source>用户指定</source>
         <translation>given by the user</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="182"/>
+        <location filename="../../layers/checkwording.cpp" line="217"/>
         <source>推断</source>
         <translation>inferred</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="185"/>
+        <location filename="../../layers/checkwording.cpp" line="220"/>
         <source>%1 图层“%2”</source>
         <translation>%1, layer “%2”</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="186"/>
+        <location filename="../../layers/checkwording.cpp" line="221"/>
         <source>%1：坐标系 %2（%3）</source>
         <translation>%1: CRS %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../layers/checkwording.cpp" line="189"/>
+        <location filename="../../layers/checkwording.cpp" line="224"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1876,7 +1978,7 @@
 <context>
     <name>planlines::qml::AttributeTableModel</name>
     <message>
-        <location filename="../attributetablemodel.cpp" line="370"/>
+        <location filename="../attributetablemodel.cpp" line="385"/>
         <source>没有打开的属性表</source>
         <translation>No attribute table is open</translation>
     </message>
@@ -1884,168 +1986,168 @@
 <context>
     <name>planlines::qml::CheckController</name>
     <message>
-        <location filename="../checkcontroller.cpp" line="42"/>
-        <location filename="../checkcontroller.cpp" line="367"/>
+        <location filename="../checkcontroller.cpp" line="37"/>
+        <location filename="../checkcontroller.cpp" line="362"/>
         <source>绘制范围</source>
         <translation>Drawn area</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="67"/>
+        <location filename="../checkcontroller.cpp" line="62"/>
         <source>已打开记录 %1</source>
         <translation>Opened record %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="69"/>
+        <location filename="../checkcontroller.cpp" line="64"/>
         <source>已检查并记录（记录 %1）</source>
         <translation>Checked and recorded (record %1)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="70"/>
+        <location filename="../checkcontroller.cpp" line="65"/>
         <source>已检查 %1 个选址并记录</source>
         <translation>Checked and recorded %1 sites</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="182"/>
-        <location filename="../checkcontroller.cpp" line="313"/>
+        <location filename="../checkcontroller.cpp" line="177"/>
+        <location filename="../checkcontroller.cpp" line="308"/>
         <source>正在读取规则文件…</source>
         <translation>Reading the rule file…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="215"/>
-        <location filename="../checkcontroller.cpp" line="414"/>
+        <location filename="../checkcontroller.cpp" line="210"/>
+        <location filename="../checkcontroller.cpp" line="409"/>
         <source>项目尚未打开</source>
         <translation>No project is open</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="256"/>
+        <location filename="../checkcontroller.cpp" line="251"/>
         <source>检查时发生未知错误</source>
         <translation>An unknown error occurred during the check</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="311"/>
+        <location filename="../checkcontroller.cpp" line="306"/>
         <source>无法使用规则文件，已改用内置规则：%1</source>
         <translation>Cannot use the rule file; using the built-in rules: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="314"/>
+        <location filename="../checkcontroller.cpp" line="309"/>
         <source>检查规则：%1</source>
         <translation>Check rules: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="328"/>
-        <location filename="../checkcontroller.cpp" line="336"/>
-        <location filename="../checkcontroller.cpp" line="374"/>
+        <location filename="../checkcontroller.cpp" line="323"/>
+        <location filename="../checkcontroller.cpp" line="331"/>
+        <location filename="../checkcontroller.cpp" line="369"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="350"/>
+        <location filename="../checkcontroller.cpp" line="345"/>
         <source>绘制范围的顶点坐标无效</source>
         <translation>The drawn area has an invalid vertex</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="362"/>
+        <location filename="../checkcontroller.cpp" line="357"/>
         <source>绘制范围至少需要三个不同的顶点（现有 %1 个）</source>
         <translation>A drawn area needs at least three different vertices (it has %1)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="368"/>
+        <location filename="../checkcontroller.cpp" line="363"/>
         <source>地图上绘制（%1 个顶点）</source>
         <translation>drawn on the map (%1 vertices)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="381"/>
+        <location filename="../checkcontroller.cpp" line="376"/>
         <source>请选择要检查的文件</source>
         <translation>Choose a file to check</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="386"/>
+        <location filename="../checkcontroller.cpp" line="381"/>
         <source>正在读取并检查 %1…</source>
         <translation>Reading and checking %1…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="392"/>
+        <location filename="../checkcontroller.cpp" line="387"/>
         <source>正在打开记录 %1…</source>
         <translation>Opening record %1…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="404"/>
+        <location filename="../checkcontroller.cpp" line="399"/>
         <source>还没有检查结果</source>
         <translation>There is no check result yet</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="409"/>
+        <location filename="../checkcontroller.cpp" line="404"/>
         <source>报告文件名须以 .pdf 或 .html 结尾：%1</source>
         <translation>The report file name must end in .pdf or .html: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="421"/>
+        <location filename="../checkcontroller.cpp" line="416"/>
         <source>正在生成报告…</source>
         <translation>Writing the report…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="506"/>
+        <location filename="../checkcontrollerview.cpp" line="112"/>
         <source>行业代码：%1&#x3000;规划用途：%2</source>
         <translation>Industry code: %1   Planned use: %2</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="507"/>
+        <location filename="../checkcontrollerview.cpp" line="113"/>
         <source>未填</source>
         <translation>not given</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="509"/>
+        <location filename="../checkcontrollerview.cpp" line="115"/>
         <source>无法检查：%1</source>
         <translation>Not checked: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="511"/>
+        <location filename="../checkcontrollerview.cpp" line="117"/>
         <source>来源：%1</source>
         <translation>Source: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="513"/>
+        <location filename="../checkcontrollerview.cpp" line="119"/>
         <source>已修复：%1</source>
         <translation>Repaired: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="513"/>
+        <location filename="../checkcontrollerview.cpp" line="119"/>
         <source>注意：%1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="517"/>
+        <location filename="../checkcontrollerview.cpp" line="123"/>
         <source>记录 %1</source>
         <translation>Record %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="518"/>
+        <location filename="../checkcontrollerview.cpp" line="124"/>
         <source>记录 %1（%2，%3）</source>
         <translation>Record %1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="522"/>
+        <location filename="../checkcontrollerview.cpp" line="129"/>
         <source>规则：%1 %2</source>
         <translation>Rules: %1 %2</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="603"/>
-        <location filename="../checkcontroller.cpp" line="619"/>
+        <location filename="../checkcontrollerview.cpp" line="210"/>
+        <location filename="../checkcontrollerview.cpp" line="226"/>
         <source>%1：%2 个要素</source>
         <translation>%1: %2 features</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="654"/>
+        <location filename="../checkcontrollerview.cpp" line="261"/>
         <source>选址</source>
         <translation>site</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="656"/>
+        <location filename="../checkcontrollerview.cpp" line="263"/>
         <source>等%1个</source>
         <translation>_and_%1_more</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="660"/>
+        <location filename="../checkcontrollerview.cpp" line="267"/>
         <source>_选址检查.pdf</source>
         <translation>_site_check.pdf</translation>
     </message>
@@ -2053,35 +2155,65 @@
 <context>
     <name>planlines::qml::CorridorController</name>
     <message>
-        <location filename="../corridorcontroller.cpp" line="340"/>
-        <location filename="../corridorcontroller.cpp" line="370"/>
-        <location filename="../corridorcontroller.cpp" line="391"/>
+        <location filename="../corridorcontroller.cpp" line="45"/>
+        <source>规划</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location filename="../corridorcontroller.cpp" line="46"/>
+        <source>施工中</source>
+        <translation>Under construction</translation>
+    </message>
+    <message>
+        <location filename="../corridorcontroller.cpp" line="47"/>
+        <source>已完工</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../corridorcontroller.cpp" line="48"/>
+        <source>已验收</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../corridorcontroller.cpp" line="49"/>
+        <source>养护</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <location filename="../corridorcontroller.cpp" line="50"/>
+        <source>未记录</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../corridorcontroller.cpp" line="367"/>
+        <location filename="../corridorcontroller.cpp" line="397"/>
+        <location filename="../corridorcontroller.cpp" line="418"/>
         <source>没有打开含生态廊道图层的项目</source>
         <translation>No project with an ecological corridor layer is open</translation>
     </message>
     <message>
-        <location filename="../corridorcontroller.cpp" line="346"/>
+        <location filename="../corridorcontroller.cpp" line="373"/>
         <source>未知状态：%1</source>
         <translation>Unknown status: %1</translation>
     </message>
     <message>
-        <location filename="../corridorcontroller.cpp" line="373"/>
+        <location filename="../corridorcontroller.cpp" line="400"/>
         <source>“%1”不是桩号（例如 K12+300）</source>
         <translation>“%1” is not a chainage (e.g. K12+300)</translation>
     </message>
     <message>
-        <location filename="../corridorcontroller.cpp" line="407"/>
+        <location filename="../corridorcontroller.cpp" line="434"/>
         <source>没有可导出的进度数据</source>
         <translation>No progress data to export</translation>
     </message>
     <message>
-        <location filename="../corridorcontroller.cpp" line="412"/>
-        <location filename="../corridorcontroller.cpp" line="436"/>
+        <location filename="../corridorcontroller.cpp" line="439"/>
+        <location filename="../corridorcontroller.cpp" line="463"/>
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../corridorcontroller.cpp" line="433"/>
+        <location filename="../corridorcontroller.cpp" line="460"/>
         <source>无法写入 %1</source>
         <translation>Cannot write %1</translation>
     </message>

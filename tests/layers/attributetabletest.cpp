@@ -170,6 +170,97 @@ private slots:
         QVERIFY(e.minX < cx && e.maxX > cx && e.minY < cy && e.maxY > cy);
     }
 
+    // A big layer's text filter goes through its trigram index once the first filter of three
+    // characters or more has made it (in a copy of the county: the index is written into the
+    // file): the rows are those of LIKE written here, for Chinese and ASCII text (case folded as
+    // LIKE folds it), one and two characters (LIKE alone), one column or all of them.
+    void textIndexAnswersAsLike()
+    {
+        QVERIFY(m_landuse->featureCount > AttributeTable::kIndexThreshold);
+        const QString path = m_dir.filePath(QStringLiteral("fts.sqlite"));
+        QVERIFY(QFile::copy(QStringLiteral(PLANLINES_SAMPLE_DB), path));
+        auto project = geodata::Project::open(path.toStdString(), true);
+        geodata::Database writer(path.toStdString(), geodata::Database::Mode::ReadWrite);
+        AttributeTable t(*project, *project->layer("地类图斑"));
+        const char *textFields[] = {"BSM",    "YSDM",   "TBBH",   "DLBM",   "DLMC",
+                                    "QSXZ",   "QSDWDM", "QSDWMC", "ZLDWDM", "ZLDWMC",
+                                    "KCDLBM", "GDLX",   "GDPDJB"};
+        const auto like = [&](const std::string &needle, const char *only) {
+            std::string sql = "SELECT fid FROM landuse WHERE 0";
+            for (const char *c : textFields)
+                if (!only || std::string(only) == c)
+                    sql += std::string(" OR \"") + c + "\" LIKE '%" + needle + "%'";
+            std::vector<std::int64_t> out;
+            auto st = project->db().prepare(sql + " ORDER BY fid");
+            while (st.step())
+                out.push_back(st.int64(0));
+            return out;
+        };
+        const auto shown = [&](const QString &text, int column) {
+            AttributeQuery q;
+            q.text = text;
+            q.textColumn = column;
+            t.setQuery(q, &writer);
+            std::vector<std::int64_t> out;
+            for (std::size_t r = 0; r < t.rowCount(); ++r)
+                out.push_back(t.fid(r));
+            return out;
+        };
+        QCOMPARE(std::get<std::int64_t>(*project->db().scalar(
+                     "SELECT count(*) FROM sqlite_master WHERE name LIKE 'attr_fts_%'")),
+                 std::int64_t(0));
+        // Two characters: LIKE alone, no index made.
+        QCOMPARE(shown(QStringLiteral("水田"), -1), like("水田", nullptr));
+        QCOMPARE(std::get<std::int64_t>(*project->db().scalar(
+                     "SELECT count(*) FROM sqlite_master WHERE name LIKE 'attr_fts_%'")),
+                 std::int64_t(0));
+        struct Case
+        {
+            const char *text;
+            const char *column; // nullptr: every text column
+            std::size_t atLeast;
+        };
+        const Case cases[] = {
+            {"房家洼", nullptr, 100},
+            {"水浇地", nullptr, 100},
+            {"坑塘水面", "DLMC", 10},
+            {"东锦绣社区", nullptr, 1},
+            {"3703220012150", nullptr, 100},
+            {"104a", nullptr, 1}, // LIKE folds ASCII case: 1104A
+            {"04A", "DLBM", 1},
+            {"田", nullptr, 1000},
+            {"2A", nullptr, 1},
+            {"01", "DLBM", 100},
+            {"没有这样的地名", nullptr, 0},
+        };
+        for (const Case &c : cases) {
+            const int column = c.column ? AttributeTableTest::column(t, c.column) : -1;
+            const auto expected = like(c.text, c.column);
+            QVERIFY2(expected.size() >= c.atLeast, c.text);
+            const auto rows = shown(QString::fromUtf8(c.text), column);
+            QVERIFY2(rows == expected, qPrintable(QStringLiteral("%1: %2 rows, LIKE %3")
+                                                      .arg(QString::fromUtf8(c.text))
+                                                      .arg(rows.size())
+                                                      .arg(expected.size())));
+        }
+        // Written a part at a time, renamed when whole: no part or progress row is left.
+        QCOMPARE(std::get<std::int64_t>(*project->db().scalar(
+                     "SELECT count(*) FROM sqlite_master WHERE name LIKE 'attr_fts_%_part%'")),
+                 std::int64_t(0));
+        QCOMPARE(
+            std::get<std::int64_t>(*project->db().scalar("SELECT count(*) FROM attr_fts_progress")),
+            std::int64_t(0));
+        // The index was made once, for this version of the layer, and is used without a writer.
+        QCOMPARE(std::get<std::int64_t>(*project->db().scalar(
+                     "SELECT count(*) FROM sqlite_master WHERE name LIKE 'attr_fts_landuse_v%' "
+                     "AND sql LIKE 'CREATE VIRTUAL TABLE%'")),
+                 std::int64_t(1));
+        AttributeQuery q;
+        q.text = QStringLiteral("房家洼");
+        t.setQuery(q);
+        QCOMPARE(t.rowCount(), like("房家洼", nullptr).size());
+    }
+
     void exportsReadBack()
     {
         QVERIFY(m_dir.isValid());

@@ -2,6 +2,7 @@
 // read on the controller's worker, named in the panel, used by the checks and their records,
 // and kept between runs; a file that cannot be used is reported (file and cause) and the
 // built-in rules are used instead.
+#include <qml/appsettings.h>
 #include <qml/checkcontroller.h>
 #include <qml/projectsession.h>
 
@@ -46,6 +47,8 @@ class CheckRulesTest : public QObject
     }
 
 private slots:
+    // In Chinese unless a test says otherwise (one that failed in English leaves no trace).
+    void init() { qml::AppSettings::applyLanguage(QStringLiteral("zh")); }
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
@@ -63,8 +66,9 @@ private slots:
         ctl.setSession(&m_session);
         QVERIFY(rules.wait(60000));
         QCOMPARE(ctl.rulesFile(), QString());
-        QCOMPARE(ctl.rulesText(),
-                 QStringLiteral("三区三线与三线一单选址检查规则（示例规则集）（2024.1-sample），内置"));
+        QCOMPARE(
+            ctl.rulesText(),
+            QStringLiteral("三区三线与三线一单选址检查规则（示例规则集）（2024.1-sample），内置"));
     }
 
     void countyFileIsUsedRecordedAndKept()
@@ -81,8 +85,9 @@ private slots:
             QCOMPARE(ctl.errorString(), QString());
             QCOMPARE(ctl.rulesText(),
                      QStringLiteral("高青县选址检查规则（2025.2-高青），高青县规则.json"));
-            QCOMPARE(ctl.message(),
-                     QStringLiteral("检查规则：高青县选址检查规则（2025.2-高青），高青县规则.json"));
+            QCOMPARE(
+                ctl.message(),
+                QStringLiteral("检查规则：高青县选址检查规则（2025.2-高青），高青县规则.json"));
 
             QSignalSpy checked(&ctl, &qml::CheckController::checkFinished);
             QVERIFY(ctl.checkSiteNamed(QStringLiteral("通威农光互补光伏发电项目")));
@@ -108,9 +113,91 @@ private slots:
         // Back to the built-in rules.
         again.setRulesFile(QString());
         QVERIFY(settle(again));
-        QCOMPARE(again.rulesText(),
-                 QStringLiteral("三区三线与三线一单选址检查规则（示例规则集）（2024.1-sample），内置"));
+        QCOMPARE(
+            again.rulesText(),
+            QStringLiteral("三区三线与三线一单选址检查规则（示例规则集）（2024.1-sample），内置"));
         QCOMPARE(QSettings().value(QStringLiteral("check/rulesFile")).toString(), QString());
+    }
+
+    // In English the rules shipped with the program read in English (titles, headings, the
+    // set's name) and the overlap rows' roles too; a county's copy of the same rules (another
+    // name and version: another checksum) reads as written. Layer names are the county's data.
+    void englishWordsTheBuiltinRulesOnly()
+    {
+        QSettings().remove(QStringLiteral("check/rulesFile"));
+        qml::AppSettings::applyLanguage(QStringLiteral("en"));
+        const auto rule = [](qml::CheckController &ctl, const QString &id) {
+            for (const QVariant &r : ctl.rules())
+                if (r.toMap().value(QStringLiteral("id")).toString() == id)
+                    return r.toMap();
+            return QVariantMap();
+        };
+        const QString site = QStringLiteral("通威农光互补光伏发电项目");
+        {
+            qml::CheckController ctl;
+            ctl.setSession(&m_session);
+            QVERIFY(settle(ctl));
+            QCOMPARE(ctl.rulesText(),
+                     QStringLiteral("Site-check rules for the three zones and three lines and the "
+                                    "environmental “three lines, one list” (sample rule set) "
+                                    "(2024.1-sample), built-in"));
+            QSignalSpy checked(&ctl, &qml::CheckController::checkFinished);
+            QVERIFY(ctl.checkSiteNamed(site));
+            QVERIFY(checked.wait(120000));
+            QVERIFY2(checked.takeFirst().at(0).toBool(), qPrintable(ctl.errorString()));
+            const QVariantMap farmland = rule(ctl, QStringLiteral("basic_farmland.occupy"));
+            QCOMPARE(farmland.value(QStringLiteral("title")).toString(),
+                     QStringLiteral("Permanent basic farmland must not be occupied"));
+            QCOMPARE(farmland.value(QStringLiteral("heading")).toString(),
+                     QStringLiteral("Permanent basic farmland"));
+            QCOMPARE(rule(ctl, QStringLiteral("eco_redline.construction"))
+                         .value(QStringLiteral("title"))
+                         .toString(),
+                     QStringLiteral("No development or production construction inside the "
+                                    "ecological protection red line"));
+            QCOMPARE(rule(ctl, QStringLiteral("eco_redline.construction"))
+                         .value(QStringLiteral("heading"))
+                         .toString(),
+                     QStringLiteral("Spatial layout constraints"));
+            QCOMPARE(rule(ctl, QStringLiteral("data.coverage"))
+                         .value(QStringLiteral("title"))
+                         .toString(),
+                     QStringLiteral("The site must lie within the current land-use parcels"));
+            QStringList labels;
+            for (const QVariant &o : ctl.overlaps())
+                labels << o.toMap().value(QStringLiteral("label")).toString();
+            QCOMPARE(labels, (QStringList{QStringLiteral("Permanent basic farmland"),
+                                          QStringLiteral("Ecological red line"),
+                                          QStringLiteral("Urban development boundary"),
+                                          QStringLiteral("Ecological corridor"),
+                                          QStringLiteral("Environmental control units"),
+                                          QStringLiteral("Cultivated land"),
+                                          QStringLiteral("Land-use parcels")}));
+            // The source names the layer as the county did.
+            QVERIFY2(ctl.detailText().contains(QStringLiteral("“项目选址”")),
+                     qPrintable(ctl.detailText()));
+        }
+        {
+            qml::CheckController ctl;
+            ctl.setSession(&m_session);
+            QVERIFY(settle(ctl));
+            ctl.setRulesFile(countyRules());
+            QVERIFY(settle(ctl));
+            QCOMPARE(ctl.rulesText(),
+                     QStringLiteral("高青县选址检查规则 (2025.2-高青), 高青县规则.json"));
+            QSignalSpy checked(&ctl, &qml::CheckController::checkFinished);
+            QVERIFY(ctl.checkSiteNamed(site));
+            QVERIFY(checked.wait(120000));
+            QVERIFY2(checked.takeFirst().at(0).toBool(), qPrintable(ctl.errorString()));
+            const QVariantMap farmland = rule(ctl, QStringLiteral("basic_farmland.occupy"));
+            QCOMPARE(farmland.value(QStringLiteral("title")).toString(),
+                     QStringLiteral("不得占用永久基本农田"));
+            QCOMPARE(farmland.value(QStringLiteral("heading")).toString(),
+                     QStringLiteral("永久基本农田"));
+            ctl.setRulesFile(QString());
+            QVERIFY(settle(ctl));
+        }
+        qml::AppSettings::applyLanguage(QStringLiteral("zh"));
     }
 
     void badFileFallsBackToBuiltin()

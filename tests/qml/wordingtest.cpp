@@ -162,6 +162,15 @@ private slots:
         if (highlighted)
             QVERIFY(ctl->highlightText().contains(QStringLiteral("个要素")));
         const QVariant highlight = ctl->highlight();
+        // The form shows what the site was checked with (the sample's 规划用途 and 行业代码).
+        QQuickItem *useBox = findQuickItem(window, QStringLiteral("useBox"));
+        QQuickItem *industry = findQuickItem(window, QStringLiteral("industryField"));
+        const auto useShown = [useBox] {
+            return useBox->property("contentItem").value<QQuickItem *>()->property("text");
+        };
+        QCOMPARE(useBox->property("editText").toString(), QStringLiteral("公用设施用地"));
+        QCOMPARE(useShown().toString(), QStringLiteral("公用设施用地"));
+        QCOMPARE(industry->property("text").toString(), QStringLiteral("D4416"));
 
         qml::AppSettings *s = settings(engine);
         QVERIFY(s);
@@ -170,6 +179,13 @@ private slots:
         QTRY_COMPARE(verdict->property("text").toString(), english.value(zhVerdict));
         QVERIFY2(ctl->siteAreaText().contains(QStringLiteral(" mu ")),
                  qPrintable(ctl->siteAreaText()));
+        // The form's words are the site's data: the same in English (the box was once emptied
+        // by the switch, its list of uses being bound again).
+        QTest::qWait(300);
+        QTRY_COMPARE(useBox->property("editText").toString(), QStringLiteral("公用设施用地"));
+        QCOMPARE(useShown().toString(), QStringLiteral("公用设施用地"));
+        QCOMPARE(industry->property("text").toString(), QStringLiteral("D4416"));
+        QCOMPARE(ctl->property("use").toString(), QStringLiteral("公用设施用地"));
         QStringList after, cut;
         texts(panel, after);
         QVERIFY(!after.contains(QStringLiteral("亩")));
@@ -204,6 +220,21 @@ private slots:
         s->setLanguage(QStringLiteral("zh"));
         QTRY_COMPARE(verdict->property("text").toString(), zhVerdict);
         QCOMPARE(count(m_db, "SELECT count(*) FROM check_records"), records);
+        QTest::qWait(300); // the items' LanguageChange, then the panel's fix after it
+        QTRY_COMPARE(useShown().toString(), QStringLiteral("公用设施用地"));
+
+        // A use typed by hand (not in the box's list) stays through a switch, and is checked.
+        auto *useEdit = useBox->property("contentItem").value<QQuickItem *>();
+        QVERIFY(clickItem(window, useEdit));
+        QTest::keyClick(window, Qt::Key_A, Qt::ControlModifier);
+        testing::typeText(window, QStringLiteral("物流仓储用地"));
+        QCOMPARE(ctl->property("use").toString(), QStringLiteral("物流仓储用地"));
+        s->setLanguage(QStringLiteral("en"));
+        QTRY_COMPARE(verdict->property("text").toString(), english.value(zhVerdict));
+        QTest::qWait(300);
+        QTRY_COMPARE(useShown().toString(), QStringLiteral("物流仓储用地"));
+        QCOMPARE(ctl->property("use").toString(), QStringLiteral("物流仓储用地"));
+        s->setLanguage(QStringLiteral("zh"));
     }
 
     // Item 6: the standard buttons in Chinese (Qt's own words are English).
