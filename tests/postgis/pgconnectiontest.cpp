@@ -180,7 +180,30 @@ private slots:
         QCOMPARE(sum, std::int64_t{25'000} * 25'001 / 2); // 312 512 500
         QCOMPARE(largestBatch, 10'000);
         QVERIFY(!c.next());
-        QCOMPARE(db.transactionDepth(), 1); // its own transaction, until it goes
+    }
+
+    void cursorsOutsideATransactionEndInAnyOrder()
+    {
+        PgConnection db(m_uri);
+        {
+            auto first = std::make_unique<PgCursor>(db, "SELECT g FROM generate_series(1, 5) g",
+                                                    PgParams{}, 2);
+            PgCursor second(db, "SELECT g FROM generate_series(1, 5) g", PgParams{}, 2);
+            QVERIFY(first->next());
+            // Writing now would go into the readers' read-only transaction: refused in words.
+            PL_VERIFY_THROWS_WITH(Error, PgTransaction tx(db),
+                                  "cannot begin while features are being read");
+            first.reset(); // the first goes before the second has finished
+            std::int64_t sum = 0;
+            while (second.next())
+                sum += second.int64(0);
+            QCOMPARE(sum, std::int64_t{15});
+        }
+        // Inside an explicit transaction a cursor is part of it.
+        PgTransaction tx(db);
+        PgCursor inner(db, "SELECT 1");
+        QVERIFY(inner.next());
+        QCOMPARE(db.transactionDepth(), 1);
     }
 
     void copyBinaryWritesRowsAndAbortsCleanly()

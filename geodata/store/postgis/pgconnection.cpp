@@ -322,6 +322,7 @@ void PgConnection::connect()
     m_conn = PQconnectdbParams(keys, values, 1);
     m_geometryOid = 0;
     m_depth = 0;
+    m_implicitReaders = 0;
     if (!m_conn)
         throw StoreError("out of memory while connecting", m_display, 0,
                          StoreError::Kind::ConnectionLost);
@@ -460,6 +461,11 @@ std::string PgConnection::uniqueName(std::string_view prefix)
 
 PgTransaction::PgTransaction(PgConnection &connection) : m_conn(connection)
 {
+    if (m_conn.m_implicitReaders > 0)
+        throw Error("a transaction cannot begin while features are being read outside one "
+                    "(finish or drop the reading cursors first, or open the transaction before "
+                    "them)",
+                    m_conn.displayName());
     if (m_conn.m_depth == 0) {
         m_conn.exec("BEGIN");
     } else {

@@ -160,6 +160,7 @@ public:
 
 private:
     friend class PgTransaction;
+    friend class PgCursor;
     void connect();
     void checkUsable() const;
     std::string m_conninfo;
@@ -168,11 +169,16 @@ private:
     std::uint32_t m_geometryOid = 0;
     int m_depth = 0;
     std::int64_t m_names = 0;
+    // The read-only transaction that cursors opened outside any transaction share; it ends
+    // when the last of them goes (PgCursor).
+    int m_implicitReaders = 0;
 };
 
 // A transaction that rolls back when it goes out of scope without commit(). The outermost is
 // BEGIN … COMMIT; nested ones are savepoints. Never throws from the destructor, also after the
-// connection was lost (the server then rolled back already).
+// connection was lost (the server then rolled back already). Refused (Error) while cursors
+// opened outside a transaction are reading: a write inside their read-only transaction would
+// not be durable when it says it is.
 class PgTransaction
 {
 public:

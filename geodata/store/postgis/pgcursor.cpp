@@ -10,19 +10,37 @@ PgCursor::PgCursor(PgConnection &connection, std::string_view select, const PgPa
       m_batchRows(batchRows > 0 ? batchRows : 10000)
 {
     if (m_conn.transactionDepth() == 0) {
-        m_own.emplace(m_conn); // a cursor lives in a transaction
-        m_conn.exec("SET TRANSACTION READ ONLY");
+        // A cursor lives in a transaction: outside the caller's, in one shared by the readers.
+        if (m_conn.m_implicitReaders == 0)
+            m_conn.exec("BEGIN READ ONLY");
+        ++m_conn.m_implicitReaders;
+        m_implicit = true;
     }
-    // With the extended protocol the FETCH's own result format (binary) applies.
-    m_conn.exec("DECLARE " + m_name + " NO SCROLL CURSOR FOR " + std::string(select), params);
+    try {
+        // With the extended protocol the FETCH's own result format (binary) applies.
+        m_conn.exec("DECLARE " + m_name + " NO SCROLL CURSOR FOR " + std::string(select), params);
+    } catch (...) {
+        release();
+        throw;
+    }
     m_open = true;
 }
 
 PgCursor::~PgCursor()
 {
-    if (m_open && m_conn.ok() && !m_own)
+    if (m_open && m_conn.ok() && !(m_implicit && m_conn.m_implicitReaders == 1))
         PQclear(PQexec(m_conn.handle(), ("CLOSE " + m_name).c_str()));
-    // m_own rolls back (read only: nothing to keep), which closes the cursor.
+    release();
+}
+
+void PgCursor::release()
+{
+    if (!m_implicit)
+        return;
+    m_implicit = false;
+    // The last reader ends the read-only transaction (which closes its cursor).
+    if (--m_conn.m_implicitReaders == 0 && m_conn.ok())
+        PQclear(PQexec(m_conn.handle(), "ROLLBACK"));
 }
 
 bool PgCursor::next()

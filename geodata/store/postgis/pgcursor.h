@@ -1,11 +1,10 @@
 // Streams a query's rows in bounded memory through a server-side cursor (DECLARE … FETCH n),
 // in binary: a layer of a million parcels is read 10 000 rows at a time. Inside the caller's
-// transaction when one is open, else in a read-only one of its own.
+// transaction when one is open, else in a read-only one that the cursors opened outside a
+// transaction share and the last of them ends (so they may end in any order).
 #pragma once
 
 #include "pgconnection.h"
-
-#include <optional>
 
 namespace planlines::geodata {
 
@@ -32,8 +31,9 @@ public:
     Value value(int col) const { return m_batch.value(m_row, col); }
 
 private:
+    void release();
     PgConnection &m_conn;
-    std::optional<PgTransaction> m_own;
+    bool m_implicit = false; // one of the readers of the shared read-only transaction
     std::string m_name;
     int m_batchRows;
     PgResult m_batch;
