@@ -70,8 +70,13 @@ start() {
   stop "$state" # a cluster left by an interrupted run
   bin=$(bindir)
   ensure_account
-  # A short path: a unix socket's path is limited to 107 bytes.
-  dir=$(mktemp -d "${TMPDIR:-/tmp}/planlines-pg.XXXXXX")
+  # A short path: a unix socket's path is limited to 107 bytes. As root, a $TMPDIR that the
+  # server's account cannot enter (e.g. under /root) gives way to /tmp.
+  local base=${TMPDIR:-/tmp}
+  if [[ $(id -u) -eq 0 ]] && ! runuser -u "$ACCOUNT" -- test -x "$base" 2>/dev/null; then
+    base=/tmp
+  fi
+  dir=$(mktemp -d "$base/planlines-pg.XXXXXX")
   (( ${#dir} < 80 )) || die "temporary folder path too long for a unix socket: $dir"
   [[ $(id -u) -eq 0 ]] && chown "$ACCOUNT:" "$dir"
   chmod 700 "$dir"
