@@ -151,6 +151,17 @@ private slots:
                               "append-only: an entry is corrected by a new one");
     }
 
+    void entriesWithoutARevGetTheNextOne()
+    {
+        PgConnection editor(withUser(m_uri, "pl_editor_wang"));
+        for (int i = 0; i < 3; ++i)
+            editor.exec("INSERT INTO corridor_progress (segment_id, date, status) "
+                        "VALUES ('YBQ-010', '2026-12-07', 'planned')");
+        QCOMPARE(str(editor.scalar("SELECT string_agg(rev::text, ',' ORDER BY id) FROM "
+                                   "corridor_progress WHERE segment_id = 'YBQ-010'")),
+                 std::string("1,2,3"));
+    }
+
     void theSecondOfTwoEditsFromTheSameStateIsAConflict()
     {
         PgConnection wang(withUser(m_uri, "pl_editor_wang"));
