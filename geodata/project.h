@@ -1,10 +1,15 @@
-// A county project: one SpatiaLite file holding the layer registry, one table per layer in the
-// working CRS, version history, corridor progress, check records and the audit log.
+// A county project: the layer registry, one table per layer in the working CRS, version history,
+// corridor progress, check records and the audit log, in one SpatiaLite file or one PostGIS
+// database.
 #pragma once
 
 #include "database.h"
-#include "featureoverlaps.h"
 #include "role.h"
+#include "store/featuresource.h"
+#include "store/layerinfo.h"
+#include "store/layersink.h"
+#include "store/location.h"
+#include "store/records.h"
 
 #include <cstdint>
 #include <memory>
@@ -14,65 +19,40 @@
 
 namespace planlines::geodata {
 
-enum class FieldType
-{
-    Text,
-    Integer,
-    Real,
-    Date
-};
-std::string_view fieldTypeSql(FieldType t);
-
-struct FieldDef
-{
-    std::string name; // as in the source (DLBM)
-    FieldType type = FieldType::Text;
-    std::string alias; // what staff read (地类编码)
-};
-
-// One row of the layer registry.
-struct LayerInfo
-{
-    std::int64_t id = 0;
-    std::string name;
-    Role role = Role::Context;
-    std::string table;
-    std::string geometryType;
-    std::string source;
-    std::string importedAt;
-    int version = 1;
-    std::int64_t featureCount = 0;
-    std::string crs;
-    std::string checksum;
-    bool synthetic = false;
-    std::string description;
-    int sortOrder = 0;
-    // Set by LayerWriter::commit for a tiling layer (land use, farmland): the pairs of its
-    // features that overlap (featureoverlaps.h). Not read back from the registry.
-    std::vector<FeatureOverlap> overlaps;
-};
-
+// A county project: the interface every part of the program reads and writes through, whatever
+// engine stores it (store/location.h): a SpatiaLite file (store/spatialiteproject.h, the embedded
+// default) or a PostgreSQL/PostGIS database (store/postgis/). Nothing above geodata knows which.
+// One instance per thread (the engine's connection is inside).
 class Project
 {
 public:
-    // Creates a new project file (fails if it exists) with the given working CRS ("EPSG:4548").
-    static std::unique_ptr<Project> create(const std::string &path, const std::string &workingCrs,
+    // Creates a new project at location (a file: fails if it exists) with the given working CRS
+    // ("EPSG:4548").
+    static std::unique_ptr<Project> create(const std::string &location,
+                                           const std::string &workingCrs,
                                            const std::string &countyName,
                                            const std::string &countyCode);
     // Opens an existing project, applying pending migrations unless read-only.
-    static std::unique_ptr<Project> open(const std::string &path, bool readOnly = false);
+    static std::unique_ptr<Project> open(const std::string &location, bool readOnly = false);
 
-    Database &db() { return *m_db; }
-    const std::string &path() const { return m_db->path(); }
-    int schemaVersion();
+    virtual ~Project();
+    Project(const Project &) = delete;
+    Project &operator=(const Project &) = delete;
 
-    std::optional<std::string> setting(const std::string &key);
-    void setSetting(const std::string &key, const std::string &value);
+    virtual Engine engine() const = 0;
+    // The location as given to open()/create() (a file path or a connection string).
+    virtual const std::string &path() const = 0;
+    // For titles and messages: the file path, or the server database without any password.
+    std::string displayName() const;
+    virtual int schemaVersion() = 0;
+
+    virtual std::optional<std::string> setting(const std::string &key) = 0;
+    virtual void setSetting(const std::string &key, const std::string &value) = 0;
     std::string workingCrs();
     int workingSrid();
     std::string countyName();
 
-    std::vector<LayerInfo> layers();
+    virtual std::vector<LayerInfo> layers() = 0;
     // The layer a person names: by its name, else by its table name (a layer named like
     // another layer's table wins over that table).
     std::optional<LayerInfo> layer(const std::string &name);
@@ -80,26 +60,48 @@ public:
     // name would replace.
     std::optional<LayerInfo> layerNamed(const std::string &name);
     std::vector<LayerInfo> layers(Role role);
-    std::vector<FieldDef> fields(std::int64_t layerId);
+    virtual std::vector<FieldDef> fields(std::int64_t layerId) = 0;
+    // The layer's features (store/featuresource.h).
+    virtual std::unique_ptr<FeatureSource> features(const LayerInfo &layer) = 0;
+    // Starts writing a layer (store/layersink.h); LayerWriter is the way callers use it.
+    virtual std::unique_ptr<LayerSink> writeLayer(LayerSpec spec) = 0;
+    // Whether the store has a table (any, not only layers') of this name.
+    virtual bool hasTable(const std::string &table) = 0;
+
+    // A transaction around several writes (an import of many layers, a batch of records with
+    // their audit rows): everything in it lands, or nothing does.
+    virtual std::unique_ptr<ProjectTransaction> transaction() = 0;
+
+    // Check records (store/records.h). add returns the new record's id; call it inside a
+    // transaction with the record's audit row.
+    virtual std::int64_t addCheckRecord(const StoredCheckRecord &record) = 0;
+    virtual std::vector<StoredCheckRecord> checkRecords(const CheckRecordQuery &query) = 0;
+    // Corridor progress entries. add returns the new entry's id; progressInForce leaves out
+    // the entries a correction supersedes, ordered by segment, date, id.
+    virtual std::int64_t addProgress(const StoredProgress &entry) = 0;
+    virtual std::vector<StoredProgress> progressInForce() = 0;
 
     // Writes one audit row. Call inside the transaction of the edit it records.
-    void audit(const std::string &action, const std::string &target, const std::string &targetId,
-               const std::string &detailJson = "{}");
+    virtual void audit(const std::string &action, const std::string &target,
+                       const std::string &targetId, const std::string &detailJson = "{}") = 0;
+
+    // SpatiaLite engine only, for geodata code not yet moved behind this interface (and tests
+    // reading the file back): the
+    // file's connection. Throws Error naming `what` on a server project. layers/ and qml/
+    // never call it (tests/layering checks).
+    Database &db(std::string_view what = {});
 
     // Who is editing ($PLANLINES_USER, else the login name, else the account the process runs
     // as), and now in ISO 8601 UTC.
     static std::string actor();
     static std::string nowIso();
 
+protected:
+    Project() = default;
+    // The engine's connection when it is SpatiaLite, else nullptr.
+    virtual Database *sqliteConnection() { return nullptr; }
+
 private:
-    explicit Project(std::unique_ptr<Database> db);
-    // create() after its checks: makes the file (which create() removes if this throws).
-    static std::unique_ptr<Project> createFile(const std::string &path,
-                                               const std::string &workingCrs, int srid,
-                                               const std::string &countyName,
-                                               const std::string &countyCode);
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<Statement> m_auditInsert; // prepared once: a batch writes many rows
     std::optional<int> m_srid;
 };
 

@@ -25,11 +25,8 @@ ProjectSummary ProjectSummary::of(Project &project)
         const bool polygonal = l.geometryType.find("POLYGON") != std::string::npos;
         const bool linear = l.geometryType.find("LINESTRING") != std::string::npos;
         if (polygonal || linear) {
-            auto st = project.db().prepare(std::string("SELECT coalesce(sum(") +
-                                           (polygonal ? "ST_Area" : "ST_Length") +
-                                           "(geom)), 0) FROM " + quoteIdentifier(l.table));
-            if (st.step())
-                (polygonal ? ls.areaM2 : ls.lengthM) = st.real(0);
+            const auto totals = project.features(l)->totals();
+            (polygonal ? ls.areaM2 : ls.lengthM) = polygonal ? totals.areaM2 : totals.lengthM;
         }
         s.layers.push_back(std::move(ls));
     }

@@ -38,23 +38,15 @@ FeatureDetails readFeatureDetails(geodata::Project &project, const geodata::Laye
                                   std::int64_t fid)
 {
     const std::string context = "layer " + layer.name + ", feature " + std::to_string(fid);
-    auto &db = project.db();
-    std::vector<std::string> columns;
-    {
-        auto st = db.prepare("SELECT name FROM pragma_table_info(?) ORDER BY cid");
-        st.bind(1, layer.table);
-        while (st.step())
-            if (const std::string c = st.text(0); c != "fid" && c != "geom")
-                columns.push_back(c);
-    }
-    std::string sql = "SELECT AsBinary(geom)";
-    for (const auto &c : columns)
-        sql += ", " + geodata::quoteIdentifier(c);
-    sql += " FROM " + geodata::quoteIdentifier(layer.table) + " WHERE rowid = ?";
-    auto st = db.prepare(sql);
-    st.bind(1, fid);
-    if (!st.step())
+    const auto source = project.features(layer);
+    geodata::FeatureRequest request;
+    request.attributes = source->columns();
+    request.fids = {fid};
+    request.skipNullGeometry = false;
+    const auto row = source->query(request);
+    if (!row->next())
         throw geodata::Error("no such feature", context);
+    const auto &columns = request.attributes;
 
     FeatureDetails out;
     out.fid = fid;
@@ -62,10 +54,10 @@ FeatureDetails readFeatureDetails(geodata::Project &project, const geodata::Laye
     for (std::size_t i = 0; i < columns.size(); ++i)
         out.attributes.push_back({QString::fromStdString(columns[i]),
                                   fieldLabel(registry, columns[i]),
-                                  valueText(st.value(static_cast<int>(i) + 1))});
-    if (!st.isNull(0)) {
+                                  valueText(row->value(static_cast<int>(i)))});
+    if (row->hasGeometry()) {
         try {
-            const auto g = geodata::Geometry::fromWkb(st.blob(0));
+            const auto g = row->geometry();
             out.envelope = g.envelope();
             const int type = g.typeId();
             if (type == GEOS_POLYGON || type == GEOS_MULTIPOLYGON)

@@ -4,6 +4,8 @@
 #include <geodata/coordinatetransform.h>
 #include <geodata/geometry.h>
 
+#include "featuredetails.h"
+
 #include <QCoreApplication>
 
 #include <array>
@@ -44,24 +46,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("planlines::layers", text);
 }
 
-std::set<std::string> columnsOf(geodata::Database &db, const std::string &table)
-{
-    std::set<std::string> out;
-    auto st = db.prepare("SELECT upper(name) FROM pragma_table_info(?)");
-    st.bind(1, table);
-    while (st.step())
-        out.insert(st.text(0));
-    return out;
-}
-
-// The real column name (case as in the table) for an upper-case code.
-std::string columnNamed(geodata::Database &db, const std::string &table, const std::string &code)
-{
-    auto st = db.prepare("SELECT name FROM pragma_table_info(?) WHERE upper(name) = ?");
-    st.bindAll(table, code);
-    return st.step() ? st.text(0) : std::string();
-}
-
 geodata::Envelope padded(geodata::Envelope e, double metres)
 {
     return {e.minX - metres, e.minY - metres, e.maxX + metres, e.maxY + metres};
@@ -77,28 +61,21 @@ QString coordinateTitle(double northing, double easting)
 bool indexSearchCodes(const std::string &path)
 {
     try {
-        geodata::Database db(path, geodata::Database::Mode::ReadWrite);
-        db.exec("PRAGMA busy_timeout = 200");
-        geodata::Transaction tx(db);
-        auto layers = db.prepare("SELECT table_name FROM layers WHERE role = ?");
+        const auto project = geodata::Project::open(path, /*readOnly=*/true);
+        bool all = true;
+        const auto layers = project->layers();
         for (const SearchField &sf : kSearchFields) {
             if (!sf.exact)
                 continue;
-            layers.reset();
-            layers.bind(1, std::string(geodata::roleId(sf.role)));
-            while (layers.step()) {
-                const std::string table = layers.text(0);
-                const std::string column = columnNamed(db, table, sf.field);
-                if (column.empty())
+            for (const auto &layer : layers) {
+                if (layer.role != sf.role)
                     continue;
-                db.exec("CREATE INDEX IF NOT EXISTS " +
-                        geodata::quoteIdentifier("search_" + table + "_" + column) + " ON " +
-                        geodata::quoteIdentifier(table) + "(" + geodata::quoteIdentifier(column) +
-                        ")");
+                const auto source = project->features(layer);
+                if (const std::string column = source->columnNamed(sf.field); !column.empty())
+                    all = source->ensureIndex(column) && all;
             }
         }
-        tx.commit();
-        return true;
+        return all;
     } catch (const std::exception &) {
         return false; // searched by scanning instead
     }
@@ -110,24 +87,23 @@ std::vector<SearchResult> searchFeatures(geodata::Project &project, const QStrin
     const std::string needle = text.trimmed().toStdString();
     if (needle.empty())
         return out;
-    auto &db = project.db();
     const auto layers = project.layers();
     for (const SearchField &sf : kSearchFields) {
         for (const auto &layer : layers) {
             if (layer.role != sf.role || static_cast<int>(out.size()) >= limit)
                 continue;
-            const std::string column = columnNamed(db, layer.table, sf.field);
+            const auto source = project.features(layer);
+            const std::string column = source->columnNamed(sf.field);
             if (column.empty())
                 continue;
-            const std::string col = geodata::quoteIdentifier(column);
-            const std::string sql =
-                "SELECT rowid, " + col +
-                ", MbrMinX(geom), MbrMinY(geom), MbrMaxX(geom), MbrMaxY(geom) FROM " +
-                geodata::quoteIdentifier(layer.table) + " WHERE " +
-                (sf.exact ? col + " = ?" : "instr(" + col + ", ?) > 0") +
-                " AND geom IS NOT NULL ORDER BY length(" + col + "), rowid LIMIT ?";
-            auto st = db.prepare(sql);
-            st.bindAll(needle, limit - static_cast<int>(out.size()));
+            geodata::FeatureRequest request;
+            request.attributes = {column};
+            request.match =
+                geodata::AttributeMatch{column, needle,
+                                        sf.exact ? geodata::AttributeMatch::Kind::Equals
+                                                 : geodata::AttributeMatch::Kind::Contains};
+            request.shortestMatchFirst = true;
+            request.limit = limit - static_cast<int>(out.size());
             const auto registry = project.fields(layer.id);
             QString fieldName;
             for (const auto &f : registry)
@@ -135,13 +111,14 @@ std::vector<SearchResult> searchFeatures(geodata::Project &project, const QStrin
                     fieldName = QString::fromStdString(f.alias);
             if (fieldName.isEmpty())
                 fieldName = QString::fromStdString(column);
-            while (st.step()) {
+            const auto row = source->query(request);
+            while (row->next()) {
                 SearchResult r;
                 r.table = layer.table;
-                r.fid = st.int64(0);
-                r.title = QString::fromStdString(st.text(1));
+                r.fid = row->fid();
+                r.title = valueText(row->value(0));
                 r.detail = QString::fromStdString(layer.name) + QStringLiteral(" · ") + fieldName;
-                r.envelope = {st.real(2), st.real(3), st.real(4), st.real(5)};
+                r.envelope = row->box();
                 out.push_back(std::move(r));
             }
         }
@@ -149,25 +126,58 @@ std::vector<SearchResult> searchFeatures(geodata::Project &project, const QStrin
     return out;
 }
 
+// The corridor segment whose chainage range [QDLC, ZDLC) holds metres, if any.
+void markCorridorSegment(geodata::Project &project, double metres, SearchResult &r)
+{
+    for (const auto &corridor : project.layers(Role::Corridor)) {
+        const auto source = project.features(corridor);
+        const std::string from = source->columnNamed("QDLC"), to = source->columnNamed("ZDLC");
+        if (from.empty() || to.empty())
+            continue;
+        geodata::FeatureRequest request;
+        request.geometry = false;
+        request.attributes = {from, to};
+        const auto row = source->query(request);
+        while (row->next()) {
+            const auto number = [](const geodata::Value &v) -> std::optional<double> {
+                if (const auto *d = std::get_if<double>(&v))
+                    return *d;
+                if (const auto *i = std::get_if<std::int64_t>(&v))
+                    return static_cast<double>(*i);
+                return std::nullopt;
+            };
+            const auto a = number(row->value(0)), b = number(row->value(1));
+            if (a && b && metres >= *a && metres < *b) {
+                r.table = corridor.table;
+                r.fid = row->fid();
+                r.detail += QStringLiteral(" · ") + QString::fromStdString(corridor.name);
+                return;
+            }
+        }
+        return;
+    }
+}
+
 SearchResult locateChainage(geodata::Project &project, double metres)
 {
-    auto &db = project.db();
     const std::string label = geodata::formatChainage(metres);
     // The line the chainage runs along: a line layer whose features state their start
     // chainage (起点桩号, QDZH) — the levee centre line.
     for (const auto &layer : project.layers()) {
         if (layer.geometryType.find("LINESTRING") == std::string::npos)
             continue;
-        const std::string qdzh = columnNamed(db, layer.table, "QDZH");
+        const auto source = project.features(layer);
+        const std::string qdzh = source->columnNamed("QDZH");
         if (qdzh.empty())
             continue;
-        auto st = db.prepare("SELECT rowid, AsBinary(geom), " + geodata::quoteIdentifier(qdzh) +
-                             " FROM " + geodata::quoteIdentifier(layer.table) +
-                             " WHERE geom IS NOT NULL ORDER BY rowid");
+        geodata::FeatureRequest request;
+        request.attributes = {qdzh};
+        const auto row = source->query(request);
         double furthest = 0;
-        while (st.step()) {
-            const auto start = geodata::parseChainage(st.text(2)).value_or(0.0);
-            const auto line = geodata::Geometry::fromWkb(st.blob(1));
+        while (row->next()) {
+            const auto start =
+                geodata::parseChainage(valueText(row->value(0)).toStdString()).value_or(0.0);
+            const auto line = row->geometry();
             const double length = line.length();
             furthest = std::max(furthest, start + length);
             if (metres < start - 1e-6 || metres > start + length + 1e-6)
@@ -179,23 +189,7 @@ SearchResult locateChainage(geodata::Project &project, double metres)
             r.point = WorldPoint{p.x(), p.y()};
             r.envelope = padded({p.x(), p.y(), p.x(), p.y()}, 300);
             // The corridor segment at that chainage, to highlight.
-            for (const auto &corridor : project.layers(Role::Corridor)) {
-                const auto cols = columnsOf(db, corridor.table);
-                if (!cols.contains("QDLC") || !cols.contains("ZDLC"))
-                    continue;
-                auto seg = db.prepare(
-                    "SELECT rowid, MbrMinX(geom), MbrMinY(geom), MbrMaxX(geom), MbrMaxY(geom) "
-                    "FROM " +
-                    geodata::quoteIdentifier(corridor.table) +
-                    " WHERE ? >= QDLC AND ? < ZDLC AND geom IS NOT NULL LIMIT 1");
-                seg.bindAll(metres, metres);
-                if (seg.step()) {
-                    r.table = corridor.table;
-                    r.fid = seg.int64(0);
-                    r.detail += QStringLiteral(" · ") + QString::fromStdString(corridor.name);
-                }
-                break;
-            }
+            markCorridorSegment(project, metres, r);
             return r;
         }
         throw geodata::Error(tr("超出线的终点（%1）")

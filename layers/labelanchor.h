@@ -4,9 +4,12 @@
 #pragma once
 
 #include "mapviewport.h"
-#include "wkbreader.h"
+
+#include <geodata/flatgeometry.h>
 
 namespace planlines::layers {
+
+using FlatGeometry = geodata::FlatGeometry;
 
 class LabelAnchor
 {

@@ -1,10 +1,8 @@
 #include "layerdata.h"
 #include "labelanchor.h"
 #include "layerstyle.h"
-#include "wkbreader.h"
 
 #include <geodata/error.h>
-#include <geodata/spatialiteblob.h>
 
 #include <algorithm>
 #include <cmath>
@@ -16,16 +14,9 @@ namespace planlines::layers {
 namespace {
 
 // The first candidate that is a column of table (case-insensitive), as the table spells it.
-std::string findColumn(geodata::Database &db, const std::string &table,
+std::string findColumn(const std::vector<std::string> &columns,
                        const std::vector<std::string> &candidates)
 {
-    if (candidates.empty())
-        return {};
-    std::vector<std::string> columns;
-    auto st = db.prepare("SELECT name FROM pragma_table_info(?)");
-    st.bind(1, table);
-    while (st.step())
-        columns.push_back(st.text(0));
     for (const auto &want : candidates)
         for (const auto &have : columns)
             if (QString::fromStdString(want).compare(QString::fromStdString(have),
@@ -169,23 +160,30 @@ LayerData::LoadOptions LayerData::optionsFor(const LayerStyle &style)
     return o;
 }
 
-std::shared_ptr<const LayerData>
-LayerData::load(geodata::Database &db, const geodata::LayerInfo &layer, const LoadOptions &options)
+std::shared_ptr<const LayerData> LayerData::load(geodata::Project &project,
+                                                 const geodata::LayerInfo &layer,
+                                                 const LoadOptions &options)
 {
     std::shared_ptr<LayerData> d(new LayerData);
     d->m_table = layer.table;
     d->m_kind = geometryKindOf(layer.geometryType);
-    d->m_categoryField = findColumn(db, layer.table, options.categoryFields);
-    d->m_labelField = findColumn(db, layer.table, options.labelFields);
+    const auto source = project.features(layer);
+    const auto columns = source->columns();
+    d->m_categoryField = findColumn(columns, options.categoryFields);
+    d->m_labelField = findColumn(columns, options.labelFields);
 
-    // The geom BLOB as stored, read by geodata::readSpatialiteBlob: AsBinary() per row cost
-    // SpatiaLite a parse, an allocation and a copy, most of the load time at a million parcels.
-    std::string sql = "SELECT rowid, geom";
-    sql += ", " + (d->m_categoryField.empty() ? std::string("NULL")
-                                              : geodata::quoteIdentifier(d->m_categoryField));
-    sql += ", " + (d->m_labelField.empty() ? std::string("NULL")
-                                           : geodata::quoteIdentifier(d->m_labelField));
-    sql += " FROM " + geodata::quoteIdentifier(layer.table) + " WHERE geom IS NOT NULL";
+    // The engine hands the geometry over as flat arrays (SpatiaLite: the stored BLOB read
+    // directly, PostGIS: binary EWKB), never as a GEOS geometry or text per row.
+    geodata::FeatureRequest request;
+    int categoryColumn = -1, labelColumn = -1;
+    if (!d->m_categoryField.empty()) {
+        categoryColumn = static_cast<int>(request.attributes.size());
+        request.attributes.push_back(d->m_categoryField);
+    }
+    if (!d->m_labelField.empty()) {
+        labelColumn = static_cast<int>(request.attributes.size());
+        request.attributes.push_back(d->m_labelField);
+    }
     if (layer.featureCount > 0) {
         d->m_fid.reserve(static_cast<std::size_t>(layer.featureCount));
         d->m_boxes.reserve(static_cast<std::size_t>(layer.featureCount));
@@ -193,27 +191,22 @@ LayerData::load(geodata::Database &db, const geodata::LayerInfo &layer, const Lo
 
     Builder builder(*d);
     FlatGeometry g;
-    std::optional<geodata::Statement> asBinary; // for BLOBs the reader leaves to SpatiaLite
-    auto st = db.prepare(sql);
-    while (st.step()) {
-        const std::int64_t fid = st.int64(0);
+    const auto cursor = source->query(request);
+    while (cursor->next()) {
+        const std::int64_t fid = cursor->fid();
         try {
-            if (geodata::readSpatialiteBlob(st.blob(1), g) == 0) {
-                if (!asBinary)
-                    asBinary.emplace(db.prepare("SELECT AsBinary(?)"));
-                asBinary->reset();
-                asBinary->bind(1, st.blob(1));
-                g.clear();
-                if (!asBinary->step() || asBinary->isNull(0))
-                    throw geodata::Error("SpatiaLite cannot read the geometry");
-                WkbReader::read(asBinary->blob(0), g);
-            }
+            cursor->readGeometry(g);
         } catch (const geodata::Error &e) {
             throw geodata::Error(e.cause(),
                                  "layer " + layer.name + ", feature " + std::to_string(fid));
         }
-        const std::string label = st.isNull(3) ? std::string() : st.text(3);
-        builder.add(fid, g, valueText(st.value(2)), d->m_labelField.empty() ? nullptr : &label);
+        std::string label;
+        if (labelColumn >= 0)
+            if (const auto v = valueText(cursor->value(labelColumn)))
+                label = *v;
+        builder.add(fid, g,
+                    categoryColumn >= 0 ? valueText(cursor->value(categoryColumn)) : std::nullopt,
+                    labelColumn >= 0 ? &label : nullptr);
     }
     builder.finish();
     return d;

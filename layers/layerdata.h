@@ -1,4 +1,4 @@
-// One layer's features read once from its SpatiaLite table into compact arrays for drawing:
+// One layer's features read once from the project (any engine) into compact arrays for drawing:
 // float coordinates relative to an origin, part/ring offsets, per-feature boxes, the category
 // value and label text, and a packed R-tree for viewport queries. Immutable once loaded, so
 // render threads share it through shared_ptr<const LayerData>.
@@ -8,7 +8,6 @@
 #include "mapviewport.h"
 #include "packedrtree.h"
 
-#include <geodata/database.h>
 #include <geodata/project.h>
 
 #include <QString>
@@ -40,7 +39,7 @@ public:
     // stored shells counter-clockwise, holes clockwise, without the repeated closing point.
     // Throws geodata::Error naming the layer and feature on unreadable geometry.
     static std::shared_ptr<const LayerData>
-    load(geodata::Database &db, const geodata::LayerInfo &layer, const LoadOptions &options);
+    load(geodata::Project &project, const geodata::LayerInfo &layer, const LoadOptions &options);
 
     struct Range
     {

@@ -28,7 +28,7 @@ ProjectMap ProjectMap::load(const std::string &path, const LayerCatalog &catalog
     for (auto &entry : catalog.entries(project->layers())) {
         if (!include(entry))
             continue;
-        auto data = LayerData::load(project->db(), entry.info, LayerData::optionsFor(*entry.style));
+        auto data = LayerData::load(*project, entry.info, LayerData::optionsFor(*entry.style));
         map.m_layers.push_back({std::move(entry), std::move(data)});
     }
     return map;

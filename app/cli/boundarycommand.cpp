@@ -42,21 +42,33 @@ Found findFeature(geodata::Project &project, const geodata::LayerInfo &layer,
     const std::string field = nameField(project.fields(layer.id));
     bool isNumber = false;
     const qlonglong fid = QString::fromStdString(wanted).toLongLong(&isNumber);
-    std::string sql = "SELECT fid, AsBinary(geom), " +
-                      (field.empty() ? std::string("NULL") : geodata::quoteIdentifier(field)) +
-                      " FROM " + geodata::quoteIdentifier(layer.table) + " WHERE fid = ?1";
-    if (!field.empty())
-        sql += " OR " + geodata::quoteIdentifier(field) + " = ?2";
-    auto st = project.db().prepare(sql);
-    st.bind(1, static_cast<std::int64_t>(isNumber ? fid : -1));
-    if (!field.empty())
-        st.bind(2, wanted);
+    const auto source = project.features(layer);
     std::vector<Found> found;
-    while (st.step()) {
-        const auto wkb = std::get<geodata::Blob>(st.value(1));
-        found.push_back({std::get<std::int64_t>(st.value(0)),
-                         st.value(2).index() == 0 ? std::string() : st.text(2),
-                         geodata::Geometry::fromWkb(wkb)});
+    const auto collect = [&](geodata::FeatureRequest request) {
+        if (!field.empty())
+            request.attributes = {field};
+        request.skipNullGeometry = false;
+        const auto row = source->query(request);
+        while (row->next()) {
+            if (std::any_of(found.begin(), found.end(),
+                            [&](const Found &f) { return f.fid == row->fid(); }))
+                continue;
+            const auto name = field.empty() ? geodata::Value() : row->value(0);
+            const auto *text = std::get_if<std::string>(&name);
+            found.push_back({row->fid(), text ? *text : std::string(),
+                             row->hasGeometry() ? row->geometry() : geodata::Geometry()});
+        }
+    };
+    if (isNumber) {
+        geodata::FeatureRequest byFid;
+        byFid.fids = {fid};
+        collect(byFid);
+    }
+    if (!field.empty()) {
+        geodata::FeatureRequest byName;
+        byName.match =
+            geodata::AttributeMatch{field, wanted, geodata::AttributeMatch::Kind::Equals};
+        collect(byName);
     }
     const std::string where = "layer " + layer.name;
     if (found.empty())

@@ -30,36 +30,27 @@ QJsonObject parse(const std::string &s, const char *what)
     return doc.object();
 }
 
-CheckRecord fromRow(Statement &st)
+CheckRecord fromStored(const StoredCheckRecord &st)
 {
     CheckRecord r;
-    r.id = st.int64(0);
-    r.createdAt = st.text(1);
-    r.createdBy = st.text(2);
-    r.siteName = st.text(3);
-    const auto wkb = st.blob(4);
-    r.siteWkb.assign(wkb.begin(), wkb.end());
-    r.rulesVersion = st.text(7);
-    r.verdict = st.text(8);
+    r.id = st.id;
+    r.createdAt = st.createdAt;
+    r.createdBy = st.createdBy;
+    r.siteName = st.siteName;
+    r.siteWkb = st.siteWkb;
+    r.rulesVersion = st.rulesVersion;
+    r.verdict = st.verdict;
     try {
-        r.inputs = parse(st.text(5), "inputs");
-        r.layerVersions = parse(st.text(6), "layer versions");
-        r.result = parse(st.isNull(12) ? st.text(9) : CheckRecords::unpack(st.blob(12)), "result");
+        r.inputs = parse(st.inputsJson, "inputs");
+        r.layerVersions = parse(st.layerVersionsJson, "layer versions");
+        r.result = parse(st.resultZstd ? CheckRecords::unpack(*st.resultZstd) : st.legacyResultJson,
+                         "result");
     } catch (const Error &e) {
         throw Error(e.cause(), "check record " + std::to_string(r.id));
     }
-    r.rulesChecksum = st.text(10);
-    r.batchId = st.text(11);
+    r.rulesChecksum = st.rulesChecksum;
+    r.batchId = st.batchId;
     return r;
-}
-
-// A project of schema 2 opened read-only (not migrated) has no result_zstd column.
-std::string selectRecords(Project &project)
-{
-    return std::string(
-               "SELECT id, created_at, created_by, site_name, site_wkb, inputs_json, "
-               "layer_versions, rules_version, verdict, result_json, rules_checksum, batch_id, ") +
-           (project.schemaVersion() >= 3 ? "result_zstd" : "NULL") + " FROM check_records";
 }
 
 } // namespace
@@ -116,17 +107,13 @@ void CheckRecords::store(Project &project, std::vector<CheckResult> &results,
                          const QJsonObject &provenance, const std::string &batchId,
                          const std::vector<QJsonObject> *resultJson)
 {
-    auto &db = project.db();
-    Transaction tx(db);
-    const std::string at = Project::nowIso();
-    const std::string by = Project::actor();
-    const std::string versions = compact(provenance.value("layer_versions").toObject());
-    const std::string rulesVersion = provenance.value("rules_version").toString().toStdString();
-    const std::string rulesChecksum = provenance.value("rules_checksum").toString().toStdString();
-    auto insert = db.prepare(
-        "INSERT INTO check_records (created_at, created_by, site_name, site_wkb, inputs_json, "
-        "layer_versions, rules_version, verdict, result_json, rules_checksum, batch_id, "
-        "result_zstd) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)");
+    const auto tx = project.transaction();
+    StoredCheckRecord row;
+    row.createdAt = Project::nowIso(); // one moment for the whole batch; the engine names who
+    row.layerVersionsJson = compact(provenance.value("layer_versions").toObject());
+    row.rulesVersion = provenance.value("rules_version").toString().toStdString();
+    row.rulesChecksum = provenance.value("rules_checksum").toString().toStdString();
+    row.batchId = batchId;
     for (size_t i = 0; i < results.size(); ++i) {
         CheckResult &r = results[i];
         if (!r.ok())
@@ -136,37 +123,53 @@ void CheckRecords::store(Project &project, std::vector<CheckResult> &results,
             r.packedJson = pack(!r.jsonText.empty() ? r.jsonText
                                                     : compact(resultJson ? (*resultJson)[i]
                                                                          : r.toJson(provenance)));
-        insert
-            .bindAll(at, by, r.inputs.name, r.inputWkb, compact(inputsJson(r.inputs)), versions,
-                     rulesVersion, verdict, rulesChecksum, batchId, r.packedJson)
-            .run();
-        r.recordId = db.lastInsertRowId();
-        project.audit("check.run", "check_records", std::to_string(r.recordId),
-                      compact(QJsonObject{{"site", QString::fromStdString(r.inputs.name)},
-                                          {"verdict", QString::fromStdString(verdict)},
-                                          {"rules_version", QString::fromStdString(rulesVersion)},
-                                          {"batch", QString::fromStdString(batchId)}}));
+        row.siteName = r.inputs.name;
+        row.siteWkb = r.inputWkb;
+        row.inputsJson = compact(inputsJson(r.inputs));
+        row.verdict = verdict;
+        row.resultZstd = r.packedJson;
+        r.recordId = project.addCheckRecord(row);
+        project.audit(
+            "check.run", "check_records", std::to_string(r.recordId),
+            compact(QJsonObject{{"site", QString::fromStdString(r.inputs.name)},
+                                {"verdict", QString::fromStdString(verdict)},
+                                {"rules_version", QString::fromStdString(row.rulesVersion)},
+                                {"batch", QString::fromStdString(batchId)}}));
     }
-    tx.commit();
+    tx->commit();
 }
 
 std::vector<CheckRecord> CheckRecords::list(Project &project, int limit)
 {
-    auto st = project.db().prepare(selectRecords(project) + " ORDER BY id DESC LIMIT ?");
-    st.bind(1, limit);
+    CheckRecordQuery q;
+    q.limit = limit;
     std::vector<CheckRecord> out;
-    while (st.step())
-        out.push_back(fromRow(st));
+    for (const auto &row : project.checkRecords(q))
+        out.push_back(fromStored(row));
     return out;
+}
+
+std::optional<CheckRecord> CheckRecords::latestFor(Project &project, const std::string &siteName)
+{
+    CheckRecordQuery q;
+    q.siteName = siteName;
+    q.withoutErrors = true;
+    q.limit = 1;
+    const auto rows = project.checkRecords(q);
+    if (rows.empty())
+        return std::nullopt;
+    return fromStored(rows.front());
 }
 
 std::optional<CheckRecord> CheckRecords::load(Project &project, std::int64_t id)
 {
-    auto st = project.db().prepare(selectRecords(project) + " WHERE id = ?");
-    st.bind(1, id);
-    if (!st.step())
+    CheckRecordQuery q;
+    q.id = id;
+    q.limit = 1;
+    const auto rows = project.checkRecords(q);
+    if (rows.empty())
         return std::nullopt;
-    return fromRow(st);
+    return fromStored(rows.front());
 }
 
 } // namespace planlines::geodata::check

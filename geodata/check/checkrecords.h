@@ -37,6 +37,8 @@ public:
                       const std::vector<QJsonObject> *resultJson = nullptr);
     static std::vector<CheckRecord> list(Project &project, int limit = 100);
     static std::optional<CheckRecord> load(Project &project, std::int64_t id);
+    // The newest record of a check of this site that did not end in an error.
+    static std::optional<CheckRecord> latestFor(Project &project, const std::string &siteName);
     static QJsonObject inputsJson(const SiteInputs &in);
     // The stored form of a result document (check_records.result_zstd): a zstd frame of the
     // UTF-8 text, level 1. unpack throws Error for a value that is not such a frame.

@@ -228,14 +228,30 @@ SiteBatch SiteReader::fromProject(Project &project, const std::string &nameOrId)
         const std::string inputFields[] = {find({"XMMC", "DKMC", "NAME", "MC"}),
                                            find({"HYDM", "INDUSTRY"}),
                                            find({"GHYT", "DKYT", "USE"}), find({"BZ", "NOTE"})};
-        std::string sql = "SELECT t.ROWID, t.geom";
-        for (const auto &f : inputFields)
-            sql += ", " + (f.empty() ? std::string("NULL") : "t." + quoteIdentifier(f));
-        sql += " FROM " + quoteIdentifier(layer.table) + " AS t ORDER BY t.ROWID";
-        auto st = project.db().prepare(sql);
-        while (st.step()) {
-            const std::int64_t fid = st.int64(0);
-            const std::string name = st.text(2);
+        FeatureRequest request;
+        request.skipNullGeometry = false;
+        std::vector<int> at; // each input's position among the attributes, -1: none
+        for (const auto &f : inputFields) {
+            at.push_back(f.empty() ? -1 : static_cast<int>(request.attributes.size()));
+            if (!f.empty())
+                request.attributes.push_back(f);
+        }
+        const auto row = project.features(layer)->query(request);
+        auto text = [&](int i) -> std::string {
+            if (at[i] < 0)
+                return {};
+            const Value v = row->value(at[i]);
+            if (const auto *t = std::get_if<std::string>(&v))
+                return *t;
+            if (const auto *n = std::get_if<std::int64_t>(&v))
+                return std::to_string(*n);
+            if (const auto *d = std::get_if<double>(&v))
+                return QString::number(*d, 'g', 15).toStdString();
+            return {};
+        };
+        while (row->next()) {
+            const std::int64_t fid = row->fid();
+            const std::string name = text(0);
             if (!nameOrId.empty() && name != nameOrId &&
                 !(numeric && std::to_string(fid) == nameOrId))
                 continue;
@@ -248,21 +264,14 @@ SiteBatch SiteReader::fromProject(Project &project, const std::string &nameOrId)
                                          &r.inputs.description};
                 for (int i = 0; i < 4; ++i) {
                     try {
-                        *inputs[i] = toUtf8(st.text(2 + i), "UTF-8");
+                        *inputs[i] = toUtf8(text(i), "UTF-8");
                     } catch (const Error &e) {
                         throw Error("field " + inputFields[i] + ": " + e.cause());
                     }
                 }
-                if (st.isNull(1))
+                if (!row->hasGeometry())
                     throw Error("no geometry");
-                r.site = SpatialiteBlob::toGeometry(st.blob(1));
-                if (!r.site) {
-                    auto wkb = project.db().prepare("SELECT AsBinary(?)");
-                    wkb.bind(1, st.blob(1));
-                    if (!wkb.step() || wkb.isNull(0))
-                        throw Error("SpatiaLite could not read the geometry");
-                    r.site = Geometry::fromWkb(wkb.blob(0));
-                }
+                r.site = row->geometry();
             } catch (const Error &e) {
                 out.rejected.push_back(where + ": " + e.cause());
                 continue;

@@ -23,16 +23,6 @@ std::string findColumn(const std::vector<std::string> &columns,
     return {};
 }
 
-std::vector<std::string> columnsOf(Database &db, const std::string &table)
-{
-    std::vector<std::string> out;
-    auto st = db.prepare("SELECT name FROM pragma_table_info(?)");
-    st.bind(1, table);
-    while (st.step())
-        out.push_back(st.text(0));
-    return out;
-}
-
 // How far a chainage field (QDLC, ZDLC: metres to 2 decimals) may be from the levee's end.
 constexpr double kChainageRoundingM = 0.01;
 
@@ -82,7 +72,6 @@ Corridor Corridor::load(Project &project)
                     project.path());
     const LayerInfo &layer = layers.front();
     const std::string where = "layer " + layer.name;
-    Database &db = project.db();
     Corridor c;
     c.m_layerName = layer.name;
     c.m_layerTable = layer.table;
@@ -90,11 +79,10 @@ Corridor Corridor::load(Project &project)
     if (auto levee = findLevee(project)) {
         Geometry lines;
         std::vector<Geometry> parts;
-        auto st = db.prepare("SELECT AsBinary(geom) FROM " + quoteIdentifier(levee->table) +
-                             " WHERE geom IS NOT NULL");
-        while (st.step()) {
+        const auto row = project.features(*levee)->query(FeatureRequest{});
+        while (row->next()) {
             try {
-                parts.push_back(Geometry::fromWkb(st.blob(0)));
+                parts.push_back(row->geometry());
             } catch (const Error &e) {
                 throw Error(e.cause(), "levee layer " + levee->name);
             }
@@ -107,40 +95,80 @@ Corridor Corridor::load(Project &project)
             c.m_levee.emplace(lines, levee->name);
     }
 
-    const auto cols = columnsOf(db, layer.table);
+    const auto source = project.features(layer);
+    const auto cols = source->columns();
     const std::string idCol = findColumn(cols, {"SEGID", "DDBH", "segment_id", "BH"});
     if (idCol.empty())
         throw Error("the corridor layer has no segment id field (SEGID)", where);
-    auto col = [&](std::initializer_list<const char *> names) {
+    // The columns read: the id, then those below; text(k)/real(k) number them as the old
+    // SELECT did (1 the id, 3 QDLC … 14 TZ). A column the layer lacks reads as NULL.
+    FeatureRequest request;
+    request.attributes = {idCol};
+    std::vector<int> at;
+    for (auto names : std::initializer_list<std::initializer_list<const char *>>{{"QDLC"},
+                                                                                 {"ZDLC"},
+                                                                                 {"QDZH"},
+                                                                                 {"ZDZH"},
+                                                                                 {"KD"},
+                                                                                 {"XZQDM"},
+                                                                                 {"XZQMC"},
+                                                                                 {"GCNR"},
+                                                                                 {"ZRDW"},
+                                                                                 {"JHKG"},
+                                                                                 {"JHWG"},
+                                                                                 {"TZ"}}) {
         const std::string n = findColumn(cols, names);
-        return n.empty() ? std::string("NULL") : quoteIdentifier(n);
+        at.push_back(n.empty() ? -1 : static_cast<int>(request.attributes.size()));
+        if (!n.empty())
+            request.attributes.push_back(n);
+    }
+    const auto row = source->query(request);
+    auto value = [&](int k) {
+        if (k == 1)
+            return row->value(0);
+        return at[k - 3] < 0 ? Value() : row->value(at[k - 3]);
     };
-    const std::string sql = "SELECT fid, " + quoteIdentifier(idCol) + ", AsBinary(geom), " +
-                            col({"QDLC"}) + ", " + col({"ZDLC"}) + ", " + col({"QDZH"}) + ", " +
-                            col({"ZDZH"}) + ", " + col({"KD"}) + ", " + col({"XZQDM"}) + ", " +
-                            col({"XZQMC"}) + ", " + col({"GCNR"}) + ", " + col({"ZRDW"}) + ", " +
-                            col({"JHKG"}) + ", " + col({"JHWG"}) + ", " + col({"TZ"}) + " FROM " +
-                            quoteIdentifier(layer.table) + " WHERE geom IS NOT NULL";
-    auto st = db.prepare(sql);
-    auto text = [&](int i) { return st.isNull(i) ? std::string() : st.text(i); };
-    while (st.step()) {
+    auto text = [&](int k) {
+        const Value v = value(k);
+        if (const auto *t = std::get_if<std::string>(&v))
+            return *t;
+        if (const auto *n = std::get_if<std::int64_t>(&v))
+            return std::to_string(*n);
+        if (const auto *d = std::get_if<double>(&v))
+            return QString::number(*d, 'g', 15).toStdString();
+        return std::string();
+    };
+    auto real = [&](int k) -> std::optional<double> {
+        const Value v = value(k);
+        if (const auto *d = std::get_if<double>(&v))
+            return *d;
+        if (const auto *n = std::get_if<std::int64_t>(&v))
+            return static_cast<double>(*n);
+        if (const auto *t = std::get_if<std::string>(&v)) {
+            bool ok = false;
+            const double d = QString::fromStdString(*t).trimmed().toDouble(&ok);
+            return ok ? std::optional(d) : std::nullopt;
+        }
+        return std::nullopt;
+    };
+    while (row->next()) {
         Segment s;
-        s.fid = st.int64(0);
+        s.fid = row->fid();
         s.id = text(1);
         const std::string feature = where + ", feature " + std::to_string(s.fid);
         if (s.id.empty())
             throw Error("the segment has no id (SEGID is empty)", feature);
         Geometry g;
         try {
-            g = Geometry::fromWkb(st.blob(2));
+            g = row->geometry();
         } catch (const Error &e) {
             throw Error(e.cause(), feature + " (" + s.id + ")");
         }
         s.areaM2 = g.area();
         s.envelope = g.envelope();
         // Chainage from QDLC/ZDLC, else the QDZH/ZDZH text, else the levee.
-        std::optional<double> from = st.isNull(3) ? std::nullopt : std::optional(st.real(3));
-        std::optional<double> to = st.isNull(4) ? std::nullopt : std::optional(st.real(4));
+        std::optional<double> from = real(3);
+        std::optional<double> to = real(4);
         if (!from)
             from = parseChainage(text(5));
         if (!to)
@@ -179,14 +207,14 @@ Corridor Corridor::load(Project &project)
             if (std::abs(s.endM - c.m_levee->lengthM()) <= kChainageRoundingM)
                 s.endM = c.m_levee->lengthM();
         }
-        s.widthM = st.isNull(7) ? 0 : st.real(7);
+        s.widthM = real(7).value_or(0);
         s.townshipCode = text(8);
         s.townshipName = text(9);
         s.works = text(10);
         s.unit = text(11);
         s.planStart = normalizeDate(text(12)).value_or(std::string());
         s.planEnd = normalizeDate(text(13)).value_or(std::string());
-        s.investmentWan = st.isNull(14) ? 0 : st.real(14);
+        s.investmentWan = real(14).value_or(0);
         if (c.segment(s.id))
             throw Error("segment id " + s.id + " appears twice in the corridor layer", feature);
         c.m_segments.push_back(std::move(s));
@@ -195,34 +223,21 @@ Corridor Corridor::load(Project &project)
         return a.startM < b.startM || (a.startM == b.startM && a.id < b.id);
     });
 
-    // A project not yet migrated to 005 (opened read-only) has no corrections.
-    const auto progressCols = columnsOf(db, "corridor_progress");
-    const bool corrections =
-        std::find(progressCols.begin(), progressCols.end(), "supersedes") != progressCols.end();
-    auto pe = db.prepare(
-        std::string("SELECT id, segment_id, date, status, percent, planted_area_m2, note, "
-                    "photos, recorded_at, recorded_by, ") +
-        (corrections ? "supersedes FROM corridor_progress WHERE id NOT IN (SELECT supersedes "
-                       "FROM corridor_progress WHERE supersedes IS NOT NULL) "
-                     : "NULL FROM corridor_progress ") +
-        "ORDER BY segment_id, date, id");
-    while (pe.step()) {
+    for (auto &row : project.progressInForce()) {
         ProgressEntry e;
-        e.id = pe.int64(0);
-        e.segmentId = pe.text(1);
-        e.date = pe.text(2);
-        e.status = statusFromText(pe.text(3)).value_or(Status::Planned);
-        e.percent = pe.real(4);
-        if (!pe.isNull(5))
-            e.plantedAreaM2 = pe.real(5);
-        e.note = pe.text(6);
-        const QString photos = QString::fromStdString(pe.text(7));
+        e.id = row.id;
+        e.segmentId = std::move(row.segmentId);
+        e.date = std::move(row.date);
+        e.status = statusFromText(row.status).value_or(Status::Planned);
+        e.percent = row.percent;
+        e.plantedAreaM2 = row.plantedAreaM2;
+        e.note = std::move(row.note);
+        const QString photos = QString::fromStdString(row.photos);
         for (const auto &p : photos.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
             e.photos.push_back(p.toStdString());
-        e.recordedAt = pe.text(8);
-        e.recordedBy = pe.text(9);
-        if (!pe.isNull(10))
-            e.supersedes = pe.int64(10);
+        e.recordedAt = std::move(row.recordedAt);
+        e.recordedBy = std::move(row.recordedBy);
+        e.supersedes = row.supersedes;
         c.m_entries.push_back(std::move(e));
     }
     return c;

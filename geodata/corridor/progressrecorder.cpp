@@ -97,24 +97,23 @@ std::vector<std::int64_t> recordProgress(Project &project, const Corridor &corri
         if (auto reason = validateProgress(corridor, in))
             throw Error(*reason); // the reason names the segment and date
 
-    Database &db = project.db();
-    const std::string now = Project::nowIso();
-    const std::string actor = Project::actor();
     std::vector<std::int64_t> ids;
-    Transaction tx(db);
-    auto insert = db.prepare(
-        "INSERT INTO corridor_progress (segment_id, date, status, percent, planted_area_m2, "
-        "note, photos, recorded_at, recorded_by, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?)");
+    const auto tx = project.transaction();
+    StoredProgress row;
+    row.recordedAt = Project::nowIso(); // one moment for the whole batch; the engine names who
     for (const auto &in : inputs) {
         std::string photos;
         for (const auto &p : in.photos)
             photos += (photos.empty() ? "" : "\n") + p;
-        insert.bindAll(in.segmentId, in.date, std::string(statusId(in.status)), *in.percent,
-                       in.plantedAreaM2 ? Value(*in.plantedAreaM2) : Value(), in.note, photos, now,
-                       actor, in.supersedes ? Value(*in.supersedes) : Value());
-        insert.run();
-        const std::int64_t id = db.lastInsertRowId();
+        row.segmentId = in.segmentId;
+        row.date = in.date;
+        row.status = std::string(statusId(in.status));
+        row.percent = *in.percent;
+        row.plantedAreaM2 = in.plantedAreaM2;
+        row.note = in.note;
+        row.photos = std::move(photos);
+        row.supersedes = in.supersedes;
+        const std::int64_t id = project.addProgress(row);
         ids.push_back(id);
         QJsonObject detail{
             {QStringLiteral("segment"), QString::fromStdString(in.segmentId)},
@@ -137,7 +136,7 @@ std::vector<std::int64_t> recordProgress(Project &project, const Corridor &corri
         project.audit("corridor.progress", "corridor_progress", std::to_string(id),
                       QJsonDocument(detail).toJson(QJsonDocument::Compact).toStdString());
     }
-    tx.commit();
+    tx->commit();
     return ids;
 }
 

@@ -153,8 +153,8 @@ void FeatureReader::clean()
                     continue;
                 }
                 try {
-                    out.geometry =
-                        LayerWriter::encode(g.geometry, m_setup.geometryType, m_setup.srid);
+                    out.geometry = LayerWriter::encode(g.geometry, m_setup.geometryType,
+                                                       m_setup.srid, m_setup.encoding);
                     out.repair = std::move(g.repair);
                     out.values = std::move(in.values);
                 } catch (const Error &e) {

@@ -52,6 +52,7 @@ struct FeatureReaderSetup
     const KmlContainerData *extended = nullptr;
     std::vector<std::size_t> extendedColumns;
     int srid = 0;
+    GeometryEncoding encoding = GeometryEncoding::SpatialiteBlob; // the sink's
 };
 
 class FeatureReader

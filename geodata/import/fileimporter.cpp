@@ -50,9 +50,9 @@ FileReport FileImporter::import(const std::string &path)
     QElapsedTimer timer;
     timer.start();
     try {
-        Transaction tx(m_project.db());
+        const auto tx = m_project.transaction();
         importAll(path, report);
-        tx.commit();
+        tx->commit();
         report.ok = true;
     } catch (const ImportCancelled &) {
         report.error = path + ": import cancelled; nothing was written";

@@ -263,6 +263,7 @@ void LayerImporter::run(const SourceUnit &unit, OGRLayerH layer, LayerReport &re
         setup.rawEncoding = rawEncoding;
         setup.geometryType = spec.geometryType;
         setup.srid = m_project.workingSrid();
+        setup.encoding = writer.encoding();
         transform.reset(); // the reading thread makes its own (PROJ objects stay on one thread)
         Envelope extent{1e300, 1e300, -1e300, -1e300};
         std::int64_t outside = 0;

@@ -5,7 +5,6 @@
 #include <proj.h>
 
 #include <algorithm>
-#include <bit>
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -36,46 +35,6 @@ std::optional<Envelope> areaOfUseDegrees(const std::string &crs)
         e < w)
         return std::nullopt;
     return Envelope{w, s, e, n};
-}
-
-// The extent of an R*Tree (pkid, xmin, xmax, ymin, ymax; 32-bit floats) from its root node:
-// the union of the root's cells is exactly min(xmin) … max(ymax) of the whole index, without
-// reading every entry. nullopt for an empty index; an odd node falls back to the scan.
-std::optional<Envelope> rtreeExtent(Database &db, const std::string &index)
-{
-    auto root =
-        db.prepare("SELECT data FROM " + quoteIdentifier(index + "_node") + " WHERE nodeno = 1");
-    if (root.step() && !root.isNull(0)) {
-        const auto d = root.blob(0);
-        auto be16 = [&](std::size_t at) { return (unsigned(d[at]) << 8) | d[at + 1]; };
-        auto f32 = [&](std::size_t at) {
-            const std::uint32_t u = (std::uint32_t(d[at]) << 24) |
-                                    (std::uint32_t(d[at + 1]) << 16) |
-                                    (std::uint32_t(d[at + 2]) << 8) | d[at + 3];
-            return static_cast<double>(std::bit_cast<float>(u));
-        };
-        if (d.size() >= 4) {
-            const unsigned cells = be16(2);
-            if (cells == 0)
-                return std::nullopt;
-            if (4 + cells * 24u <= d.size()) {
-                Envelope e{f32(12), f32(20), f32(16), f32(24)};
-                for (unsigned c = 1; c < cells; ++c) {
-                    const std::size_t at = 4 + c * 24u + 8;
-                    e.minX = std::min(e.minX, f32(at));
-                    e.maxX = std::max(e.maxX, f32(at + 4));
-                    e.minY = std::min(e.minY, f32(at + 8));
-                    e.maxY = std::max(e.maxY, f32(at + 12));
-                }
-                return e;
-            }
-        }
-    }
-    auto st = db.prepare("SELECT min(xmin), min(ymin), max(xmax), max(ymax) FROM " +
-                         quoteIdentifier(index));
-    if (!st.step() || st.isNull(0))
-        return std::nullopt;
-    return Envelope{st.real(0), st.real(1), st.real(2), st.real(3)};
 }
 
 } // namespace
@@ -110,12 +69,8 @@ PlausibleArea PlausibleArea::of(Project &project)
             // Keep the unbounded box: the per-feature transform still refuses the impossible.
         }
     }
-    auto &db = project.db();
     for (const auto &layer : project.layers()) {
-        const std::string index = "idx_" + layer.table + "_geom";
-        if (!db.tableExists(index))
-            continue;
-        const auto extent = rtreeExtent(db, index);
+        const auto extent = project.features(layer)->extent();
         if (!extent)
             continue;
         const Envelope e{extent->minX - kExistingMarginM, extent->minY - kExistingMarginM,

@@ -72,13 +72,7 @@ CheckTable checkTableFrom(const geodata::check::CheckRecord &record)
 std::optional<geodata::check::CheckRecord> latestCheckRecord(geodata::Project &project,
                                                              const QString &siteName)
 {
-    auto st = project.db().prepare(
-        "SELECT id FROM check_records WHERE site_name = ? AND verdict <> 'error' "
-        "ORDER BY id DESC LIMIT 1");
-    st.bind(1, siteName.toStdString());
-    if (!st.step())
-        return std::nullopt;
-    return geodata::check::CheckRecords::load(project, st.int64(0));
+    return geodata::check::CheckRecords::latestFor(project, siteName.toStdString());
 }
 
 int attachCheckTables(geodata::Project &project, std::vector<SheetSpec> &sheets)

@@ -28,7 +28,7 @@ private:
     std::shared_ptr<const LayerData> load(const std::string &name)
     {
         const auto info = m_project->layer(name);
-        return LayerData::load(m_project->db(), *info,
+        return LayerData::load(*m_project, *info,
                                LayerData::optionsFor(*m_catalog.style(info->role)));
     }
     static QList<qint64> fids(const LayerData &d, const std::vector<layers::FeatureHit> &hits)

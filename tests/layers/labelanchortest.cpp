@@ -1,5 +1,6 @@
 // LabelAnchor: a label point lies inside concave polygons and on the largest part; half-way along
 // lines.
+#include <geodata/wkbreader.h>
 #include <layers/labelanchor.h>
 
 #include <geodata/geometry.h>
@@ -7,9 +8,9 @@
 #include <QTest>
 
 using planlines::geodata::Geometry;
+using planlines::geodata::WkbReader;
 using planlines::layers::FlatGeometry;
 using planlines::layers::LabelAnchor;
-using planlines::layers::WkbReader;
 using planlines::layers::WorldPoint;
 
 class LabelAnchorTest : public QObject

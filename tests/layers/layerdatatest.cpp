@@ -27,7 +27,7 @@ private:
     std::shared_ptr<const LayerData> load(const std::string &name)
     {
         const auto info = m_project->layer(name);
-        return LayerData::load(m_project->db(), *info,
+        return LayerData::load(*m_project, *info,
                                LayerData::optionsFor(*m_catalog.style(info->role)));
     }
 
@@ -128,7 +128,7 @@ private slots:
         auto p = geodata::Project::open(path, true);
         const auto info = p->layer("landuse");
         const auto d =
-            LayerData::load(p->db(), *info, LayerData::optionsFor(*m_catalog.style(info->role)));
+            LayerData::load(*p, *info, LayerData::optionsFor(*m_catalog.style(info->role)));
         QCOMPARE(d->featureCount(), plain->featureCount());
         for (std::uint32_t f = 0; f < d->featureCount(); ++f) {
             QCOMPARE(d->featureId(f), plain->featureId(f));
@@ -143,7 +143,7 @@ private slots:
     void missingColumnsAreLeftOut()
     {
         const auto info = m_project->layer("landuse");
-        const auto d = LayerData::load(m_project->db(), *info, {{"NO_SUCH"}, {"NOR_THIS"}});
+        const auto d = LayerData::load(*m_project, *info, {{"NO_SUCH"}, {"NOR_THIS"}});
         QVERIFY(d->categoryField().empty());
         QVERIFY(d->labelField().empty());
         QCOMPARE(d->categoryIndex(0), LayerData::kNoCategory);
@@ -191,7 +191,7 @@ private slots:
         QElapsedTimer timer;
         timer.start();
         const auto d =
-            LayerData::load(p->db(), *info, LayerData::optionsFor(*m_catalog.style(info->role)));
+            LayerData::load(*p, *info, LayerData::optionsFor(*m_catalog.style(info->role)));
         const qint64 ms = timer.elapsed();
         qInfo("80 000 parcels, %zu points: loaded in %lld ms, %.1f MB", d->pointCount(), ms,
               d->memoryBytes() / 1e6);

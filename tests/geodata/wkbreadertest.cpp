@@ -1,15 +1,15 @@
 // WkbReader: the WKB that GEOS and SpatiaLite write, in both byte orders and with Z, decodes to
 // the same flat arrays; malformed input fails with a message, never a crash.
-#include <layers/wkbreader.h>
+#include <geodata/wkbreader.h>
 
 #include <geodata/error.h>
 #include <geodata/geometry.h>
 
 #include <QTest>
 
+using planlines::geodata::FlatGeometry;
 using planlines::geodata::Geometry;
-using planlines::layers::FlatGeometry;
-using planlines::layers::WkbReader;
+using planlines::geodata::WkbReader;
 
 class WkbReaderTest : public QObject
 {

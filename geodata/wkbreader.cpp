@@ -1,12 +1,12 @@
 #include "wkbreader.h"
 
-#include <geodata/error.h>
+#include "error.h"
 
 #include <bit>
 #include <cstring>
 #include <string>
 
-namespace planlines::layers {
+namespace planlines::geodata {
 
 namespace {
 
@@ -52,7 +52,7 @@ public:
 
     [[noreturn]] void fail(const std::string &why) const
     {
-        throw geodata::Error("malformed WKB: " + why + " at byte " + std::to_string(m_pos));
+        throw Error("malformed WKB: " + why + " at byte " + std::to_string(m_pos));
     }
 
 private:
@@ -177,4 +177,4 @@ void WkbReader::read(std::span<const unsigned char> wkb, FlatGeometry &out)
     r.endAll();
 }
 
-} // namespace planlines::layers
+} // namespace planlines::geodata

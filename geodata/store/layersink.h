@@ -1,0 +1,69 @@
+// Writing one layer into a project, whatever engine stores it: its table, features, spatial
+// index, registry, version and audit rows land together, or none of them do. LayerWriter
+// (../layerwriter.h) is what callers use; each engine implements LayerSink.
+#pragma once
+
+#include "../database.h"
+#include "../geometry.h"
+#include "layerinfo.h"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace planlines::geodata {
+
+struct LayerSpec
+{
+    std::string name; // registry name (地类图斑)
+    Role role = Role::Context;
+    std::string table;        // table name (landuse)
+    std::string geometryType; // MULTIPOLYGON, MULTILINESTRING, POINT, MULTIPOINT
+    std::vector<FieldDef> fields;
+    std::string source;
+    bool synthetic = false;
+    std::string description;
+    int sortOrder = 0;
+    // When a layer of this name and role exists: move its table to <table>_v<N> (re-pointing
+    // its layer_versions row), write this one as version N+1 into <table> (the spec's table
+    // is then ignored), and audit 'layer.replace'. A layer of this name with another role is
+    // an error either way.
+    bool replaceKeepingHistory = false;
+};
+
+// How an engine stores a geometry: made on reader threads (LayerWriter::encode), so importers
+// encode while reading, and bound as is by the sink.
+enum class GeometryEncoding
+{
+    SpatialiteBlob, // SpatiaLite's internal BLOB (../spatialiteblob.h)
+    Ewkb            // PostGIS: little-endian EWKB with the SRID
+};
+
+struct EncodedGeometry
+{
+    Blob blob;
+    Envelope box;
+};
+
+class LayerSink
+{
+public:
+    virtual ~LayerSink() = default;
+    virtual GeometryEncoding encoding() const = 0;
+    // Adds one feature: geometry encoded for this sink, values in field order (monostate =
+    // NULL). Throws Error naming the layer and feature.
+    virtual void add(EncodedGeometry geometry, std::span<const Value> values) = 0;
+    virtual std::int64_t count() const = 0;
+    // Builds the spatial index, writes registry, version and audit rows, and commits.
+    virtual LayerInfo commit() = 0;
+    // The version being replaced, if any.
+    virtual const std::optional<LayerInfo> &previous() const = 0;
+};
+
+// The part of the layer checks both engines share: a supported geometry type, a table name
+// that is plain. Throws Error naming the layer.
+void validateLayerSpec(const LayerSpec &spec);
+
+} // namespace planlines::geodata

@@ -1,0 +1,59 @@
+// The SpatiaLite engine of the project interface (../project.h): one file holding the layer
+// registry, one table per layer with an R*Tree, version history, corridor progress, check
+// records and the audit log; migrations in ../sql/NNN_*.sql. The embedded default for one PC.
+#pragma once
+
+#include "../project.h"
+
+namespace planlines::geodata {
+
+class SpatialiteProject final : public Project
+{
+public:
+    static std::unique_ptr<Project> create(const std::string &path, const std::string &workingCrs,
+                                           const std::string &countyName,
+                                           const std::string &countyCode);
+    static std::unique_ptr<Project> open(const std::string &path, bool readOnly);
+    ~SpatialiteProject() override;
+
+    Engine engine() const override { return Engine::SpatiaLite; }
+    const std::string &path() const override;
+    int schemaVersion() override;
+    std::optional<std::string> setting(const std::string &key) override;
+    void setSetting(const std::string &key, const std::string &value) override;
+    std::vector<LayerInfo> layers() override;
+    std::vector<FieldDef> fields(std::int64_t layerId) override;
+    std::unique_ptr<FeatureSource> features(const LayerInfo &layer) override;
+    std::unique_ptr<LayerSink> writeLayer(LayerSpec spec) override;
+    bool hasTable(const std::string &table) override;
+    std::unique_ptr<ProjectTransaction> transaction() override;
+    std::int64_t addCheckRecord(const StoredCheckRecord &record) override;
+    std::vector<StoredCheckRecord> checkRecords(const CheckRecordQuery &query) override;
+    std::int64_t addProgress(const StoredProgress &entry) override;
+    std::vector<StoredProgress> progressInForce() override;
+    void audit(const std::string &action, const std::string &target, const std::string &targetId,
+               const std::string &detailJson = "{}") override;
+
+protected:
+    Database *sqliteConnection() override { return m_db.get(); }
+
+private:
+    explicit SpatialiteProject(std::unique_ptr<Database> db);
+    // create() after its checks: makes the file (which create() removes if this throws).
+    static std::unique_ptr<Project> createFile(const std::string &path,
+                                               const std::string &workingCrs, int srid,
+                                               const std::string &countyName,
+                                               const std::string &countyCode);
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<Statement> m_auditInsert; // prepared once: a batch writes many rows
+    std::unique_ptr<Statement> m_recordInsert, m_progressInsert;
+};
+
+// The PostGIS engine (store/postgis/): declared here so Project::open/create can dispatch.
+std::unique_ptr<Project> openPostgisProject(const std::string &location, bool readOnly);
+std::unique_ptr<Project> createPostgisProject(const std::string &location,
+                                              const std::string &workingCrs,
+                                              const std::string &countyName,
+                                              const std::string &countyCode);
+
+} // namespace planlines::geodata

@@ -1,0 +1,151 @@
+// The SpatiaLite engine's records: check_records, corridor_progress and transactions
+// (store/records.h). Schema as in ../sql/002, 003 and 005; a project of an older schema opened
+// read-only (not migrated) is read with what it has.
+#include "spatialiteproject.h"
+
+#include <algorithm>
+
+namespace planlines::geodata {
+
+namespace {
+
+class SpatialiteTransaction final : public ProjectTransaction
+{
+public:
+    explicit SpatialiteTransaction(Database &db) : m_tx(db) {}
+    void commit() override { m_tx.commit(); }
+
+private:
+    Transaction m_tx;
+};
+
+bool hasColumn(Database &db, const char *table, const char *column)
+{
+    auto st = db.prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+    st.bindAll(std::string(table), std::string(column));
+    return st.step();
+}
+
+} // namespace
+
+std::unique_ptr<ProjectTransaction> SpatialiteProject::transaction()
+{
+    return std::make_unique<SpatialiteTransaction>(*m_db);
+}
+
+std::int64_t SpatialiteProject::addCheckRecord(const StoredCheckRecord &r)
+{
+    if (!m_recordInsert)
+        m_recordInsert = std::make_unique<Statement>(
+            *m_db,
+            "INSERT INTO check_records (created_at, created_by, site_name, site_wkb, inputs_json, "
+            "layer_versions, rules_version, verdict, result_json, rules_checksum, batch_id, "
+            "result_zstd) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    m_recordInsert
+        ->bindAll(r.createdAt.empty() ? nowIso() : r.createdAt,
+                  r.createdBy.empty() ? actor() : r.createdBy, r.siteName, r.siteWkb, r.inputsJson,
+                  r.layerVersionsJson, r.rulesVersion, r.verdict, r.legacyResultJson,
+                  r.rulesChecksum, r.batchId, r.resultZstd ? Value(*r.resultZstd) : Value())
+        .run();
+    return m_db->lastInsertRowId();
+}
+
+std::vector<StoredCheckRecord> SpatialiteProject::checkRecords(const CheckRecordQuery &q)
+{
+    std::string sql =
+        std::string("SELECT id, created_at, created_by, site_name, site_wkb, inputs_json, "
+                    "layer_versions, rules_version, verdict, result_json, rules_checksum, "
+                    "batch_id, ") +
+        (hasColumn(*m_db, "check_records", "result_zstd") ? "result_zstd" : "NULL") +
+        " FROM check_records WHERE 1";
+    std::vector<Value> binds;
+    if (q.id) {
+        sql += " AND id = ?";
+        binds.emplace_back(*q.id);
+    }
+    if (q.siteName) {
+        sql += " AND site_name = ?";
+        binds.emplace_back(*q.siteName);
+    }
+    if (q.withoutErrors)
+        sql += " AND verdict <> 'error'";
+    sql += " ORDER BY id DESC LIMIT ?";
+    binds.emplace_back(std::int64_t(q.limit));
+    auto st = m_db->prepare(sql);
+    for (std::size_t i = 0; i < binds.size(); ++i)
+        st.bind(static_cast<int>(i) + 1, binds[i]);
+    std::vector<StoredCheckRecord> out;
+    while (st.step()) {
+        StoredCheckRecord r;
+        r.id = st.int64(0);
+        r.createdAt = st.text(1);
+        r.createdBy = st.text(2);
+        r.siteName = st.text(3);
+        const auto wkb = st.blob(4);
+        r.siteWkb.assign(wkb.begin(), wkb.end());
+        r.inputsJson = st.text(5);
+        r.layerVersionsJson = st.text(6);
+        r.rulesVersion = st.text(7);
+        r.verdict = st.text(8);
+        r.legacyResultJson = st.isNull(9) ? std::string() : st.text(9);
+        r.rulesChecksum = st.text(10);
+        r.batchId = st.text(11);
+        if (!st.isNull(12)) {
+            const auto z = st.blob(12);
+            r.resultZstd = Blob(z.begin(), z.end());
+        }
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::int64_t SpatialiteProject::addProgress(const StoredProgress &e)
+{
+    if (!m_progressInsert)
+        m_progressInsert = std::make_unique<Statement>(
+            *m_db, "INSERT INTO corridor_progress (segment_id, date, status, percent, "
+                   "planted_area_m2, note, photos, recorded_at, recorded_by, supersedes) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    m_progressInsert
+        ->bindAll(e.segmentId, e.date, e.status, e.percent,
+                  e.plantedAreaM2 ? Value(*e.plantedAreaM2) : Value(), e.note, e.photos,
+                  e.recordedAt.empty() ? nowIso() : e.recordedAt,
+                  e.recordedBy.empty() ? actor() : e.recordedBy,
+                  e.supersedes ? Value(*e.supersedes) : Value())
+        .run();
+    return m_db->lastInsertRowId();
+}
+
+std::vector<StoredProgress> SpatialiteProject::progressInForce()
+{
+    // A project not yet migrated to 005 (opened read-only) has no corrections.
+    const bool corrections = hasColumn(*m_db, "corridor_progress", "supersedes");
+    auto st = m_db->prepare(
+        std::string("SELECT id, segment_id, date, status, percent, planted_area_m2, note, "
+                    "photos, recorded_at, recorded_by, ") +
+        (corrections ? "supersedes FROM corridor_progress WHERE id NOT IN (SELECT supersedes "
+                       "FROM corridor_progress WHERE supersedes IS NOT NULL) "
+                     : "NULL FROM corridor_progress ") +
+        "ORDER BY segment_id, date, id");
+    std::vector<StoredProgress> out;
+    while (st.step()) {
+        StoredProgress e;
+        e.id = st.int64(0);
+        e.segmentId = st.text(1);
+        e.date = st.text(2);
+        e.status = st.text(3);
+        e.percent = st.real(4);
+        if (!st.isNull(5))
+            e.plantedAreaM2 = st.real(5);
+        e.note = st.text(6);
+        e.photos = st.text(7);
+        e.recordedAt = st.text(8);
+        e.recordedBy = st.text(9);
+        if (!st.isNull(10))
+            e.supersedes = st.int64(10);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+} // namespace planlines::geodata

@@ -1,0 +1,190 @@
+// Tests geodata/store/featuresource.h through the project interface: every kind of request
+// (all, box, fids, equals/contains match, shortest first, limit, count), the geometry as flat
+// arrays and as GEOS, attribute values by type, and store/location.h's parsing. Coordinates in
+// EPSG:4548 near Gaoqing; areas and boxes are worked out by hand from the squares below.
+#include "testsupport.h"
+
+#include "geodata/layerwriter.h"
+#include "geodata/project.h"
+#include "geodata/store/location.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace planlines::geodata;
+
+namespace {
+
+// Square i: x from 566500 + 200 i, y from 4118900, side 10 (i + 1) m.
+std::string squareWkt(int i)
+{
+    const double x = 566500 + 200 * i, y = 4118900, s = 10 * (i + 1);
+    return "POLYGON ((" + std::to_string(x) + " " + std::to_string(y) + ", " +
+           std::to_string(x + s) + " " + std::to_string(y) + ", " + std::to_string(x + s) + " " +
+           std::to_string(y + s) + ", " + std::to_string(x) + " " + std::to_string(y + s) + ", " +
+           std::to_string(x) + " " + std::to_string(y) + "))";
+}
+
+const char *const kNames[] = {"县直幼儿园新建工程", "高城镇污水处理厂", "田镇街道幼儿园",
+                              "黄河淤背区生态廊道一期", "幼儿园"};
+
+} // namespace
+
+class FeatureSourceTest : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<Project> m_project;
+    LayerInfo m_layer;
+
+private slots:
+    void initTestCase()
+    {
+        m_project = Project::create(m_dir.filePath("fs.sqlite").toStdString(), "EPSG:4548",
+                                    "高青县", "370322");
+        LayerSpec spec;
+        spec.name = "项目选址";
+        spec.role = Role::Site;
+        spec.table = "site";
+        spec.geometryType = "MULTIPOLYGON";
+        spec.fields = {{"XMMC", FieldType::Text, "项目名称"},
+                       {"BSM", FieldType::Integer, "标识码"},
+                       {"MJ", FieldType::Real, "面积"}};
+        LayerWriter w(*m_project, spec);
+        for (int i = 0; i < 5; ++i) {
+            const double side = 10.0 * (i + 1);
+            w.add(Geometry::fromWkt(squareWkt(i)),
+                  std::vector<Value>{std::string(kNames[i]), std::int64_t(1000 + i), side * side});
+        }
+        m_layer = w.commit();
+    }
+
+    void columnsInTableOrder()
+    {
+        const auto source = m_project->features(m_layer);
+        QCOMPARE(source->columns(), (std::vector<std::string>{"XMMC", "BSM", "MJ"}));
+        QCOMPARE(source->columnNamed("xmmc"), std::string("XMMC"));
+        QCOMPARE(source->columnNamed("NO_SUCH"), std::string());
+        QCOMPARE(source->layer().name, std::string("项目选址"));
+    }
+
+    void everyFeatureWithGeometryAndValues()
+    {
+        const auto source = m_project->features(m_layer);
+        FeatureRequest r;
+        r.attributes = {"MJ", "XMMC", "BSM"};
+        const auto row = source->query(r);
+        FlatGeometry g;
+        int n = 0;
+        while (row->next()) {
+            QCOMPARE(row->fid(), std::int64_t(n + 1));
+            QVERIFY(row->hasGeometry());
+            row->readGeometry(g);
+            const double side = 10.0 * (n + 1), x = 566500 + 200 * n;
+            // One polygon, one ring of 5 points (closed), the first at the square's corner.
+            QCOMPARE(g.partCount(), std::size_t(1));
+            QCOMPARE(g.ringCount(), std::size_t(1));
+            QCOMPARE(g.xy[0], x);
+            QCOMPARE(g.xy[1], 4118900.0);
+            QVERIFY(std::abs(row->geometry().area() - side * side) < 0.01);
+            const Envelope b = row->box();
+            QCOMPARE(b.minX, x);
+            QCOMPARE(b.maxX, x + side);
+            QCOMPARE(b.maxY, 4118900 + side);
+            QCOMPARE(std::get<double>(row->value(0)), side * side);
+            QCOMPARE(std::get<std::string>(row->value(1)), std::string(kNames[n]));
+            QCOMPARE(std::get<std::int64_t>(row->value(2)), std::int64_t(1000 + n));
+            ++n;
+        }
+        QCOMPARE(n, 5);
+        QCOMPARE(source->count(r), std::int64_t(5));
+    }
+
+    void boxSelectsThroughTheIndex()
+    {
+        const auto source = m_project->features(m_layer);
+        FeatureRequest r;
+        r.geometry = false;
+        // From the middle of square 1 (fid 2, x 566700–566720) to the left edge of square 2
+        // (fid 3, x 566900–566930): both (touching counts), not square 3 (x from 567100).
+        r.box = Envelope{566710, 4118905, 566900, 4118906};
+        std::vector<std::int64_t> fids;
+        for (auto row = source->query(r); row->next();)
+            fids.push_back(row->fid());
+        QCOMPARE(fids, (std::vector<std::int64_t>{2, 3}));
+        QCOMPARE(source->count(r), std::int64_t(2));
+        r.box = Envelope{0, 0, 1, 1};
+        QCOMPARE(source->count(r), std::int64_t(0));
+    }
+
+    void byFidsAscendingAndMissingOnesLeftOut()
+    {
+        const auto source = m_project->features(m_layer);
+        FeatureRequest r;
+        r.attributes = {"XMMC"};
+        r.fids = {5, 2, 99, 2};
+        std::vector<std::int64_t> fids;
+        std::vector<std::string> names;
+        for (auto row = source->query(r); row->next();) {
+            fids.push_back(row->fid());
+            names.push_back(std::get<std::string>(row->value(0)));
+        }
+        QCOMPARE(fids, (std::vector<std::int64_t>{2, 5}));
+        QCOMPARE(names, (std::vector<std::string>{kNames[1], kNames[4]}));
+        QCOMPARE(source->count(r), std::int64_t(2));
+    }
+
+    void matchEqualsAndContainsShortestFirst()
+    {
+        const auto source = m_project->features(m_layer);
+        FeatureRequest r;
+        r.geometry = false;
+        r.attributes = {"XMMC"};
+        r.match = AttributeMatch{"XMMC", "幼儿园", AttributeMatch::Kind::Contains};
+        r.shortestMatchFirst = true;
+        std::vector<std::string> names;
+        for (auto row = source->query(r); row->next();)
+            names.push_back(std::get<std::string>(row->value(0)));
+        QCOMPARE(names,
+                 (std::vector<std::string>{"幼儿园", "田镇街道幼儿园", "县直幼儿园新建工程"}));
+        r.limit = 2;
+        QCOMPARE(source->count(r), std::int64_t(2));
+        r.limit = -1;
+        r.match = AttributeMatch{"XMMC", "幼儿园", AttributeMatch::Kind::Equals};
+        QCOMPARE(source->count(r), std::int64_t(1));
+        r.match = AttributeMatch{"BSM", "1003", AttributeMatch::Kind::Equals};
+        auto row = source->query(r);
+        // An integer column compared with the text of the number (what a person types).
+        QVERIFY(row->next());
+        QCOMPARE(row->fid(), std::int64_t(4));
+    }
+
+    void ensureIndexOnAReadOnlyProject()
+    {
+        const auto ro = Project::open(m_project->path(), /*readOnly=*/true);
+        const auto source = ro->features(*ro->layer("项目选址"));
+        QVERIFY(source->ensureIndex("BSM"));
+        QVERIFY(m_project->hasTable("site"));
+        QVERIFY(!m_project->hasTable("no_such_table"));
+    }
+
+    void locations()
+    {
+        QVERIFY(ProjectLocation::parse("/data/高青县.sqlite").engine == Engine::SpatiaLite);
+        QVERIFY(ProjectLocation::parse("gaoqing.sqlite").engine == Engine::SpatiaLite);
+        QVERIFY(ProjectLocation::parse("./service=x.sqlite").engine == Engine::SpatiaLite);
+        QVERIFY(ProjectLocation::parse("postgresql://db/gaoqing").engine == Engine::PostGIS);
+        QVERIFY(ProjectLocation::parse("postgres://db/gaoqing").engine == Engine::PostGIS);
+        QVERIFY(ProjectLocation::parse("service=gaoqing").engine == Engine::PostGIS);
+        QVERIFY(ProjectLocation::parse("host=db dbname=gaoqing").engine == Engine::PostGIS);
+        QCOMPARE(ProjectLocation::parse("postgresql://wang:s3cret@db:5432/gaoqing").display(),
+                 std::string("postgresql://wang@db:5432/gaoqing"));
+        QCOMPARE(ProjectLocation::parse("host=db password='a b' dbname=gaoqing").display(),
+                 std::string("host=db dbname=gaoqing"));
+        QCOMPARE(ProjectLocation::parse("postgresql://db/g?password=x&sslmode=require").display(),
+                 std::string("postgresql://db/g?sslmode=require"));
+    }
+};
+
+QTEST_GUILESS_MAIN(FeatureSourceTest)
+#include "featuresourcetest.moc"
