@@ -9,7 +9,11 @@ target_sources(planlines_geodata PRIVATE
     store/postgis/pgdbinit.h store/postgis/pgdbinit.cpp
     store/postgis/pgerror.h store/postgis/pgerror.cpp
     store/postgis/pgmigrator.h store/postgis/pgmigrator.cpp
-    store/postgis/pgroles.h store/postgis/pgroles.cpp)
+    store/postgis/pgroles.h store/postgis/pgroles.cpp
+    store/postgis/postgisfeatures.h store/postgis/postgisfeatures.cpp
+    store/postgis/postgislayersink.h store/postgis/postgislayersink.cpp
+    store/postgis/postgisproject.h store/postgis/postgisproject.cpp
+    store/postgis/postgisrecords.cpp)
 target_link_libraries(planlines_geodata PRIVATE PkgConfig::LIBPQ)
 file(GLOB PLANLINES_PG_SQL RELATIVE ${CMAKE_CURRENT_SOURCE_DIR} CONFIGURE_DEPENDS sql/postgis/*.sql)
 qt_add_resources(planlines_geodata planlines_sql_postgis
