@@ -23,18 +23,31 @@ private:
     std::string m_context;
 };
 
-// A failure inside SQLite/SpatiaLite, carrying SQLite's extended result code.
+// A failure inside the store (SQLite/SpatiaLite or PostgreSQL), carrying SQLite's extended result
+// code (0 for PostgreSQL) and a kind the window and the command line word for people.
 class StoreError : public Error
 {
 public:
-    StoreError(std::string cause, std::string context, int sqliteCode)
-        : Error(std::move(cause), std::move(context)), m_code(sqliteCode)
+    enum class Kind
+    {
+        Other,
+        PermissionDenied, // the role lacks a right (the message names it)
+        Conflict,         // someone else changed the same row first
+        ConnectionLost,   // the server went away or cannot be reached
+        Busy,             // waited for a lock, or a retry would succeed
+        Corrupt,
+        Full
+    };
+    StoreError(std::string cause, std::string context, int sqliteCode, Kind kind = Kind::Other)
+        : Error(std::move(cause), std::move(context)), m_code(sqliteCode), m_kind(kind)
     {
     }
     int sqliteCode() const { return m_code; }
+    Kind kind() const { return m_kind; }
 
 private:
     int m_code;
+    Kind m_kind;
 };
 
 // A failure inside GEOS or PROJ.

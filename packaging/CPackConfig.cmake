@@ -84,7 +84,8 @@ endif()
 # The libraries dpkg-shlibdeps would find, for hosts without it (no dpkg-dev).
 set(PLANLINES_DEB_LINKED_DEPENDS
     libqt6core6 libqt6gui6 libqt6concurrent6 libqt6svg6
-    libgdal32 libgeos-c1v5 libproj25 libspatialite7 libsqlite3-0 libzstd1 libxlsxwriter4 libstdc++6
+    libgdal32 libgeos-c1v5 libproj25 libspatialite7 libsqlite3-0 libzstd1 libxlsxwriter4 libpq5
+    libstdc++6
     libc6)
 if(PLANLINES_GUI)
     list(APPEND PLANLINES_DEB_LINKED_DEPENDS libqt6qml6 libqt6quick6 libqt6quickcontrols2-6)

@@ -24,6 +24,9 @@ pkgs=(
   libsqlite3-dev libspatialite-dev libsqlite3-mod-spatialite sqlite3
   # check records are stored zstd-compressed
   libzstd-dev
+  # the PostGIS engine (libpq) and the throwaway cluster `make test` runs its tests against
+  # (tests/pgcluster/pgcluster.sh: initdb, pg_ctl, psql, CREATE EXTENSION postgis)
+  libpq-dev postgresql-15 postgresql-15-postgis-3
   # the attribute table's XLSX export; unzip reads the XLSX back in its tests
   libxlsxwriter-dev unzip
   # fonts and tools the tests use

@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "commands.h"
+#include "dbcommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -64,6 +65,7 @@ constexpr Command kCommands[] = {
     {"export", runExport, "print map sheets (PDF, PNG, SVG) from the templates, one or a batch"},
     {"render", runRender, "draw the map to a PNG without the window (extent, size, layers)",
      always},
+    {"db", runDb, "a project on a PostgreSQL/PostGIS server: init (schema, group roles)"},
 };
 
 const char *kUsage = R"(usage: planlines [--db FILE]            open the map window on a project

@@ -1,20 +1,20 @@
-// Where Project::open/create reach the PostGIS engine. Until the engine (store/postgis/) is
-// built in, a server location is refused with a clear message instead of being taken for a
-// file name.
+// Where Project::open/create reach the PostGIS engine (store/postgis/postgisproject.h).
+#include "postgis/postgisproject.h"
 #include "spatialiteproject.h"
 
 namespace planlines::geodata {
 
-std::unique_ptr<Project> openPostgisProject(const std::string &location, bool)
+std::unique_ptr<Project> openPostgisProject(const std::string &location, bool readOnly)
 {
-    throw Error("PostgreSQL/PostGIS projects are not supported by this build of PlanLines",
-                ProjectLocation::parse(location).display());
+    return PostgisProject::open(location, readOnly);
 }
 
-std::unique_ptr<Project> createPostgisProject(const std::string &location, const std::string &,
-                                              const std::string &, const std::string &)
+std::unique_ptr<Project> createPostgisProject(const std::string &location,
+                                              const std::string &workingCrs,
+                                              const std::string &countyName,
+                                              const std::string &countyCode)
 {
-    return openPostgisProject(location, false);
+    return PostgisProject::create(location, workingCrs, countyName, countyCode);
 }
 
 } // namespace planlines::geodata

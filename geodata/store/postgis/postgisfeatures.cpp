@@ -1,0 +1,172 @@
+#include "postgisfeatures.h"
+
+#include "../../wkbreader.h"
+#include "pgcursor.h"
+
+#include <algorithm>
+
+namespace planlines::geodata {
+
+namespace {
+
+// Columns: fid, then with geometry geom (EWKB) and its box, then the requested attributes.
+class PostgisCursor final : public FeatureCursor
+{
+public:
+    PostgisCursor(PgConnection &db, const std::string &sql, const PgParams &params, bool geometry)
+        : m_cursor(db, sql, params), m_geometry(geometry)
+    {
+    }
+    bool next() override { return m_cursor.next(); }
+    std::int64_t fid() const override { return m_cursor.int64(0); }
+    bool hasGeometry() const override { return m_geometry && !m_cursor.isNull(1); }
+    void readGeometry(FlatGeometry &out) override
+    {
+        out.clear();
+        WkbReader::read(m_cursor.bytes(1), out);
+    }
+    Geometry geometry() override { return Geometry::fromWkb(m_cursor.bytes(1)); }
+    Envelope box() override
+    {
+        return {m_cursor.real(2), m_cursor.real(3), m_cursor.real(4), m_cursor.real(5)};
+    }
+    Value value(int i) const override { return m_cursor.value(i + (m_geometry ? 6 : 1)); }
+
+private:
+    PgCursor m_cursor;
+    bool m_geometry;
+};
+
+std::string fidArray(std::vector<std::int64_t> fids)
+{
+    std::sort(fids.begin(), fids.end());
+    fids.erase(std::unique(fids.begin(), fids.end()), fids.end());
+    std::string out = "{";
+    for (std::size_t i = 0; i < fids.size(); ++i)
+        out += (i ? "," : "") + std::to_string(fids[i]);
+    return out + "}";
+}
+
+} // namespace
+
+PostgisFeatureSource::PostgisFeatureSource(PgConnection &db, LayerInfo layer, int srid)
+    : m_db(db), m_layer(std::move(layer)), m_srid(srid)
+{
+}
+
+std::vector<std::string> PostgisFeatureSource::columns()
+{
+    const PgResult r = m_db.exec("SELECT attname::text FROM pg_attribute WHERE attrelid = "
+                                 "to_regclass($1) AND attnum > 0 AND NOT attisdropped "
+                                 "ORDER BY attnum",
+                                 PgParams::of(quoteIdentifier(m_layer.table)));
+    std::vector<std::string> out;
+    for (int i = 0; i < r.rows(); ++i)
+        if (std::string c = r.text(i, 0); c != "fid" && c != "geom")
+            out.push_back(std::move(c));
+    return out;
+}
+
+std::string PostgisFeatureSource::whereClause(const FeatureRequest &request, PgParams &params)
+{
+    std::vector<std::string> terms;
+    const auto next = [&params] { return "$" + std::to_string(params.size()); };
+    if (request.skipNullGeometry)
+        terms.emplace_back("geom IS NOT NULL");
+    if (request.box) {
+        // && on the GiST index; boxTest is only an optional pruning hint (the caller tests
+        // exactly), so it is not sent to the server.
+        const Envelope &b = *request.box;
+        params.add(b.minX).add(b.minY).add(b.maxX).add(b.maxY);
+        const int first = params.size() - 3;
+        terms.push_back("geom && ST_MakeEnvelope($" + std::to_string(first) + ", $" +
+                        std::to_string(first + 1) + ", $" + std::to_string(first + 2) + ", $" +
+                        std::to_string(first + 3) + ", " + std::to_string(m_srid) + ")");
+    }
+    if (request.match) {
+        const std::string col = quoteIdentifier(request.match->column);
+        if (request.match->kind == AttributeMatch::Kind::Equals) {
+            params.untyped(request.match->value); // compared in the column's own type
+            terms.push_back(col + " = " + next());
+        } else {
+            params.add(request.match->value);
+            terms.push_back("strpos(" + col + "::text, " + next() + ") > 0");
+        }
+    }
+    if (!request.fids.empty()) {
+        params.untyped(fidArray(request.fids));
+        terms.push_back("fid = ANY(" + next() + "::int8[])");
+    }
+    std::string sql;
+    for (std::size_t i = 0; i < terms.size(); ++i)
+        sql += (i ? " AND " : " WHERE ") + terms[i];
+    return sql;
+}
+
+std::unique_ptr<FeatureCursor> PostgisFeatureSource::query(const FeatureRequest &request)
+{
+    if (!request.fids.empty() && request.limit >= 0)
+        throw Error("a request by fids takes no limit", "layer " + m_layer.name);
+    PgParams params;
+    std::string sql = "SELECT fid";
+    if (request.geometry)
+        sql += ", geom, ST_XMin(geom), ST_YMin(geom), ST_XMax(geom), ST_YMax(geom)";
+    for (const auto &a : request.attributes)
+        sql += ", " + quoteIdentifier(a);
+    sql += " FROM " + quoteIdentifier(m_layer.table) + whereClause(request, params);
+    if (request.match && request.shortestMatchFirst)
+        sql += " ORDER BY length(" + quoteIdentifier(request.match->column) + "::text), fid";
+    else
+        sql += " ORDER BY fid";
+    if (request.limit >= 0) {
+        params.add(request.limit);
+        sql += " LIMIT $" + std::to_string(params.size());
+    }
+    return std::make_unique<PostgisCursor>(m_db, sql, params, request.geometry);
+}
+
+std::int64_t PostgisFeatureSource::count(const FeatureRequest &request)
+{
+    PgParams params;
+    std::string sql =
+        "SELECT count(*) FROM " + quoteIdentifier(m_layer.table) + whereClause(request, params);
+    const std::int64_t n = m_db.exec(sql, params).int64(0, 0);
+    return request.limit >= 0 ? std::min(n, request.limit) : n;
+}
+
+std::optional<Envelope> PostgisFeatureSource::extent()
+{
+    // ST_EstimatedExtent reads the statistics ANALYZE kept; exact here, it is one pass.
+    const PgResult r = m_db.exec("SELECT min(ST_XMin(geom)), min(ST_YMin(geom)), "
+                                 "max(ST_XMax(geom)), max(ST_YMax(geom)) FROM " +
+                                 quoteIdentifier(m_layer.table));
+    if (r.isNull(0, 0))
+        return std::nullopt;
+    return Envelope{r.real(0, 0), r.real(0, 1), r.real(0, 2), r.real(0, 3)};
+}
+
+LayerTotals PostgisFeatureSource::totals()
+{
+    const PgResult r = m_db.exec("SELECT count(*), coalesce(sum(ST_Area(geom)), 0), "
+                                 "coalesce(sum(ST_Length(geom)), 0) FROM " +
+                                 quoteIdentifier(m_layer.table) + " WHERE geom IS NOT NULL");
+    return {r.int64(0, 0), r.real(0, 1), r.real(0, 2)};
+}
+
+bool PostgisFeatureSource::ensureIndex(const std::string &column)
+{
+    // Only the table's owner may index it; anyone else's searches scan (best effort, as the
+    // interface says). A savepoint keeps a refusal from spoiling the caller's transaction.
+    try {
+        PgTransaction tx(m_db);
+        m_db.exec("CREATE INDEX IF NOT EXISTS " +
+                  quoteIdentifier("search_" + m_layer.table + "_" + column) + " ON " +
+                  quoteIdentifier(m_layer.table) + " (" + quoteIdentifier(column) + ")");
+        tx.commit();
+        return true;
+    } catch (const StoreError &) {
+        return false;
+    }
+}
+
+} // namespace planlines::geodata

@@ -1,0 +1,32 @@
+// The PostGIS engine's FeatureSource: a request becomes one SELECT over the layer's table, the
+// box through its GiST index (geom && ST_MakeEnvelope), streamed through a binary cursor; the
+// geometry arrives as EWKB and is read by WkbReader (flat arrays) or GEOS.
+#pragma once
+
+#include "../featuresource.h"
+#include "../layerinfo.h"
+#include "pgconnection.h"
+
+namespace planlines::geodata {
+
+class PostgisFeatureSource final : public FeatureSource
+{
+public:
+    PostgisFeatureSource(PgConnection &db, LayerInfo layer, int srid);
+    const LayerInfo &layer() const override { return m_layer; }
+    std::vector<std::string> columns() override;
+    std::unique_ptr<FeatureCursor> query(const FeatureRequest &request) override;
+    std::int64_t count(const FeatureRequest &request) override;
+    bool ensureIndex(const std::string &column) override;
+    std::optional<Envelope> extent() override;
+    LayerTotals totals() override;
+
+private:
+    // The WHERE clause of a request, its parameters appended to params.
+    std::string whereClause(const FeatureRequest &request, PgParams &params);
+    PgConnection &m_db;
+    LayerInfo m_layer;
+    int m_srid;
+};
+
+} // namespace planlines::geodata

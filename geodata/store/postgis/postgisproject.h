@@ -1,0 +1,51 @@
+// The PostGIS engine of the project interface (../../project.h): one PostgreSQL database holding
+// the layer registry, one table per layer version with a GiST index, version history, corridor
+// progress, check records and the audit log; migrations in ../../sql/postgis/NNN_*.sql. For
+// several offices on one server; each person connects as their own role.
+#pragma once
+
+#include "../../project.h"
+#include "pgconnection.h"
+
+namespace planlines::geodata {
+
+class PostgisProject final : public Project
+{
+public:
+    // location: a postgresql:// URI or a libpq keyword string (store/location.h).
+    static std::unique_ptr<Project> create(const std::string &location,
+                                           const std::string &workingCrs,
+                                           const std::string &countyName,
+                                           const std::string &countyCode);
+    static std::unique_ptr<Project> open(const std::string &location, bool readOnly);
+    ~PostgisProject() override;
+
+    Engine engine() const override { return Engine::PostGIS; }
+    const std::string &path() const override { return m_location; }
+    int schemaVersion() override;
+    std::optional<std::string> setting(const std::string &key) override;
+    void setSetting(const std::string &key, const std::string &value) override;
+    std::vector<LayerInfo> layers() override;
+    std::vector<FieldDef> fields(std::int64_t layerId) override;
+    std::unique_ptr<FeatureSource> features(const LayerInfo &layer) override;
+    std::unique_ptr<LayerSink> writeLayer(LayerSpec spec) override;
+    bool hasTable(const std::string &table) override;
+    // Actors left empty are the session's role (current_user), times the server's clock.
+    std::unique_ptr<ProjectTransaction> transaction() override;
+    std::int64_t addCheckRecord(const StoredCheckRecord &record) override;
+    std::vector<StoredCheckRecord> checkRecords(const CheckRecordQuery &query) override;
+    std::int64_t addProgress(const StoredProgress &entry) override;
+    std::vector<StoredProgress> progressInForce() override;
+    // The actor is the session's role (current_user), the time the server's.
+    void audit(const std::string &action, const std::string &target, const std::string &targetId,
+               const std::string &detailJson = "{}") override;
+
+    PgConnection &connection() { return *m_db; }
+
+private:
+    PostgisProject(std::string location, std::unique_ptr<PgConnection> db);
+    std::string m_location;
+    std::unique_ptr<PgConnection> m_db;
+};
+
+} // namespace planlines::geodata
