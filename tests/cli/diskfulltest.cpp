@@ -327,6 +327,36 @@ private slots:
               QStringLiteral("File too large"));
     }
 
+    // A batch of PNGs whose first two sheets fit on the disk and the third does not: the two
+    // written are removed too (no one takes the first sheets for the whole batch).
+    void batchFailingPartWayLeavesNoSheet()
+    {
+        if (::geteuid() != 0)
+            QSKIP("mounting a small filesystem needs root");
+        const QStringList args{"export", "--db", PLANLINES_SAMPLE_DB, "--batch", "townships",
+                               "--dpi",  "60",   "--quiet",           "--out"};
+        const QString whole = path(QStringLiteral("batch-whole"));
+        QVERIFY(QDir().mkpath(whole));
+        const CliResult r = run(args + QStringList{whole + QStringLiteral("/t-%02d.png")}, 0);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        auto pages = [&](int i) {
+            const qint64 size = QFileInfo(whole + QStringLiteral("/t-0%1.png").arg(i)).size();
+            return (size + 4095) / 4096 * 4096;
+        };
+        QVERIFY(pages(3) > 8192);
+        SmallDisk disk(path(QStringLiteral("batch-disk")), 8 << 20);
+        if (!disk.mounted)
+            QSKIP(qPrintable("cannot mount a tmpfs here: " +
+                             QString::fromLocal8Bit(std::strerror(errno))));
+        QVERIFY(disk.fill(pages(1) + pages(2) + pages(3) / 2));
+        const CliResult cut = run(args + QStringList{disk.dir + QStringLiteral("/t-%02d.png")}, 0);
+        QCOMPARE(cut.exitCode, 1);
+        QVERIFY2(cut.err.contains(
+                     disk.dir + QStringLiteral("/t-03.png: cannot write: No space left on device")),
+                 qPrintable(cut.err));
+        QCOMPARE(leftovers(disk.dir, {QStringLiteral("filler")}), QStringList());
+    }
+
     void onASmallFullDisk_data() { underAFileSizeLimit_data(); }
 
     // As root: a real tmpfs holding the output (and, for a command that writes only the
