@@ -5,11 +5,40 @@
 #include <spatialite.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 
 namespace planlines::geodata {
+
+namespace {
+
+// A write SQLite could not make (a full disk, a file-size limit, a quota) is said as every
+// writer of PlanLines says it: "<file>: cannot write: <cause>", naming the project file and the
+// system's reason instead of the statement and "disk I/O error".
+[[noreturn]] void throwStoreError(sqlite3 *db, std::string msg, std::string context, int rc)
+{
+    switch (rc) {
+    case SQLITE_FULL:
+    case SQLITE_IOERR_WRITE:
+    case SQLITE_IOERR_FSYNC:
+    case SQLITE_IOERR_DIR_FSYNC:
+    case SQLITE_IOERR_TRUNCATE:
+    case SQLITE_IOERR_SHMSIZE:
+    case SQLITE_IOERR_SHMMAP: {
+        // SQLite keeps the system's error number for I/O errors only; SQLITE_FULL is ENOSPC.
+        const int e = rc == SQLITE_FULL ? ENOSPC : db ? sqlite3_system_errno(db) : 0;
+        const char *file = db ? sqlite3_db_filename(db, "main") : nullptr;
+        throw StoreError("cannot write: " + (e ? std::string(std::strerror(e)) : msg),
+                         file && *file ? file : context, rc);
+    }
+    default:
+        throw StoreError(std::move(msg), std::move(context), rc);
+    }
+}
+
+} // namespace
 
 std::string quoteIdentifier(std::string_view name)
 {
@@ -111,7 +140,7 @@ bool Statement::step()
         return false;
     const std::string msg = m_db->lastError();
     sqlite3_reset(m_stmt);
-    throw StoreError(msg, std::string("SQL ") + sqlite3_sql(m_stmt), rc);
+    throwStoreError(m_db->handle(), msg, std::string("SQL ") + sqlite3_sql(m_stmt), rc);
 }
 
 void Statement::run()
@@ -259,7 +288,7 @@ void Database::exec(std::string_view sql)
     if (rc != SQLITE_OK) {
         std::string msg = err ? err : sqlite3_errstr(rc);
         sqlite3_free(err);
-        throw StoreError(msg, "SQL " + s.substr(0, 160), rc);
+        throwStoreError(m_db, msg, "SQL " + s.substr(0, 160), rc);
     }
 }
 

@@ -97,8 +97,15 @@ void createProjectFile(const NewProjectFile &f, const std::function<void(Project
             // Named after the target: the temporary name means nothing to the person.
             throw Error(e.cause(), f.path);
         }
-        if (fill)
-            fill(*project);
+        try {
+            if (fill)
+                fill(*project);
+        } catch (const Error &e) {
+            // A write that failed (a full disk) names the file: the target, not the temporary.
+            if (e.context() == tmp)
+                throw Error(e.cause(), f.path);
+            throw;
+        }
     } // closed: SQLite checkpoints and removes its -wal
     for (const char *suffix : {"-wal", "-journal"})
         if (fs::exists(tmp + suffix, ec))

@@ -24,8 +24,8 @@ struct NewProjectFile
 };
 
 // Creates the project, runs fill on it, and puts the closed file at f.path. Throws Error naming
-// the target on any failure (fill's own errors pass through), leaving the target as it was and
-// no temporary file.
+// the target on any failure (fill's own errors pass through, named after the target where they
+// named the temporary file), leaving the target as it was and no temporary file.
 void createProjectFile(const NewProjectFile &f, const std::function<void(Project &)> &fill);
 
 } // namespace planlines::geodata

@@ -211,7 +211,8 @@ int runRender(const QStringList &args)
         QImageWriter writer(&buffer, "png");
         writer.setCompression(1); // fast; a map compresses well anyway
         if (!writer.write(image))
-            return fail(kCmd, QStringLiteral("cannot write %1: %2").arg(out, writer.errorString()));
+            return fail(kCmd,
+                        QStringLiteral("%1: cannot write: %2").arg(out, writer.errorString()));
         geodata::saveFile(out.toStdString(), std::string_view(png.constData(), png.size()));
         const double saveS = timer.nsecsElapsed() / 1e9;
         if (p.isSet(QStringLiteral("timing")))

@@ -4,9 +4,15 @@
 #include "spatialitefeatures.h"
 #include "spatialitelayersink.h"
 
+#include <cerrno>
 #include <charconv>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
+
+#ifdef __unix__
+#include <sys/statvfs.h>
+#endif
 
 namespace planlines::geodata {
 
@@ -46,6 +52,27 @@ std::unique_ptr<Project> SpatialiteProject::create(const std::string &path,
     }
 }
 
+namespace {
+
+// SpatiaLite's InitSpatialMetadata says why it failed only on stderr (and SQLite keeps no
+// error number for SQLITE_FULL): a disk left with less than the 4 MiB its tables take was full.
+std::string whyInitFailed(const std::string &path)
+{
+    std::string why = "SpatiaLite could not create its tables";
+#ifdef __unix__
+    struct statvfs vfs
+    {
+    };
+    const auto parent = std::filesystem::path(path).parent_path();
+    if (::statvfs(parent.empty() ? "." : parent.c_str(), &vfs) == 0 &&
+        static_cast<unsigned long long>(vfs.f_bavail) * vfs.f_frsize < (4ull << 20))
+        why = std::strerror(ENOSPC);
+#endif
+    return why;
+}
+
+} // namespace
+
 std::unique_ptr<Project> SpatialiteProject::createFile(const std::string &path,
                                                        const std::string &workingCrs, int srid,
                                                        const std::string &countyName,
@@ -56,7 +83,10 @@ std::unique_ptr<Project> SpatialiteProject::createFile(const std::string &path,
     db->exec("PRAGMA foreign_keys = ON");
     {
         Transaction tx(*db);
-        db->exec("SELECT InitSpatialMetadata(0)");
+        // SpatiaLite says why it failed (a full disk among others) only on stderr, and rolls
+        // back our transaction: its result says whether it did.
+        if (db->scalar("SELECT InitSpatialMetadata(0)") != Value(std::int64_t{1}))
+            throw Error("cannot write: " + whyInitFailed(path), path);
         tx.commit();
     }
     if (!db->scalar("SELECT 1 FROM spatial_ref_sys WHERE srid = ?", srid))

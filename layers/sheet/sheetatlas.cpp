@@ -2,6 +2,8 @@
 
 #include <geodata/error.h>
 
+#include <QFile>
+
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -164,16 +166,24 @@ std::vector<QString> writeAtlas(const SheetExporter &exporter, const QString &pa
         return exporter.write(pattern, sheets, options) ? std::vector<QString>{pattern}
                                                         : std::vector<QString>{};
     std::vector<QString> written;
-    for (std::size_t i = 0; i < sheets.size(); ++i) {
-        ExportOptions one = options;
-        one.progress = nullptr;
-        const QString path = atlasFileName(pattern, int(i), sheets[i].title);
-        if (!exporter.write(path, std::span(&sheets[i], 1), one))
-            break;
-        written.push_back(path);
-        if ((options.cancel && options.cancel->load()) ||
-            (options.progress && !options.progress(int(i) + 1, int(sheets.size()))))
-            break;
+    try {
+        for (std::size_t i = 0; i < sheets.size(); ++i) {
+            ExportOptions one = options;
+            one.progress = nullptr;
+            const QString path = atlasFileName(pattern, int(i), sheets[i].title);
+            if (!exporter.write(path, std::span(&sheets[i], 1), one))
+                break;
+            written.push_back(path);
+            if ((options.cancel && options.cancel->load()) ||
+                (options.progress && !options.progress(int(i) + 1, int(sheets.size()))))
+                break;
+        }
+    } catch (...) {
+        // A sheet that cannot be written (a full disk) fails the batch: no file of it is left,
+        // as a batch PDF leaves none, so no one takes the first sheets for the whole set.
+        for (const QString &f : written)
+            QFile::remove(f);
+        throw;
     }
     return written;
 }

@@ -40,7 +40,8 @@ std::vector<SheetSpec> atlasSheets(const ProjectMap &map, geodata::Role role,
 QString atlasFileName(const QString &pattern, int index, const QString &name);
 
 // Writes the sheets: into pattern as one PDF when it ends in .pdf, else one PNG or SVG per sheet.
-// Returns the files written (none when cancelled before the first). Throws geodata::Error.
+// Returns the files written (none when cancelled before the first). Throws geodata::Error,
+// leaving none of the batch's files when one of them cannot be written.
 std::vector<QString> writeAtlas(const SheetExporter &exporter, const QString &pattern,
                                 const std::vector<SheetSpec> &sheets, const ExportOptions &options);
 

@@ -28,10 +28,10 @@ namespace {
 // 0.1 mm are written as whole numbers.
 constexpr double kVectorDpi = 254;
 
+// "<file>: cannot write: <cause>", as every writer says it (geodata::saveFile).
 [[noreturn]] void fail(const QString &path, const QString &cause)
 {
-    throw geodata::Error(cause.toStdString(),
-                         QStringLiteral("cannot write %1").arg(path).toStdString());
+    throw geodata::Error("cannot write: " + cause.toStdString(), path.toStdString());
 }
 
 bool cancelled(const ExportOptions &o)

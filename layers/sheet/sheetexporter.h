@@ -54,7 +54,7 @@ private:
 };
 
 // Writes data to path through a temporary file in path's folder and a rename. Throws
-// geodata::Error("cannot write PATH: cause") and leaves nothing behind on failure.
+// geodata::Error("PATH: cannot write: cause") and leaves nothing behind on failure.
 void writeFileAtomically(const QString &path, const QByteArray &data);
 
 } // namespace planlines::layers::sheet

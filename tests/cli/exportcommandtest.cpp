@@ -126,7 +126,7 @@ private slots:
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 1);
         QVERIFY2(err.contains(
-                     QStringLiteral("planlines export: cannot write %1: File too large").arg(out)),
+                     QStringLiteral("planlines export: %1: cannot write: File too large").arg(out)),
                  qPrintable(err));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot),
                  QStringList());
@@ -139,7 +139,7 @@ private slots:
              QStringLiteral("--out"), QStringLiteral("/proc/planlines.png")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(
-            r.err.startsWith(QStringLiteral("planlines export: cannot write /proc/planlines.png: "
+            r.err.startsWith(QStringLiteral("planlines export: /proc/planlines.png: cannot write: "
                                             "cannot create a file in /proc")),
             qPrintable(r.err));
     }

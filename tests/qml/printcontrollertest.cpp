@@ -153,7 +153,7 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("比例尺 1:5 000")));
 
         QVERIFY(!c.exportTo(QUrl::fromLocalFile(QStringLiteral("/proc/sheet.pdf"))));
-        QVERIFY(c.message().startsWith(QStringLiteral("cannot write /proc/sheet.pdf: ")));
+        QVERIFY(c.message().startsWith(QStringLiteral("/proc/sheet.pdf: cannot write: ")));
     }
 
     // On the sample county, in the window at 1280×720: 打印 opens a side panel beside the map,

@@ -318,12 +318,12 @@ private slots:
         };
         const QString missing = path(QStringLiteral("no/such/folder/sheet.pdf"));
         QVERIFY(
-            message(missing).startsWith(QStringLiteral("cannot write %1: folder ").arg(missing)));
+            message(missing).startsWith(QStringLiteral("%1: cannot write: folder ").arg(missing)));
         QVERIFY(message(missing).contains(QStringLiteral("does not exist")));
         // A folder no one may create files in (/proc: even root cannot).
         const QString proc = QStringLiteral("/proc/planlines_sheet.pdf");
         QVERIFY2(message(proc).startsWith(QStringLiteral(
-                     "cannot write /proc/planlines_sheet.pdf: cannot create a file in /proc")),
+                     "/proc/planlines_sheet.pdf: cannot write: cannot create a file in /proc")),
                  qPrintable(message(proc)));
         QVERIFY(!QFile::exists(proc));
         // A device is never replaced by a sheet (full.pdf -> /dev/full).
@@ -331,7 +331,7 @@ private slots:
         QVERIFY(QFile::link(QStringLiteral("/dev/full"), device));
         QCOMPARE(
             message(device),
-            QStringLiteral("cannot write %1: it exists and is not a regular file").arg(device));
+            QStringLiteral("%1: cannot write: it exists and is not a regular file").arg(device));
         QVERIFY(QFile::remove(device));
         QVERIFY(
             message(path(QStringLiteral("sheet.tiff"))).contains(QStringLiteral("unknown format")));
