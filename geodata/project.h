@@ -61,6 +61,10 @@ public:
     std::optional<LayerInfo> layerNamed(const std::string &name);
     std::vector<LayerInfo> layers(Role role);
     virtual std::vector<FieldDef> fields(std::int64_t layerId) = 0;
+    // Every kept version of a layer, oldest first, the current one last: each a copy of layer
+    // with its version's table (<table>_v<N> for an archived one), source, import time, count
+    // and checksum, so features() reads that version.
+    virtual std::vector<LayerInfo> layerVersions(const LayerInfo &layer) = 0;
     // The layer's features (store/featuresource.h).
     virtual std::unique_ptr<FeatureSource> features(const LayerInfo &layer) = 0;
     // Starts writing a layer (store/layersink.h); LayerWriter is the way callers use it.

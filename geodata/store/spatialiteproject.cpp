@@ -151,6 +151,26 @@ std::vector<LayerInfo> SpatialiteProject::layers()
     return out;
 }
 
+std::vector<LayerInfo> SpatialiteProject::layerVersions(const LayerInfo &layer)
+{
+    auto st = m_db->prepare("SELECT version, table_name, source, imported_at, feature_count, "
+                            "checksum FROM layer_versions WHERE layer_id = ? ORDER BY version");
+    st.bind(1, layer.id);
+    std::vector<LayerInfo> out;
+    while (st.step()) {
+        LayerInfo v = layer;
+        v.overlaps.clear();
+        v.version = static_cast<int>(st.int64(0));
+        v.table = st.text(1);
+        v.source = st.text(2);
+        v.importedAt = st.text(3);
+        v.featureCount = st.int64(4);
+        v.checksum = st.text(5);
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
 std::vector<FieldDef> SpatialiteProject::fields(std::int64_t layerId)
 {
     auto st = m_db->prepare(

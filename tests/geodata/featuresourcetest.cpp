@@ -168,6 +168,44 @@ private slots:
         QVERIFY(!m_project->hasTable("no_such_table"));
     }
 
+    void versionsReadTheirOwnTable()
+    {
+        LayerSpec spec;
+        spec.name = "地类图斑";
+        spec.role = Role::Landuse;
+        spec.table = "landuse";
+        spec.geometryType = "MULTIPOLYGON";
+        spec.fields = {{"DLBM", FieldType::Text, "地类编码"}};
+        for (int year = 0; year < 2; ++year) {
+            spec.replaceKeepingHistory = year > 0;
+            LayerWriter w(*m_project, spec);
+            // 2023: squares 0 and 1 (0101); 2024: squares 0, 1 and 2 (the last 0601).
+            for (int i = 0; i < 2 + year; ++i)
+                w.add(Geometry::fromWkt(squareWkt(i)),
+                      std::vector<Value>{std::string(i == 2 ? "0601" : "0101")});
+            w.commit();
+        }
+        const auto current = *m_project->layer("地类图斑");
+        const auto versions = m_project->layerVersions(current);
+        QCOMPARE(versions.size(), std::size_t(2));
+        QCOMPARE(versions[0].version, 1);
+        QCOMPARE(versions[0].table, std::string("landuse_v1"));
+        QCOMPARE(versions[0].featureCount, std::int64_t(2));
+        QCOMPARE(versions[1].version, 2);
+        QCOMPARE(versions[1].table, std::string("landuse"));
+        FeatureRequest all;
+        all.geometry = false;
+        QCOMPARE(m_project->features(versions[0])->count(all), std::int64_t(2));
+        QCOMPARE(m_project->features(versions[1])->count(all), std::int64_t(3));
+        // Areas of the versions: 10² + 20² m² and 10² + 20² + 30² m².
+        QVERIFY(std::abs(m_project->features(versions[0])->totals().areaM2 - 500.0) < 0.01);
+        QVERIFY(std::abs(m_project->features(versions[1])->totals().areaM2 - 1400.0) < 0.01);
+        const auto extent = m_project->features(versions[1])->extent();
+        QVERIFY(extent);
+        QCOMPARE(extent->minX, 566500.0);
+        QCOMPARE(extent->maxX, 566930.0);
+    }
+
     void locations()
     {
         QVERIFY(ProjectLocation::parse("/data/高青县.sqlite").engine == Engine::SpatiaLite);
