@@ -63,6 +63,8 @@ constexpr Command kCommands[] = {
     {"corridor", runCorridor, "corridor progress: status on a date, update, import, locate, report",
      corridorDraws},
     {"export", runExport, "print map sheets (PDF, PNG, SVG) from the templates, one or a batch"},
+    {"compare", runCompare,
+     "land-use change between two versions: 转移矩阵, 耕地流出/流入, 进出平衡"},
     {"render", runRender, "draw the map to a PNG without the window (extent, size, layers)",
      always},
     {"db", runDb, "a project on a PostgreSQL/PostGIS server: init (schema, group roles)"},

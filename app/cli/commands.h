@@ -19,6 +19,7 @@ bool corridorDraws(int argc, char **argv);
 int runExport(const QStringList &args);
 int runExportProcess(int argc, char **argv);
 int runRender(const QStringList &args);
+int runCompare(const QStringList &args);
 
 // Prints a subcommand's help with its own usage line ("Usage: planlines info [options]").
 int printHelp(const QCommandLineParser &parser, const QString &command);
