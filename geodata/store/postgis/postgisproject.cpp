@@ -108,6 +108,27 @@ std::vector<FieldDef> PostgisProject::fields(std::int64_t layerId)
     return out;
 }
 
+std::vector<LayerInfo> PostgisProject::layerVersions(const LayerInfo &layer)
+{
+    const PgResult r = m_db->exec(
+        "SELECT version::bigint, table_name, source, imported_at, feature_count::bigint, "
+        "checksum FROM layer_versions WHERE layer_id = $1 ORDER BY version",
+        PgParams::of(layer.id));
+    std::vector<LayerInfo> out;
+    for (int i = 0; i < r.rows(); ++i) {
+        LayerInfo v = layer;
+        v.overlaps.clear();
+        v.version = static_cast<int>(r.int64(i, 0));
+        v.table = r.text(i, 1);
+        v.source = r.text(i, 2);
+        v.importedAt = r.text(i, 3);
+        v.featureCount = r.int64(i, 4);
+        v.checksum = r.text(i, 5);
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
 std::unique_ptr<FeatureSource> PostgisProject::features(const LayerInfo &layer)
 {
     return std::make_unique<PostgisFeatureSource>(*m_db, layer, workingSrid());

@@ -27,6 +27,7 @@ public:
     void setSetting(const std::string &key, const std::string &value) override;
     std::vector<LayerInfo> layers() override;
     std::vector<FieldDef> fields(std::int64_t layerId) override;
+    std::vector<LayerInfo> layerVersions(const LayerInfo &layer) override;
     std::unique_ptr<FeatureSource> features(const LayerInfo &layer) override;
     std::unique_ptr<LayerSink> writeLayer(LayerSpec spec) override;
     bool hasTable(const std::string &table) override;
