@@ -42,7 +42,7 @@ nogui: deps
 # the program (the unit tests of geodata and layers are left out to keep CI's sanitizer stage
 # within its ~12 minutes on two cores: SANITIZE_TARGETS=all SANITIZE_TESTS=. runs them too), on a
 # 5 000-parcel sample county, without debug info (-g0: a finding still names the functions), all
-# but the `slow` tests. Any finding stops the test that made it, so it fails (CI runs this after
+# but the `slow` and the `postgis` tests (those run in `make test`). Any finding stops the test that made it, so it fails (CI runs this after
 # `make test`). Also proves the layering as `nogui` does.
 SANITIZE_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 SANITIZE_TARGETS ?= planlines cli_tests
@@ -57,7 +57,7 @@ sanitize: deps
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizer/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    ctest --test-dir $(SANITIZE) --output-on-failure --timeout 900 -L '$(SANITIZE_TESTS)' \
-	    -LE slow -j $(shell nproc)
+	    -LE 'slow|postgis' -j $(shell nproc)
 
 # libFuzzer on every reader (tests/fuzz/): a separate clang build with ASan and UBSan, only the
 # geodata library and the targets (-O1 and line tables only: half the compile time of -O2 -g); each target runs FUZZ_SECONDS from its seed corpus. Inputs
