@@ -61,8 +61,8 @@ EnginePlan EnginePlan::of(Project &project, std::vector<DistanceTargetSpec> targ
     EnginePlan plan;
     plan.exclusions = std::move(exclusions);
     plan.projectPath = project.path();
+    plan.engine = project.engine();
     plan.distanceTargets = std::move(targets);
-    auto &db = project.db();
     auto describe = [&](const LayerInfo &info) {
         LayerPlan l;
         l.role = std::string(roleId(info.role));
@@ -70,11 +70,13 @@ EnginePlan EnginePlan::of(Project &project, std::vector<DistanceTargetSpec> targ
         l.table = info.table;
         l.version = info.version;
         l.checksum = info.checksum;
+        l.info = info;
         l.featureCount = info.featureCount;
         l.polygonal = info.geometryType.find("POLYGON") != std::string::npos;
         // Land use is always read per site: its 地类 breakdown is built on that path.
         l.inMemory = info.featureCount <= kInMemoryMaxFeatures && info.role != Role::Landuse;
-        l.hasIndex = db.tableExists("idx_" + info.table + "_geom");
+        l.hasIndex = project.engine() == Engine::SpatiaLite &&
+                     project.hasTable("idx_" + info.table + "_geom");
         const auto fields = project.fields(info.id);
         const std::string &r = l.role;
         if (r == "basic_farmland")
@@ -107,11 +109,9 @@ EnginePlan EnginePlan::of(Project &project, std::vector<DistanceTargetSpec> targ
             l.dlbmField = pick(fields, {"DLBM"});
             l.dlmcField = pick(fields, {"DLMC"});
         }
-        if (tilingRole(r) && l.polygonal) {
-            auto pairs = storedFeatureOverlaps(db, info.table);
-            l.overlaps = std::make_shared<const OverlapIndex>(
-                pairs ? *pairs : findFeatureOverlaps(db, info.table));
-        }
+        if (tilingRole(r) && l.polygonal)
+            l.overlaps =
+                std::make_shared<const OverlapIndex>(project.features(info)->featureOverlaps());
         if (r == "control_unit") {
             l.classField = pick(fields, {"ZHGKDYFL", "GKDYFL"});
             for (const char *h : {"KJBJYS", "PWWPFGK", "HJFXFK", "ZYKFXLYQ"})

@@ -45,11 +45,12 @@ struct LayerPlan
     int version = 1;
     std::string checksum;
     std::int64_t featureCount = 0;
+    LayerInfo info; // the registry row (what FeatureSource reads)
     bool polygonal = true;
     // Small layers (control units, zones, lines) are read once and kept prepared; large ones
     // (parcels, farmland) are read per site through their R*Tree.
     bool inMemory = false;
-    bool hasIndex = false;
+    bool hasIndex = false;   // a SpatiaLite R*Tree (a server's GiST index is always there)
     std::string distanceKey; // non-empty: a distance target, not an overlap layer
     // Quoted SQL expressions ('' when the layer has no such field).
     std::string codeField, nameField, dlbmField, dlmcField, classField;
@@ -62,6 +63,7 @@ struct LayerPlan
 struct EnginePlan
 {
     std::string projectPath;
+    Engine engine = Engine::SpatiaLite; // each measurer opens its own connection to it
     std::vector<LayerPlan> layers;
     std::vector<DistanceTargetSpec> distanceTargets;
     std::vector<ExclusionSpec> exclusions;

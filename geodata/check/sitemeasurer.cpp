@@ -26,11 +26,6 @@ double envelopeDistance(const Envelope &a, const Envelope &b)
     return std::hypot(dx, dy);
 }
 
-std::string orNull(const std::string &field)
-{
-    return field.empty() ? std::string("NULL") : "t." + field;
-}
-
 } // namespace
 
 struct SiteMeasurer::MemoryFeature
@@ -48,24 +43,24 @@ struct SiteMeasurer::MemoryLayer
     std::vector<MemoryFeature> features;
 };
 
-SiteMeasurer::SiteMeasurer(const EnginePlan &plan)
-    : m_plan(plan), m_db(plan.projectPath, Database::Mode::ReadOnly)
+SiteMeasurer::SiteMeasurer(const EnginePlan &plan) : m_plan(plan)
 {
-    // Candidates are read from all over the file: map it rather than copy it page by page.
-    m_db.exec("PRAGMA mmap_size = 1073741824");
-    if (const int rc = sqlite3_rtree_query_callback(m_db.handle(), "planlines_site_hull",
-                                                    indexQuery, &m_filter, nullptr);
-        rc != SQLITE_OK)
-        throw StoreError("could not register the R*Tree site test: " + m_db.lastError(),
-                         plan.projectPath, rc);
+    int srid = 0;
+    if (plan.engine == Engine::SpatiaLite) {
+        m_db = std::make_unique<Database>(plan.projectPath, Database::Mode::ReadOnly);
+        // Candidates are read from all over the file: map it rather than copy it page by page.
+        m_db->exec("PRAGMA mmap_size = 1073741824");
+        if (const int rc = sqlite3_rtree_query_callback(m_db->handle(), "planlines_site_hull",
+                                                        indexQuery, &m_filter, nullptr);
+            rc != SQLITE_OK)
+            throw StoreError("could not register the R*Tree site test: " + m_db->lastError(),
+                             plan.projectPath, rc);
+    } else {
+        m_project = Project::open(plan.projectPath, /*readOnly=*/true);
+        srid = m_project->workingSrid();
+    }
     for (const auto &l : m_plan.layers) {
-        const std::string cols = "t.ROWID, t.geom, " + orNull(l.codeField) + ", " +
-                                 orNull(l.nameField) + ", " + orNull(l.dlbmField) + ", " +
-                                 orNull(l.dlmcField) + ", " + orNull(l.classField);
-        std::string list;
-        for (const auto &f : l.listFields)
-            list += ", t." + f;
-        const std::string from = " FROM " + quoteIdentifier(l.table) + " AS t";
+        auto rows = m_db ? spatialiteRows(*m_db, l, l.inMemory) : storeRows(*m_project, l, srid);
         if (l.inMemory) {
             const DistanceTargetSpec *target = nullptr;
             for (const auto &t : m_plan.distanceTargets)
@@ -73,11 +68,12 @@ SiteMeasurer::SiteMeasurer(const EnginePlan &plan)
                     target = &t;
             auto layer = std::make_unique<MemoryLayer>();
             layer->plan = &l;
-            auto st = m_db.prepare("SELECT " + cols + list + from + " WHERE t.geom IS NOT NULL");
-            while (st.step()) {
+            FeatureRows &st = *rows;
+            st.start(nullptr);
+            while (st.next()) {
                 MemoryFeature f;
-                const std::string ctx = "layer " + l.name + ", feature " + st.text(0);
-                f.geometry = readGeometry(m_db, st.blob(1), l.name, st.int64(0));
+                const std::string ctx = "layer " + l.name + ", feature " + std::to_string(st.fid());
+                f.geometry = st.geometry();
                 if (f.geometry.isEmpty())
                     continue;
                 if (l.polygonal && !f.geometry.isValid()) {
@@ -87,36 +83,29 @@ SiteMeasurer::SiteMeasurer(const EnginePlan &plan)
                     if (f.geometry.isEmpty())
                         continue;
                 }
-                if (target && !target->measuresTo(l.name, st.text(3)))
+                if (target && !target->measuresTo(l.name, st.text(FeatureRows::Name)))
                     continue; // not one of the features the distance target asks for
                 f.envelope = f.geometry.envelope();
                 f.prepared = std::make_unique<Prepared>(f.geometry);
                 f.hit.layer = l.name;
-                f.hit.fid = st.int64(0);
-                f.hit.code = st.text(2);
-                f.hit.name = st.text(3);
-                f.hit.unitClass = st.isNull(6) ? 0 : static_cast<int>(st.int64(6));
+                f.hit.fid = st.fid();
+                f.hit.code = st.text(FeatureRows::Code);
+                f.hit.name = st.text(FeatureRows::Name);
+                f.hit.unitClass = static_cast<int>(st.integer(FeatureRows::Class));
                 for (size_t i = 0; i < l.listFields.size(); ++i) {
                     std::string field = l.listFields[i];
                     field = field.substr(1, field.size() - 2); // unquote
-                    f.hit.listEntries.emplace_back(field, st.text(static_cast<int>(7 + i)));
+                    f.hit.listEntries.emplace_back(
+                        field, st.text(FeatureRows::FirstList + static_cast<int>(i)));
                 }
                 layer->features.push_back(std::move(f));
             }
+            st.finish();
             m_memory.push_back(std::move(layer));
         } else {
             auto layer = std::make_unique<IndexedLayer>();
             layer->plan = &l;
-            // The R*Tree drives a join on ROWID; `ROWID IN (SELECT pkid …)` built and filled a
-            // temporary b-tree for every query.
-            std::string sql = "SELECT " + cols + from;
-            if (l.hasIndex)
-                sql = "SELECT " + cols + " FROM " + quoteIdentifier("idx_" + l.table + "_geom") +
-                      " AS r JOIN " + quoteIdentifier(l.table) +
-                      " AS t ON t.ROWID = r.pkid"
-                      " WHERE r.xmin <= ?3 AND r.xmax >= ?1 AND r.ymin <= ?4 AND r.ymax >= ?2"
-                      " AND r.pkid MATCH planlines_site_hull()";
-            layer->candidates = std::make_unique<Statement>(m_db, sql);
+            layer->candidates = std::move(rows);
             m_indexed.push_back(std::move(layer));
         }
     }
@@ -126,13 +115,26 @@ SiteMeasurer::~SiteMeasurer() = default;
 
 void SiteMeasurer::hold()
 {
-    if (sqlite3_get_autocommit(m_db.handle()))
-        m_db.exec("BEGIN"); // deferred: the read snapshot starts with the first query
+    if (!m_db) {
+        if (!m_hold)
+            m_hold = m_project->transaction(); // rolled back at release: it only reads
+        return;
+    }
+    if (sqlite3_get_autocommit(m_db->handle()))
+        m_db->exec("BEGIN"); // deferred: the read snapshot starts with the first query
 }
 
 void SiteMeasurer::release() noexcept
 {
-    sqlite3 *h = m_db.handle();
+    if (!m_db) {
+        try {
+            m_hold.reset();
+        } catch (...) {
+            // a lost connection: the next hold() says so
+        }
+        return;
+    }
+    sqlite3 *h = m_db->handle();
     if (!sqlite3_get_autocommit(h) &&
         sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
         sqlite3_exec(h, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -292,7 +294,7 @@ Measurement SiteMeasurer::measure(const Geometry &input, SiteMeasurer *helper)
     const std::function<void(PieceRef &)> materializeOne = [&](PieceRef &p) {
         if (p.geometry)
             return;
-        Geometry g = readGeometry(m_db, p.blob, *p.layer, p.fid);
+        Geometry g = readGeometry(m_db.get(), p.blob, *p.layer, p.fid);
         if (p.whole) {
             p.geometry = std::move(g);
             return;

@@ -1,8 +1,9 @@
 // Measures one site against the layers of an EnginePlan, on one thread with its own read-only
-// SQLite connection: large layers through their SpatiaLite R*Tree (candidates by the site's
-// envelope, blobs parsed straight to GEOS, tested against the prepared site), small layers
-// kept in memory, prepared. Not thread-safe: one measurer per thread (measure() with a helper
-// runs the helper's half of the scan on a thread of its own, and the helper is not used
+// connection to the project: large layers through their spatial index (candidates by the
+// site's envelope: on SpatiaLite the R*Tree with the stored blobs parsed in place, on a server
+// the GiST index through FeatureSource; featurerows.h), tested against the prepared site;
+// small layers kept in memory, prepared. Not thread-safe: one measurer per thread (measure() with a
+// helper runs the helper's half of the scan on a thread of its own, and the helper is not used
 // elsewhere meanwhile).
 #pragma once
 
@@ -45,8 +46,9 @@ public:
 
     // One read transaction from hold() to release(): the sites of a batch see one snapshot of
     // the layers, and SQLite does not begin and end a transaction around every query (a tenth
-    // of a batch's time on a million parcels). Release before the measurer idles: an open
-    // read transaction keeps the writer from checkpointing past it.
+    // of a batch's time on a million parcels; on a server, the cursors of every site share
+    // it). Release before the measurer idles: an open read transaction keeps the writer from
+    // checkpointing past it.
     void hold();
     void release() noexcept;
 
@@ -70,7 +72,9 @@ private:
     bool piecesApart(const std::vector<PieceRef> &pieces);
     std::map<std::pair<const void *, const void *>, bool> m_featuresOverlap;
     const EnginePlan &m_plan;
-    Database m_db;
+    std::unique_ptr<Database> m_db;     // the SpatiaLite engine's fast path
+    std::unique_ptr<Project> m_project; // any other engine, through the store interface
+    std::unique_ptr<ProjectTransaction> m_hold;
     std::vector<std::unique_ptr<MemoryLayer>> m_memory;
     std::vector<std::unique_ptr<IndexedLayer>> m_indexed;
     IndexFilter m_filter;

@@ -1,7 +1,8 @@
 // SiteMeasurer's scan of the indexed layers (land use, farmland): candidates from the layer's
-// R*Tree, pruned by the site's convex hull and, when two measurers share a site, by the parity
-// of their rowid; each measured from its blob's plain coordinates where that is exact, by GEOS
-// otherwise. Also the helpers sitescan.h declares.
+// spatial index (featurerows.h; on SpatiaLite pruned by the site's convex hull in the R*Tree
+// and, when two measurers share a site, by the parity of their rowid); each measured from its
+// blob's plain coordinates where that is exact, by GEOS otherwise. Also the helpers sitescan.h
+// declares.
 #include "sitescan.h"
 #include "localsite.h"
 #include "siteclip.h"
@@ -82,22 +83,6 @@ void ScanAcc::merge(ScanAcc &&other)
               std::back_inserter(landuseFlagged));
 }
 
-Geometry readGeometry(Database &db, std::span<const unsigned char> blob, const std::string &layer,
-                      std::int64_t fid)
-{
-    try {
-        if (Geometry g = SpatialiteBlob::toGeometry(blob))
-            return g;
-        auto st = db.prepare("SELECT AsBinary(?)");
-        st.bind(1, blob);
-        if (st.step() && !st.isNull(0))
-            return Geometry::fromWkb(st.blob(0));
-        throw Error("SpatiaLite could not read the geometry");
-    } catch (const Error &e) {
-        throw Error(e.cause(), "layer " + layer + ", feature " + std::to_string(fid));
-    }
-}
-
 Geometry repairedPolygons(const Geometry &g)
 {
     return repairPolygons(g).geometry;
@@ -167,16 +152,15 @@ ScanAcc SiteMeasurer::scanIndexed(const SiteView &view, int part, int parts)
         roleAcc.present = true;
         if (isLanduse)
             acc.roles["cultivated"].present = true;
-        Statement &st = *layer->candidates;
-        st.reset();
-        if (l.hasIndex)
-            st.bindAll(env.minX, env.minY, env.maxX, env.maxY);
-        while (st.step()) {
-            const std::int64_t fid = st.int64(0);
-            // Without an index every row comes here: this measurer takes its parity only.
-            if (!l.hasIndex && parts > 1 && (fid % parts + parts) % parts != part)
+        FeatureRows &st = *layer->candidates;
+        st.start(&env);
+        const bool split = st.indexSplits();
+        while (st.next()) {
+            const std::int64_t fid = st.fid();
+            // Unless the index took this measurer's parity, every row comes here: take ours.
+            if (!split && parts > 1 && (fid % parts + parts) % parts != part)
                 continue;
-            const auto blob = st.blob(1);
+            const auto blob = st.blob();
             if (auto fe = SpatialiteBlob::envelope(blob); fe && !fe->intersects(env))
                 continue;
             // Plain coordinates first: wholly inside (the parcel's own area), wholly outside,
@@ -199,7 +183,7 @@ ScanAcc SiteMeasurer::scanIndexed(const SiteView &view, int part, int parts)
                 }
             }
             // Land use: the 地类 row, and a feature of its own only for cultivated land (01xx).
-            std::string dlbm = isLanduse ? st.text(4) : std::string();
+            std::string dlbm = isLanduse ? st.text(FeatureRows::Dlbm) : std::string();
             const bool cultivated = isLanduse && dlbm.rfind("01", 0) == 0;
             // A parcel that overlaps another of its layer is kept for the union (rare).
             const bool flagged = isLanduse && l.overlaps && l.overlaps->has(fid);
@@ -212,7 +196,7 @@ ScanAcc SiteMeasurer::scanIndexed(const SiteView &view, int part, int parts)
                     ref.layer = &l.name;
                 }
             } else {
-                Geometry g = readGeometry(m_db, blob, l.name, fid);
+                Geometry g = st.geometry();
                 if (g.isEmpty())
                     continue;
                 auto [a, piece] = overlapWith(g, l.name, fid);
@@ -231,12 +215,12 @@ ScanAcc SiteMeasurer::scanIndexed(const SiteView &view, int part, int parts)
                     f.piece.geometry = ref.geometry.clone();
                 f.areaM2 = pieceM2;
                 f.dlbm = dlbm;
-                f.dlmc = st.text(5);
-                f.code = st.text(2);
+                f.dlmc = st.text(FeatureRows::Dlmc);
+                f.code = st.text(FeatureRows::Code);
                 acc.landuseFlagged.push_back(std::move(f));
             }
             if (isLanduse) {
-                auto &row = acc.landuse[{std::move(dlbm), st.text(5)}];
+                auto &row = acc.landuse[{std::move(dlbm), st.text(FeatureRows::Dlmc)}];
                 row.area.add(pieceM2);
                 ++row.parcels;
                 roleAcc.sum.add(pieceM2);
@@ -244,15 +228,27 @@ ScanAcc SiteMeasurer::scanIndexed(const SiteView &view, int part, int parts)
                     auto &c = acc.roles["cultivated"];
                     c.sum.add(pieceM2);
                     c.pieces.push_back(std::move(ref));
-                    c.features.push_back({l.name, fid, st.text(2), st.text(3), pieceM2, 0, {}});
+                    c.features.push_back({l.name,
+                                          fid,
+                                          st.text(FeatureRows::Code),
+                                          st.text(FeatureRows::Name),
+                                          pieceM2,
+                                          0,
+                                          {}});
                 }
                 continue;
             }
-            roleAcc.features.push_back({l.name, fid, st.text(2), st.text(3), pieceM2, 0, {}});
+            roleAcc.features.push_back({l.name,
+                                        fid,
+                                        st.text(FeatureRows::Code),
+                                        st.text(FeatureRows::Name),
+                                        pieceM2,
+                                        0,
+                                        {}});
             roleAcc.sum.add(pieceM2);
             roleAcc.pieces.push_back(std::move(ref));
         }
-        st.reset();
+        st.finish();
     }
     return acc;
 }

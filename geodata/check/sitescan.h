@@ -4,6 +4,7 @@
 // measuring (sitemeasurer.cpp). Internal to the site check.
 #pragma once
 
+#include "featurerows.h"
 #include "measurement.h"
 #include "sitemeasurer.h"
 
@@ -113,11 +114,11 @@ struct SiteView
     Envelope envelope;
 };
 
-// A large layer read through its R*Tree: the statement that gives its candidates.
+// A large layer read per site through its spatial index (featurerows.h).
 struct SiteMeasurer::IndexedLayer
 {
     const LayerPlan *plan = nullptr;
-    std::unique_ptr<Statement> candidates;
+    std::unique_ptr<FeatureRows> candidates;
 };
 
 // A piece whose feature overlaps other features of its layer (LayerPlan::overlaps).
@@ -144,10 +145,6 @@ void noteOverlappingPieces(const std::string &role, std::vector<PieceRef> &piece
                            const std::function<void(PieceRef &)> &materialize,
                            std::vector<std::string> &notes);
 
-// A feature's blob as GEOS: our own blob parser, else SpatiaLite's AsBinary (compressed
-// geometries), else a clear error naming the layer and feature.
-Geometry readGeometry(Database &db, std::span<const unsigned char> blob, const std::string &layer,
-                      std::int64_t fid);
 Geometry repairedPolygons(const Geometry &g);
 
 } // namespace planlines::geodata::check

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "../database.h" // Value, Blob (plain value types; no SQL is reachable through them)
+#include "../featureoverlaps.h"
 #include "../flatgeometry.h"
 #include "../geometry.h"
 
@@ -101,6 +102,10 @@ public:
     // nullopt for an empty layer.
     virtual std::optional<Envelope> extent() = 0;
     virtual LayerTotals totals() = 0;
+    // Which of the layer's features overlap each other (../featureoverlaps.h): the pairs kept
+    // when the layer was written, else found now (a layer written before the project kept
+    // them). The site check counts the common part of such features once.
+    virtual std::vector<FeatureOverlap> featureOverlaps() = 0;
 
     // The real column name for a name in any letter case, or "" when the table has none.
     std::string columnNamed(const std::string &name);

@@ -277,4 +277,10 @@ bool SpatialiteFeatureSource::ensureIndex(const std::string &column)
     }
 }
 
+std::vector<FeatureOverlap> SpatialiteFeatureSource::featureOverlaps()
+{
+    auto stored = storedFeatureOverlaps(m_db, m_layer.table);
+    return stored ? std::move(*stored) : findFeatureOverlaps(m_db, m_layer.table);
+}
+
 } // namespace planlines::geodata

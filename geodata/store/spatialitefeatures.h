@@ -17,6 +17,7 @@ public:
     bool ensureIndex(const std::string &column) override;
     std::optional<Envelope> extent() override;
     LayerTotals totals() override;
+    std::vector<FeatureOverlap> featureOverlaps() override;
 
 private:
     // The WHERE clause and ORDER BY of a request, and the values to bind in order.

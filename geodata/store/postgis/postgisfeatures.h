@@ -20,6 +20,7 @@ public:
     bool ensureIndex(const std::string &column) override;
     std::optional<Envelope> extent() override;
     LayerTotals totals() override;
+    std::vector<FeatureOverlap> featureOverlaps() override;
 
 private:
     // The WHERE clause of a request, its parameters appended to params.

@@ -128,11 +128,9 @@ private slots:
                                  "control_unit", "landuse"}) {
             // The remainder, computed apart: the site minus the union of the role's layer.
             std::vector<Geometry> all;
-            auto st = fx.project->db().prepare(
-                "SELECT AsBinary(geom) FROM " +
-                quoteIdentifier(fx.project->layers(*roleFromId(role)).at(0).table));
-            while (st.step())
-                all.push_back(Geometry::fromWkb(st.blob(0)));
+            auto features = fx.project->features(fx.project->layers(*roleFromId(role)).at(0));
+            for (auto c = features->query({}); c->next();)
+                all.push_back(c->geometry());
             const double remainder = site.difference(unaryUnion(std::move(all))).area();
             const double overlap = r.measurement.overlap(role).areaM2;
             QVERIFY2(std::abs(overlap + remainder - siteM2) <= 1e-6 * siteM2,
@@ -146,6 +144,7 @@ private slots:
 
     void blobReaderMatchesSpatialite()
     {
+        PL_SPATIALITE_ONLY("compares the stored BLOBs with SpatiaLite's AsBinary");
         auto st = fx.project->db().prepare(
             "SELECT geom, AsBinary(geom) FROM landuse UNION ALL SELECT geom, AsBinary(geom) "
             "FROM levee UNION ALL SELECT geom, AsBinary(geom) FROM eco_redline");
@@ -405,6 +404,7 @@ private slots:
     // no read transaction, so the project's writer checkpoints the whole WAL afterwards.
     void idleEngineHoldsNoSnapshot()
     {
+        PL_SPATIALITE_ONLY("checkpoints the file's WAL");
         std::vector<CheckRequest> sites(6);
         for (int i = 0; i < 6; ++i) {
             sites[i].site = rect(i * 20, 0, i * 20 + 15, 15);

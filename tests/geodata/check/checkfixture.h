@@ -14,7 +14,7 @@
 #include <geodata/layerwriter.h>
 #include <geodata/project.h>
 
-#include <QTemporaryDir>
+#include "common/teststore.h"
 
 #include <memory>
 #include <string>
@@ -44,13 +44,13 @@ inline Geometry poly(std::vector<double> local)
 
 struct CheckFixture
 {
-    QTemporaryDir dir;
-    std::string path;
+    TestStore store{"check"}; // a SpatiaLite file, or a PostGIS database (common/teststore.h)
+    std::string path;         // its location
     std::unique_ptr<Project> project;
 
     CheckFixture()
     {
-        path = dir.filePath(QStringLiteral("check.sqlite")).toStdString();
+        path = store.location();
         project = Project::create(path, "EPSG:4548", "测试县", "370322");
         using FT = FieldType;
         auto layer = [&](const char *name, Role role, const char *table, const char *type,

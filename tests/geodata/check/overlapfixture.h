@@ -10,7 +10,7 @@
 #include <geodata/layerwriter.h>
 #include <geodata/project.h>
 
-#include <QTemporaryDir>
+#include "common/teststore.h"
 
 #include <memory>
 #include <string>
@@ -28,13 +28,13 @@ inline Geometry orect(double x0, double y0, double x1, double y1)
 
 struct OverlapFixture
 {
-    QTemporaryDir dir;
-    std::string path;
+    TestStore store{"overlaps"}; // a SpatiaLite file, or a PostGIS database
+    std::string path;            // its location
     std::unique_ptr<Project> project;
 
     explicit OverlapFixture(bool farmlandIndexed = true)
     {
-        path = dir.filePath(QStringLiteral("overlaps.sqlite")).toStdString();
+        path = store.location();
         project = Project::create(path, "EPSG:4548", "测试县", "370322");
         using FT = FieldType;
         auto layer = [&](const char *name, Role role, const char *table,

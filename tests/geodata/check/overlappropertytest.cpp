@@ -8,7 +8,7 @@
 #include <geodata/check/checkengine.h>
 #include <geodata/layerwriter.h>
 
-#include <QTemporaryDir>
+#include "common/teststore.h"
 #include <QTest>
 
 #include <cmath>
@@ -62,15 +62,14 @@ struct Feature
 
 struct Layers
 {
-    QTemporaryDir dir;
+    TestStore store{"property"}; // a SpatiaLite file, or a PostGIS database
     std::unique_ptr<Project> project;
     std::vector<Feature> landuse, farmland, redline;
 
     Layers(unsigned seed, bool overlapping, bool farmlandIndexed)
     {
         Random rnd(seed);
-        project = Project::create(dir.filePath(QStringLiteral("p.sqlite")).toStdString(),
-                                  "EPSG:4548", "测试县", "370322");
+        project = Project::create(store.location(), "EPSG:4548", "测试县", "370322");
         // A jittered grid: neighbours share their vertices exactly, as a survey's parcels do.
         std::vector<double> gx((kGrid + 1) * (kGrid + 1)), gy(gx.size());
         for (int j = 0; j <= kGrid; ++j)

@@ -273,9 +273,8 @@ private slots:
     void missingLayerNeedsAttention()
     {
         // A project without an urban boundary cannot say a site is inside it.
-        QTemporaryDir dir;
-        auto p =
-            Project::create(dir.filePath("empty.sqlite").toStdString(), "EPSG:4548", "空", "0");
+        TestStore store("empty");
+        auto p = Project::create(store.location(), "EPSG:4548", "空", "0");
         CheckEngine e(*p, RuleSet::builtin());
         const auto r = e.check(rect(0, 0, 10, 10), {"无图层", "C3490", "工业用地", "", ""});
         const auto &u = rule(r, "urban_boundary.outside_urban_construction");
