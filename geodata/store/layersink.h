@@ -66,4 +66,14 @@ public:
 // that is plain. Throws Error naming the layer.
 void validateLayerSpec(const LayerSpec &spec);
 
+// The registry row both engines give a committed layer: the spec's names, the next version
+// number after `previous`, the time now. The engine fills in the id and the overlaps.
+LayerInfo committedLayerInfo(const LayerSpec &spec, const std::optional<LayerInfo> &previous,
+                             std::int64_t featureCount, const std::string &crs,
+                             const std::string &checksum);
+
+// The audit detail (compact JSON) of 'layer.create' / 'layer.replace': name, role, features,
+// source, checksum, version, and the table the replaced version now lives in, if any.
+std::string layerAuditDetail(const LayerInfo &info, const std::string &previousTable);
+
 } // namespace planlines::geodata

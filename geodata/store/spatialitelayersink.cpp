@@ -3,9 +3,8 @@
 #include "../featureoverlaps.h"
 #include "../rtreebulkload.h"
 
-#include <QJsonDocument>
+#include <QString>
 
-#include <QJsonObject>
 #include <cctype>
 
 namespace planlines::geodata {
@@ -168,36 +167,15 @@ LayerInfo SpatialiteLayerSink::commit()
         storeFeatureOverlaps(db, m_spec.table, overlaps);
     }
 
-    LayerInfo info;
+    LayerInfo info = committedLayerInfo(m_spec, m_previous, m_count, m_project.workingCrs(),
+                                        m_hash.result().toHex().toStdString());
     info.overlaps = std::move(overlaps);
-    info.name = m_spec.name;
-    info.role = m_spec.role;
-    info.table = m_spec.table;
-    info.geometryType = m_spec.geometryType;
-    info.source = m_spec.source;
-    info.importedAt = Project::nowIso();
-    info.version = m_previous ? m_previous->version + 1 : 1;
-    info.featureCount = m_count;
-    info.crs = m_project.workingCrs();
-    info.checksum = m_hash.result().toHex().toStdString();
-    info.synthetic = m_spec.synthetic;
-    info.description = m_spec.description;
-    info.sortOrder = m_spec.sortOrder;
-
     writeRegistry(info);
-    QJsonObject detail{{"name", QString::fromStdString(info.name)},
-                       {"role", QString::fromStdString(std::string(roleId(info.role)))},
-                       {"features", static_cast<qint64>(info.featureCount)},
-                       {"source", QString::fromStdString(info.source)},
-                       {"checksum", QString::fromStdString(info.checksum)},
-                       {"version", info.version}};
-    if (m_previous)
-        detail.insert(
-            "previous_table",
-            QString::fromStdString(m_previous->table + "_v" + std::to_string(m_previous->version)));
     m_project.audit(m_previous ? "layer.replace" : "layer.create", info.table,
                     std::to_string(info.id),
-                    QJsonDocument(detail).toJson(QJsonDocument::Compact).toStdString());
+                    layerAuditDetail(info, m_previous ? m_previous->table + "_v" +
+                                                            std::to_string(m_previous->version)
+                                                      : std::string()));
     m_tx->commit();
     m_tx.reset();
     return info;
