@@ -89,6 +89,11 @@ public:
     virtual void audit(const std::string &action, const std::string &target,
                        const std::string &targetId, const std::string &detailJson = "{}") = 0;
 
+    // Stops what this project's connections run now (a long filter of the attribute table a
+    // newer one replaces): callable from any thread while the project lives; the call running
+    // throws Error saying "interrupted". Does nothing when nothing runs.
+    virtual void interrupt() = 0;
+
     // SpatiaLite engine only, for geodata code not yet moved behind this interface (and tests
     // reading the file back): the
     // file's connection. Throws Error naming `what` on a server project. layers/ and qml/

@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #ifdef __unix__
+#include <sqlite3.h>
 #include <sys/statvfs.h>
 #endif
 
@@ -234,7 +235,34 @@ namespace planlines::geodata {
 
 std::unique_ptr<FeatureSource> SpatialiteProject::features(const LayerInfo &layer)
 {
-    return std::make_unique<SpatialiteFeatureSource>(*m_db, layer);
+    return std::make_unique<SpatialiteFeatureSource>(*m_db, layer,
+                                                     [this] { return indexWriter(); });
+}
+
+Database *SpatialiteProject::indexWriter()
+{
+    if (!sqlite3_db_readonly(m_db->handle(), "main"))
+        return m_db.get();
+    if (!m_indexWriterTried) {
+        m_indexWriterTried = true;
+        try {
+            m_indexWriter = std::make_unique<Database>(m_db->path(), Database::Mode::ReadWrite);
+            sqlite3_busy_timeout(m_indexWriter->handle(), 3000);
+            m_indexWriterHandle = m_indexWriter->handle();
+        } catch (const std::exception &) {
+            m_indexWriter.reset(); // a read-only medium: queries go without kept indexes
+        }
+    }
+    return m_indexWriter.get();
+}
+
+void SpatialiteProject::interrupt()
+{
+    // sqlite3_interrupt may be called from any thread while the connection is open; with
+    // nothing running it does nothing.
+    sqlite3_interrupt(m_db->handle());
+    if (sqlite3 *w = m_indexWriterHandle.load())
+        sqlite3_interrupt(w);
 }
 
 std::unique_ptr<LayerSink> SpatialiteProject::writeLayer(LayerSpec spec)

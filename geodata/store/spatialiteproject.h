@@ -5,6 +5,8 @@
 
 #include "../project.h"
 
+#include <atomic>
+
 namespace planlines::geodata {
 
 class SpatialiteProject final : public Project
@@ -34,6 +36,7 @@ public:
     std::vector<StoredProgress> progressInForce() override;
     void audit(const std::string &action, const std::string &target, const std::string &targetId,
                const std::string &detailJson = "{}") override;
+    void interrupt() override;
 
 protected:
     Database *sqliteConnection() override { return m_db.get(); }
@@ -45,8 +48,17 @@ private:
                                                const std::string &workingCrs, int srid,
                                                const std::string &countyName,
                                                const std::string &countyCode);
+    // A connection that may write kept indexes (sorts and text filters of big layers, search
+    // codes): the project's own when writable, else one opened for it with a short busy
+    // timeout (an index only makes a query faster: it never waits long for the file);
+    // nullptr when the file cannot be written.
+    Database *indexWriter();
+
     std::unique_ptr<Database> m_db;
-    std::unique_ptr<Statement> m_auditInsert; // prepared once: a batch writes many rows
+    std::unique_ptr<Database> m_indexWriter;
+    bool m_indexWriterTried = false;
+    std::atomic<sqlite3 *> m_indexWriterHandle{nullptr}; // for interrupt() from other threads
+    std::unique_ptr<Statement> m_auditInsert;            // prepared once: a batch writes many rows
     std::unique_ptr<Statement> m_recordInsert, m_progressInsert;
 };
 

@@ -5,14 +5,27 @@
 #include "postgisfeatures.h"
 #include "postgislayersink.h"
 
+#include <libpq-fe.h>
+
 namespace planlines::geodata {
 
 PostgisProject::PostgisProject(std::string location, std::unique_ptr<PgConnection> db)
-    : m_location(std::move(location)), m_db(std::move(db))
+    : m_location(std::move(location)), m_db(std::move(db)), m_cancel(PQgetCancel(m_db->handle()))
 {
 }
 
-PostgisProject::~PostgisProject() = default;
+PostgisProject::~PostgisProject()
+{
+    if (m_cancel)
+        PQfreeCancel(m_cancel);
+}
+
+void PostgisProject::interrupt()
+{
+    char error[256];
+    if (m_cancel)
+        PQcancel(m_cancel, error, sizeof error); // best effort: a failure leaves it running
+}
 
 std::unique_ptr<Project> PostgisProject::create(const std::string &location,
                                                 const std::string &workingCrs,

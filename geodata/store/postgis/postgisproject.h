@@ -7,6 +7,8 @@
 #include "../../project.h"
 #include "pgconnection.h"
 
+struct pg_cancel;
+
 namespace planlines::geodata {
 
 class PostgisProject final : public Project
@@ -40,6 +42,8 @@ public:
     // The actor is the session's role (current_user), the time the server's.
     void audit(const std::string &action, const std::string &target, const std::string &targetId,
                const std::string &detailJson = "{}") override;
+    // Asks the server to cancel the statement running (PQcancel, safe from any thread).
+    void interrupt() override;
 
     PgConnection &connection() { return *m_db; }
 
@@ -47,6 +51,9 @@ private:
     PostgisProject(std::string location, std::unique_ptr<PgConnection> db);
     std::string m_location;
     std::unique_ptr<PgConnection> m_db;
+    // Made on the owning thread when connected: PQcancel on it is thread-safe, PQgetCancel
+    // while another thread uses the connection is not.
+    ::pg_cancel *m_cancel = nullptr;
 };
 
 } // namespace planlines::geodata
