@@ -19,6 +19,15 @@
 
 namespace planlines::geodata {
 
+// What Project::pollChanges() saw others change.
+struct StoreChanges
+{
+    bool layers = false;      // a layer added, replaced or removed
+    bool progress = false;    // corridor progress recorded
+    bool reconnected = false; // the server connection was lost and is back (all may have changed)
+    bool any() const { return layers || progress || reconnected; }
+};
+
 // A county project: the interface every part of the program reads and writes through, whatever
 // engine stores it (store/location.h): a SpatiaLite file (store/spatialiteproject.h, the embedded
 // default) or a PostgreSQL/PostGIS database (store/postgis/). Nothing above geodata knows which.
@@ -88,6 +97,15 @@ public:
     // Writes one audit row. Call inside the transaction of the edit it records.
     virtual void audit(const std::string &action, const std::string &target,
                        const std::string &targetId, const std::string &detailJson = "{}") = 0;
+
+    // What other connections changed since the last call (another window, another office, a
+    // command): open windows refresh their layers and the corridor panel. The first call starts
+    // watching and reports nothing. Never blocks for long (SpatiaLite: PRAGMA data_version,
+    // then the registry's and the progress table's fingerprints; PostGIS: LISTEN planlines,
+    // the notifications received). A lost server connection is reconnected here: the call then
+    // reports everything changed and reconnected; a server still unreachable throws StoreError
+    // (ConnectionLost) and the next call tries again.
+    virtual StoreChanges pollChanges() = 0;
 
     // Stops what this project's connections run now (a long filter of the attribute table a
     // newer one replaces): callable from any thread while the project lives; the call running

@@ -265,6 +265,34 @@ void SpatialiteProject::interrupt()
         sqlite3_interrupt(w);
 }
 
+StoreChanges SpatialiteProject::pollChanges()
+{
+    // data_version moves when another connection commits to the file (a second window, a
+    // command): only then are the fingerprints read again.
+    const auto version = std::get<std::int64_t>(*m_db->scalar("PRAGMA data_version"));
+    if (m_seen && m_seen->dataVersion == version)
+        return {};
+    auto text = [&](const char *sql) {
+        auto st = m_db->prepare(sql);
+        std::string out;
+        if (st.step())
+            for (int i = 0; i < 3; ++i)
+                out += (st.isNull(i) ? std::string("-") : st.text(i)) + "|";
+        return out;
+    };
+    Fingerprint now{version,
+                    text("SELECT count(*), max(id), max(imported_at || version || table_name) "
+                         "FROM layers"),
+                    text("SELECT count(*), max(id), max(recorded_at) FROM corridor_progress")};
+    StoreChanges changes;
+    if (m_seen) {
+        changes.layers = now.layers != m_seen->layers;
+        changes.progress = now.progress != m_seen->progress;
+    }
+    m_seen = std::move(now);
+    return changes;
+}
+
 std::unique_ptr<LayerSink> SpatialiteProject::writeLayer(LayerSpec spec)
 {
     return std::make_unique<SpatialiteLayerSink>(*this, *m_db, std::move(spec));

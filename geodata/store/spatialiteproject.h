@@ -37,6 +37,7 @@ public:
     void audit(const std::string &action, const std::string &target, const std::string &targetId,
                const std::string &detailJson = "{}") override;
     void interrupt() override;
+    StoreChanges pollChanges() override;
 
 protected:
     Database *sqliteConnection() override { return m_db.get(); }
@@ -53,6 +54,15 @@ private:
     // timeout (an index only makes a query faster: it never waits long for the file);
     // nullptr when the file cannot be written.
     Database *indexWriter();
+
+    // pollChanges(): the file's data_version and what the registry and the progress table
+    // looked like at the last call (count and largest id and time).
+    struct Fingerprint
+    {
+        std::int64_t dataVersion = -1;
+        std::string layers, progress;
+    };
+    std::optional<Fingerprint> m_seen;
 
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Database> m_indexWriter;

@@ -20,6 +20,36 @@ PostgisProject::~PostgisProject()
         PQfreeCancel(m_cancel);
 }
 
+StoreChanges PostgisProject::pollChanges()
+{
+    StoreChanges changes;
+    if (!m_db->ok()) {
+        // Lost (the server restarted, the network dropped): connect again; what was sent
+        // meanwhile is gone, so everything may have changed. Still unreachable: throws, and the
+        // next call tries again.
+        m_db->reset();
+        if (m_cancel)
+            PQfreeCancel(m_cancel);
+        m_cancel = PQgetCancel(m_db->handle());
+        m_listening = false;
+        changes = {true, true, true};
+    }
+    if (!m_listening) {
+        m_db->exec("LISTEN planlines");
+        m_listening = true;
+        return changes;
+    }
+    for (const auto &[channel, payload] : m_db->notifications()) {
+        if (channel != "planlines")
+            continue;
+        if (payload.rfind("layer:", 0) == 0)
+            changes.layers = true;
+        else if (payload.rfind("corridor:", 0) == 0)
+            changes.progress = true;
+    }
+    return changes;
+}
+
 void PostgisProject::interrupt()
 {
     char error[256];

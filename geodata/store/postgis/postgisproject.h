@@ -44,6 +44,9 @@ public:
                const std::string &detailJson = "{}") override;
     // Asks the server to cancel the statement running (PQcancel, safe from any thread).
     void interrupt() override;
+    // LISTEN planlines on the first call; payloads 'layer:<id>' and 'corridor:<segment>' (the
+    // schema's triggers, sent on commit).
+    StoreChanges pollChanges() override;
 
     PgConnection &connection() { return *m_db; }
 
@@ -54,6 +57,7 @@ private:
     // Made on the owning thread when connected: PQcancel on it is thread-safe, PQgetCancel
     // while another thread uses the connection is not.
     ::pg_cancel *m_cancel = nullptr;
+    bool m_listening = false;
 };
 
 } // namespace planlines::geodata
