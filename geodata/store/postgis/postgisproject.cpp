@@ -80,7 +80,7 @@ std::unique_ptr<Project> PostgisProject::open(const std::string &location, bool 
                         std::to_string(current) + ")",
                     db->displayName());
     if (readOnly)
-        db->exec("SET default_transaction_read_only = on");
+        db->setSession("SET default_transaction_read_only = on"); // also after a reconnect
     else if (current < PgMigrator::latestVersion())
         PgMigrator::migrate(*db);
     return std::unique_ptr<Project>(new PostgisProject(location, std::move(db)));
