@@ -34,6 +34,16 @@ public:
     std::vector<StoredProgress> progressInForce() override;
     void audit(const std::string &action, const std::string &target, const std::string &targetId,
                const std::string &detailJson = "{}") override;
+    // Copying (spatialitecopy.cpp).
+    std::vector<std::pair<std::string, std::string>> settings() override;
+    std::vector<AuditRow> auditLog() override;
+    std::vector<StoredProgress> progressEntries() override;
+    std::optional<std::vector<FeatureOverlap>> featureOverlaps(const LayerInfo &version) override;
+    void copyRecords(const std::vector<StoredCheckRecord> &records,
+                     const std::vector<StoredProgress> &progress,
+                     const std::vector<AuditRow> &audit) override;
+    // A file target is always new (openCopyTarget): one with layers is refused.
+    void clearForCopy() override;
 
 protected:
     Database *sqliteConnection() override { return m_db.get(); }
@@ -56,5 +66,6 @@ std::unique_ptr<Project> createPostgisProject(const std::string &location,
                                               const std::string &workingCrs,
                                               const std::string &countyName,
                                               const std::string &countyCode);
+Project::CopyTarget openPostgisCopyTarget(const std::string &location);
 
 } // namespace planlines::geodata
