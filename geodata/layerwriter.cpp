@@ -51,11 +51,14 @@ LayerInfo committedLayerInfo(const LayerSpec &spec, const std::optional<LayerInf
     info.table = spec.table;
     info.geometryType = spec.geometryType;
     info.source = spec.source;
-    info.importedAt = Project::nowIso();
-    info.version = previous ? previous->version + 1 : 1;
+    // A layer copied from another project (publish, snapshot) keeps its time, version and
+    // checksum.
+    const auto &copied = spec.copied;
+    info.importedAt = copied ? copied->importedAt : Project::nowIso();
+    info.version = copied ? copied->version : previous ? previous->version + 1 : 1;
     info.featureCount = featureCount;
     info.crs = crs;
-    info.checksum = checksum;
+    info.checksum = copied ? copied->checksum : checksum;
     info.synthetic = spec.synthetic;
     info.description = spec.description;
     info.sortOrder = spec.sortOrder;

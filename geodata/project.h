@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace planlines::geodata {
@@ -111,6 +112,39 @@ public:
     // newer one replaces): callable from any thread while the project lives; the call running
     // throws Error saying "interrupted". Does nothing when nothing runs.
     virtual void interrupt() = 0;
+
+    // Copying a whole project to another engine or location (store/transfer.h, copyProject):
+    // reading everything, and writing rows exactly as they were (ids, times, actors kept).
+    // Every setting, by key.
+    virtual std::vector<std::pair<std::string, std::string>> settings() = 0;
+    // Every audit row, oldest (lowest id) first.
+    virtual std::vector<AuditRow> auditLog() = 0;
+    // Every corridor progress entry, superseded ones too, by id.
+    virtual std::vector<StoredProgress> progressEntries() = 0;
+    // The overlapping pairs kept for one version of a layer (a LayerInfo of layerVersions()),
+    // or nullopt when it was never checked (featureoverlaps.h).
+    virtual std::optional<std::vector<FeatureOverlap>>
+    featureOverlaps(const LayerInfo &version) = 0;
+    // Writes rows as given, ids included (supersedes refers to them), in the caller's
+    // transaction; the engine's id counters then continue after the highest.
+    virtual void copyRecords(const std::vector<StoredCheckRecord> &records,
+                             const std::vector<StoredProgress> &progress,
+                             const std::vector<AuditRow> &audit) = 0;
+    // Empties the project for a copy into it, in the caller's transaction: every layer with
+    // its tables, settings, records, progress, audit rows. Only openCopyTarget's project.
+    virtual void clearForCopy() = 0;
+
+    // Where copyProject writes: location opened for writing with a transaction already begun
+    // (everything written through `project` lands at its commit, or nothing does). A server
+    // database gets the schema (migrations) inside that transaction, so a copy that fails
+    // leaves it as it was, project or none; a file is made new (it must not exist) and the
+    // caller removes it on failure. workingCrs: for a new file (EPSG:N); settings follow.
+    struct CopyTarget
+    {
+        std::unique_ptr<Project> project;
+        std::unique_ptr<ProjectTransaction> transaction; // destroyed before project
+    };
+    static CopyTarget openCopyTarget(const std::string &location, const std::string &workingCrs);
 
     // SpatiaLite engine only, for geodata code not yet moved behind this interface (and tests
     // reading the file back): the

@@ -9,9 +9,12 @@
 #include <QString>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <random>
+#include <thread>
 
 namespace planlines::geodata::corridor {
 
@@ -229,6 +232,12 @@ RecordedProgress recordLatestProgress(Project &project, const std::vector<Progre
             if (e.kind() != StoreError::Kind::Conflict || attempt >= attempts)
                 throw;
         }
+        // Four offices on one segment: without a pause the one whose read is slowest loses
+        // every time. A random wait of up to 10 ms × the attempt (at most 0.3 s) spreads them.
+        thread_local std::minstd_rand jitter(std::random_device{}());
+        const int most = 10 * std::min(attempt, 30);
+        std::this_thread::sleep_for(std::chrono::milliseconds(
+            1 + static_cast<int>(jitter() % static_cast<unsigned>(most))));
     }
 }
 

@@ -53,8 +53,9 @@ struct RecordedProgress
 // For a writer that showed nobody a state to base the entries on (the command line): reads the
 // corridor, validates and records; when another writer changed one of the segments in between
 // (Conflict), reads again and validates again (a duplicate or an already corrected entry is then
-// refused with its reason), at most attempts times.
+// refused with its reason), at most attempts times, waiting a random, growing moment between
+// attempts so that writers busy on the same segments take turns instead of colliding again.
 RecordedProgress recordLatestProgress(Project &project, const std::vector<ProgressInput> &inputs,
-                                      const std::string &source, int attempts = 8);
+                                      const std::string &source, int attempts = 30);
 
 } // namespace planlines::geodata::corridor

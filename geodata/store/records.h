@@ -49,6 +49,13 @@ struct StoredProgress
     std::int64_t rev = 0;
 };
 
+// One row of the audit log, as stored.
+struct AuditRow
+{
+    std::int64_t id = 0;
+    std::string at, actor, action, target, targetId, detailJson;
+};
+
 // A transaction of the project's engine: rolled back when destroyed without commit(). Nests
 // (an inner one is a savepoint).
 class ProjectTransaction

@@ -160,9 +160,16 @@ LayerInfo SpatialiteLayerSink::commit()
 
     // Parcels and farmland patches tile the land: the check adds their pieces, so the features
     // that overlap are found now, once, and kept (the check unions those alone).
+    // A copied version keeps the pairs its source found (or, never checked there, none).
     std::vector<FeatureOverlap> overlaps;
-    if (tilingRole(std::string(roleId(m_spec.role))) &&
-        m_spec.geometryType.find("POLYGON") != std::string::npos) {
+    const auto &copied = m_spec.copied;
+    if (copied) {
+        if (copied->overlaps) {
+            overlaps = *copied->overlaps;
+            storeFeatureOverlaps(db, m_spec.table, overlaps);
+        }
+    } else if (tilingRole(std::string(roleId(m_spec.role))) &&
+               m_spec.geometryType.find("POLYGON") != std::string::npos) {
         overlaps = findFeatureOverlaps(db, m_spec.table);
         storeFeatureOverlaps(db, m_spec.table, overlaps);
     }
@@ -171,6 +178,11 @@ LayerInfo SpatialiteLayerSink::commit()
                                         m_hash.result().toHex().toStdString());
     info.overlaps = std::move(overlaps);
     writeRegistry(info);
+    if (copied) { // the audit log is copied as it was
+        m_tx->commit();
+        m_tx.reset();
+        return info;
+    }
     m_project.audit(m_previous ? "layer.replace" : "layer.create", info.table,
                     std::to_string(info.id),
                     layerAuditDetail(info, m_previous ? m_previous->table + "_v" +
@@ -196,12 +208,14 @@ void SpatialiteLayerSink::writeRegistry(LayerInfo &info)
         info.sortOrder = m_previous->sortOrder;
         db.prepare("DELETE FROM layer_fields WHERE layer_id = ?").bind(1, info.id).run();
     } else {
-        db.prepare("INSERT INTO layers (name, role, table_name, geometry_type, source, "
+        // A copied layer keeps its id (NULL: the next one).
+        db.prepare("INSERT INTO layers (id, name, role, table_name, geometry_type, source, "
                    "imported_at, version, feature_count, crs, checksum, synthetic, description, "
-                   "sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            .bindAll(info.name, std::string(roleId(info.role)), info.table, info.geometryType,
-                     info.source, info.importedAt, info.version, info.featureCount, info.crs,
-                     info.checksum, info.synthetic ? 1 : 0, info.description, info.sortOrder)
+                   "sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .bindAll(m_spec.copied ? Value(m_spec.copied->layerId) : Value(), info.name,
+                     std::string(roleId(info.role)), info.table, info.geometryType, info.source,
+                     info.importedAt, info.version, info.featureCount, info.crs, info.checksum,
+                     info.synthetic ? 1 : 0, info.description, info.sortOrder)
             .run();
         info.id = db.lastInsertRowId();
     }
@@ -217,8 +231,9 @@ void SpatialiteLayerSink::writeRegistry(LayerInfo &info)
                "feature_count, checksum, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .bindAll(info.id, info.version, info.table, info.source, info.importedAt, info.featureCount,
                  info.checksum,
-                 std::string(m_previous ? "replaced version " + std::to_string(m_previous->version)
-                                        : "created"))
+                 m_spec.copied ? m_spec.copied->note
+                 : m_previous  ? "replaced version " + std::to_string(m_previous->version)
+                               : std::string("created"))
         .run();
 }
 

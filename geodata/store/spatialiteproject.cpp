@@ -184,8 +184,9 @@ std::vector<LayerInfo> SpatialiteProject::layers()
 
 std::vector<LayerInfo> SpatialiteProject::layerVersions(const LayerInfo &layer)
 {
-    auto st = m_db->prepare("SELECT version, table_name, source, imported_at, feature_count, "
-                            "checksum FROM layer_versions WHERE layer_id = ? ORDER BY version");
+    auto st =
+        m_db->prepare("SELECT version, table_name, source, imported_at, feature_count, "
+                      "checksum, note FROM layer_versions WHERE layer_id = ? ORDER BY version");
     st.bind(1, layer.id);
     std::vector<LayerInfo> out;
     while (st.step()) {
@@ -197,6 +198,7 @@ std::vector<LayerInfo> SpatialiteProject::layerVersions(const LayerInfo &layer)
         v.importedAt = st.text(3);
         v.featureCount = st.int64(4);
         v.checksum = st.text(5);
+        v.versionNote = st.text(6);
         out.push_back(std::move(v));
     }
     return out;

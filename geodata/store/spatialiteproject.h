@@ -38,6 +38,16 @@ public:
                const std::string &detailJson = "{}") override;
     void interrupt() override;
     StoreChanges pollChanges() override;
+    // Copying (spatialitecopy.cpp).
+    std::vector<std::pair<std::string, std::string>> settings() override;
+    std::vector<AuditRow> auditLog() override;
+    std::vector<StoredProgress> progressEntries() override;
+    std::optional<std::vector<FeatureOverlap>> featureOverlaps(const LayerInfo &version) override;
+    void copyRecords(const std::vector<StoredCheckRecord> &records,
+                     const std::vector<StoredProgress> &progress,
+                     const std::vector<AuditRow> &audit) override;
+    // A file target is always new (openCopyTarget): one with layers is refused.
+    void clearForCopy() override;
 
 protected:
     Database *sqliteConnection() override { return m_db.get(); }
@@ -78,5 +88,6 @@ std::unique_ptr<Project> createPostgisProject(const std::string &location,
                                               const std::string &workingCrs,
                                               const std::string &countyName,
                                               const std::string &countyCode);
+Project::CopyTarget openPostgisCopyTarget(const std::string &location);
 
 } // namespace planlines::geodata

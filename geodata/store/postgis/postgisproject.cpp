@@ -155,7 +155,7 @@ std::vector<LayerInfo> PostgisProject::layerVersions(const LayerInfo &layer)
 {
     const PgResult r = m_db->exec(
         "SELECT version::bigint, table_name, source, imported_at, feature_count::bigint, "
-        "checksum FROM layer_versions WHERE layer_id = $1 ORDER BY version",
+        "checksum, note FROM layer_versions WHERE layer_id = $1 ORDER BY version",
         PgParams::of(layer.id));
     std::vector<LayerInfo> out;
     for (int i = 0; i < r.rows(); ++i) {
@@ -167,6 +167,7 @@ std::vector<LayerInfo> PostgisProject::layerVersions(const LayerInfo &layer)
         v.importedAt = r.text(i, 3);
         v.featureCount = r.int64(i, 4);
         v.checksum = r.text(i, 5);
+        v.versionNote = r.text(i, 6);
         out.push_back(std::move(v));
     }
     return out;

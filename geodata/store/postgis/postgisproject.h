@@ -48,6 +48,20 @@ public:
     // schema's triggers, sent on commit).
     StoreChanges pollChanges() override;
 
+    // Copying (postgiscopy.cpp).
+    static CopyTarget openCopyTarget(const std::string &location);
+    std::vector<std::pair<std::string, std::string>> settings() override;
+    std::vector<AuditRow> auditLog() override;
+    std::vector<StoredProgress> progressEntries() override;
+    std::optional<std::vector<FeatureOverlap>> featureOverlaps(const LayerInfo &version) override;
+    // COPY BINARY with the ids; the identities' sequences then continue after them.
+    void copyRecords(const std::vector<StoredCheckRecord> &records,
+                     const std::vector<StoredProgress> &progress,
+                     const std::vector<AuditRow> &audit) override;
+    // Drops every layer version's table and empties the project's tables (TRUNCATE: readers
+    // wait for the commit and then see the copy, never a mix).
+    void clearForCopy() override;
+
     PgConnection &connection() { return *m_db; }
 
 private:
