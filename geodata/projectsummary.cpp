@@ -14,7 +14,7 @@ namespace planlines::geodata {
 ProjectSummary ProjectSummary::of(Project &project)
 {
     ProjectSummary s;
-    s.path = project.path();
+    s.path = project.displayName(); // a server without its password
     s.countyName = project.countyName();
     s.countyCode = project.setting("county_code").value_or("");
     s.workingCrs = project.workingCrs();

@@ -33,7 +33,7 @@ std::optional<LayerInfo> findLevee(Project &project)
         if (!layer)
             throw Error("the project setting corridor_levee_layer names layer '" + *name +
                             "', which the project does not have",
-                        project.path());
+                        project.displayName());
         return layer;
     }
     for (const auto &l : project.layers(Role::Context)) {
@@ -69,7 +69,7 @@ Corridor Corridor::load(Project &project)
     const auto layers = project.layers(Role::Corridor);
     if (layers.empty())
         throw Error("the project has no corridor layer (role corridor, 淤背区生态廊道)",
-                    project.path());
+                    project.displayName());
     const LayerInfo &layer = layers.front();
     const std::string where = "layer " + layer.name;
     Corridor c;
