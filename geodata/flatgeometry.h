@@ -3,6 +3,7 @@
 // site check's GEOS builder consume.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -29,5 +30,35 @@ struct FlatGeometry
     std::size_t ringCount() const { return rings.empty() ? 0 : rings.size() - 1; }
     std::size_t partCount() const { return parts.empty() ? 0 : parts.size() - 1; }
 };
+
+// The planar area enclosed by a ring of n points (closed: the last repeats the first), by the
+// shoelace formula relative to the first vertex (coordinates of 10⁵–10⁶ m would lose digits).
+inline double ringArea(const double *xy, std::uint32_t n)
+{
+    if (n < 3)
+        return 0;
+    const double x0 = xy[0], y0 = xy[1];
+    double twice = 0;
+    for (std::uint32_t i = 1; i + 1 < n; ++i)
+        twice +=
+            (xy[2 * i] - x0) * (xy[2 * i + 3] - y0) - (xy[2 * i + 2] - x0) * (xy[2 * i + 1] - y0);
+    return std::abs(twice) / 2;
+}
+
+// The planar area of a geometry's polygons (shells less holes, parts added): ST_Area's figure
+// in the working CRS, whatever engine stored it. 0 for points and lines.
+inline double planarArea(const FlatGeometry &g)
+{
+    double area = 0;
+    for (std::size_t part = 0; part < g.partCount(); ++part) {
+        if (g.partKinds[part] != 3)
+            continue;
+        for (std::uint32_t r = g.parts[part]; r < g.parts[part + 1]; ++r) {
+            const double a = ringArea(g.xy.data() + 2u * g.rings[r], g.rings[r + 1] - g.rings[r]);
+            area += r == g.parts[part] ? a : -a;
+        }
+    }
+    return area;
+}
 
 } // namespace planlines::geodata

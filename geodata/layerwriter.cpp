@@ -2,6 +2,9 @@
 
 #include "spatialiteblob.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <cctype>
 #include <cstring>
 
@@ -36,6 +39,43 @@ void validateLayerSpec(const LayerSpec &spec)
         throw Error("unsupported geometry type " + spec.geometryType, ctx);
     if (spec.table.empty() || spec.table.find_first_of("\"'") != std::string::npos)
         throw Error("invalid table name '" + spec.table + "'", ctx);
+}
+
+LayerInfo committedLayerInfo(const LayerSpec &spec, const std::optional<LayerInfo> &previous,
+                             std::int64_t featureCount, const std::string &crs,
+                             const std::string &checksum)
+{
+    LayerInfo info;
+    info.name = spec.name;
+    info.role = spec.role;
+    info.table = spec.table;
+    info.geometryType = spec.geometryType;
+    info.source = spec.source;
+    // A layer copied from another project (publish, snapshot) keeps its time, version and
+    // checksum.
+    const auto &copied = spec.copied;
+    info.importedAt = copied ? copied->importedAt : Project::nowIso();
+    info.version = copied ? copied->version : previous ? previous->version + 1 : 1;
+    info.featureCount = featureCount;
+    info.crs = crs;
+    info.checksum = copied ? copied->checksum : checksum;
+    info.synthetic = spec.synthetic;
+    info.description = spec.description;
+    info.sortOrder = spec.sortOrder;
+    return info;
+}
+
+std::string layerAuditDetail(const LayerInfo &info, const std::string &previousTable)
+{
+    QJsonObject detail{{"name", QString::fromStdString(info.name)},
+                       {"role", QString::fromStdString(std::string(roleId(info.role)))},
+                       {"features", static_cast<qint64>(info.featureCount)},
+                       {"source", QString::fromStdString(info.source)},
+                       {"checksum", QString::fromStdString(info.checksum)},
+                       {"version", info.version}};
+    if (!previousTable.empty())
+        detail.insert("previous_table", QString::fromStdString(previousTable));
+    return QJsonDocument(detail).toJson(QJsonDocument::Compact).toStdString();
 }
 
 std::string newTableName(Project &project, const std::string &name, Role role)

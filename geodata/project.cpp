@@ -74,6 +74,17 @@ std::unique_ptr<Project> Project::open(const std::string &location, bool readOnl
     return SpatialiteProject::open(location, readOnly);
 }
 
+Project::CopyTarget Project::openCopyTarget(const std::string &location,
+                                            const std::string &workingCrs)
+{
+    if (ProjectLocation::parse(location).engine == Engine::PostGIS)
+        return openPostgisCopyTarget(location);
+    CopyTarget target;
+    target.project = SpatialiteProject::create(location, workingCrs, "", "");
+    target.transaction = target.project->transaction();
+    return target;
+}
+
 std::string Project::displayName() const
 {
     return ProjectLocation::parse(path()).display();

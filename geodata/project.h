@@ -15,9 +15,19 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace planlines::geodata {
+
+// What Project::pollChanges() saw others change.
+struct StoreChanges
+{
+    bool layers = false;      // a layer added, replaced or removed
+    bool progress = false;    // corridor progress recorded
+    bool reconnected = false; // the server connection was lost and is back (all may have changed)
+    bool any() const { return layers || progress || reconnected; }
+};
 
 // A county project: the interface every part of the program reads and writes through, whatever
 // engine stores it (store/location.h): a SpatiaLite file (store/spatialiteproject.h, the embedded
@@ -88,6 +98,53 @@ public:
     // Writes one audit row. Call inside the transaction of the edit it records.
     virtual void audit(const std::string &action, const std::string &target,
                        const std::string &targetId, const std::string &detailJson = "{}") = 0;
+
+    // What other connections changed since the last call (another window, another office, a
+    // command): open windows refresh their layers and the corridor panel. The first call starts
+    // watching and reports nothing. Never blocks for long (SpatiaLite: PRAGMA data_version,
+    // then the registry's and the progress table's fingerprints; PostGIS: LISTEN planlines,
+    // the notifications received). A lost server connection is reconnected here: the call then
+    // reports everything changed and reconnected; a server still unreachable throws StoreError
+    // (ConnectionLost) and the next call tries again.
+    virtual StoreChanges pollChanges() = 0;
+
+    // Stops what this project's connections run now (a long filter of the attribute table a
+    // newer one replaces): callable from any thread while the project lives; the call running
+    // throws Error saying "interrupted". Does nothing when nothing runs.
+    virtual void interrupt() = 0;
+
+    // Copying a whole project to another engine or location (store/transfer.h, copyProject):
+    // reading everything, and writing rows exactly as they were (ids, times, actors kept).
+    // Every setting, by key.
+    virtual std::vector<std::pair<std::string, std::string>> settings() = 0;
+    // Every audit row, oldest (lowest id) first.
+    virtual std::vector<AuditRow> auditLog() = 0;
+    // Every corridor progress entry, superseded ones too, by id.
+    virtual std::vector<StoredProgress> progressEntries() = 0;
+    // The overlapping pairs kept for one version of a layer (a LayerInfo of layerVersions()),
+    // or nullopt when it was never checked (featureoverlaps.h).
+    virtual std::optional<std::vector<FeatureOverlap>>
+    featureOverlaps(const LayerInfo &version) = 0;
+    // Writes rows as given, ids included (supersedes refers to them), in the caller's
+    // transaction; the engine's id counters then continue after the highest.
+    virtual void copyRecords(const std::vector<StoredCheckRecord> &records,
+                             const std::vector<StoredProgress> &progress,
+                             const std::vector<AuditRow> &audit) = 0;
+    // Empties the project for a copy into it, in the caller's transaction: every layer with
+    // its tables, settings, records, progress, audit rows. Only openCopyTarget's project.
+    virtual void clearForCopy() = 0;
+
+    // Where copyProject writes: location opened for writing with a transaction already begun
+    // (everything written through `project` lands at its commit, or nothing does). A server
+    // database gets the schema (migrations) inside that transaction, so a copy that fails
+    // leaves it as it was, project or none; a file is made new (it must not exist) and the
+    // caller removes it on failure. workingCrs: for a new file (EPSG:N); settings follow.
+    struct CopyTarget
+    {
+        std::unique_ptr<Project> project;
+        std::unique_ptr<ProjectTransaction> transaction; // destroyed before project
+    };
+    static CopyTarget openCopyTarget(const std::string &location, const std::string &workingCrs);
 
     // SpatiaLite engine only, for geodata code not yet moved behind this interface (and tests
     // reading the file back): the

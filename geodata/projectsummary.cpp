@@ -1,6 +1,7 @@
 #include "projectsummary.h"
 #include "area.h"
 #include "coordinatetransform.h"
+#include "store/transfer.h"
 
 #include <QJsonArray>
 
@@ -13,12 +14,14 @@ namespace planlines::geodata {
 ProjectSummary ProjectSummary::of(Project &project)
 {
     ProjectSummary s;
-    s.path = project.path();
+    s.path = project.displayName(); // a server without its password
     s.countyName = project.countyName();
     s.countyCode = project.setting("county_code").value_or("");
     s.workingCrs = project.workingCrs();
     s.crsName = geodata::crsName(s.workingCrs);
     s.schemaVersion = project.schemaVersion();
+    s.snapshotOf = project.setting(kSnapshotOfSetting).value_or("");
+    s.snapshotTakenAt = project.setting(kSnapshotTakenAtSetting).value_or("");
     for (const auto &l : project.layers()) {
         LayerSummary ls{l, 0, 0};
         s.synthetic = s.synthetic || l.synthetic;
@@ -62,7 +65,7 @@ QJsonObject ProjectSummary::toJson() const
             o.insert("length_m", round2(ls.lengthM));
         layerArray.append(o);
     }
-    return QJsonObject{{"path", QString::fromStdString(path)},
+    QJsonObject result{{"path", QString::fromStdString(path)},
                        {"county", QString::fromStdString(countyName)},
                        {"county_code", QString::fromStdString(countyCode)},
                        {"crs", QString::fromStdString(workingCrs)},
@@ -70,6 +73,11 @@ QJsonObject ProjectSummary::toJson() const
                        {"schema_version", schemaVersion},
                        {"synthetic", synthetic},
                        {"layers", layerArray}};
+    if (!snapshotOf.empty())
+        result.insert("snapshot",
+                      QJsonObject{{"of", QString::fromStdString(snapshotOf)},
+                                  {"taken_at", QString::fromStdString(snapshotTakenAt)}});
+    return result;
 }
 
 std::string ProjectSummary::toText() const
@@ -77,6 +85,8 @@ std::string ProjectSummary::toText() const
     std::ostringstream out;
     out << "项目 " << countyName << " (" << countyCode << ")  " << path << "\n";
     out << "坐标系 " << workingCrs << "  " << crsName << "  schema " << schemaVersion << "\n";
+    if (!snapshotOf.empty())
+        out << "离线副本 snapshot of " << snapshotOf << " taken at " << snapshotTakenAt << "\n";
     if (synthetic)
         out << "注意：合成示例数据，非真实规划数据 (synthetic sample data)\n";
     char line[512];

@@ -24,6 +24,9 @@ struct ProjectSummary
     std::string crsName;
     int schemaVersion = 0;
     bool synthetic = false;
+    // An offline copy made by `planlines snapshot`: the server it came from (without password)
+    // and when it was taken (UTC); empty otherwise.
+    std::string snapshotOf, snapshotTakenAt;
     std::vector<LayerSummary> layers;
 
     static ProjectSummary of(Project &project);

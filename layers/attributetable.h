@@ -1,8 +1,8 @@
 // One vector layer as the attribute table (属性表) shows it: its fields under their aliases
 // (and, for polygons, the area in m² and 亩), sorted by any field, filtered by text and by a
-// map extent. Rows are never all loaded: the query keeps only the matching fids in table order
-// (8 bytes a row: 8 MB for a million parcels) and reads the rows' values a page of 200 fids at
-// a time, by primary key, keeping the last few pages.
+// map extent. Rows are never all loaded: the query keeps only the matching fids in order
+// (FeatureSource::fids: 8 bytes a row, 8 MB for a million parcels) and reads the rows' values
+// a page of 200 fids at a time (FeatureSource::query by fids), keeping the last few pages.
 #pragma once
 
 #include <geodata/geometry.h>
@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <list>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -34,14 +35,13 @@ struct AttributeQuery
     std::optional<geodata::Envelope> extent; // rows whose bounding box meets it
 };
 
-// What a query needs to know of the layer; a copy, so a worker thread can run the query while
-// the table stays on the GUI thread (AttributeTable::select).
+// What a query needs to know of the layer; a copy, so a worker thread can run the query on its
+// own connection while the table stays on the GUI thread (AttributeTable::select).
 struct AttributeSchema
 {
     geodata::LayerInfo layer;
     std::vector<AttributeColumn> columns;
     std::size_t fieldCount = 0;
-    bool hasRtree = false;
 };
 
 // A query's answer: the matching fids in order, or, unsorted and unfiltered with no gap in the
@@ -59,13 +59,13 @@ class AttributeTable
 {
 public:
     static constexpr std::size_t kPageRows = 200;
-    // Layers above this many features get an index on a column the first time they are sorted
-    // by it (bench/attrtablebench: sorting the million-parcel county by an unindexed column
-    // reads the whole table, seconds; through the index it is a fraction of that).
+    // Layers above this many features keep an index on a column the first time they are sorted
+    // by it, and a text index the first time they are filtered (the store decides; this is the
+    // size from which asking for it is worth a writable connection).
     static constexpr std::int64_t kIndexThreshold = 20000;
 
     // Reads the layer's fields and their aliases. Throws geodata::Error naming the layer when
-    // it has no table.
+    // it has no table. Rows are read through project (FeatureSource), whatever its engine.
     AttributeTable(geodata::Project &project, geodata::LayerInfo layer);
 
     const geodata::LayerInfo &layer() const { return m_layer; }
@@ -73,14 +73,14 @@ public:
     // Columns after the fields: 面积（平方米）and 面积（亩）for polygon layers.
     bool hasArea() const { return m_hasArea; }
 
-    // Runs the query: the matching fids in order. Creates a sort index when the layer is big and
-    // indexWriter (a read-write connection to the same file) is given.
-    void setQuery(const AttributeQuery &query, geodata::Database *indexWriter = nullptr);
-    // The same in two steps: select() runs the query on db, any connection to the project's
-    // file, on any thread (it reads only the schema); setRows() shows its answer.
+    // Runs the query: the matching fids in order. keepIndexes: a big layer keeps a sort index
+    // and a text index in the store for the next such query (FidQuery::keepIndexes).
+    void setQuery(const AttributeQuery &query, bool keepIndexes = false);
+    // The same in two steps: select() runs the query on any project open on the same store, on
+    // any thread (it reads only the schema); setRows() shows its answer.
     AttributeSchema schema() const;
     static AttributeRows select(const AttributeSchema &schema, const AttributeQuery &query,
-                                geodata::Database &db, geodata::Database *indexWriter = nullptr);
+                                geodata::Project &project, bool keepIndexes = false);
     void setRows(AttributeRows rows);
     const AttributeQuery &query() const { return m_query; }
 
@@ -96,7 +96,7 @@ public:
     std::optional<std::size_t> rowOfFid(std::int64_t fid) const;
     // The values of a row as shown, one per column: read with its page when not cached.
     const std::vector<QString> &row(std::size_t row);
-    // The union of the features' bounding boxes (from the R*Tree, else their geometry).
+    // The union of the features' bounding boxes.
     geodata::Envelope envelopeOf(const std::vector<std::int64_t> &fids);
 
     // Calls visit(values) for every row of the query in order, a page at a time (export).
@@ -122,7 +122,6 @@ private:
     std::vector<AttributeColumn> m_columns;
     std::size_t m_fieldCount = 0;
     bool m_hasArea = false;
-    bool m_hasRtree = false;
     AttributeQuery m_query;
     std::vector<std::int64_t> m_fids;
     // Unsorted and unfiltered, a layer whose fids run without a gap (as the importer writes
@@ -134,7 +133,7 @@ private:
     };
     std::optional<Dense> m_dense;
     std::list<Page> m_pages; // most recently used first
-    std::optional<geodata::Statement> m_pageStatement;
+    std::unique_ptr<geodata::FeatureSource> m_source;
 };
 
 } // namespace planlines::layers

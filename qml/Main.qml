@@ -124,6 +124,7 @@ ApplicationWindow {
             projectReady: window.projectReady
             onOpenRequested: window.chooseProject()
             onNewRequested: window.newProject()
+            onConnectRequested: connectDialog.open()
             onRecentChosen: path => window.openProject(path)
             onPrintRequested: window.showPrint()
             onHelpRequested: helpDialog.open()
@@ -182,7 +183,7 @@ ApplicationWindow {
                 objectName: "errorPane"
                 anchors.fill: parent
                 visible: session.status === ProjectSession.Error
-                path: session.path
+                path: ProjectFiles.displayName(session.path)
                 message: session.errorString
             }
 
@@ -192,6 +193,7 @@ ApplicationWindow {
                 visible: session.status === ProjectSession.Null && !session.opening
                 onOpenRequested: window.chooseProject()
                 onNewRequested: window.newProject()
+            onConnectRequested: connectDialog.open()
                 onRecentChosen: path => window.openProject(path)
             }
 
@@ -282,6 +284,14 @@ ApplicationWindow {
         onAccepted: window.openProject(ProjectFiles.localPath(selectedFile))
     }
 
+    ConnectDialog {
+        id: connectDialog
+        objectName: "connectDialog"
+        anchors.centerIn: parent
+        onConnectRequested: location => window.openProject(location)
+        onClosed: window.focusMap()
+    }
+
     NewProjectDialog {
         id: newProjectDialog
         objectName: "newProjectDialog"
@@ -309,7 +319,8 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 wrapMode: Text.WrapAnywhere
                 font.bold: true
-                text: qsTr("%1 不是可以打开的 PlanLines 项目。").arg(openErrorDialog.path)
+                text: qsTr("%1 不是可以打开的 PlanLines 项目。")
+                      .arg(ProjectFiles.displayName(openErrorDialog.path))
             }
             Label {
                 objectName: "openErrorMessage"
@@ -354,6 +365,7 @@ ApplicationWindow {
         objectName: "statusLine"
         crs: session.workingCrs
         crsDescription: session.crsDescription
+        notice: session.storeNotice
         // At the screen's DPI (the navigator knows it), as the round scales are.
         scaleDenominator: map.ready ? tools.navigator.scaleDenominator : 0
         positionText: tools.cursor.projectedText

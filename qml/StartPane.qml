@@ -10,6 +10,7 @@ Rectangle {
 
     signal openRequested
     signal newRequested
+    signal connectRequested
     signal recentChosen(string path)
 
     color: "#FAFAFA"
@@ -43,6 +44,11 @@ Rectangle {
                 objectName: "startNewButton"
                 text: qsTr("新建项目…")
                 onClicked: pane.newRequested()
+            }
+            Button {
+                objectName: "startConnectButton"
+                text: qsTr("连接服务器数据库…")
+                onClicked: pane.connectRequested()
             }
         }
         Label {

@@ -13,6 +13,8 @@ Pane {
     property real scaleDenominator
     property string positionText
     property string lonLatText
+    // The store's connection trouble (a server lost and being retried), "" when all is well.
+    property string notice
 
     // A scale typed and confirmed: its denominator text as typed.
     signal scaleEntered(string text)
@@ -23,6 +25,14 @@ Pane {
 
     RowLayout {
         anchors.fill: parent
+        Label {
+            objectName: "storeNoticeLabel"
+            visible: status.notice.length > 0
+            text: status.notice
+            color: "#b71c1c"
+            elide: Text.ElideRight
+            Layout.maximumWidth: status.width / 3
+        }
         Label {
             objectName: "crsLabel"
             Layout.fillWidth: true

@@ -15,6 +15,7 @@ ToolBar {
     property bool projectReady: false
 
     signal openRequested
+    signal connectRequested
     signal newRequested
     signal recentChosen(string path)
     signal printRequested
@@ -61,6 +62,11 @@ ToolBar {
                     text: qsTr("新建项目…")
                     onTriggered: bar.newRequested()
                 }
+                MenuItem {
+                    objectName: "connectServerItem"
+                    text: qsTr("连接服务器数据库…")
+                    onTriggered: bar.connectRequested()
+                }
                 MenuSeparator {}
                 MenuItem {
                     text: qsTr("最近的项目")
@@ -77,7 +83,7 @@ ToolBar {
                         ToolTip.text: modelData
                         onTriggered: bar.recentChosen(modelData)
                     }
-                    onObjectAdded: (index, object) => projectMenu.insertItem(4 + index, object)
+                    onObjectAdded: (index, object) => projectMenu.insertItem(5 + index, object)
                     onObjectRemoved: (index, object) => projectMenu.removeItem(object)
                 }
             }

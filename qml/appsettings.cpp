@@ -1,4 +1,5 @@
 #include "appsettings.h"
+#include "projectfiles.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -96,7 +97,7 @@ QStringList AppSettings::recentProjects() const
 {
     QStringList out;
     for (const QString &p : storedRecent())
-        if (QFileInfo(p).isFile())
+        if (ProjectFiles::isServerLocation(p) || QFileInfo(p).isFile())
             out << p;
     return out;
 }
@@ -105,7 +106,9 @@ void AppSettings::addRecentProject(const QString &path)
 {
     if (path.isEmpty())
         return;
-    const QString absolute = QFileInfo(path).absoluteFilePath();
+    // A server's location is kept without its password (the person gives it again, or
+    // ~/.pgpass does).
+    const QString absolute = ProjectFiles::displayName(path);
     QStringList list = storedRecent();
     list.removeAll(absolute);
     list.prepend(absolute);
@@ -118,7 +121,7 @@ void AppSettings::addRecentProject(const QString &path)
 void AppSettings::removeRecentProject(const QString &path)
 {
     QStringList list = storedRecent();
-    if (list.removeAll(QFileInfo(path).absoluteFilePath()) + list.removeAll(path) == 0)
+    if (list.removeAll(ProjectFiles::displayName(path)) + list.removeAll(path) == 0)
         return;
     QSettings().setValue(QLatin1String(kRecentKey), list);
     emit recentProjectsChanged();

@@ -7,8 +7,6 @@
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <sqlite3.h>
-
 #include <atomic>
 #include <mutex>
 
@@ -22,31 +20,24 @@ namespace {
 };
 } // namespace
 
-// The worker thread's own connections to the project file: a filter over a million parcels
-// takes seconds (LIKE on every text field) and must not hold the window. One query runs at a
-// time (the mutex); cancel() stops the one running through sqlite3_interrupt, which is safe to
-// call from another thread while the connection lives (the Worker outlives its jobs: they hold
-// a shared_ptr).
+// The worker thread's own project on the same store: a filter over a million parcels takes
+// seconds and must not hold the window. One query runs at a time (the mutex); cancel() stops
+// the one running through Project::interrupt, which any thread may call while the project
+// lives (the Worker outlives its jobs: they hold a shared_ptr).
 struct AttributeTableModel::Worker
 {
     std::string path;
     std::mutex mutex;
     std::unique_ptr<geodata::Project> reader;
-    // Opened when a big layer is sorted or filtered by text: the sort indexes and the text
-    // index are kept in the file.
-    std::unique_ptr<geodata::Database> writer;
-    std::atomic<sqlite3 *> running{nullptr};
-    std::atomic<sqlite3 *> writing{nullptr}; // the writer while a query may make an index
-    std::atomic<quint64> wanted{0};          // the generation asked last
+    std::atomic<geodata::Project *> running{nullptr}; // the reader while a query runs
+    std::atomic<quint64> wanted{0};                   // the generation asked last
 
     void cancel()
     {
-        if (sqlite3 *db = running.load())
-            sqlite3_interrupt(db);
         // A text index being made (tens of seconds on a million parcels) is stopped too and
         // rolled back: the next filter of three characters or more makes it again.
-        if (sqlite3 *db = writing.load())
-            sqlite3_interrupt(db);
+        if (geodata::Project *p = running.load())
+            p->interrupt();
     }
 };
 
@@ -237,35 +228,18 @@ void AttributeTableModel::runQuery(const layers::AttributeQuery &query)
             try {
                 if (!worker->reader)
                     worker->reader = geodata::Project::open(worker->path, true);
-                geodata::Database *writer = nullptr;
-                if ((query.sortColumn >= 0 || query.text.size() >= 3) &&
-                    schema.layer.featureCount > layers::AttributeTable::kIndexThreshold) {
-                    // Sorting or filtering a big layer leaves an index in the file, as search
-                    // does for its codes.
-                    try {
-                        if (!worker->writer) {
-                            worker->writer = std::make_unique<geodata::Database>(
-                                worker->path, geodata::Database::Mode::ReadWrite);
-                            // The indexes only make queries faster: while another connection
-                            // holds the file (a long read), the query goes without one rather
-                            // than wait the minute a project's writer waits.
-                            sqlite3_busy_timeout(worker->writer->handle(), 3000);
-                        }
-                        writer = worker->writer.get();
-                    } catch (const std::exception &) {
-                        writer = nullptr; // a read-only file: sorted by scanning
-                    }
-                }
-                auto &db = worker->reader->db();
-                worker->running = db.handle();
-                worker->writing = writer ? writer->handle() : nullptr;
+                // Sorting or filtering a big layer leaves an index in the store, as search
+                // does for its codes (the store decides; a read-only one goes without).
+                const bool keepIndexes =
+                    (query.sortColumn >= 0 || query.text.size() >= 3) &&
+                    schema.layer.featureCount > layers::AttributeTable::kIndexThreshold;
+                worker->running = worker->reader.get();
                 if (worker->wanted == generation)
-                    rows = layers::AttributeTable::select(schema, query, db, writer);
+                    rows =
+                        layers::AttributeTable::select(schema, query, *worker->reader, keepIndexes);
                 worker->running = nullptr;
-                worker->writing = nullptr;
             } catch (const std::exception &e) {
                 worker->running = nullptr;
-                worker->writing = nullptr;
                 error = QString::fromUtf8(e.what());
             }
             if (worker->wanted != generation)

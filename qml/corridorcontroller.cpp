@@ -85,8 +85,11 @@ void CorridorController::setSession(ProjectSession *session)
         m_session->setLayerRewrite({});
     }
     m_session = session;
-    if (m_session)
+    if (m_session) {
         connect(m_session, &ProjectSession::statusChanged, this, &CorridorController::reload);
+        // Progress recorded in another window or office appears here too.
+        connect(m_session, &ProjectSession::progressChanged, this, &CorridorController::reload);
+    }
     emit sessionChanged();
     reload();
 }

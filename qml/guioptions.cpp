@@ -8,9 +8,11 @@ namespace planlines::qml {
 
 const char *GuiOptions::usage()
 {
-    return "usage: planlines [--db FILE] [--size WxH] [--screenshot FILE.png] [--check-site NAME]\n"
+    return "usage: planlines [--db FILE|URI] [--size WxH] [--screenshot FILE.png] [--check-site NAME]\n"
            "                 [--timing]\n"
-           "  --db FILE             the project (default: $PLANLINES_DB, else the sample county)\n"
+           "  --db FILE|URI         the project: a file, or a server as postgresql://user@host/db,\n"
+           "                        service=NAME or 'host=… dbname=…' (default: $PLANLINES_DB,\n"
+           "                        else the sample county); 项目 → 连接服务器数据库… in the window\n"
            "  --size WxH            window size in pixels (default 1280x800)\n"
            "  --screenshot FILE     render the window offscreen, save it as PNG and exit\n"
            "  --check-site NAME     open the check panel (选址检查) and check the project's site\n"

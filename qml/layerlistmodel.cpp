@@ -1,4 +1,5 @@
 #include "layerlistmodel.h"
+#include "projectfiles.h"
 
 #include <layers/sheet/sheetcomposer.h>
 
@@ -235,8 +236,9 @@ std::vector<double> LayerListModel::opacities() const
 
 QString LayerListModel::settingsGroup() const
 {
-    // QSettings keys cannot hold a path: the group is named by a hash of the file's path.
-    const QString path = QFileInfo(m_settingsKey).absoluteFilePath();
+    // QSettings keys cannot hold a path: the group is named by a hash of the file's path (a
+    // server's location without its password).
+    const QString path = ProjectFiles::displayName(m_settingsKey);
     return QStringLiteral("projects/") +
            QString::fromLatin1(
                QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
@@ -248,7 +250,7 @@ void LayerListModel::saveState() const
         return;
     QSettings settings;
     settings.beginGroup(settingsGroup());
-    settings.setValue(QStringLiteral("path"), QFileInfo(m_settingsKey).absoluteFilePath());
+    settings.setValue(QStringLiteral("path"), ProjectFiles::displayName(m_settingsKey));
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
         const auto &r = m_rows[i];
         settings.beginGroup(QStringLiteral("layers/") + QString::fromStdString(r.entry.info.table));

@@ -1,5 +1,7 @@
 #include "projectfiles.h"
 
+#include <geodata/store/location.h>
+
 #include <geodata/error.h>
 #include <geodata/project.h>
 
@@ -75,7 +77,30 @@ QString ProjectFiles::localPath(const QVariant &urlOrPath)
 
 QString ProjectFiles::fileName(const QString &path)
 {
+    if (isServerLocation(path))
+        return displayName(path);
     return QFileInfo(path).fileName();
+}
+
+QString ProjectFiles::displayName(const QString &location)
+{
+    if (location.isEmpty())
+        return {};
+    if (isServerLocation(location))
+        return QString::fromStdString(
+            geodata::ProjectLocation::parse(location.toStdString()).display());
+    return QFileInfo(location).absoluteFilePath();
+}
+
+bool ProjectFiles::isServerLocation(const QString &location)
+{
+    return !location.isEmpty() && geodata::isServerLocation(location.trimmed().toStdString());
+}
+
+void ProjectFiles::setServerPassword(const QString &password)
+{
+    if (!password.isEmpty())
+        qputenv("PGPASSWORD", password.toUtf8());
 }
 
 } // namespace planlines::qml

@@ -39,8 +39,17 @@ public:
     Q_INVOKABLE static QString projectPath(const QString &path);
     // A local file path from a file: URL (a file chooser's selectedFile, a drop) or a path.
     Q_INVOKABLE static QString localPath(const QVariant &urlOrPath);
-    // The file name without its folder.
+    // The file name without its folder; for a server location (postgresql://…, service=…) the
+    // server and database without any password (user@host:port/dbname).
     Q_INVOKABLE static QString fileName(const QString &path);
+    // What titles, messages and the settings may show of a location: a file's absolute path, a
+    // server location without any password. Never the password: it is not written anywhere.
+    Q_INVOKABLE static QString displayName(const QString &location);
+    Q_INVOKABLE static bool isServerLocation(const QString &location);
+    // The password for the server connections this process makes (libpq's PGPASSWORD, in this
+    // process's environment only: never saved, gone when the program ends). "" leaves
+    // ~/.pgpass, the service file or the environment to supply it.
+    Q_INVOKABLE static void setServerPassword(const QString &password);
 };
 
 } // namespace planlines::qml

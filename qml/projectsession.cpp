@@ -68,6 +68,9 @@ void ProjectSession::preload(const QString &path)
 ProjectSession::ProjectSession(QObject *parent) : QObject(parent), m_layers(this)
 {
     connect(&m_layers, &LayerListModel::visibilityChanged, this, &ProjectSession::contentChanged);
+    connect(&m_watcher, &StoreWatcher::layersChanged, this, &ProjectSession::refresh);
+    connect(&m_watcher, &StoreWatcher::progressChanged, this, &ProjectSession::progressChanged);
+    connect(&m_watcher, &StoreWatcher::noticeChanged, this, &ProjectSession::storeNoticeChanged);
 }
 
 ProjectSession::~ProjectSession() = default;
@@ -164,8 +167,38 @@ void ProjectSession::setLayerRewrite(LayerRewrite rewrite)
     emit contentChanged();
 }
 
+void ProjectSession::refresh()
+{
+    if (m_status != Ready || m_refreshing)
+        return;
+    m_refreshing = true;
+    const quint64 generation = m_generation;
+    auto *watcher = new QFutureWatcher<LoadResult>(this);
+    connect(watcher, &QFutureWatcher<LoadResult>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        m_refreshing = false;
+        if (generation != m_generation || m_status != Ready)
+            return; // another project was opened or loaded meanwhile
+        const LoadResult result = watcher->result();
+        if (std::holds_alternative<QString>(result))
+            return; // the watcher's notice says what is wrong; the map shown stays
+        m_map = std::get<std::shared_ptr<const layers::ProjectMap>>(result);
+        m_layers.reset(*m_map, m_path); // each layer's visibility comes back from the settings
+        emit statusChanged();
+        emit contentChanged();
+        emit layersRefreshed();
+    });
+    watcher->setFuture(QtConcurrent::run(loadProject, m_path));
+}
+
 void ProjectSession::setStatus(Status status, const QString &error)
 {
+    // Watch the store of the project shown for what others change in it.
+    const QString watched = status == Ready ? m_path : QString();
+    if (status != Loading && watched != m_watched) {
+        m_watched = watched;
+        m_watcher.watch(watched);
+    }
     m_status = status;
     m_error = error;
     emit statusChanged();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "layerlistmodel.h"
+#include "storewatcher.h"
 
 #include <layers/projectmap.h>
 
@@ -30,6 +31,9 @@ class ProjectSession : public QObject
     Q_PROPERTY(planlines::qml::LayerListModel *layers READ layers CONSTANT)
     // True while open() loads a project (the one in use is still shown).
     Q_PROPERTY(bool opening READ opening NOTIFY openingChanged)
+    // What the person should know about the store's connection (a server lost and being
+    // retried), "" when all is well.
+    Q_PROPERTY(QString storeNotice READ storeNotice NOTIFY storeNoticeChanged)
 
 public:
     enum Status
@@ -66,6 +70,9 @@ public:
     QString crsDescription() const;
     bool synthetic() const;
     LayerListModel *layers() { return &m_layers; }
+    QString storeNotice() const { return m_watcher.notice(); }
+    // The watcher of what others change in the store (tests poll it at will).
+    StoreWatcher &storeWatcher() { return m_watcher; }
 
     // The loaded project (null unless Ready) and the layers to draw now, bottom to top.
     std::shared_ptr<const layers::ProjectMap> map() const { return m_map; }
@@ -83,10 +90,17 @@ signals:
     void contentChanged();
     void openingChanged();
     void opened(const QString &path);
+    // Someone else changed the store: the layers were read again (the map redraws through
+    // contentChanged), or corridor progress was recorded (the corridor panel reads it again).
+    void layersRefreshed();
+    void progressChanged();
+    void storeNoticeChanged();
     void openFailed(const QString &path, const QString &message);
 
 private:
     void load();
+    // Reads the layers again after someone else changed them, keeping the map shown meanwhile.
+    void refresh();
     void setStatus(Status status, const QString &error = {});
     void setOpening(bool on);
 
@@ -99,6 +113,9 @@ private:
     quint64 m_openGeneration = 0; // likewise for open()
     bool m_opening = false;
     LayerRewrite m_rewrite;
+    StoreWatcher m_watcher;
+    QString m_watched; // the path the watcher watches
+    bool m_refreshing = false;
 };
 
 } // namespace planlines::qml

@@ -1,4 +1,5 @@
 #include "screenshot.h"
+#include "projectfiles.h"
 #include "mainwindow.h"
 #include "mapview.h"
 
@@ -68,7 +69,7 @@ void Screenshot::check()
         return;
     if (auto *session = map->session(); session && session->status() == ProjectSession::Error) {
         fail(QStringLiteral("cannot open the project %1: %2")
-                 .arg(session->path(), session->errorString()));
+                 .arg(ProjectFiles::displayName(session->path()), session->errorString()));
         return;
     }
     if (!map->ready() || window->property("pending").toBool())

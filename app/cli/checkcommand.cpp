@@ -1,7 +1,9 @@
 #include "checkformat.h"
+
 #include "checkprogress.h"
 #include "cli.h"
 #include "commands.h"
+#include <geodata/store/location.h>
 
 #include <geodata/check/checkengine.h>
 #include <geodata/check/checkrecords.h>
@@ -87,7 +89,7 @@ int showRecord(geodata::Project &project, std::int64_t id, const RuleSet &rules,
     if (!rec)
         return fail(kCmd, QStringLiteral("no check record %1 in %2")
                               .arg(id)
-                              .arg(QString::fromStdString(project.path())));
+                              .arg(QString::fromStdString(project.displayName())));
     CheckEngine engine(project, rules);
     const SiteInputs inputs = CheckRecords::inputsFrom(rec->inputs);
     bool reproduced = false;
@@ -220,7 +222,7 @@ int runCheck(const QStringList &args)
     const std::string db = p.isSet(QStringLiteral("db"))
                                ? p.value(QStringLiteral("db")).toStdString()
                                : defaultDatabase();
-    if (!QFileInfo::exists(QString::fromStdString(db)))
+    if (!geodata::isServerLocation(db) && !QFileInfo::exists(QString::fromStdString(db)))
         return fail(kCmd,
                     QStringLiteral("%1: no such project file").arg(QString::fromStdString(db)));
     try {

@@ -1,6 +1,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "dbcommand.h"
+#include "publishcommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -68,6 +69,8 @@ constexpr Command kCommands[] = {
     {"render", runRender, "draw the map to a PNG without the window (extent, size, layers)",
      always},
     {"db", runDb, "a project on a PostgreSQL/PostGIS server: init (schema, group roles)"},
+    {"publish", runPublish, "copy a project file onto a PostgreSQL/PostGIS server, whole"},
+    {"snapshot", runSnapshot, "copy a server's project into a file for offline work"},
 };
 
 const char *kUsage = R"(usage: planlines [--db FILE]            open the map window on a project

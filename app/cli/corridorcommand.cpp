@@ -209,10 +209,12 @@ int runUpdate(const QStringList &args)
                 return fail(cmd, QStringLiteral("chainage range %1 overlaps no segment of %2")
                                      .arg(text, qs(corridor.layerName())));
         }
-        for (auto &in : inputs) // normalised here too, so what is printed is what is recorded
-            if (const auto reason = validateProgress(corridor, in))
-                return fail(cmd, qs(*reason));
-        const auto ids = recordProgress(*project, corridor, inputs, "planlines corridor update");
+        // Read, validated and recorded again when another office recorded one of the segments
+        // in between (its entry may change the percent or make this one a duplicate);
+        // what is printed is what was recorded.
+        const auto recorded = recordLatestProgress(*project, inputs, "planlines corridor update");
+        inputs = recorded.inputs;
+        const auto &ids = recorded.ids;
         QTextStream out(stdout);
         for (std::size_t i = 0; i < ids.size(); ++i)
             out << QStringLiteral("%1 %2: %3 %4% (entry %5%6)\n")

@@ -3,6 +3,7 @@
 
 #include <geodata/import/fileimporter.h>
 #include <geodata/newprojectfile.h>
+#include <geodata/store/location.h>
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -88,7 +89,8 @@ int runImport(const QStringList &args)
     try {
         // A new project is made whole under a temporary name first: a kill while it is being
         // set up leaves no file at --db that is not a project.
-        if (!QFileInfo::exists(QString::fromStdString(db)))
+        // A server database is made a project by `planlines db init`, never here.
+        if (!geodata::isServerLocation(db) && !QFileInfo::exists(QString::fromStdString(db)))
             geodata::createProjectFile(
                 {db, p.value(QStringLiteral("project-srs")).toStdString(), "", "", false}, {});
         auto project = geodata::Project::open(db);

@@ -285,7 +285,7 @@ SiteBatch SiteReader::fromProject(Project &project, const std::string &nameOrId)
     if (out.sites.empty() && out.rejected.empty())
         throw Error(nameOrId.empty() ? "the project has no site features"
                                      : "no site named or numbered '" + nameOrId + "'",
-                    project.path());
+                    project.displayName());
     return out;
 }
 

@@ -33,7 +33,7 @@ std::optional<LayerInfo> findLevee(Project &project)
         if (!layer)
             throw Error("the project setting corridor_levee_layer names layer '" + *name +
                             "', which the project does not have",
-                        project.path());
+                        project.displayName());
         return layer;
     }
     for (const auto &l : project.layers(Role::Context)) {
@@ -69,7 +69,7 @@ Corridor Corridor::load(Project &project)
     const auto layers = project.layers(Role::Corridor);
     if (layers.empty())
         throw Error("the project has no corridor layer (role corridor, 淤背区生态廊道)",
-                    project.path());
+                    project.displayName());
     const LayerInfo &layer = layers.front();
     const std::string where = "layer " + layer.name;
     Corridor c;
@@ -238,6 +238,7 @@ Corridor Corridor::load(Project &project)
         e.recordedAt = std::move(row.recordedAt);
         e.recordedBy = std::move(row.recordedBy);
         e.supersedes = row.supersedes;
+        e.rev = row.rev;
         c.m_entries.push_back(std::move(e));
     }
     return c;
@@ -281,6 +282,25 @@ std::vector<const ProgressEntry *> Corridor::history(std::string_view segmentId)
         if (e.segmentId == segmentId)
             out.push_back(&e);
     return out;
+}
+
+std::int64_t Corridor::segmentRev(std::string_view segmentId) const
+{
+    // The latest entry of a segment is in force (a correction comes after what it corrects), so
+    // the largest rev among the entries in force is the segment's.
+    std::int64_t rev = 0;
+    for (const auto &e : m_entries)
+        if (e.segmentId == segmentId)
+            rev = std::max(rev, e.rev);
+    return rev;
+}
+
+const ProgressEntry *Corridor::supersederOf(std::int64_t entryId) const
+{
+    for (const auto &e : m_entries)
+        if (e.supersedes == entryId)
+            return &e;
+    return nullptr;
 }
 
 const ProgressEntry *Corridor::entryOn(std::string_view segmentId, std::string_view date) const

@@ -46,6 +46,8 @@ struct ProgressEntry
     std::string recordedAt, recordedBy;
     // The entry this one corrects (corridor_progress.supersedes), which no longer counts.
     std::optional<std::int64_t> supersedes;
+    // Its number in the segment's history, 1, 2, 3 … (records.h StoredProgress::rev).
+    std::int64_t rev = 0;
 };
 
 class Corridor
@@ -73,6 +75,11 @@ public:
     const Segment *segmentAt(double chainageM) const;
     // One segment's entries, oldest first.
     std::vector<const ProgressEntry *> history(std::string_view segmentId) const;
+    // The segment's row version as read: the number of its latest entry (0: none). An edit
+    // based on this snapshot is stored only while the segment is still at it (recordProgress).
+    std::int64_t segmentRev(std::string_view segmentId) const;
+    // The entry in force that corrects entryId, or nullptr.
+    const ProgressEntry *supersederOf(std::int64_t entryId) const;
     // The segment's last entry dated on or before date (the later-recorded one on a tie).
     const ProgressEntry *entryOn(std::string_view segmentId, std::string_view date) const;
 

@@ -58,19 +58,6 @@ std::uint64_t fnv(const void *data, std::size_t n, std::uint64_t h)
     return h;
 }
 
-double ringArea(const double *xy, std::uint32_t n)
-{
-    // Shoelace relative to the first vertex: coordinates of 10⁵–10⁶ m would lose digits.
-    if (n < 3)
-        return 0;
-    const double x0 = xy[0], y0 = xy[1];
-    double twice = 0;
-    for (std::uint32_t i = 1; i + 1 < n; ++i)
-        twice +=
-            (xy[2 * i] - x0) * (xy[2 * i + 3] - y0) - (xy[2 * i + 2] - x0) * (xy[2 * i + 1] - y0);
-    return std::abs(twice) / 2;
-}
-
 } // namespace
 
 void ParcelSet::read(FeatureSource &source, Interned &classes, Interned &townships,

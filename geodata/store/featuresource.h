@@ -20,6 +20,7 @@
 namespace planlines::geodata {
 
 struct LayerInfo;
+struct FieldDef;
 
 struct AttributeMatch
 {
@@ -53,6 +54,33 @@ struct FeatureRequest
     bool shortestMatchFirst = false;
     bool skipNullGeometry = true;
     std::int64_t limit = -1; // -1: no limit
+};
+
+// The attribute table's question (属性表): which features, in which order. Only fids come back
+// (8 bytes a row: 8 MB for a million parcels); the rows' values are then read a page at a time
+// through query() with fids.
+struct FidQuery
+{
+    std::string sortField; // "" : by fid
+    bool descending = false;
+    // Features with a value containing this text (UTF-8; letter case ignored for ASCII at
+    // least) in one of textFields; "" : no text filter. Non-text fields compare as text.
+    std::string text;
+    std::vector<std::string> textFields;
+    std::optional<Envelope> extent; // features whose bounding box meets it
+    // A big layer may keep a sort index or a text index in the store for the next such query
+    // (a read-only medium or a busy store: the query goes without, only slower).
+    bool keepIndexes = false;
+};
+
+struct FidList
+{
+    std::vector<std::int64_t> fids; // in the query's order
+    // Unsorted and unfiltered, a layer whose fids run without a gap: fids is empty and the
+    // rows are first, first + 1, … (count of them). Reading a million fids took 0.5 s.
+    bool dense = false;
+    std::int64_t first = 0;
+    std::size_t count = 0;
 };
 
 // One row at a time; what a getter returns is valid until the next next().
@@ -91,8 +119,13 @@ public:
     virtual const LayerInfo &layer() const = 0;
     // The attribute columns of the layer's table in table order (without fid and geom).
     virtual std::vector<std::string> columns() = 0;
+    // The same with the type each column's declaration gives (integer, real, date, else text;
+    // no alias: the registry's fields carry those).
+    virtual std::vector<FieldDef> declaredFields() = 0;
     virtual std::unique_ptr<FeatureCursor> query(const FeatureRequest &request) = 0;
     virtual std::int64_t count(const FeatureRequest &request) = 0;
+    // The features a table view shows, in its order (Project::interrupt() stops a long one).
+    virtual FidList fids(const FidQuery &query) = 0;
     // Keeps an index on column for Equals matches (search codes). Best effort: a read-only
     // project or a busy database leaves the column unindexed (matches then scan); returns
     // whether the index exists.

@@ -44,6 +44,9 @@ struct LayerInfo
     bool synthetic = false;
     std::string description;
     int sortOrder = 0;
+    // The layer_versions row's note ("created", "replaced version 1"); set by
+    // Project::layerVersions only.
+    std::string versionNote;
     // Set by LayerWriter::commit for a tiling layer (land use, farmland): the pairs of its
     // features that overlap (featureoverlaps.h). Not read back from the registry.
     std::vector<FeatureOverlap> overlaps;

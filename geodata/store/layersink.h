@@ -31,6 +31,21 @@ struct LayerSpec
     // is then ignored), and audit 'layer.replace'. A layer of this name with another role is
     // an error either way.
     bool replaceKeepingHistory = false;
+
+    // Set by copyProject (transfer.h) alone: this is a kept version of a layer of another
+    // project, written as it was there. The registry row keeps the layer's id, the version its
+    // number, import time, checksum (the source engine's digest, which check records cite) and
+    // note; the overlapping pairs are stored as given instead of found again (none when the
+    // source never checked); no audit row is written (the audit log is copied verbatim). The
+    // features must come in the source's fid order, fids 1, 2, 3 … (the sink numbers them so).
+    struct Copied
+    {
+        std::int64_t layerId = 0;
+        int version = 1;
+        std::string importedAt, checksum, note;
+        std::optional<std::vector<FeatureOverlap>> overlaps;
+    };
+    std::optional<Copied> copied;
 };
 
 // How an engine stores a geometry: made on reader threads (LayerWriter::encode), so importers
@@ -65,5 +80,15 @@ public:
 // The part of the layer checks both engines share: a supported geometry type, a table name
 // that is plain. Throws Error naming the layer.
 void validateLayerSpec(const LayerSpec &spec);
+
+// The registry row both engines give a committed layer: the spec's names, the next version
+// number after `previous`, the time now. The engine fills in the id and the overlaps.
+LayerInfo committedLayerInfo(const LayerSpec &spec, const std::optional<LayerInfo> &previous,
+                             std::int64_t featureCount, const std::string &crs,
+                             const std::string &checksum);
+
+// The audit detail (compact JSON) of 'layer.create' / 'layer.replace': name, role, features,
+// source, checksum, version, and the table the replaced version now lives in, if any.
+std::string layerAuditDetail(const LayerInfo &info, const std::string &previousTable);
 
 } // namespace planlines::geodata

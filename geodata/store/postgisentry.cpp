@@ -17,4 +17,9 @@ std::unique_ptr<Project> createPostgisProject(const std::string &location,
     return PostgisProject::create(location, workingCrs, countyName, countyCode);
 }
 
+Project::CopyTarget openPostgisCopyTarget(const std::string &location)
+{
+    return PostgisProject::openCopyTarget(location);
+}
+
 } // namespace planlines::geodata

@@ -42,6 +42,18 @@ struct StoredProgress
     std::string photos; // file paths, one per line
     std::string recordedAt, recordedBy;
     std::optional<std::int64_t> supersedes;
+    // The segment's row version (optimistic concurrency): entries number a segment's history
+    // 1, 2, 3 … As read: this entry's number. Given to addProgress: the number it must get (the
+    // segment's version as the writer read it, plus one), else StoreError Conflict and nothing
+    // is written; 0: the next one, whatever it is.
+    std::int64_t rev = 0;
+};
+
+// One row of the audit log, as stored.
+struct AuditRow
+{
+    std::int64_t id = 0;
+    std::string at, actor, action, target, targetId, detailJson;
 };
 
 // A transaction of the project's engine: rolled back when destroyed without commit(). Nests

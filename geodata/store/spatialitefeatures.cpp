@@ -136,8 +136,9 @@ std::optional<Envelope> rtreeExtent(Database &db, const std::string &index)
 
 } // namespace
 
-SpatialiteFeatureSource::SpatialiteFeatureSource(Database &db, LayerInfo layer)
-    : m_db(db), m_layer(std::move(layer))
+SpatialiteFeatureSource::SpatialiteFeatureSource(Database &db, LayerInfo layer,
+                                                 std::function<Database *()> indexWriter)
+    : m_db(db), m_layer(std::move(layer)), m_indexWriter(std::move(indexWriter))
 {
 }
 

@@ -9,11 +9,16 @@ namespace planlines::geodata {
 class SpatialiteFeatureSource final : public FeatureSource
 {
 public:
-    SpatialiteFeatureSource(Database &db, LayerInfo layer);
+    // indexWriter: a connection that may write kept indexes (the project's, or one opened for
+    // it when the project is read-only), nullptr when the file cannot be written; may be empty.
+    SpatialiteFeatureSource(Database &db, LayerInfo layer,
+                            std::function<Database *()> indexWriter = {});
     const LayerInfo &layer() const override { return m_layer; }
     std::vector<std::string> columns() override;
+    std::vector<FieldDef> declaredFields() override; // spatialitefidquery.cpp
     std::unique_ptr<FeatureCursor> query(const FeatureRequest &request) override;
     std::int64_t count(const FeatureRequest &request) override;
+    FidList fids(const FidQuery &query) override; // spatialitefidquery.cpp
     bool ensureIndex(const std::string &column) override;
     std::optional<Envelope> extent() override;
     LayerTotals totals() override;
@@ -24,6 +29,7 @@ private:
     std::string whereClause(const FeatureRequest &request, std::vector<Value> &binds);
     Database &m_db;
     LayerInfo m_layer;
+    std::function<Database *()> m_indexWriter;
     std::optional<std::string> m_rtree; // the spatial index table, looked up once
     bool m_rtreeLooked = false;
 };

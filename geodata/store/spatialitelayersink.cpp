@@ -3,9 +3,8 @@
 #include "../featureoverlaps.h"
 #include "../rtreebulkload.h"
 
-#include <QJsonDocument>
+#include <QString>
 
-#include <QJsonObject>
 #include <cctype>
 
 namespace planlines::geodata {
@@ -161,43 +160,34 @@ LayerInfo SpatialiteLayerSink::commit()
 
     // Parcels and farmland patches tile the land: the check adds their pieces, so the features
     // that overlap are found now, once, and kept (the check unions those alone).
+    // A copied version keeps the pairs its source found (or, never checked there, none).
     std::vector<FeatureOverlap> overlaps;
-    if (tilingRole(std::string(roleId(m_spec.role))) &&
-        m_spec.geometryType.find("POLYGON") != std::string::npos) {
+    const auto &copied = m_spec.copied;
+    if (copied) {
+        if (copied->overlaps) {
+            overlaps = *copied->overlaps;
+            storeFeatureOverlaps(db, m_spec.table, overlaps);
+        }
+    } else if (tilingRole(std::string(roleId(m_spec.role))) &&
+               m_spec.geometryType.find("POLYGON") != std::string::npos) {
         overlaps = findFeatureOverlaps(db, m_spec.table);
         storeFeatureOverlaps(db, m_spec.table, overlaps);
     }
 
-    LayerInfo info;
+    LayerInfo info = committedLayerInfo(m_spec, m_previous, m_count, m_project.workingCrs(),
+                                        m_hash.result().toHex().toStdString());
     info.overlaps = std::move(overlaps);
-    info.name = m_spec.name;
-    info.role = m_spec.role;
-    info.table = m_spec.table;
-    info.geometryType = m_spec.geometryType;
-    info.source = m_spec.source;
-    info.importedAt = Project::nowIso();
-    info.version = m_previous ? m_previous->version + 1 : 1;
-    info.featureCount = m_count;
-    info.crs = m_project.workingCrs();
-    info.checksum = m_hash.result().toHex().toStdString();
-    info.synthetic = m_spec.synthetic;
-    info.description = m_spec.description;
-    info.sortOrder = m_spec.sortOrder;
-
     writeRegistry(info);
-    QJsonObject detail{{"name", QString::fromStdString(info.name)},
-                       {"role", QString::fromStdString(std::string(roleId(info.role)))},
-                       {"features", static_cast<qint64>(info.featureCount)},
-                       {"source", QString::fromStdString(info.source)},
-                       {"checksum", QString::fromStdString(info.checksum)},
-                       {"version", info.version}};
-    if (m_previous)
-        detail.insert(
-            "previous_table",
-            QString::fromStdString(m_previous->table + "_v" + std::to_string(m_previous->version)));
+    if (copied) { // the audit log is copied as it was
+        m_tx->commit();
+        m_tx.reset();
+        return info;
+    }
     m_project.audit(m_previous ? "layer.replace" : "layer.create", info.table,
                     std::to_string(info.id),
-                    QJsonDocument(detail).toJson(QJsonDocument::Compact).toStdString());
+                    layerAuditDetail(info, m_previous ? m_previous->table + "_v" +
+                                                            std::to_string(m_previous->version)
+                                                      : std::string()));
     m_tx->commit();
     m_tx.reset();
     return info;
@@ -218,12 +208,14 @@ void SpatialiteLayerSink::writeRegistry(LayerInfo &info)
         info.sortOrder = m_previous->sortOrder;
         db.prepare("DELETE FROM layer_fields WHERE layer_id = ?").bind(1, info.id).run();
     } else {
-        db.prepare("INSERT INTO layers (name, role, table_name, geometry_type, source, "
+        // A copied layer keeps its id (NULL: the next one).
+        db.prepare("INSERT INTO layers (id, name, role, table_name, geometry_type, source, "
                    "imported_at, version, feature_count, crs, checksum, synthetic, description, "
-                   "sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            .bindAll(info.name, std::string(roleId(info.role)), info.table, info.geometryType,
-                     info.source, info.importedAt, info.version, info.featureCount, info.crs,
-                     info.checksum, info.synthetic ? 1 : 0, info.description, info.sortOrder)
+                   "sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .bindAll(m_spec.copied ? Value(m_spec.copied->layerId) : Value(), info.name,
+                     std::string(roleId(info.role)), info.table, info.geometryType, info.source,
+                     info.importedAt, info.version, info.featureCount, info.crs, info.checksum,
+                     info.synthetic ? 1 : 0, info.description, info.sortOrder)
             .run();
         info.id = db.lastInsertRowId();
     }
@@ -239,8 +231,9 @@ void SpatialiteLayerSink::writeRegistry(LayerInfo &info)
                "feature_count, checksum, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .bindAll(info.id, info.version, info.table, info.source, info.importedAt, info.featureCount,
                  info.checksum,
-                 std::string(m_previous ? "replaced version " + std::to_string(m_previous->version)
-                                        : "created"))
+                 m_spec.copied ? m_spec.copied->note
+                 : m_previous  ? "replaced version " + std::to_string(m_previous->version)
+                               : std::string("created"))
         .run();
 }
 

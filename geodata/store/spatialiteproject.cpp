@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #ifdef __unix__
+#include <sqlite3.h>
 #include <sys/statvfs.h>
 #endif
 
@@ -183,8 +184,9 @@ std::vector<LayerInfo> SpatialiteProject::layers()
 
 std::vector<LayerInfo> SpatialiteProject::layerVersions(const LayerInfo &layer)
 {
-    auto st = m_db->prepare("SELECT version, table_name, source, imported_at, feature_count, "
-                            "checksum FROM layer_versions WHERE layer_id = ? ORDER BY version");
+    auto st =
+        m_db->prepare("SELECT version, table_name, source, imported_at, feature_count, "
+                      "checksum, note FROM layer_versions WHERE layer_id = ? ORDER BY version");
     st.bind(1, layer.id);
     std::vector<LayerInfo> out;
     while (st.step()) {
@@ -196,6 +198,7 @@ std::vector<LayerInfo> SpatialiteProject::layerVersions(const LayerInfo &layer)
         v.importedAt = st.text(3);
         v.featureCount = st.int64(4);
         v.checksum = st.text(5);
+        v.versionNote = st.text(6);
         out.push_back(std::move(v));
     }
     return out;
@@ -234,7 +237,62 @@ namespace planlines::geodata {
 
 std::unique_ptr<FeatureSource> SpatialiteProject::features(const LayerInfo &layer)
 {
-    return std::make_unique<SpatialiteFeatureSource>(*m_db, layer);
+    return std::make_unique<SpatialiteFeatureSource>(*m_db, layer,
+                                                     [this] { return indexWriter(); });
+}
+
+Database *SpatialiteProject::indexWriter()
+{
+    if (!sqlite3_db_readonly(m_db->handle(), "main"))
+        return m_db.get();
+    if (!m_indexWriterTried) {
+        m_indexWriterTried = true;
+        try {
+            m_indexWriter = std::make_unique<Database>(m_db->path(), Database::Mode::ReadWrite);
+            sqlite3_busy_timeout(m_indexWriter->handle(), 3000);
+            m_indexWriterHandle = m_indexWriter->handle();
+        } catch (const std::exception &) {
+            m_indexWriter.reset(); // a read-only medium: queries go without kept indexes
+        }
+    }
+    return m_indexWriter.get();
+}
+
+void SpatialiteProject::interrupt()
+{
+    // sqlite3_interrupt may be called from any thread while the connection is open; with
+    // nothing running it does nothing.
+    sqlite3_interrupt(m_db->handle());
+    if (sqlite3 *w = m_indexWriterHandle.load())
+        sqlite3_interrupt(w);
+}
+
+StoreChanges SpatialiteProject::pollChanges()
+{
+    // data_version moves when another connection commits to the file (a second window, a
+    // command): only then are the fingerprints read again.
+    const auto version = std::get<std::int64_t>(*m_db->scalar("PRAGMA data_version"));
+    if (m_seen && m_seen->dataVersion == version)
+        return {};
+    auto text = [&](const char *sql) {
+        auto st = m_db->prepare(sql);
+        std::string out;
+        if (st.step())
+            for (int i = 0; i < 3; ++i)
+                out += (st.isNull(i) ? std::string("-") : st.text(i)) + "|";
+        return out;
+    };
+    Fingerprint now{version,
+                    text("SELECT count(*), max(id), max(imported_at || version || table_name) "
+                         "FROM layers"),
+                    text("SELECT count(*), max(id), max(recorded_at) FROM corridor_progress")};
+    StoreChanges changes;
+    if (m_seen) {
+        changes.layers = now.layers != m_seen->layers;
+        changes.progress = now.progress != m_seen->progress;
+    }
+    m_seen = std::move(now);
+    return changes;
 }
 
 std::unique_ptr<LayerSink> SpatialiteProject::writeLayer(LayerSpec spec)

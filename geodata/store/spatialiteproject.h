@@ -5,6 +5,8 @@
 
 #include "../project.h"
 
+#include <atomic>
+
 namespace planlines::geodata {
 
 class SpatialiteProject final : public Project
@@ -34,6 +36,18 @@ public:
     std::vector<StoredProgress> progressInForce() override;
     void audit(const std::string &action, const std::string &target, const std::string &targetId,
                const std::string &detailJson = "{}") override;
+    void interrupt() override;
+    StoreChanges pollChanges() override;
+    // Copying (spatialitecopy.cpp).
+    std::vector<std::pair<std::string, std::string>> settings() override;
+    std::vector<AuditRow> auditLog() override;
+    std::vector<StoredProgress> progressEntries() override;
+    std::optional<std::vector<FeatureOverlap>> featureOverlaps(const LayerInfo &version) override;
+    void copyRecords(const std::vector<StoredCheckRecord> &records,
+                     const std::vector<StoredProgress> &progress,
+                     const std::vector<AuditRow> &audit) override;
+    // A file target is always new (openCopyTarget): one with layers is refused.
+    void clearForCopy() override;
 
 protected:
     Database *sqliteConnection() override { return m_db.get(); }
@@ -45,8 +59,26 @@ private:
                                                const std::string &workingCrs, int srid,
                                                const std::string &countyName,
                                                const std::string &countyCode);
+    // A connection that may write kept indexes (sorts and text filters of big layers, search
+    // codes): the project's own when writable, else one opened for it with a short busy
+    // timeout (an index only makes a query faster: it never waits long for the file);
+    // nullptr when the file cannot be written.
+    Database *indexWriter();
+
+    // pollChanges(): the file's data_version and what the registry and the progress table
+    // looked like at the last call (count and largest id and time).
+    struct Fingerprint
+    {
+        std::int64_t dataVersion = -1;
+        std::string layers, progress;
+    };
+    std::optional<Fingerprint> m_seen;
+
     std::unique_ptr<Database> m_db;
-    std::unique_ptr<Statement> m_auditInsert; // prepared once: a batch writes many rows
+    std::unique_ptr<Database> m_indexWriter;
+    bool m_indexWriterTried = false;
+    std::atomic<sqlite3 *> m_indexWriterHandle{nullptr}; // for interrupt() from other threads
+    std::unique_ptr<Statement> m_auditInsert;            // prepared once: a batch writes many rows
     std::unique_ptr<Statement> m_recordInsert, m_progressInsert;
 };
 
@@ -56,5 +88,6 @@ std::unique_ptr<Project> createPostgisProject(const std::string &location,
                                               const std::string &workingCrs,
                                               const std::string &countyName,
                                               const std::string &countyCode);
+Project::CopyTarget openPostgisCopyTarget(const std::string &location);
 
 } // namespace planlines::geodata

@@ -4,6 +4,7 @@
 #include "spatialiteproject.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace planlines::geodata {
 
@@ -101,6 +102,35 @@ std::vector<StoredCheckRecord> SpatialiteProject::checkRecords(const CheckRecord
 
 std::int64_t SpatialiteProject::addProgress(const StoredProgress &e)
 {
+    // The row version without a column: entries are never deleted, so a segment's version is
+    // how many entries it has. Read inside the caller's write transaction (BEGIN IMMEDIATE):
+    // another process writing the same file waits for it, then sees this entry.
+    if (e.rev > 0) {
+        auto st =
+            m_db->prepare("SELECT count(*), max(id) FROM corridor_progress WHERE segment_id = ?");
+        st.bindAll(e.segmentId);
+        st.step();
+        const std::int64_t now = st.int64(0);
+        if (now != e.rev - 1) {
+            std::string detail = "it has no entries";
+            if (!st.isNull(1)) {
+                auto last = m_db->prepare("SELECT id, status, percent, date, recorded_by, "
+                                          "recorded_at FROM corridor_progress WHERE id = ?");
+                last.bindAll(st.int64(1));
+                last.step();
+                char pct[32];
+                std::snprintf(pct, sizeof pct, "%g", last.real(2));
+                detail = "last entry " + std::to_string(last.int64(0)) + ": " + last.text(1) +
+                         ", " + pct + "% on " + last.text(3) + ", recorded by " + last.text(4) +
+                         " at " + last.text(5);
+            }
+            throw StoreError("segment " + e.segmentId +
+                                 " was changed after it was read (row version " +
+                                 std::to_string(e.rev - 1) + ", now " + std::to_string(now) +
+                                 ") (" + detail + ")",
+                             m_db->path(), 0, StoreError::Kind::Conflict);
+        }
+    }
     if (!m_progressInsert)
         m_progressInsert = std::make_unique<Statement>(
             *m_db, "INSERT INTO corridor_progress (segment_id, date, status, percent, "
@@ -123,9 +153,13 @@ std::vector<StoredProgress> SpatialiteProject::progressInForce()
     auto st = m_db->prepare(
         std::string("SELECT id, segment_id, date, status, percent, planted_area_m2, note, "
                     "photos, recorded_at, recorded_by, ") +
-        (corrections ? "supersedes FROM corridor_progress WHERE id NOT IN (SELECT supersedes "
-                       "FROM corridor_progress WHERE supersedes IS NOT NULL) "
-                     : "NULL FROM corridor_progress ") +
+        (corrections ? "supersedes" : "NULL") +
+        // rev: the entry's number in its segment (SpatialiteProject::addProgress).
+        ", rev FROM (SELECT *, row_number() OVER (PARTITION BY segment_id ORDER BY id) AS rev "
+        "FROM corridor_progress) " +
+        (corrections ? "WHERE id NOT IN (SELECT supersedes FROM corridor_progress WHERE "
+                       "supersedes IS NOT NULL) "
+                     : "") +
         "ORDER BY segment_id, date, id");
     std::vector<StoredProgress> out;
     while (st.step()) {
@@ -143,6 +177,7 @@ std::vector<StoredProgress> SpatialiteProject::progressInForce()
         e.recordedBy = st.text(9);
         if (!st.isNull(10))
             e.supersedes = st.int64(10);
+        e.rev = st.int64(11);
         out.push_back(std::move(e));
     }
     return out;

@@ -3,6 +3,8 @@
 #include "progresschart.h"
 #include "statusmap.h"
 
+#include <geodata/store/location.h>
+
 #include "../projectmap.h"
 
 #include <geodata/area.h>
@@ -238,7 +240,7 @@ void drawProgressSheet(QPainter &painter, const QRectF &page, double dpi, const 
     painter.setFont(font(mm, 2.5));
     QString footer =
         QStringLiteral("数据：%1　生成：%2　状态为各段在该日及以前最后一条进度记录")
-            .arg(qs(map.path()),
+            .arg(qs(geodata::ProjectLocation::parse(map.path()).display()),
                  QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
     if (map.anySynthetic())
         footer = QStringLiteral("合成样例数据，非真实数据。") + footer;

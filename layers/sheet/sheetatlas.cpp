@@ -1,6 +1,7 @@
 #include "sheetatlas.h"
 
 #include <geodata/error.h>
+#include <geodata/store/location.h>
 
 #include <QFile>
 
@@ -79,16 +80,17 @@ geodata::Envelope resolveExtent(const ProjectMap &map, const QString &text)
         for (const auto &f : features)
             if (f.name.contains(name))
                 near << f.name;
-        throw geodata::Error(near.isEmpty()
-                                 ? QStringLiteral("no %1 named '%2' in %3")
-                                       .arg(QString::fromUtf8(geodata::roleLabelZh(role).data()),
-                                            name, QString::fromStdString(map.path()))
-                                       .toStdString()
-                                 : QStringLiteral("no %1 named exactly '%2'; did you mean: %3")
-                                       .arg(QString::fromUtf8(geodata::roleLabelZh(role).data()),
-                                            name, near.mid(0, 5).join(QStringLiteral(", ")))
-                                       .toStdString(),
-                             context);
+        throw geodata::Error(
+            near.isEmpty() ? QStringLiteral("no %1 named '%2' in %3")
+                                 .arg(QString::fromUtf8(geodata::roleLabelZh(role).data()), name,
+                                      QString::fromStdString(
+                                          geodata::ProjectLocation::parse(map.path()).display()))
+                                 .toStdString()
+                           : QStringLiteral("no %1 named exactly '%2'; did you mean: %3")
+                                 .arg(QString::fromUtf8(geodata::roleLabelZh(role).data()), name,
+                                      near.mid(0, 5).join(QStringLiteral(", ")))
+                                 .toStdString(),
+            context);
     }
     const QStringList parts = t.split(QLatin1Char(','));
     if (parts.size() == 4) {

@@ -151,10 +151,17 @@ private slots:
         // Corrected already: refused, nothing written.
         r = runPlanlines(base + QStringList{QStringLiteral("--corrects"), QString::number(wrong)});
         QCOMPARE(r.exitCode, 1);
-        QCOMPARE(r.err.trimmed(),
-                 QStringLiteral("planlines corridor update: entry %1 is not in force (it does not "
-                                "exist or was already corrected)")
-                     .arg(wrong));
+        // Named: who corrected it and when, and the entry in force now.
+        const QString refused = r.err.trimmed();
+        QVERIFY2(refused.startsWith(
+                     QStringLiteral("planlines corridor update: entry %1 was already corrected by ")
+                         .arg(wrong)),
+                 qPrintable(refused));
+        QVERIFY2(
+            refused.endsWith(QStringLiteral(": entry %1 (施工中 60% on 2022-04-01) is in force; "
+                                            "correct that one if it is wrong")
+                                 .arg(wrong + 1)),
+            qPrintable(refused));
         QCOMPARE(count(db, "SELECT COUNT(*) FROM corridor_progress WHERE segment_id = 'T-003' "
                            "AND date = '2022-04-01'"),
                  std::int64_t(2));

@@ -180,7 +180,6 @@ private slots:
         const QString path = m_dir.filePath(QStringLiteral("fts.sqlite"));
         QVERIFY(QFile::copy(QStringLiteral(PLANLINES_SAMPLE_DB), path));
         auto project = geodata::Project::open(path.toStdString(), true);
-        geodata::Database writer(path.toStdString(), geodata::Database::Mode::ReadWrite);
         AttributeTable t(*project, *project->layer("地类图斑"));
         const char *textFields[] = {"BSM",    "YSDM",   "TBBH",   "DLBM",   "DLMC",
                                     "QSXZ",   "QSDWDM", "QSDWMC", "ZLDWDM", "ZLDWMC",
@@ -200,7 +199,7 @@ private slots:
             AttributeQuery q;
             q.text = text;
             q.textColumn = column;
-            t.setQuery(q, &writer);
+            t.setQuery(q, true);
             std::vector<std::int64_t> out;
             for (std::size_t r = 0; r < t.rowCount(); ++r)
                 out.push_back(t.fid(r));

@@ -56,12 +56,12 @@ private slots:
         const QString where = QString::fromStdString(pgDisplayName(m_uri));
         QCOMPARE(first.out.section(QLatin1Char('\n'), 0, 0),
                  where + QStringLiteral(": new PlanLines project 高青县 (370322), EPSG:4548, "
-                                        "schema 1 (1 migration applied)"));
+                                        "schema 2 (2 migrations applied)"));
         const CliResult again = runPlanlines(args);
         QVERIFY2(again.exitCode == 0, qPrintable(again.err));
         QCOMPARE(again.out.section(QLatin1Char('\n'), 0, 0),
                  where + QStringLiteral(": PlanLines project 高青县 (370322), EPSG:4548, "
-                                        "schema 1 (0 migrations applied)"));
+                                        "schema 2 (0 migrations applied)"));
     }
 
     void refusals()

@@ -53,7 +53,7 @@ private slots:
     void makesTheSchemaAndSettings()
     {
         PgConnection db(m_uri);
-        QCOMPARE(PgMigrator::currentVersion(db), 1);
+        QCOMPARE(PgMigrator::currentVersion(db), PgMigrator::latestVersion());
         QCOMPARE(str(db.scalar("SELECT value FROM project_settings WHERE key = 'county_name'")),
                  std::string("高青县"));
         QCOMPARE(str(db.scalar("SELECT value FROM project_settings WHERE key = 'working_crs'")),
@@ -173,7 +173,13 @@ private slots:
             QFAIL("two entries of one segment at the same row version were both stored");
         } catch (const StoreError &e) {
             QCOMPARE(e.kind(), StoreError::Kind::Conflict);
-            QVERIFY2(std::string(e.what()).find("corridor_progress_rev") != std::string::npos,
+            QVERIFY2(std::string(e.what()).find(
+                         "segment YBQ-003 was changed after it was read (row version 0, now 1) "
+                         "(last entry ") != std::string::npos,
+                     e.what());
+            QVERIFY2(std::string(e.what()).find("under_construction, 40% on 2026-12-07, "
+                                                "recorded by pl_editor_wang at ") !=
+                         std::string::npos,
                      e.what());
         }
     }

@@ -11,6 +11,8 @@
 #include <qml/mainwindow.h>
 #include <qml/mapview.h>
 
+#include <algorithm>
+
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -276,13 +278,26 @@ private slots:
 
         auto *model = qvariant_cast<QObject *>(dock->property("model"));
         QSignalSpy answers(model, SIGNAL(queryChanged()));
+        // The GUI thread stays live while a filter runs: the longest gap between two ticks of
+        // a 2 ms timer while busy stays well below the filter's own time. (A filter the kept
+        // trigram index answers in a few ms may end before the first tick; then there is no
+        // busy time to judge and only the call's quick return is asserted.)
         int ticks = 0, ticksWhileBusy = 0;
+        qint64 longestBusyGap = 0, lastTick = -1;
+        QElapsedTimer sinceStart;
         QTimer timer;
         timer.setInterval(2);
         connect(&timer, &QTimer::timeout, [&] {
             ++ticks;
-            ticksWhileBusy += model->property("busy").toBool();
+            const qint64 now = sinceStart.elapsed();
+            if (model->property("busy").toBool()) {
+                ++ticksWhileBusy;
+                if (lastTick >= 0)
+                    longestBusyGap = std::max(longestBusyGap, now - lastTick);
+            }
+            lastTick = now;
         });
+        sinceStart.start();
         timer.start();
         // A text no parcel has: every text field of every parcel is read. Then, before it
         // ends, another filter: only its answer is shown.
@@ -295,9 +310,19 @@ private slots:
         QMetaObject::invokeMethod(model, "setFilter", Q_ARG(QString, QStringLiteral("房家洼")),
                                   Q_ARG(int, -1));
         QTRY_VERIFY_WITH_TIMEOUT(!model->property("busy").toBool(), 30000);
+        const qint64 busyMs = clock.elapsed();
         timer.stop();
         QVERIFY2(callMs < 100, qPrintable(QString::number(callMs)));
-        QVERIFY2(ticksWhileBusy >= 1, qPrintable(QStringLiteral("%1 ticks").arg(ticks)));
+        // A filter on the GUI thread would stall it for its whole time; a loaded machine
+        // stalls it now and then for shorter spells.
+        if (busyMs >= 1000) {
+            QVERIFY2(ticksWhileBusy >= 1,
+                     qPrintable(QStringLiteral("%1 ticks in %2 ms busy").arg(ticks).arg(busyMs)));
+            QVERIFY2(
+                longestBusyGap < busyMs / 2,
+                qPrintable(
+                    QStringLiteral("GUI stalled %1 ms of %2 ms").arg(longestBusyGap).arg(busyMs)));
+        }
         QCOMPARE(answers.count(), 1);
         std::string any = "SELECT count(*) FROM landuse WHERE 0";
         for (const char *c : {"BSM", "YSDM", "TBBH", "DLBM", "DLMC", "QSXZ", "QSDWDM", "QSDWMC",

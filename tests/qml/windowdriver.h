@@ -13,6 +13,8 @@
 #include <QSet>
 #include <QTest>
 
+#include <algorithm>
+
 namespace planlines::testing {
 
 // The window's root item (an ApplicationWindow's content item, header and footer are under it).
@@ -95,6 +97,18 @@ inline bool showReady(QQuickWindow *window, int timeoutMs = 60000)
         return false;
     qml::MapView *map = qml::MainWindow::mapView(window);
     return map && QTest::qWaitFor([map] { return map->ready(); }, timeoutMs);
+}
+
+// Scrolls a ScrollView so that item is in view (40 px below its top edge where it can).
+inline void scrollIntoView(QQuickItem *scroll, QQuickItem *item)
+{
+    auto *flick = scroll->property("contentItem").value<QQuickItem *>();
+    auto *content = flick->property("contentItem").value<QQuickItem *>();
+    const double y = item->mapToItem(content, QPointF(0, 0)).y();
+    const double most =
+        std::max(0.0, flick->property("contentHeight").toDouble() - flick->height());
+    flick->setProperty("contentY", std::clamp(y - 40, 0.0, most));
+    QTest::qWait(50);
 }
 
 } // namespace planlines::testing

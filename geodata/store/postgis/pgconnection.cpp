@@ -4,6 +4,7 @@
 
 #include <libpq-fe.h>
 
+#include <cctype>
 #include <cstring>
 
 namespace planlines::geodata {
@@ -260,6 +261,20 @@ Value PgResult::value(int row, int col) const
 
 // ---- PgConnection ----
 
+namespace {
+// Whether a statement may be sent again after the connection died under it: it changes nothing.
+bool repeatable(const std::string &sql)
+{
+    std::size_t i = 0;
+    while (i < sql.size() && std::isspace(static_cast<unsigned char>(sql[i])))
+        ++i;
+    std::string w;
+    while (i < sql.size() && std::isalpha(static_cast<unsigned char>(sql[i])))
+        w += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[i++])));
+    return w == "SELECT" || w == "BEGIN" || w == "SET" || w == "SHOW" || w == "LISTEN";
+}
+} // namespace
+
 std::string pgDisplayName(const std::string &conninfo)
 {
     char *err = nullptr;
@@ -335,11 +350,19 @@ void PgConnection::connect()
     // NOTICEs (e.g. "already exists, skipping") would go to stderr: nothing a person needs.
     PQsetNoticeProcessor(
         m_conn, [](void *, const char *) {}, nullptr);
+    for (const std::string &sql : m_session)
+        execScript(sql);
 }
 
 void PgConnection::reset()
 {
     connect();
+}
+
+void PgConnection::setSession(const std::string &sql)
+{
+    execScript(sql);
+    m_session.push_back(sql);
 }
 
 bool PgConnection::ok() const
@@ -352,18 +375,42 @@ std::string PgConnection::user() const
     return m_conn ? PQuser(m_conn) : "";
 }
 
-void PgConnection::checkUsable() const
+void PgConnection::checkUsable()
 {
-    if (!ok())
-        throw StoreError("the connection to the server was lost", m_display, 0,
-                         StoreError::Kind::ConnectionLost);
+    if (ok())
+        return;
+    // Between transactions nothing is lost with the old session: connect again, quietly. Inside
+    // one (or while cursors read) the work of that session is gone, and the caller must hear it.
+    if (m_depth == 0 && m_implicitReaders == 0 && m_conn) {
+        try {
+            connect();
+            return;
+        } catch (const StoreError &e) {
+            throw StoreError("the connection to the server was lost and connecting again failed (" +
+                                 e.cause() + "); try again when the server is reachable",
+                             m_display, 0, StoreError::Kind::ConnectionLost);
+        }
+    }
+    throw StoreError(lostMessage(), m_display, 0, StoreError::Kind::ConnectionLost);
+}
+
+std::string PgConnection::lostMessage() const
+{
+    return m_depth > 0 || m_implicitReaders > 0
+               ? "the connection to the server was lost during an unfinished transaction: the "
+                 "server rolled it back, so nothing of it was stored; the next operation "
+                 "connects again, do the edit again then"
+               : "the connection to the server was lost; the next operation connects again";
 }
 
 void PgConnection::raiseConnection(std::string_view what) const
 {
     const std::string msg = m_conn ? pgbinary::firstLine(PQerrorMessage(m_conn)) : "";
-    throw StoreError(std::string(what) + (msg.empty() ? "" : ": " + msg), m_display, 0,
-                     ok() ? StoreError::Kind::Other : StoreError::Kind::ConnectionLost);
+    if (ok())
+        throw StoreError(std::string(what) + (msg.empty() ? "" : ": " + msg), m_display, 0,
+                         StoreError::Kind::Other);
+    throw StoreError(lostMessage() + (msg.empty() ? "" : " (" + msg + ")"), m_display, 0,
+                     StoreError::Kind::ConnectionLost);
 }
 
 void PgConnection::raise(const pg_result *result, std::string_view sql) const
@@ -388,6 +435,9 @@ void PgConnection::raise(const pg_result *result, std::string_view sql) const
         f.message = pgbinary::firstLine(PQresultErrorMessage(result));
     f.sql = sql;
     f.user = user();
+    if (pgErrorKind(f.sqlstate) == StoreError::Kind::ConnectionLost) // e.g. 57P01, terminated
+        throw StoreError(lostMessage() + " (" + f.message + ") [SQLSTATE " + f.sqlstate + "]",
+                         m_display, 0, StoreError::Kind::ConnectionLost);
     throw pgStoreError(f, m_display);
 }
 
@@ -406,9 +456,29 @@ PgResult PgConnection::exec(std::string_view sql, const PgParams &params)
         formats[i] = p.textFormat ? 0 : 1;
     }
     const std::string text(sql);
-    PgResult r(PQexecParams(m_conn, text.c_str(), n, types.data(), values.data(), lengths.data(),
-                            formats.data(), 1));
-    const auto status = r.get() ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+    const auto run = [&] {
+        return PgResult(PQexecParams(m_conn, text.c_str(), n, types.data(), values.data(),
+                                     lengths.data(), formats.data(), 1));
+    };
+    PgResult r = run();
+    auto status = r.get() ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+    // A connection that died while idle is found dead only by the next statement. Between
+    // transactions, a statement that changes nothing (a read, the BEGIN of the next edit) is
+    // simply sent again on a new connection, so the edit after an outage just works; a write
+    // outside a transaction is not, since it may have been done before the loss.
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && !ok() && m_depth == 0 &&
+        m_implicitReaders == 0 && repeatable(text)) {
+        try {
+            connect();
+        } catch (const StoreError &e) {
+            throw StoreError("the connection to the server was lost and connecting again "
+                             "failed (" +
+                                 e.cause() + "); try again when the server is reachable",
+                             m_display, 0, StoreError::Kind::ConnectionLost);
+        }
+        r = run();
+        status = r.get() ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+    }
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
         raise(r.get(), sql);
     return r;
@@ -494,7 +564,13 @@ void PgTransaction::commit()
     if (m_done)
         throw Error("transaction committed twice", m_conn.displayName());
     m_done = true;
-    --m_conn.m_depth;
+    // Still inside while COMMIT is sent: were the connection lost, the next statement must not
+    // quietly connect again and report a COMMIT of nothing as success.
+    struct Leave
+    {
+        int &depth;
+        ~Leave() { --depth; }
+    } leave{m_conn.m_depth};
     if (m_savepoint.empty()) {
         // COMMIT of a transaction that already failed answers ROLLBACK without an error.
         PgResult r = m_conn.exec("COMMIT");

@@ -136,11 +136,16 @@ public:
     // Several statements in text protocol without parameters (schema scripts).
     void execScript(std::string_view sql);
 
-    // False once the connection is lost; every call then throws ConnectionLost until reset().
+    // False once the connection is lost. A loss inside a transaction (or while cursors read) is
+    // StoreError ConnectionLost saying nothing of it was stored (the server rolled it back), and
+    // so is every call until that transaction object is gone; the first call after it connects
+    // again (ConnectionLost when that fails too). reset() reconnects at once.
     bool ok() const;
     // Reconnects after a loss (any transaction of the lost session is gone: the server rolled
     // it back). Throws StoreError as the constructor does.
     void reset();
+    // A session setting (SET …, LISTEN …): run now and again after every reconnection.
+    void setSession(const std::string &sql);
 
     // PostGIS's geometry type, looked up once (it is an extension type without a fixed OID).
     std::uint32_t geometryOid();
@@ -162,13 +167,15 @@ private:
     friend class PgTransaction;
     friend class PgCursor;
     void connect();
-    void checkUsable() const;
+    void checkUsable();
+    std::string lostMessage() const;
     std::string m_conninfo;
     std::string m_display;
     pg_conn *m_conn = nullptr;
     std::uint32_t m_geometryOid = 0;
     int m_depth = 0;
     std::int64_t m_names = 0;
+    std::vector<std::string> m_session; // setSession's statements
     // The read-only transaction that cursors opened outside any transaction share; it ends
     // when the last of them goes (PgCursor).
     int m_implicitReaders = 0;

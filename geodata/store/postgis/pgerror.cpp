@@ -12,7 +12,9 @@ StoreError::Kind pgErrorKind(const std::string &s)
     const std::string cls = s.substr(0, 2);
     if (s == "42501" || cls == "28")
         return K::PermissionDenied;
-    if (s == "23505" || s == "23P01") // unique / exclusion: someone wrote the same row first
+    // unique / exclusion: someone wrote the same row first; PL409: a corridor segment's row
+    // version moved on since the writer read it (sql/postgis/002_corridor_rev.sql).
+    if (s == "23505" || s == "23P01" || s == "PL409")
         return K::Conflict;
     if (cls == "08" || s == "57P01" || s == "57P02" || s == "57P03")
         return K::ConnectionLost;

@@ -11,9 +11,11 @@ target_sources(planlines_geodata PRIVATE
     store/postgis/pgmigrator.h store/postgis/pgmigrator.cpp
     store/postgis/pgroles.h store/postgis/pgroles.cpp
     store/postgis/postgisfeatures.h store/postgis/postgisfeatures.cpp
+    store/postgis/postgisfidquery.cpp
     store/postgis/postgislayersink.h store/postgis/postgislayersink.cpp
     store/postgis/postgisproject.h store/postgis/postgisproject.cpp
-    store/postgis/postgisrecords.cpp)
+    store/postgis/postgisrecords.cpp
+    store/postgis/postgiscopy.cpp)
 target_link_libraries(planlines_geodata PRIVATE PkgConfig::LIBPQ)
 file(GLOB PLANLINES_PG_SQL RELATIVE ${CMAKE_CURRENT_SOURCE_DIR} CONFIGURE_DEPENDS sql/postgis/*.sql)
 qt_add_resources(planlines_geodata planlines_sql_postgis

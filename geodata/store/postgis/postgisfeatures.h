@@ -15,8 +15,10 @@ public:
     PostgisFeatureSource(PgConnection &db, LayerInfo layer, int srid);
     const LayerInfo &layer() const override { return m_layer; }
     std::vector<std::string> columns() override;
+    std::vector<FieldDef> declaredFields() override; // postgisfidquery.cpp
     std::unique_ptr<FeatureCursor> query(const FeatureRequest &request) override;
     std::int64_t count(const FeatureRequest &request) override;
+    FidList fids(const FidQuery &query) override; // postgisfidquery.cpp
     bool ensureIndex(const std::string &column) override;
     std::optional<Envelope> extent() override;
     LayerTotals totals() override;
@@ -25,6 +27,8 @@ public:
 private:
     // The WHERE clause of a request, its parameters appended to params.
     std::string whereClause(const FeatureRequest &request, PgParams &params);
+    // A b-tree on a sorted column (key: the column with its collation), kept for next time.
+    void keepSortIndex(const std::string &field, const std::string &key);
     PgConnection &m_db;
     LayerInfo m_layer;
     int m_srid;

@@ -2,8 +2,7 @@
 
 #include "pgroles.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QString>
 
 #include <charconv>
 #include <regex>
@@ -114,8 +113,9 @@ PostgisLayerSink::PostgisLayerSink(Project &project, PgConnection &db, LayerSpec
         // Each version has a table of its own: landuse, landuse_v2, landuse_v3 …; the old
         // one stays as it is, still named by its layer_versions row.
         static const std::regex versioned(R"(_v\d+$)");
-        m_spec.table = std::regex_replace(existing->table, versioned, "") + "_v" +
-                       std::to_string(existing->version + 1);
+        m_spec.table =
+            std::regex_replace(existing->table, versioned, "") + "_v" +
+            std::to_string(m_spec.copied ? m_spec.copied->version : existing->version + 1);
     } else if (existing) {
         throw Error("a layer of this name already exists", ctx);
     }
@@ -230,6 +230,24 @@ std::vector<FeatureOverlap> PostgisLayerSink::findOverlaps()
     return out;
 }
 
+// A copied version's pairs, as its source kept them.
+void PostgisLayerSink::storeOverlaps(const std::vector<FeatureOverlap> &pairs)
+{
+    {
+        PgCopyWriter w(m_db,
+                       "COPY layer_overlaps (table_name, fid, other_fid, area_m2) FROM STDIN "
+                       "(FORMAT binary)",
+                       4);
+        for (const auto &p : pairs)
+            w.row().text(m_spec.table).int64(p.fid).int64(p.otherFid).real(p.areaM2);
+        w.finish();
+    }
+    m_db.exec("INSERT INTO layer_overlap_checks (table_name, checked_at, pairs) "
+              "VALUES ($1, planlines_now(), $2) ON CONFLICT (table_name) DO UPDATE "
+              "SET checked_at = excluded.checked_at, pairs = excluded.pairs",
+              PgParams::of(m_spec.table, static_cast<std::int64_t>(pairs.size())));
+}
+
 LayerInfo PostgisLayerSink::commit()
 {
     const std::string ctx = "layer " + m_spec.name;
@@ -243,36 +261,26 @@ LayerInfo PostgisLayerSink::commit()
               " USING gist (geom)");
     m_db.exec("ANALYZE " + t);
 
-    LayerInfo info;
-    if (tilingRole(std::string(roleId(m_spec.role))) &&
-        m_spec.geometryType.find("POLYGON") != std::string::npos)
+    LayerInfo info = committedLayerInfo(m_spec, m_previous, m_count, m_project.workingCrs(),
+                                        m_hash.result().toHex().toStdString());
+    const auto &copied = m_spec.copied;
+    if (copied) {
+        // The pairs its source found (or, never checked there, none).
+        if (copied->overlaps)
+            storeOverlaps(info.overlaps = *copied->overlaps);
+    } else if (tilingRole(std::string(roleId(m_spec.role))) &&
+               m_spec.geometryType.find("POLYGON") != std::string::npos) {
         info.overlaps = findOverlaps();
-    info.name = m_spec.name;
-    info.role = m_spec.role;
-    info.table = m_spec.table;
-    info.geometryType = m_spec.geometryType;
-    info.source = m_spec.source;
-    info.importedAt = Project::nowIso();
-    info.version = m_previous ? m_previous->version + 1 : 1;
-    info.featureCount = m_count;
-    info.crs = m_project.workingCrs();
-    info.checksum = m_hash.result().toHex().toStdString();
-    info.synthetic = m_spec.synthetic;
-    info.description = m_spec.description;
-    info.sortOrder = m_spec.sortOrder;
+    }
     writeRegistry(info);
-
-    QJsonObject detail{{"name", QString::fromStdString(info.name)},
-                       {"role", QString::fromStdString(std::string(roleId(info.role)))},
-                       {"features", static_cast<qint64>(info.featureCount)},
-                       {"source", QString::fromStdString(info.source)},
-                       {"checksum", QString::fromStdString(info.checksum)},
-                       {"version", info.version}};
-    if (m_previous)
-        detail.insert("previous_table", QString::fromStdString(m_previous->table));
+    if (copied) { // the audit log is copied as it was
+        m_tx->commit();
+        m_tx.reset();
+        return info;
+    }
     m_project.audit(m_previous ? "layer.replace" : "layer.create", info.table,
                     std::to_string(info.id),
-                    QJsonDocument(detail).toJson(QJsonDocument::Compact).toStdString());
+                    layerAuditDetail(info, m_previous ? m_previous->table : std::string()));
     m_tx->commit(); // the registry's trigger notifies `planlines` now
     m_tx.reset();
     return info;
@@ -291,15 +299,25 @@ void PostgisLayerSink::writeRegistry(LayerInfo &info)
                                info.synthetic ? 1 : 0, info.description, info.id));
         m_db.exec("DELETE FROM layer_fields WHERE layer_id = $1", PgParams::of(info.id));
     } else {
-        info.id = m_db.exec("INSERT INTO layers (name, role, table_name, geometry_type, source, "
-                            "imported_at, version, feature_count, crs, checksum, synthetic, "
-                            "description, sort_order) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-                            "$9, $10, $11, $12, $13) RETURNING id",
-                            PgParams::of(info.name, std::string(roleId(info.role)), info.table,
-                                         info.geometryType, info.source, info.importedAt,
-                                         info.version, info.featureCount, info.crs, info.checksum,
-                                         info.synthetic ? 1 : 0, info.description, info.sortOrder))
+        PgParams p =
+            PgParams::of(info.name, std::string(roleId(info.role)), info.table, info.geometryType,
+                         info.source, info.importedAt, info.version, info.featureCount, info.crs,
+                         info.checksum, info.synthetic ? 1 : 0, info.description, info.sortOrder);
+        // A copied layer keeps its id; the identity then continues after the highest.
+        if (m_spec.copied)
+            p.add(m_spec.copied->layerId);
+        info.id = m_db.exec(std::string("INSERT INTO layers (name, role, table_name, "
+                                        "geometry_type, source, imported_at, version, "
+                                        "feature_count, crs, checksum, synthetic, description, "
+                                        "sort_order") +
+                                (m_spec.copied ? ", id" : "") +
+                                ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+                                "$13" +
+                                (m_spec.copied ? ", $14" : "") + ") RETURNING id",
+                            p)
                       .int64(0, 0);
+        if (m_spec.copied)
+            m_db.exec("SELECT setval(pg_get_serial_sequence('layers', 'id'), max(id)) FROM layers");
     }
     for (std::size_t i = 0; i < m_spec.fields.size(); ++i) {
         const auto &f = m_spec.fields[i];
@@ -310,11 +328,11 @@ void PostgisLayerSink::writeRegistry(LayerInfo &info)
     }
     m_db.exec("INSERT INTO layer_versions (layer_id, version, table_name, source, imported_at, "
               "feature_count, checksum, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-              PgParams::of(
-                  info.id, info.version, info.table, info.source, info.importedAt,
-                  info.featureCount, info.checksum,
-                  std::string(m_previous ? "replaced version " + std::to_string(m_previous->version)
-                                         : "created")));
+              PgParams::of(info.id, info.version, info.table, info.source, info.importedAt,
+                           info.featureCount, info.checksum,
+                           m_spec.copied ? m_spec.copied->note
+                           : m_previous  ? "replaced version " + std::to_string(m_previous->version)
+                                         : std::string("created")));
 }
 
 } // namespace planlines::geodata

@@ -31,6 +31,7 @@ private:
     void checkRight(const std::string &ctx);
     void createTable(const std::string &ctx);
     std::vector<FeatureOverlap> findOverlaps();
+    void storeOverlaps(const std::vector<FeatureOverlap> &pairs);
     void writeRegistry(LayerInfo &info);
     Project &m_project;
     PgConnection &m_db;

@@ -5,14 +5,57 @@
 #include "postgisfeatures.h"
 #include "postgislayersink.h"
 
+#include <libpq-fe.h>
+
 namespace planlines::geodata {
 
 PostgisProject::PostgisProject(std::string location, std::unique_ptr<PgConnection> db)
-    : m_location(std::move(location)), m_db(std::move(db))
+    : m_location(std::move(location)), m_db(std::move(db)), m_cancel(PQgetCancel(m_db->handle()))
 {
 }
 
-PostgisProject::~PostgisProject() = default;
+PostgisProject::~PostgisProject()
+{
+    if (m_cancel)
+        PQfreeCancel(m_cancel);
+}
+
+StoreChanges PostgisProject::pollChanges()
+{
+    StoreChanges changes;
+    if (!m_db->ok()) {
+        // Lost (the server restarted, the network dropped): connect again; what was sent
+        // meanwhile is gone, so everything may have changed. Still unreachable: throws, and the
+        // next call tries again.
+        m_db->reset();
+        if (m_cancel)
+            PQfreeCancel(m_cancel);
+        m_cancel = PQgetCancel(m_db->handle());
+        m_listening = false;
+        changes = {true, true, true};
+    }
+    if (!m_listening) {
+        m_db->exec("LISTEN planlines");
+        m_listening = true;
+        return changes;
+    }
+    for (const auto &[channel, payload] : m_db->notifications()) {
+        if (channel != "planlines")
+            continue;
+        if (payload.rfind("layer:", 0) == 0)
+            changes.layers = true;
+        else if (payload.rfind("corridor:", 0) == 0)
+            changes.progress = true;
+    }
+    return changes;
+}
+
+void PostgisProject::interrupt()
+{
+    char error[256];
+    if (m_cancel)
+        PQcancel(m_cancel, error, sizeof error); // best effort: a failure leaves it running
+}
 
 std::unique_ptr<Project> PostgisProject::create(const std::string &location,
                                                 const std::string &workingCrs,
@@ -37,7 +80,7 @@ std::unique_ptr<Project> PostgisProject::open(const std::string &location, bool 
                         std::to_string(current) + ")",
                     db->displayName());
     if (readOnly)
-        db->exec("SET default_transaction_read_only = on");
+        db->setSession("SET default_transaction_read_only = on"); // also after a reconnect
     else if (current < PgMigrator::latestVersion())
         PgMigrator::migrate(*db);
     return std::unique_ptr<Project>(new PostgisProject(location, std::move(db)));
@@ -112,7 +155,7 @@ std::vector<LayerInfo> PostgisProject::layerVersions(const LayerInfo &layer)
 {
     const PgResult r = m_db->exec(
         "SELECT version::bigint, table_name, source, imported_at, feature_count::bigint, "
-        "checksum FROM layer_versions WHERE layer_id = $1 ORDER BY version",
+        "checksum, note FROM layer_versions WHERE layer_id = $1 ORDER BY version",
         PgParams::of(layer.id));
     std::vector<LayerInfo> out;
     for (int i = 0; i < r.rows(); ++i) {
@@ -124,6 +167,7 @@ std::vector<LayerInfo> PostgisProject::layerVersions(const LayerInfo &layer)
         v.importedAt = r.text(i, 3);
         v.featureCount = r.int64(i, 4);
         v.checksum = r.text(i, 5);
+        v.versionNote = r.text(i, 6);
         out.push_back(std::move(v));
     }
     return out;

@@ -7,6 +7,8 @@
 #include "../../project.h"
 #include "pgconnection.h"
 
+struct pg_cancel;
+
 namespace planlines::geodata {
 
 class PostgisProject final : public Project
@@ -40,6 +42,25 @@ public:
     // The actor is the session's role (current_user), the time the server's.
     void audit(const std::string &action, const std::string &target, const std::string &targetId,
                const std::string &detailJson = "{}") override;
+    // Asks the server to cancel the statement running (PQcancel, safe from any thread).
+    void interrupt() override;
+    // LISTEN planlines on the first call; payloads 'layer:<id>' and 'corridor:<segment>' (the
+    // schema's triggers, sent on commit).
+    StoreChanges pollChanges() override;
+
+    // Copying (postgiscopy.cpp).
+    static CopyTarget openCopyTarget(const std::string &location);
+    std::vector<std::pair<std::string, std::string>> settings() override;
+    std::vector<AuditRow> auditLog() override;
+    std::vector<StoredProgress> progressEntries() override;
+    std::optional<std::vector<FeatureOverlap>> featureOverlaps(const LayerInfo &version) override;
+    // COPY BINARY with the ids; the identities' sequences then continue after them.
+    void copyRecords(const std::vector<StoredCheckRecord> &records,
+                     const std::vector<StoredProgress> &progress,
+                     const std::vector<AuditRow> &audit) override;
+    // Drops every layer version's table and empties the project's tables (TRUNCATE: readers
+    // wait for the commit and then see the copy, never a mix).
+    void clearForCopy() override;
 
     PgConnection &connection() { return *m_db; }
 
@@ -47,6 +68,10 @@ private:
     PostgisProject(std::string location, std::unique_ptr<PgConnection> db);
     std::string m_location;
     std::unique_ptr<PgConnection> m_db;
+    // Made on the owning thread when connected: PQcancel on it is thread-safe, PQgetCancel
+    // while another thread uses the connection is not.
+    ::pg_cancel *m_cancel = nullptr;
+    bool m_listening = false;
 };
 
 } // namespace planlines::geodata

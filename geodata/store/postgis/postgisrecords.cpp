@@ -101,12 +101,17 @@ std::int64_t PostgisProject::addProgress(const StoredProgress &e)
         p.add(*e.supersedes);
     else
         p.add(nullptr);
-    // rev: the segment's next (the table's trigger).
+    if (e.rev > 0)
+        p.add(e.rev);
+    else
+        p.add(nullptr);
+    // rev: checked, or the segment's next when NULL, by the table's trigger under a lock per
+    // segment (sql/postgis/002_corridor_rev.sql); a moved-on segment is SQLSTATE PL409.
     return m_db
         ->exec("INSERT INTO corridor_progress (segment_id, date, status, percent, "
-               "planted_area_m2, note, photos, recorded_at, recorded_by, supersedes) VALUES "
+               "planted_area_m2, note, photos, recorded_at, recorded_by, supersedes, rev) VALUES "
                "($1, $2, $3, $4, $5::float8, $6, $7, coalesce(nullif($8, ''), planlines_now()), "
-               "coalesce(nullif($9, ''), current_user), $10::int8) RETURNING id",
+               "coalesce(nullif($9, ''), current_user), $10::int8, $11::int8) RETURNING id",
                p)
         .int64(0, 0);
 }
@@ -115,7 +120,8 @@ std::vector<StoredProgress> PostgisProject::progressInForce()
 {
     const PgResult r =
         m_db->exec("SELECT id, segment_id, date, status, percent, planted_area_m2, note, photos, "
-                   "recorded_at, recorded_by, supersedes FROM corridor_progress p WHERE NOT EXISTS "
+                   "recorded_at, recorded_by, supersedes, rev::int8 FROM corridor_progress p "
+                   "WHERE NOT EXISTS "
                    "(SELECT FROM corridor_progress c WHERE c.supersedes = p.id) "
                    "ORDER BY segment_id COLLATE \"C\", date, id");
     std::vector<StoredProgress> out;
@@ -134,6 +140,7 @@ std::vector<StoredProgress> PostgisProject::progressInForce()
         e.recordedBy = r.text(i, 9);
         if (!r.isNull(i, 10))
             e.supersedes = r.int64(i, 10);
+        e.rev = r.int64(i, 11);
         out.push_back(std::move(e));
     }
     return out;

@@ -67,7 +67,8 @@ struct CorridorFixture
         return {minE, minN, maxE, minN, maxE, maxN, minE, maxN, minE, minN};
     }
 
-    // Writes the project to path (which must not exist) and returns path.
+    // Writes the project to path (a file that must not exist, or an empty PostGIS database's
+    // URI) and returns path.
     static std::string create(const std::string &path)
     {
         using geodata::FieldType;
@@ -132,14 +133,19 @@ struct CorridorFixture
             w.add(Geometry::polygon(rect(s.minE, s.minN, s.maxE, s.maxN)), v);
         }
         w.commit();
-        auto insert = project->db().prepare(
-            "INSERT INTO corridor_progress (segment_id, date, status, percent, recorded_at, "
-            "recorded_by) VALUES (?, ?, ?, ?, '2024-01-01T00:00:00Z', 'fixture')");
-        for (const auto &e : kHistory)
-            insert
-                .bindAll(std::string(e.segment), std::string(e.date), std::string(e.status),
-                         e.percent)
-                .run();
+        // Through the store, so the same fixture serves a PostGIS database (tests/postgis).
+        const auto tx = project->transaction();
+        for (const auto &e : kHistory) {
+            geodata::StoredProgress row;
+            row.segmentId = e.segment;
+            row.date = e.date;
+            row.status = e.status;
+            row.percent = e.percent;
+            row.recordedAt = "2024-01-01T00:00:00Z";
+            row.recordedBy = "fixture";
+            project->addProgress(row);
+        }
+        tx->commit();
         return path;
     }
 };

@@ -221,9 +221,16 @@ private slots:
         ProgressInput again = fix;
         again.percent = 70;
         again.supersedes = wrongId;
-        QCOMPARE(validateProgress(corridor, again).value_or(""),
-                 "entry " + std::to_string(wrongId) +
-                     " is not in force (it does not exist or was already corrected)");
+        // The refusal names who corrected it, when, and the entry in force now.
+        const QString refused =
+            QString::fromStdString(validateProgress(corridor, again).value_or(""));
+        QVERIFY2(
+            refused.startsWith(QStringLiteral("entry %1 was already corrected by ").arg(wrongId)),
+            qPrintable(refused));
+        QVERIFY2(refused.endsWith(QStringLiteral(": entry %1 (施工中 60% on 2022-04-01) is in "
+                                                 "force; correct that one if it is wrong")
+                                      .arg(fixId)),
+                 qPrintable(refused));
         ProgressInput other = fix;
         other.segmentId = "T-004";
         other.supersedes = fixId;
