@@ -2,10 +2,11 @@
 
 #include "database.h"
 #include "geometry.h"
-#include "spatialiteblob.h"
+#include "store/featuresource.h"
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 namespace planlines::geodata {
 
@@ -20,7 +21,6 @@ struct PackedRings
     std::vector<std::uint32_t> featRing{0};
     std::vector<Envelope> box;
     std::vector<std::int64_t> fid;
-    std::vector<char> plain; // false: a geometry the plain reader leaves to SpatiaLite
 };
 
 struct Pt
@@ -173,36 +173,30 @@ bool mayOverlap(const FeatureView &a, const FeatureView &b, std::vector<double> 
     return boundaryInside(a, b, cuts) || boundaryInside(b, a, cuts);
 }
 
-PackedRings readRings(Database &db, const std::string &table)
+PackedRings readRings(FeatureSource &layer)
 {
     PackedRings out;
     FlatGeometry flat;
-    auto st = db.prepare("SELECT fid, geom FROM " + quoteIdentifier(table) +
-                         " WHERE geom IS NOT NULL ORDER BY fid");
-    while (st.step()) {
-        const auto blob = st.blob(1);
-        std::uint32_t kind = 0;
+    FeatureRequest all; // geometry only, NULL geometries skipped
+    for (auto c = layer.query(all); c->next();) {
+        Envelope box;
         try {
-            kind = readSpatialiteBlob(blob, flat);
+            c->readGeometry(flat);
+            box = c->box();
         } catch (const Error &) {
             continue; // a damaged geometry: nothing to compare
         }
-        const auto box = spatialiteBlobEnvelope(blob);
-        if (!box)
-            continue;
-        out.fid.push_back(st.int64(0));
-        out.box.push_back(*box);
-        out.plain.push_back(kind != 0);
-        if (kind != 0)
-            for (std::size_t p = 0; p < flat.partCount(); ++p) {
-                if (flat.partKinds[p] != 3)
-                    continue;
-                for (auto r = flat.parts[p]; r < flat.parts[p + 1]; ++r) {
-                    out.xy.insert(out.xy.end(), flat.xy.begin() + 2 * flat.rings[r],
-                                  flat.xy.begin() + 2 * flat.rings[r + 1]);
-                    out.ringStart.push_back(static_cast<std::uint32_t>(out.xy.size() / 2));
-                }
+        out.fid.push_back(c->fid());
+        out.box.push_back(box);
+        for (std::size_t p = 0; p < flat.partCount(); ++p) {
+            if (flat.partKinds[p] != 3)
+                continue;
+            for (auto r = flat.parts[p]; r < flat.parts[p + 1]; ++r) {
+                out.xy.insert(out.xy.end(), flat.xy.begin() + 2 * flat.rings[r],
+                              flat.xy.begin() + 2 * flat.rings[r + 1]);
+                out.ringStart.push_back(static_cast<std::uint32_t>(out.xy.size() / 2));
             }
+        }
         out.featRing.push_back(static_cast<std::uint32_t>(out.ringStart.size() - 1));
     }
     return out;
@@ -266,38 +260,43 @@ template <typename Visit> void forEachBoxPair(const std::vector<Envelope> &boxes
 
 } // namespace
 
-std::vector<FeatureOverlap> findFeatureOverlaps(Database &db, const std::string &table)
+std::vector<FeatureOverlap> findFeatureOverlaps(FeatureSource &layer)
 {
-    const PackedRings rings = readRings(db, table);
+    const PackedRings rings = readRings(layer);
     std::vector<std::pair<std::uint32_t, std::uint32_t>> suspects;
     std::vector<double> cuts;
     forEachBoxPair(rings.box, [&](std::uint32_t i, std::uint32_t j) {
-        if (!rings.plain[i] || !rings.plain[j] ||
-            mayOverlap(FeatureView(rings, i), FeatureView(rings, j), cuts))
+        if (mayOverlap(FeatureView(rings, i), FeatureView(rings, j), cuts))
             suspects.emplace_back(i, j);
     });
     std::vector<FeatureOverlap> out;
     if (suspects.empty())
         return out;
-    auto st = db.prepare("SELECT AsBinary(geom) FROM " + quoteIdentifier(table) + " WHERE fid = ?");
-    auto geometry = [&](std::int64_t fid) {
-        st.reset();
-        st.bind(1, fid);
-        Geometry g;
-        if (st.step() && !st.isNull(0)) {
-            g = Geometry::fromWkb(st.blob(0));
-            if (!g.isValid())
+    // The suspects' geometries, read once each (they are few: most neighbours only touch).
+    FeatureRequest wanted;
+    for (const auto &[i, j] : suspects) {
+        wanted.fids.push_back(rings.fid[i]);
+        wanted.fids.push_back(rings.fid[j]);
+    }
+    std::sort(wanted.fids.begin(), wanted.fids.end());
+    wanted.fids.erase(std::unique(wanted.fids.begin(), wanted.fids.end()), wanted.fids.end());
+    std::unordered_map<std::int64_t, Geometry> geometries;
+    for (auto c = layer.query(wanted); c->next();) {
+        try {
+            Geometry g = c->geometry();
+            if (g && !g.isValid())
                 g = g.makeValid().toMultiPolygon();
+            geometries.emplace(c->fid(), std::move(g));
+        } catch (const Error &) {
+            // unreadable or beyond repair: the check will say so per site
         }
-        st.reset();
-        return g;
-    };
+    }
     for (const auto &[i, j] : suspects) {
         try {
-            const Geometry a = geometry(rings.fid[i]), b = geometry(rings.fid[j]);
-            if (!a || !b)
+            const auto a = geometries.find(rings.fid[i]), b = geometries.find(rings.fid[j]);
+            if (a == geometries.end() || b == geometries.end() || !a->second || !b->second)
                 continue;
-            const double area = a.intersection(b).area();
+            const double area = a->second.intersection(b->second).area();
             if (area > kOverlapMinM2)
                 out.push_back({std::min(rings.fid[i], rings.fid[j]),
                                std::max(rings.fid[i], rings.fid[j]), area});

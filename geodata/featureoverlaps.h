@@ -15,6 +15,7 @@
 namespace planlines::geodata {
 
 class Database;
+class FeatureSource;
 
 struct FeatureOverlap
 {
@@ -22,12 +23,12 @@ struct FeatureOverlap
     double areaM2 = 0;                  // of the two features' intersection
 };
 
-// The pairs of features of `table` (a layer table: fid, geom) whose interiors share more than
-// kOverlapMinM2. Candidate pairs by box (a grid), then an exact test on the plain rings
+// The pairs of features of a layer whose interiors share more than kOverlapMinM2, read
+// through its FeatureSource (either engine, inside the writer's transaction). Candidate pairs by box (a grid), then an exact test on the plain rings
 // (boundaries crossing, or a piece of one boundary inside the other, or a ring lying wholly on
 // the other's boundary), then the area of the intersection by GEOS. Adjacent parcels that share
 // an edge or a vertex are not overlaps. Geometries GEOS cannot read are skipped.
-std::vector<FeatureOverlap> findFeatureOverlaps(Database &db, const std::string &table);
+std::vector<FeatureOverlap> findFeatureOverlaps(FeatureSource &layer);
 inline constexpr double kOverlapMinM2 = 1e-3;
 
 // Whether a layer of this role is checked for overlapping features when it is written.

@@ -58,13 +58,6 @@ EnginePlan EnginePlan::of(Project &project, std::vector<DistanceTargetSpec> targ
                         "measured in m² and m; check in a project with a projected working CRS "
                         "such as EPSG:4548 (import the layers with --project-srs EPSG:4548)",
                     project.displayName());
-    // The scan below reads the layers through SpatiaLite's R*Tree (branch pgcheck moves it
-    // behind FeatureSource); until then a server project is told so, not "no such file".
-    if (project.engine() != Engine::SpatiaLite)
-        throw Error("the site check does not run on a PostgreSQL/PostGIS project yet; check on an "
-                    "offline copy: planlines snapshot --from <server> --out FILE.sqlite, then "
-                    "planlines check --db FILE.sqlite",
-                    project.displayName());
     EnginePlan plan;
     plan.exclusions = std::move(exclusions);
     plan.projectPath = project.path();

@@ -281,7 +281,7 @@ bool SpatialiteFeatureSource::ensureIndex(const std::string &column)
 std::vector<FeatureOverlap> SpatialiteFeatureSource::featureOverlaps()
 {
     auto stored = storedFeatureOverlaps(m_db, m_layer.table);
-    return stored ? std::move(*stored) : findFeatureOverlaps(m_db, m_layer.table);
+    return stored ? std::move(*stored) : findFeatureOverlaps(*this);
 }
 
 } // namespace planlines::geodata

@@ -1,7 +1,9 @@
 #include "spatialitelayersink.h"
 
 #include "../featureoverlaps.h"
+#include "spatialitefeatures.h"
 #include "../rtreebulkload.h"
+#include "../spatialiteblob.h"
 
 #include <QString>
 
@@ -117,24 +119,9 @@ void SpatialiteLayerSink::add(EncodedGeometry geometry, std::span<const Value> v
     const Envelope &box = geometry.box;
     m_boxes.push_back({m_db.lastInsertRowId(), box.minX, box.minY, box.maxX, box.maxY});
 
-    // Only what was stored is hashed; a type tag per value keeps NULL apart from ''.
-    m_hash.addData(QByteArrayView(reinterpret_cast<const char *>(blob.data()),
-                                  static_cast<qsizetype>(blob.size())));
-    for (const Value &value : values) {
-        const char tag = static_cast<char>(value.index());
-        m_hash.addData(QByteArrayView(&tag, 1));
-        std::visit(
-            [&](const auto &v) {
-                using T = std::decay_t<decltype(v)>;
-                if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, Blob>)
-                    m_hash.addData(QByteArrayView(reinterpret_cast<const char *>(v.data()),
-                                                  static_cast<qsizetype>(v.size())));
-                else if constexpr (std::is_arithmetic_v<T>)
-                    m_hash.addData(QByteArrayView(reinterpret_cast<const char *>(&v), sizeof v));
-            },
-            value);
-        m_hash.addData(QByteArrayView("\x1f", 1));
-    }
+    // Only what was stored is digested, in the engines' common form (layerdigest.h).
+    readSpatialiteBlob(blob, m_flat);
+    m_digest.add(m_flat, values);
     ++m_count;
 }
 
@@ -170,12 +157,16 @@ LayerInfo SpatialiteLayerSink::commit()
         }
     } else if (tilingRole(std::string(roleId(m_spec.role))) &&
                m_spec.geometryType.find("POLYGON") != std::string::npos) {
-        overlaps = findFeatureOverlaps(db, m_spec.table);
+        LayerInfo written;
+        written.name = m_spec.name;
+        written.table = m_spec.table;
+        SpatialiteFeatureSource features(db, written);
+        overlaps = findFeatureOverlaps(features);
         storeFeatureOverlaps(db, m_spec.table, overlaps);
     }
 
     LayerInfo info = committedLayerInfo(m_spec, m_previous, m_count, m_project.workingCrs(),
-                                        m_hash.result().toHex().toStdString());
+                                        m_digest.hex());
     info.overlaps = std::move(overlaps);
     writeRegistry(info);
     if (copied) { // the audit log is copied as it was

@@ -5,9 +5,9 @@
 
 #include "../project.h"
 #include "../rtreebulkload.h"
+#include "layerdigest.h"
 #include "layersink.h"
 
-#include <QCryptographicHash>
 
 #include <memory>
 
@@ -33,7 +33,8 @@ private:
     LayerSpec m_spec;
     std::unique_ptr<Transaction> m_tx;
     std::unique_ptr<Statement> m_insert;
-    QCryptographicHash m_hash{QCryptographicHash::Sha256};
+    LayerDigest m_digest;
+    FlatGeometry m_flat; // the geometry read back for the digest
     std::int64_t m_count = 0;
     // SpatiaLite's per-row insert triggers (geometry constraint, last-insert time), dropped
     // during the bulk insert (add() checks type and SRID itself) and restored by commit().

@@ -5,6 +5,7 @@
 
 #include "pgcopywriter.h"
 #include "pgmigrator.h"
+#include "postgisfeatures.h"
 
 namespace planlines::geodata {
 
@@ -92,15 +93,7 @@ std::vector<StoredProgress> PostgisProject::progressEntries()
 
 std::optional<std::vector<FeatureOverlap>> PostgisProject::featureOverlaps(const LayerInfo &version)
 {
-    if (!m_db->scalar("SELECT 1 FROM layer_overlap_checks WHERE table_name = $1", version.table))
-        return std::nullopt;
-    const PgResult r = m_db->exec("SELECT fid, other_fid, area_m2 FROM layer_overlaps WHERE "
-                                  "table_name = $1 ORDER BY fid, other_fid",
-                                  PgParams::of(version.table));
-    std::vector<FeatureOverlap> out;
-    for (int i = 0; i < r.rows(); ++i)
-        out.push_back({r.int64(i, 0), r.int64(i, 1), r.real(i, 2)});
-    return out;
+    return storedFeatureOverlaps(*m_db, version.table);
 }
 
 void PostgisProject::copyRecords(const std::vector<StoredCheckRecord> &records,

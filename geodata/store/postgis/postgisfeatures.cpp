@@ -169,32 +169,27 @@ bool PostgisFeatureSource::ensureIndex(const std::string &column)
     }
 }
 
-std::vector<FeatureOverlap> PostgisFeatureSource::featureOverlaps()
+std::optional<std::vector<FeatureOverlap>> storedFeatureOverlaps(PgConnection &db,
+                                                                 const std::string &table)
 {
-    const PgParams table = PgParams::of(m_layer.table);
-    PgResult r;
-    if (m_db.scalar("SELECT 1 FROM layer_overlap_checks WHERE table_name = $1", m_layer.table)) {
-        r = m_db.exec("SELECT fid, other_fid, area_m2 FROM layer_overlaps WHERE table_name = $1 "
-                      "ORDER BY fid, other_fid",
-                      table);
-    } else {
-        // Never checked (written before the project kept the pairs): found now by the server,
-        // with the test the layer sink stores (postgislayersink.cpp), and not stored (a reader
-        // may not write).
-        const std::string t = quoteIdentifier(m_layer.table);
-        r = m_db.exec("SELECT fid, other_fid, area FROM (SELECT a.fid, b.fid AS other_fid, "
-                      "ST_Area(ST_Intersection(a.geom, b.geom)) AS area FROM " +
-                          t + " a JOIN " + t +
-                          " b ON a.fid < b.fid AND a.geom && b.geom "
-                          "WHERE ST_Relate(a.geom, b.geom, 'T********')) p WHERE area > $1 "
-                          "ORDER BY fid, other_fid",
-                      PgParams::of(kOverlapMinM2));
-    }
+    if (!db.scalar("SELECT 1 FROM layer_overlap_checks WHERE table_name = $1", table))
+        return std::nullopt;
+    const PgResult r = db.exec("SELECT fid, other_fid, area_m2 FROM layer_overlaps WHERE "
+                               "table_name = $1 ORDER BY fid, other_fid",
+                               PgParams::of(table));
     std::vector<FeatureOverlap> out;
     out.reserve(static_cast<std::size_t>(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
         out.push_back({r.int64(i, 0), r.int64(i, 1), r.real(i, 2)});
     return out;
+}
+
+std::vector<FeatureOverlap> PostgisFeatureSource::featureOverlaps()
+{
+    // Never checked (written before the project kept the pairs): found now, as the layer sink
+    // finds them, and not stored (a reader may not write).
+    auto stored = storedFeatureOverlaps(m_db, m_layer.table);
+    return stored ? std::move(*stored) : findFeatureOverlaps(*this);
 }
 
 } // namespace planlines::geodata

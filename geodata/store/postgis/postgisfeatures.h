@@ -34,4 +34,8 @@ private:
     int m_srid;
 };
 
+// The overlapping pairs kept for a layer table, or nullopt when it was never checked.
+std::optional<std::vector<FeatureOverlap>> storedFeatureOverlaps(PgConnection &db,
+                                                                 const std::string &table);
+
 } // namespace planlines::geodata

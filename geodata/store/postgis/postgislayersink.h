@@ -5,11 +5,11 @@
 #pragma once
 
 #include "../../project.h"
+#include "../layerdigest.h"
 #include "../layersink.h"
 #include "pgconnection.h"
 #include "pgcopywriter.h"
 
-#include <QCryptographicHash>
 
 #include <memory>
 
@@ -38,7 +38,8 @@ private:
     LayerSpec m_spec;
     std::unique_ptr<PgTransaction> m_tx;
     std::unique_ptr<PgCopyWriter> m_copy;
-    QCryptographicHash m_hash{QCryptographicHash::Sha256};
+    LayerDigest m_digest;
+    FlatGeometry m_flat; // the geometry read back for the digest
     std::int64_t m_count = 0;
     int m_srid = 0;
     std::optional<LayerInfo> m_previous;
