@@ -5,12 +5,12 @@
 // With --file, times each site of a file instead (read once, outside the timing; the detailed
 // sites of check_sites.py --shape), RUNS times, and prints each one's median.
 //
-//   check_latency DB [N=50] [SIDE=1000]
+//   check_latency DB [N=50] [SIDE=1000]      (DB: a project file or a postgresql:// location)
 //   check_latency DB --file SITES.geojson [RUNS=5]
 #include <geodata/allocator.h>
 #include <geodata/check/checkengine.h>
 #include <geodata/check/sitereader.h>
-#include <geodata/check/spatialiteblob.h>
+#include <geodata/project.h>
 
 #include <QCoreApplication>
 
@@ -69,18 +69,20 @@ int main(int argc, char **argv)
     const double side = argc > 3 ? std::atof(argv[3]) : 1000;
     try {
         auto project = Project::open(argv[1], /*readOnly=*/true);
-        const auto maxFid =
-            std::get<std::int64_t>(*project->db().scalar("SELECT max(fid) FROM landuse"));
+        // Through the store interface: a SpatiaLite file or a postgresql:// location.
+        const LayerInfo landuse = project->layers(Role::Landuse).at(0);
+        auto landuseFeatures = project->features(landuse);
+        const auto maxFid = landuse.featureCount;
         std::mt19937_64 rng(1);
         std::vector<Geometry> sites;
         while (static_cast<int>(sites.size()) < n + 1) {
-            const auto fid =
-                static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(maxFid)) + 1;
-            auto blob = project->db().scalar("SELECT geom FROM landuse WHERE fid = ?", fid);
-            if (!blob || !std::holds_alternative<Blob>(*blob))
+            FeatureRequest one;
+            one.fids = {static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(maxFid)) + 1};
+            auto c = landuseFeatures->query(one);
+            if (!c->next())
                 continue;
-            const auto e = SpatialiteBlob::envelope(std::get<Blob>(*blob));
-            const double cx = (e->minX + e->maxX) / 2, cy = (e->minY + e->maxY) / 2, h = side / 2;
+            const Envelope e = c->box();
+            const double cx = (e.minX + e.maxX) / 2, cy = (e.minY + e.maxY) / 2, h = side / 2;
             const double xy[] = {cx - h, cy - h, cx + h, cy - h, cx + h, cy + h, cx - h, cy + h};
             sites.push_back(Geometry::polygon(xy));
         }

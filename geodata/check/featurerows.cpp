@@ -60,8 +60,9 @@ public:
         }
         m_st = std::make_unique<Statement>(m_db, sql);
     }
-    void start(const Envelope *box) override
+    void start(const Envelope *box, int /*part*/, int /*parts*/) override
     {
+        // (The share is the R*Tree callback's: it tests the rowid's parity.)
         m_st->reset();
         if (box && m_indexed)
             m_st->bindAll(box->minX, box->minY, box->maxX, box->maxY);
@@ -126,10 +127,14 @@ public:
         for (const auto &f : l.listFields)
             want(f);
     }
-    void start(const Envelope *box) override
+    void start(const Envelope *box, int part, int parts) override
     {
         m_cursor.reset();
         m_request.box = box ? std::optional<Envelope>(*box) : std::nullopt;
+        m_request.small = box != nullptr; // a site's candidates: one round trip
+        // This measurer's share only, chosen by the engine (each reads half, not all).
+        m_request.sharePart = box ? part : 0;
+        m_request.shareCount = box ? parts : 1;
         m_cursor = m_source->query(m_request);
     }
     bool next() override { return m_cursor->next(); }
@@ -183,7 +188,7 @@ public:
         const int c = column(field);
         return c < 0 || m_cursor->isNull(c);
     }
-    bool indexSplits() const override { return false; }
+    bool indexSplits() const override { return m_request.shareCount > 1; }
 
 private:
     int column(int field) const

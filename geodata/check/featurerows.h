@@ -38,8 +38,10 @@ public:
 
     virtual ~FeatureRows() = default;
     // Starts over with the features whose box meets *box (through the layer's spatial index),
-    // or with every feature that has a geometry (box null).
-    virtual void start(const Envelope *box) = 0;
+    // or with every feature that has a geometry (box null). part of parts: this measurer's
+    // share of a site split between measurers (fid % parts == part), which an engine may
+    // select itself (indexSplits()).
+    virtual void start(const Envelope *box, int part = 0, int parts = 1) = 0;
     virtual bool next() = 0;
     // Lets go of the statement or cursor between sites.
     virtual void finish() = 0;

@@ -153,7 +153,7 @@ ScanAcc SiteMeasurer::scanIndexed(const SiteView &view, int part, int parts)
         if (isLanduse)
             acc.roles["cultivated"].present = true;
         FeatureRows &st = *layer->candidates;
-        st.start(&env);
+        st.start(&env, part, parts);
         const bool split = st.indexSplits();
         while (st.next()) {
             const std::int64_t fid = st.fid();

@@ -54,6 +54,12 @@ struct FeatureRequest
     bool shortestMatchFirst = false;
     bool skipNullGeometry = true;
     std::int64_t limit = -1; // -1: no limit
+    // The caller knows the answer is small (a site's candidates under its box): an engine may
+    // read it whole in one round trip instead of streaming it (PostGIS: no cursor).
+    bool small = false;
+    // Only the features with fid % shareCount == sharePart: the site check's measurers split
+    // one site's candidates so, each reading only its own share.
+    int sharePart = 0, shareCount = 1;
 };
 
 // The attribute table's question (属性表): which features, in which order. Only fids come back

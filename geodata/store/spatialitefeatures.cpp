@@ -186,6 +186,11 @@ std::string SpatialiteFeatureSource::whereClause(const FeatureRequest &request,
                             : "instr(" + col + ", ?) > 0");
         binds.emplace_back(request.match->value);
     }
+    if (request.shareCount > 1) {
+        terms.emplace_back("rowid % ? = ?");
+        binds.insert(binds.end(), {Value(std::int64_t{request.shareCount}),
+                                   Value(std::int64_t{request.sharePart})});
+    }
     if (!request.fids.empty())
         terms.emplace_back("rowid = ?"); // bound per fid by the cursor, after the others
     std::string sql;

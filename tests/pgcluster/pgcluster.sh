@@ -9,6 +9,9 @@
 #   tests/pgcluster/pgcluster.sh stop STATE_DIR    stops it and removes the temporary folder
 #   eval "$(tests/pgcluster/pgcluster.sh start /tmp/pgstate)"   # by hand, for a shell
 #
+# PGCLUSTER_SHARED_BUFFERS (default 32MB) sizes the server's buffer cache: the benchmarks give
+# it what a county's database server would have (bench/pg_bench.sh: 4GB).
+#
 # initdb and postgres refuse to run as root (CI runs as root): as root the server runs as the
 # system account planlines-ci (created here when absent), which owns the temporary folder. The
 # superuser of the cluster is `postgres`; authentication is `trust` on the socket only, and the
@@ -88,11 +91,12 @@ start() {
     die "initdb failed in $dir (log above)"
   fi
   # Small and fast: a test cluster on a shared two-core machine; durability is not wanted.
+  # (Benchmarks size the buffer cache as a county's server would: PGCLUSTER_SHARED_BUFFERS.)
   cat >>"$dir/data/postgresql.conf" <<CONF
 listen_addresses = ''
 unix_socket_directories = '$dir'
 port = $PORT
-shared_buffers = 32MB
+shared_buffers = ${PGCLUSTER_SHARED_BUFFERS:-32MB}
 max_connections = 60
 fsync = off
 synchronous_commit = off

@@ -1,7 +1,8 @@
 // `planlines publish` and `planlines snapshot` (app/cli/publishcommand.cpp, snapshotcommand.cpp)
 // run as a person runs them against the throwaway cluster: their help, exact messages, the
 // refusal of a second publish, --replace, the snapshot's mark in `planlines info`, a failure's
-// message, and the sample county's round trip compared through `planlines info --json`.
+// message, the sample county's round trip compared through `planlines info --json`, and the
+// sample generator writing straight to a server.
 #include "cli/clirun.h"
 #include "geodata/testsupport.h"
 #include "pgtestsupport.h"
@@ -226,6 +227,50 @@ private slots:
         QVERIFY(before.value(QStringLiteral("layers")).toArray().size() >= 5);
         QCOMPARE(after, before);
         QCOMPARE(infoJson(QString::fromStdString(server), false), infoJson(sample, false));
+    }
+
+    // `planlines sample --out postgresql://…`: the same county as the file the same options
+    // make (names, counts, areas and the engines' common checksums), refused over a project
+    // without --force (before generating), replaced with it.
+    void theSampleGeneratorFillsAServer()
+    {
+        const QString server = QString::fromStdString(freshDatabase("t_publishcommand_gen"));
+        const QString file = path("generated.sqlite");
+        const QStringList opts = {QStringLiteral("--parcels"), QStringLiteral("1000"),
+                                  QStringLiteral("--seed"), QStringLiteral("7"),
+                                  QStringLiteral("--quiet")};
+        CliResult r = runPlanlines(QStringList{QStringLiteral("sample"), QStringLiteral("--out"),
+                                               file} + opts);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = runPlanlines(QStringList{QStringLiteral("sample"), QStringLiteral("--out"), server} +
+                         opts);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        auto layers = [](const QJsonObject &info) {
+            QStringList out;
+            for (const auto &l : info.value(QStringLiteral("layers")).toArray()) {
+                const QJsonObject o = l.toObject();
+                out << QStringLiteral("%1 %2 %3 %4")
+                           .arg(o.value(QStringLiteral("name")).toString())
+                           .arg(o.value(QStringLiteral("count")).toInteger())
+                           .arg(o.value(QStringLiteral("area_m2")).toDouble(), 0, 'f', 2)
+                           .arg(o.value(QStringLiteral("checksum")).toString());
+            }
+            return out;
+        };
+        const QStringList onFile = layers(infoJson(file)), onServer = layers(infoJson(server));
+        QVERIFY2(onFile.size() >= 10, qPrintable(onFile.join(u'\n')));
+        QCOMPARE(onServer, onFile);
+
+        r = runPlanlines(QStringList{QStringLiteral("sample"), QStringLiteral("--out"), server} +
+                         opts);
+        QCOMPARE(r.exitCode, 1);
+        PL_VERIFY_CONTAINS(r.err, QStringLiteral("holds a project (高青县 (370322): "));
+        PL_VERIFY_CONTAINS(r.err, QStringLiteral("use --force to replace it"));
+        r = runPlanlines(QStringList{QStringLiteral("sample"), QStringLiteral("--out"), server,
+                                     QStringLiteral("--force")} +
+                         opts);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(layers(infoJson(server)), onFile);
     }
 };
 

@@ -6,9 +6,14 @@ namespace planlines::geodata {
 
 PgCursor::PgCursor(PgConnection &connection, std::string_view select, const PgParams &params,
                    int batchRows)
-    : m_conn(connection), m_name(connection.uniqueName("planlines_cur")),
-      m_batchRows(batchRows > 0 ? batchRows : 10000)
+    : m_conn(connection), m_batchRows(batchRows > 0 ? batchRows : 10000)
 {
+    if (batchRows == kWhole) {
+        m_batch = m_conn.exec(select, params);
+        m_exhausted = true;
+        return;
+    }
+    m_name = connection.uniqueName("planlines_cur");
     if (m_conn.transactionDepth() == 0) {
         // A cursor lives in a transaction: outside the caller's, in one shared by the readers.
         if (m_conn.m_implicitReaders == 0)

@@ -1,7 +1,9 @@
 // Streams a query's rows in bounded memory through a server-side cursor (DECLARE … FETCH n),
 // in binary: a layer of a million parcels is read 10 000 rows at a time. Inside the caller's
 // transaction when one is open, else in a read-only one that the cursors opened outside a
-// transaction share and the last of them ends (so they may end in any order).
+// transaction share and the last of them ends (so they may end in any order). A query whose
+// answer the caller knows is small (kWhole: a site's candidates) is one round trip instead:
+// no cursor, no transaction of its own, the rows in one result.
 #pragma once
 
 #include "pgconnection.h"
@@ -11,6 +13,7 @@ namespace planlines::geodata {
 class PgCursor
 {
 public:
+    static constexpr int kWhole = -1; // batchRows: every row in one result, no cursor
     PgCursor(PgConnection &connection, std::string_view select, const PgParams &params = {},
              int batchRows = 10000);
     ~PgCursor();

@@ -9,12 +9,14 @@ namespace planlines::geodata {
 
 namespace {
 
-// Columns: fid, then with geometry geom (EWKB) and its box, then the requested attributes.
+// Columns: fid, then with geometry geom (EWKB), then the requested attributes. The box is
+// worked out here from the EWKB: ST_XMin … ST_YMax on the server doubled a site query's time.
 class PostgisCursor final : public FeatureCursor
 {
 public:
-    PostgisCursor(PgConnection &db, const std::string &sql, const PgParams &params, bool geometry)
-        : m_cursor(db, sql, params), m_geometry(geometry)
+    PostgisCursor(PgConnection &db, const std::string &sql, const PgParams &params, bool geometry,
+                  int batchRows)
+        : m_cursor(db, sql, params, batchRows), m_geometry(geometry)
     {
     }
     bool next() override { return m_cursor.next(); }
@@ -28,13 +30,25 @@ public:
     Geometry geometry() override { return Geometry::fromWkb(m_cursor.bytes(1)); }
     Envelope box() override
     {
-        return {m_cursor.real(2), m_cursor.real(3), m_cursor.real(4), m_cursor.real(5)};
+        m_flat.clear();
+        WkbReader::read(m_cursor.bytes(1), m_flat);
+        if (m_flat.xy.empty())
+            return {};
+        Envelope e{m_flat.xy[0], m_flat.xy[1], m_flat.xy[0], m_flat.xy[1]};
+        for (std::size_t i = 2; i + 1 < m_flat.xy.size(); i += 2) {
+            e.minX = std::min(e.minX, m_flat.xy[i]);
+            e.maxX = std::max(e.maxX, m_flat.xy[i]);
+            e.minY = std::min(e.minY, m_flat.xy[i + 1]);
+            e.maxY = std::max(e.maxY, m_flat.xy[i + 1]);
+        }
+        return e;
     }
-    Value value(int i) const override { return m_cursor.value(i + (m_geometry ? 6 : 1)); }
+    Value value(int i) const override { return m_cursor.value(i + (m_geometry ? 2 : 1)); }
 
 private:
     PgCursor m_cursor;
     bool m_geometry;
+    FlatGeometry m_flat;
 };
 
 std::string fidArray(std::vector<std::int64_t> fids)
@@ -93,6 +107,12 @@ std::string PostgisFeatureSource::whereClause(const FeatureRequest &request, PgP
             terms.push_back("strpos(" + col + "::text, " + next() + ") > 0");
         }
     }
+    if (request.shareCount > 1) {
+        params.add(std::int64_t{request.shareCount});
+        const std::string count = next();
+        params.add(std::int64_t{request.sharePart});
+        terms.push_back("fid % " + count + " = " + next());
+    }
     if (!request.fids.empty()) {
         params.untyped(fidArray(request.fids));
         terms.push_back("fid = ANY(" + next() + "::int8[])");
@@ -110,7 +130,7 @@ std::unique_ptr<FeatureCursor> PostgisFeatureSource::query(const FeatureRequest 
     PgParams params;
     std::string sql = "SELECT fid";
     if (request.geometry)
-        sql += ", geom, ST_XMin(geom), ST_YMin(geom), ST_XMax(geom), ST_YMax(geom)";
+        sql += ", geom";
     for (const auto &a : request.attributes)
         sql += ", " + quoteIdentifier(a);
     sql += " FROM " + quoteIdentifier(m_layer.table) + whereClause(request, params);
@@ -122,7 +142,8 @@ std::unique_ptr<FeatureCursor> PostgisFeatureSource::query(const FeatureRequest 
         params.add(request.limit);
         sql += " LIMIT $" + std::to_string(params.size());
     }
-    return std::make_unique<PostgisCursor>(m_db, sql, params, request.geometry);
+    return std::make_unique<PostgisCursor>(m_db, sql, params, request.geometry,
+                                           request.small ? PgCursor::kWhole : 10000);
 }
 
 std::int64_t PostgisFeatureSource::count(const FeatureRequest &request)
