@@ -238,20 +238,34 @@ private slots:
         QCOMPARE(std::get<std::int64_t>(*db.scalar("PRAGMA user_version")), 0);
     }
 
+    // Marked newer each engine's way: the file's user_version, the server's schema_migrations.
     void openRefusesAProjectFromANewerProgram()
     {
-        PL_SPATIALITE_ONLY("the file's user_version (PostGIS: postgis_postgisprojecttest)");
-        const std::string file = path("newer.sqlite");
-        newProject("newer.sqlite");
-        const int newer = Migrator::latestVersion() + 1;
-        {
-            Database db(file, Database::Mode::ReadWrite);
+        const TestStore store{"newer"};
+        Project::create(store.location(), "EPSG:4548", "高青县", "370322");
+        const int newer = latestSchema(store) + 1;
+        const auto version = [&]() -> std::int64_t {
+            if (store.postgis())
+                return std::get<std::int64_t>(*PgConnection(store.location())
+                                                   .scalar("SELECT max(version)::int8 FROM "
+                                                           "schema_migrations"));
+            Database db(store.location(), Database::Mode::ReadOnly);
+            return std::get<std::int64_t>(*db.scalar("PRAGMA user_version"));
+        };
+        if (store.postgis()) {
+            PgConnection(store.location())
+                .exec("INSERT INTO schema_migrations (version, name) VALUES ($1, 'from a newer "
+                      "PlanLines')",
+                      PgParams::of(newer));
+        } else {
+            Database db(store.location(), Database::Mode::ReadWrite);
             db.exec("PRAGMA user_version = " + std::to_string(newer));
         }
-        PL_VERIFY_THROWS_WITH(Error, Project::open(file), file, "newer PlanLines");
-        PL_VERIFY_THROWS_WITH(Error, Project::open(file, true), file, "newer PlanLines");
-        Database db(file, Database::Mode::ReadOnly);
-        QCOMPARE(std::get<std::int64_t>(*db.scalar("PRAGMA user_version")), newer);
+        PL_VERIFY_THROWS_WITH(Error, Project::open(store.location()), store.named(),
+                              "newer PlanLines");
+        PL_VERIFY_THROWS_WITH(Error, Project::open(store.location(), true), store.named(),
+                              "newer PlanLines");
+        QCOMPARE(version(), std::int64_t(newer)); // not migrated back, not touched
     }
 
     void readOnlyOpenCannotWrite()
