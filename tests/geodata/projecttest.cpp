@@ -177,10 +177,25 @@ private slots:
 
     void openRefusesAMissingFile()
     {
-        PL_SPATIALITE_ONLY("a missing file (PostGIS: openRefusesAnEmptyDatabase)");
+        PL_SPATIALITE_ONLY("a missing file (PostGIS: openRefusesAMissingDatabase)");
         const std::string file = path("missing.sqlite");
         PL_VERIFY_THROWS_WITH(Error, Project::open(file), file);
         QVERIFY(!exists(file));
+    }
+
+    // A server database that is not there: refused naming it, and not made by the attempt.
+    void openRefusesAMissingDatabase()
+    {
+        if (!planlines::geodata::test::testOnPostgis())
+            QSKIP("PostGIS engine only: a missing file is the case above");
+        const TestStore store{"there"};
+        const std::string there = store.named().substr(1), missing = there + "_missing";
+        std::string location = store.location();
+        location.replace(location.find("/" + there), there.size() + 1, "/" + missing);
+        PL_VERIFY_THROWS_WITH(Error, Project::open(location), "/" + missing, "does not exist");
+        PL_VERIFY_THROWS_WITH(Error, Project::open(location, true), "/" + missing);
+        QVERIFY(!PgConnection(planlines::geodata::test::clusterUri())
+                     .scalar("SELECT 1 FROM pg_database WHERE datname = $1", missing));
     }
 
     // A file staff picked by mistake: the message must say which file and that it is not a project.
