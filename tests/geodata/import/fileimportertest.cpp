@@ -69,13 +69,19 @@ QString dump(Project &p)
     QString out;
     for (const auto &o : storeObjects(p))
         out += qs(o) + "\n";
+    // Every column of the registry, its versions and its fields.
     for (const auto &l : p.layers()) {
-        out += qs(std::to_string(l.id) + "|" + l.name + "|" + l.table + "|" + l.checksum + "|" +
-                  std::to_string(l.version) + "|" + std::to_string(l.featureCount) + "\n");
+        out += qs(std::to_string(l.id) + "|" + l.name + "|" + std::string(roleId(l.role)) + "|" +
+                  l.table + "|" + l.geometryType + "|" + l.source + "|" + l.importedAt + "|" +
+                  std::to_string(l.version) + "|" + std::to_string(l.featureCount) + "|" + l.crs +
+                  "|" + l.checksum + "|" + std::to_string(l.synthetic) + "|" + l.description + "|" +
+                  std::to_string(l.sortOrder) + "\n");
         for (const auto &v : p.layerVersions(l))
-            out += qs(std::to_string(v.version) + "|" + v.table + "|" + v.checksum + "\n");
+            out += qs(std::to_string(v.version) + "|" + v.table + "|" + v.source + "|" +
+                      v.importedAt + "|" + std::to_string(v.featureCount) + "|" + v.checksum + "|" +
+                      v.versionNote + "\n");
         for (const auto &f : p.fields(l.id))
-            out += qs(f.name + "|" + f.alias + "\n");
+            out += qs(f.name + "|" + std::string(fieldTypeSql(f.type)) + "|" + f.alias + "\n");
     }
     out += QString::number(p.auditLog().size());
     return out;
