@@ -68,6 +68,9 @@ public:
     // A file path or a postgresql:// URI: what --db and Project::open/create take.
     const std::string &location() const { return m_location; }
     bool postgis() const { return !m_database.empty(); }
+    // What a message names the store by: the file's path, or on PostGIS the database's name
+    // (messages there give user@host:port/database, never the URI).
+    std::string named() const { return postgis() ? "/" + m_database : m_location; }
     // A folder for the test's other files (sites, exports), on either engine.
     QString filePath(const QString &name) const { return m_dir.filePath(name); }
 

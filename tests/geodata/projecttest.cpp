@@ -1,8 +1,12 @@
-// Tests geodata/project.h: creating, opening and refusing project files.
+// Tests geodata/project.h: creating, opening and refusing projects. Run on both engines (the
+// _pg twin creates its projects in the throwaway cluster); what only a file can show (its
+// pragmas, a file that is not a project) is SpatiaLite's alone.
+#include "common/teststore.h"
 #include "testsupport.h"
 
 #include "geodata/migrator.h"
 #include "geodata/project.h"
+#include "geodata/store/postgis/pgmigrator.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -17,6 +21,7 @@
 
 using namespace planlines::geodata;
 using planlines::geodata::test::qs;
+using planlines::geodata::test::TestStore;
 
 class ProjectTest : public QObject
 {
@@ -29,24 +34,38 @@ class ProjectTest : public QObject
         return Project::create(path(name), "EPSG:4548", "高青县", "370322");
     }
     static bool exists(const std::string &p) { return std::filesystem::exists(p); }
+    // Each engine numbers its own migrations.
+    static int latestSchema(const TestStore &store)
+    {
+        return store.postgis() ? PgMigrator::latestVersion() : Migrator::latestVersion();
+    }
 
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
     void createdProjectIsAtTheLatestSchema()
     {
-        auto p = newProject("new.sqlite");
-        QCOMPARE(p->schemaVersion(), Migrator::latestVersion());
+        const TestStore store{"new"};
+        auto p = Project::create(store.location(), "EPSG:4548", "高青县", "370322");
+        QVERIFY(p->engine() == (store.postgis() ? Engine::PostGIS : Engine::SpatiaLite));
+        QCOMPARE(p->schemaVersion(), latestSchema(store));
         QVERIFY(p->schemaVersion() >= 1);
+        QVERIFY(p->layers().empty());
+    }
+
+    void createdFileIsInWalModeWithForeignKeys()
+    {
+        PL_SPATIALITE_ONLY("the file's pragmas");
+        auto p = newProject("new.sqlite");
         QCOMPARE(qs(std::get<std::string>(*p->db().scalar("PRAGMA journal_mode"))),
                  QStringLiteral("wal"));
         QCOMPARE(std::get<std::int64_t>(*p->db().scalar("PRAGMA foreign_keys")), 1);
-        QVERIFY(p->layers().empty());
     }
 
     void createdProjectHoldsItsSettings()
     {
-        auto p = newProject("settings.sqlite");
+        const TestStore store{"settings"};
+        auto p = Project::create(store.location(), "EPSG:4548", "高青县", "370322");
         QCOMPARE(qs(p->setting("working_crs").value_or("")), QStringLiteral("EPSG:4548"));
         QCOMPARE(qs(p->workingCrs()), QStringLiteral("EPSG:4548"));
         QCOMPARE(p->workingSrid(), 4548);
@@ -56,17 +75,18 @@ private slots:
         QVERIFY2(QDateTime::fromString(created, Qt::ISODate).isValid(), qPrintable(created));
         QVERIFY(!p->setting("no_such_key").has_value());
         // The creation is audited.
-        auto st = p->db().prepare("SELECT action, target, target_id, detail_json FROM audit_log");
-        QVERIFY(st.step());
-        QCOMPARE(qs(st.text(0)), QStringLiteral("project.create"));
-        QCOMPARE(qs(st.text(2)), QStringLiteral("370322"));
-        QVERIFY(st.text(3).find("EPSG:4548") != std::string::npos);
-        QVERIFY(!st.step());
+        const auto audit = p->auditLog();
+        QCOMPARE(audit.size(), std::size_t(1));
+        QCOMPARE(qs(audit[0].action), QStringLiteral("project.create"));
+        QCOMPARE(qs(audit[0].target), QStringLiteral("project"));
+        QCOMPARE(qs(audit[0].targetId), QStringLiteral("370322"));
+        QCOMPARE(qs(audit[0].detailJson), QStringLiteral("{\"working_crs\":\"EPSG:4548\"}"));
     }
 
     void settingsSurviveReopening()
     {
-        const std::string file = path("reopen.sqlite");
+        const TestStore store{"reopen"};
+        const std::string file = store.location();
         {
             auto p = Project::create(file, "EPSG:4527", "高青县", "370322");
             p->setSetting("county_name", "高青县（测试）");
@@ -82,6 +102,7 @@ private slots:
 
     void createRefusesAnExistingFile()
     {
+        PL_SPATIALITE_ONLY("a file of staff notes (PostGIS: createRefusesAnExistingProject)");
         const std::string file = path("existing.sqlite");
         {
             QFile f(qs(file));
@@ -92,6 +113,20 @@ private slots:
         QFile f(qs(file));
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), QByteArray("staff notes, not a project"));
+    }
+
+    // A second create where a project is: refused naming the location, the first one intact.
+    void createRefusesAnExistingProject()
+    {
+        const TestStore store{"twice"};
+        Project::create(store.location(), "EPSG:4548", "高青县", "370322");
+        PL_VERIFY_THROWS_WITH(Error,
+                              Project::create(store.location(), "EPSG:4527", "邹平市", "371626"),
+                              "already", store.named());
+        auto p = Project::open(store.location());
+        QCOMPARE(qs(p->workingCrs()), QStringLiteral("EPSG:4548"));
+        QCOMPARE(qs(p->countyName()), QStringLiteral("高青县"));
+        QCOMPARE(p->auditLog().size(), std::size_t(1));
     }
 
     void createRefusesANonEpsgCrs_data()
@@ -105,11 +140,15 @@ private slots:
     void createRefusesANonEpsgCrs()
     {
         QFETCH(QString, crs);
-        static int n = 0;
-        const std::string file = path(QStringLiteral("crs%1.sqlite").arg(++n));
-        PL_VERIFY_THROWS_WITH(Error, Project::create(file, crs.toStdString(), "高青县", "370322"),
-                              "EPSG", crs.toStdString(), file);
-        QVERIFY2(!exists(file), "a refused project left a file behind");
+        const TestStore store{"crs"};
+        const std::string location = store.location();
+        PL_VERIFY_THROWS_WITH(Error,
+                              Project::create(location, crs.toStdString(), "高青县", "370322"),
+                              "EPSG", crs.toStdString(), store.named());
+        if (!store.postgis())
+            QVERIFY2(!exists(location), "a refused project left a file behind");
+        // Nothing half-made: the next attempt, with a right CRS, makes the project.
+        QCOMPARE(Project::create(location, "EPSG:4548", "高青县", "370322")->workingSrid(), 4548);
     }
 
     // "EPSG:" followed by something that is not a known code: a clear Error, and no file left
@@ -124,18 +163,39 @@ private slots:
     void createRefusesAnUnknownEpsgCodeLeavingNoFile()
     {
         QFETCH(QString, crs);
-        const std::string file = path("unknown_" + crs.mid(5) + ".sqlite");
-        PL_VERIFY_THROWS_WITH(Error, Project::create(file, crs.toStdString(), "高青县", "370322"),
-                              crs.toStdString(), file);
-        QVERIFY2(!exists(file), "a refused project left a file behind");
-        QVERIFY(!exists(file + "-wal"));
+        const TestStore store{"unknowncrs"};
+        const std::string location = store.location();
+        PL_VERIFY_THROWS_WITH(Error,
+                              Project::create(location, crs.toStdString(), "高青县", "370322"),
+                              crs.toStdString(), store.named());
+        if (!store.postgis()) {
+            QVERIFY2(!exists(location), "a refused project left a file behind");
+            QVERIFY(!exists(location + "-wal"));
+        }
+        QCOMPARE(Project::create(location, "EPSG:4548", "高青县", "370322")->workingSrid(), 4548);
     }
 
     void openRefusesAMissingFile()
     {
+        PL_SPATIALITE_ONLY("a missing file (PostGIS: openRefusesAMissingDatabase)");
         const std::string file = path("missing.sqlite");
         PL_VERIFY_THROWS_WITH(Error, Project::open(file), file);
         QVERIFY(!exists(file));
+    }
+
+    // A server database that is not there: refused naming it, and not made by the attempt.
+    void openRefusesAMissingDatabase()
+    {
+        if (!planlines::geodata::test::testOnPostgis())
+            QSKIP("PostGIS engine only: a missing file is the case above");
+        const TestStore store{"there"};
+        const std::string there = store.named().substr(1), missing = there + "_missing";
+        std::string location = store.location();
+        location.replace(location.find("/" + there), there.size() + 1, "/" + missing);
+        PL_VERIFY_THROWS_WITH(Error, Project::open(location), "/" + missing, "does not exist");
+        PL_VERIFY_THROWS_WITH(Error, Project::open(location, true), "/" + missing);
+        QVERIFY(!PgConnection(planlines::geodata::test::clusterUri())
+                     .scalar("SELECT 1 FROM pg_database WHERE datname = $1", missing));
     }
 
     // A file staff picked by mistake: the message must say which file and that it is not a project.
@@ -164,8 +224,24 @@ private slots:
         QCOMPARE(f.readAll(), content);
     }
 
+    // A database that exists but holds no project: refused naming it, and left as it was.
+    void openRefusesAnEmptyDatabase()
+    {
+        if (!planlines::geodata::test::testOnPostgis())
+            QSKIP("PostGIS engine only: files are refused by the cases above and below");
+        const TestStore store{"empty"};
+        PL_VERIFY_THROWS_WITH(Error, Project::open(store.location()), store.named(),
+                              "not a PlanLines project");
+        PL_VERIFY_THROWS_WITH(Error, Project::open(store.location(), true), store.named(),
+                              "not a PlanLines project");
+        // Nothing was made by the attempts: a create then succeeds.
+        QCOMPARE(Project::create(store.location(), "EPSG:4548", "高青县", "370322")->workingSrid(),
+                 4548);
+    }
+
     void openRefusesASqliteDatabaseThatIsNotAProject()
     {
+        PL_SPATIALITE_ONLY("a SQLite file of another program");
         const std::string file = path("other.sqlite");
         {
             Database db(file, Database::Mode::Create);
@@ -177,57 +253,91 @@ private slots:
         QCOMPARE(std::get<std::int64_t>(*db.scalar("PRAGMA user_version")), 0);
     }
 
+    // Marked newer each engine's way: the file's user_version, the server's schema_migrations.
     void openRefusesAProjectFromANewerProgram()
     {
-        const std::string file = path("newer.sqlite");
-        newProject("newer.sqlite");
-        const int newer = Migrator::latestVersion() + 1;
-        {
-            Database db(file, Database::Mode::ReadWrite);
+        const TestStore store{"newer"};
+        Project::create(store.location(), "EPSG:4548", "高青县", "370322");
+        const int newer = latestSchema(store) + 1;
+        const auto version = [&]() -> std::int64_t {
+            if (store.postgis())
+                return std::get<std::int64_t>(*PgConnection(store.location())
+                                                   .scalar("SELECT max(version)::int8 FROM "
+                                                           "schema_migrations"));
+            Database db(store.location(), Database::Mode::ReadOnly);
+            return std::get<std::int64_t>(*db.scalar("PRAGMA user_version"));
+        };
+        if (store.postgis()) {
+            PgConnection(store.location())
+                .exec("INSERT INTO schema_migrations (version, name) VALUES ($1, 'from a newer "
+                      "PlanLines')",
+                      PgParams::of(newer));
+        } else {
+            Database db(store.location(), Database::Mode::ReadWrite);
             db.exec("PRAGMA user_version = " + std::to_string(newer));
         }
-        PL_VERIFY_THROWS_WITH(Error, Project::open(file), file, "newer PlanLines");
-        PL_VERIFY_THROWS_WITH(Error, Project::open(file, true), file, "newer PlanLines");
-        Database db(file, Database::Mode::ReadOnly);
-        QCOMPARE(std::get<std::int64_t>(*db.scalar("PRAGMA user_version")), newer);
+        PL_VERIFY_THROWS_WITH(Error, Project::open(store.location()), store.named(),
+                              "newer PlanLines");
+        PL_VERIFY_THROWS_WITH(Error, Project::open(store.location(), true), store.named(),
+                              "newer PlanLines");
+        QCOMPARE(version(), std::int64_t(newer)); // not migrated back, not touched
     }
 
     void readOnlyOpenCannotWrite()
     {
-        const std::string file = path("readonly.sqlite");
-        newProject("readonly.sqlite");
-        auto p = Project::open(file, true);
+        const TestStore store{"readonly"};
+        Project::create(store.location(), "EPSG:4548", "高青县", "370322");
+        auto p = Project::open(store.location(), true);
         QCOMPARE(qs(p->countyName()), QStringLiteral("高青县"));
+        // The engine's own refusal: SQLite's read-only code, or PostgreSQL's read-only
+        // transaction (the session is SET default_transaction_read_only).
+        const auto refusedAsReadOnly = [&](const StoreError &e) {
+            if (store.postgis())
+                QVERIFY2(std::string(e.what()).find("read-only transaction") != std::string::npos,
+                         e.what());
+            else
+                QCOMPARE(e.sqliteCode() & 0xff, SQLITE_READONLY);
+        };
         try {
             p->setSetting("county_name", "改名");
             QFAIL("wrote through a read-only project");
         } catch (const StoreError &e) {
-            QCOMPARE(e.sqliteCode() & 0xff, SQLITE_READONLY);
+            refusedAsReadOnly(e);
         }
         try {
             p->audit("test.write", "project", "");
             QFAIL("audited through a read-only project");
         } catch (const StoreError &e) {
-            QCOMPARE(e.sqliteCode() & 0xff, SQLITE_READONLY);
+            refusedAsReadOnly(e);
         }
-        QCOMPARE(qs(Project::open(file, true)->countyName()), QStringLiteral("高青县"));
+        auto again = Project::open(store.location(), true);
+        QCOMPARE(qs(again->countyName()), QStringLiteral("高青县"));
+        QCOMPARE(again->auditLog().size(), std::size_t(1));
     }
 
     void auditWritesOneRowWithActorAndTime()
     {
-        auto p = newProject("audit.sqlite");
+        const TestStore store{"audit"};
+        auto p = Project::create(store.location(), "EPSG:4548", "高青县", "370322");
         qputenv("PLANLINES_USER", "zhangsan");
         p->audit("corridor.update", "corridor", "S-07", "{\"percent\":40}");
         qunsetenv("PLANLINES_USER");
-        auto st = p->db().prepare("SELECT at, actor, target, target_id, detail_json FROM audit_log "
-                                  "WHERE action = 'corridor.update'");
-        QVERIFY(st.step());
-        QVERIFY(QDateTime::fromString(qs(st.text(0)), Qt::ISODate).isValid());
-        QCOMPARE(qs(st.text(1)), QStringLiteral("zhangsan"));
-        QCOMPARE(qs(st.text(2)), QStringLiteral("corridor"));
-        QCOMPARE(qs(st.text(3)), QStringLiteral("S-07"));
-        QCOMPARE(qs(st.text(4)), QStringLiteral("{\"percent\":40}"));
-        QVERIFY(!st.step());
+        const auto audit = p->auditLog();
+        QCOMPARE(audit.size(), std::size_t(2)); // project.create, then this one
+        const AuditRow &row = audit[1];
+        QCOMPARE(qs(row.action), QStringLiteral("corridor.update"));
+        QVERIFY2(QDateTime::fromString(qs(row.at), Qt::ISODate).isValid(), row.at.c_str());
+        QCOMPARE(qs(row.target), QStringLiteral("corridor"));
+        QCOMPARE(qs(row.targetId), QStringLiteral("S-07"));
+        QCOMPARE(qs(row.detailJson), QStringLiteral("{\"percent\":40}"));
+        // On a server the actor is the PostgreSQL role (issue 17: audit rows name the role that
+        // wrote them), on a file the person the program runs for.
+        if (!store.postgis())
+            QCOMPARE(qs(row.actor), QStringLiteral("zhangsan"));
+        else
+            QCOMPARE(row.actor,
+                     std::get<std::string>(
+                         *PgConnection(store.location()).scalar("SELECT current_user::text")));
     }
 
     // Without login variables (a service, a container) the actor is the process's account.

@@ -176,17 +176,24 @@ LayerTotals PostgisFeatureSource::totals()
 
 bool PostgisFeatureSource::ensureIndex(const std::string &column)
 {
-    // Only the table's owner may index it; anyone else's searches scan (best effort, as the
-    // interface says). A savepoint keeps a refusal from spoiling the caller's transaction.
+    // Only the table's owner may index it, and not in a read-only session; anyone else's
+    // searches scan (best effort, as the interface says). A savepoint keeps a refusal from
+    // spoiling the caller's transaction.
+    const std::string index = "search_" + m_layer.table + "_" + column;
     try {
         PgTransaction tx(m_db);
-        m_db.exec("CREATE INDEX IF NOT EXISTS " +
-                  quoteIdentifier("search_" + m_layer.table + "_" + column) + " ON " +
+        m_db.exec("CREATE INDEX IF NOT EXISTS " + quoteIdentifier(index) + " ON " +
                   quoteIdentifier(m_layer.table) + " (" + quoteIdentifier(column) + ")");
         tx.commit();
         return true;
     } catch (const StoreError &) {
-        return false;
+        // Refused even when the index is there (a read-only session refuses the statement
+        // before looking): say whether it exists, as the interface promises.
+        return m_db
+            .scalar("SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND "
+                    "tablename = $1 AND indexname = $2",
+                    m_layer.table, index)
+            .has_value();
     }
 }
 

@@ -1,14 +1,17 @@
 // CorridorState: the status of each segment on a date and the totals by status and township,
 // against sums the test computes with SQL straight from the tables (sample county), and against
-// the fixture's hand-written numbers.
+// the fixture's hand-written numbers. Run on both engines: the _pg twin writes the fixture into
+// PostGIS and reads a copy of the sample county published there (samplecopy.h), its sums still
+// taken from the sample file's own SQL.
 #include "../testsupport.h"
+#include "common/teststore.h"
 #include "corridorfixture.h"
+#include "samplecopy.h"
 
 #include <geodata/area.h>
 #include <geodata/corridor/corridorstate.h>
 
 #include <QJsonArray>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <map>
@@ -21,7 +24,7 @@ class CorridorStateTest : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
+    testing::SampleCopy m_sample; // the file, or its copy on PostGIS in the _pg run
 
     // SQL: each segment's last status on or before date, summed by status (and township).
     struct Sum
@@ -59,10 +62,12 @@ private slots:
     void sampleTotalsMatchSql()
     {
         QFETCH(QString, date);
-        auto project = Project::open(PLANLINES_SAMPLE_DB, true);
+        auto project = Project::open(m_sample.location(), true);
         const Corridor corridor = Corridor::load(*project);
         const auto state = CorridorState::on(corridor, date.toStdString());
-        const auto sums = sqlSums(*project, date.toStdString(), false);
+        // The answers from the sample file's own SQL (on PostGIS: the copy checked against it).
+        auto file = Project::open(PLANLINES_SAMPLE_DB, true);
+        const auto sums = sqlSums(*file, date.toStdString(), false);
         int segments = 0;
         for (Status s : kAllStatuses) {
             const auto it = sums.find(std::string(statusId(s)));
@@ -74,7 +79,7 @@ private slots:
             segments += got.segments;
         }
         QCOMPARE(segments, 47);
-        const auto towns = sqlSums(*project, date.toStdString(), true);
+        const auto towns = sqlSums(*file, date.toStdString(), true);
         for (const auto &t : state.byTownship())
             for (const auto &[status, totals] : t.byStatus) {
                 const auto it = towns.find(t.name + "/" + std::string(statusId(status)));
@@ -88,7 +93,7 @@ private slots:
     void sampleFollowsDomainHistory()
     {
         // DOMAIN.md: planned 2020, built in sections, finished end-2023, maintained from 2024.
-        auto project = Project::open(PLANLINES_SAMPLE_DB, true);
+        auto project = Project::open(m_sample.location(), true);
         const Corridor corridor = Corridor::load(*project);
         QCOMPARE(CorridorState::on(corridor, "2020-01-01").byStatus().at(Status::None).segments,
                  47);
@@ -115,8 +120,8 @@ private slots:
 
     void fixtureByHand()
     {
-        const std::string path = testing::CorridorFixture::create(
-            m_dir.filePath(QStringLiteral("hand.sqlite")).toStdString());
+        const geodata::test::TestStore store{"corridorstate"};
+        const std::string path = testing::CorridorFixture::create(store.location());
         auto project = Project::open(path);
         const Corridor corridor = Corridor::load(*project);
         const auto st = CorridorState::on(corridor, "2021-06-30");

@@ -1,7 +1,10 @@
 // LeveeLine on the sample county's levee: chainage of a vertex equals the cumulative length the
 // test computes from the stored coordinates, point → chainage → point round trips to 0.1 m,
-// points beside the levee project to their foot, and bad input gives clear errors.
+// points beside the levee project to their foot, and bad input gives clear errors. Run on both
+// engines: the _pg twin loads the levee from a copy of the sample published into PostGIS
+// (samplecopy.h); the vertices it is checked against are read from the sample file.
 #include "../testsupport.h"
+#include "samplecopy.h"
 
 #include <geodata/chainage.h>
 #include <geodata/corridor/corridor.h>
@@ -17,6 +20,7 @@ class LeveeLineTest : public QObject
 {
     Q_OBJECT
 
+    planlines::testing::SampleCopy m_sample;
     std::unique_ptr<Project> m_project;
     std::optional<Corridor> m_corridor;
     std::vector<double> m_xy;  // the levee's vertices, read with SQL
@@ -25,11 +29,12 @@ class LeveeLineTest : public QObject
 private slots:
     void initTestCase()
     {
-        m_project = Project::open(PLANLINES_SAMPLE_DB, /*readOnly=*/true);
+        m_project = Project::open(m_sample.location(), /*readOnly=*/true);
         m_corridor = Corridor::load(*m_project);
         QVERIFY(m_corridor->hasLevee());
-        // The levee's vertices straight from the table, independent of LeveeLine.
-        auto st = m_project->db().prepare(
+        // The levee's vertices straight from the sample file's table, independent of LeveeLine.
+        const auto file = Project::open(PLANLINES_SAMPLE_DB, /*readOnly=*/true);
+        auto st = file->db().prepare(
             "SELECT ST_X(ST_PointN(ST_GeometryN(geom, 1), n.i)), "
             "ST_Y(ST_PointN(ST_GeometryN(geom, 1), n.i)) FROM levee, "
             "(WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 100000) "

@@ -1,8 +1,12 @@
 // Tests geodata/import/fileimporter.h end to end on fixtures the test writes with GDAL: GBK
 // without .cpg, no .prj, GeoJSON in EPSG:4490, GeoPackage with repairs and rejections, a zipped
 // Shapefile, versioned re-import, cancel, and bad inputs that must leave the database as it was
-// without touching the network.
+// without touching the network. Run on both engines (the _pg twin imports into PostGIS): the
+// stored features are read back through FeatureSource.
+#include "../storedfeature.h"
+#include "../storeprobe.h"
 #include "../testsupport.h"
+#include "common/teststore.h"
 #include "importfixtures.h"
 
 #include <geodata/coordinatetransform.h>
@@ -58,33 +62,29 @@ std::string writeGbkDltb(const QString &dir)
     return path;
 }
 
+// What an import may change, as text: the store's tables and indexes, the registry with each
+// layer's versions and fields, the number of audit rows.
 QString dump(Project &p)
 {
     QString out;
-    auto rows = [&](const std::string &sql) {
-        auto st = p.db().prepare(sql);
-        while (st.step()) {
-            for (int i = 0; i < st.columnCount(); ++i)
-                out += QString::fromStdString(st.isNull(i) ? "NULL" : st.text(i)) + "|";
-            out += "\n";
-        }
-    };
-    rows("SELECT type, name FROM sqlite_master ORDER BY name");
-    rows("SELECT * FROM layers ORDER BY id");
-    rows("SELECT * FROM layer_versions ORDER BY id");
-    rows("SELECT * FROM layer_fields ORDER BY layer_id, position");
-    rows("SELECT count(*) FROM audit_log");
+    for (const auto &o : storeObjects(p))
+        out += qs(o) + "\n";
+    // Every column of the registry, its versions and its fields.
+    for (const auto &l : p.layers()) {
+        out += qs(std::to_string(l.id) + "|" + l.name + "|" + std::string(roleId(l.role)) + "|" +
+                  l.table + "|" + l.geometryType + "|" + l.source + "|" + l.importedAt + "|" +
+                  std::to_string(l.version) + "|" + std::to_string(l.featureCount) + "|" + l.crs +
+                  "|" + l.checksum + "|" + std::to_string(l.synthetic) + "|" + l.description + "|" +
+                  std::to_string(l.sortOrder) + "\n");
+        for (const auto &v : p.layerVersions(l))
+            out += qs(std::to_string(v.version) + "|" + v.table + "|" + v.source + "|" +
+                      v.importedAt + "|" + std::to_string(v.featureCount) + "|" + v.checksum + "|" +
+                      v.versionNote + "\n");
+        for (const auto &f : p.fields(l.id))
+            out += qs(f.name + "|" + std::string(fieldTypeSql(f.type)) + "|" + f.alias + "\n");
+    }
+    out += QString::number(p.auditLog().size());
     return out;
-}
-
-double scalarReal(Project &p, const std::string &sql)
-{
-    return std::get<double>(*p.db().scalar(sql));
-}
-
-std::string scalarText(Project &p, const std::string &sql)
-{
-    return std::get<std::string>(*p.db().scalar(sql));
 }
 
 } // namespace
@@ -94,6 +94,7 @@ class FileImporterTest : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
+    std::unique_ptr<TestStore> m_store;
     std::unique_ptr<Project> m_project;
     int m_n = 0;
 
@@ -127,9 +128,8 @@ private slots:
     void init()
     {
         m_project.reset();
-        QFile::remove(m_dir.filePath("p.sqlite"));
-        m_project = Project::create(m_dir.filePath("p.sqlite").toStdString(), "EPSG:4548", "高青县",
-                                    "370322");
+        m_store = std::make_unique<TestStore>("importer");
+        m_project = Project::create(m_store->location(), "EPSG:4548", "高青县", "370322");
     }
 
     void gbkShapefileWithoutCpgOrPrj()
@@ -149,22 +149,20 @@ private slots:
         QCOMPARE(l.written, std::int64_t(2));
         QCOMPARE(l.version, 1);
 
-        QCOMPARE(qs(scalarText(*m_project, "SELECT DLMC FROM dltb WHERE BSM = '1'")),
-                 QStringLiteral("水浇地"));
-        QCOMPARE(qs(scalarText(*m_project, "SELECT ZLDWMC FROM dltb WHERE BSM = '1'")),
-                 QStringLiteral("田镇街道"));
-        QCOMPARE(qs(scalarText(*m_project, "SELECT QSDWMC FROM dltb WHERE BSM = '1'")),
-                 QStringLiteral("高青县"));
+        const auto f = featureWhere(*m_project, "dltb", {"DLMC", "ZLDWMC", "QSDWMC"}, "BSM", "1");
+        QCOMPARE(qs(f.text(0)), QStringLiteral("水浇地"));
+        QCOMPARE(qs(f.text(1)), QStringLiteral("田镇街道"));
+        QCOMPARE(qs(f.text(2)), QStringLiteral("高青县"));
         double xy[2] = {39571000, 4115600};
         CoordinateTransform("EPSG:4527", "EPSG:4548").transform(xy);
-        PL_COMPARE_NEAR(scalarReal(*m_project, "SELECT MbrMinX(geom) FROM dltb WHERE BSM = '1'"),
-                        xy[0], 0.001, "m");
-        PL_COMPARE_NEAR(scalarReal(*m_project, "SELECT MbrMinY(geom) FROM dltb WHERE BSM = '1'"),
-                        xy[1], 0.001, "m");
-        PL_COMPARE_NEAR(scalarReal(*m_project, "SELECT ST_Area(geom) FROM dltb WHERE BSM = '1'"),
-                        10000.0, 0.01, "m²");
-        QCOMPARE(qs(scalarText(*m_project, "SELECT alias FROM layer_fields WHERE name = 'DLBM'")),
-                 QStringLiteral("地类编码"));
+        PL_COMPARE_NEAR(f.geometry.envelope().minX, xy[0], 0.001, "m");
+        PL_COMPARE_NEAR(f.geometry.envelope().minY, xy[1], 0.001, "m");
+        PL_COMPARE_NEAR(f.geometry.area(), 10000.0, 0.01, "m²");
+        QString alias;
+        for (const auto &field : m_project->fields(m_project->layer("dltb")->id))
+            if (field.name == "DLBM")
+                alias = qs(field.alias);
+        QCOMPARE(alias, QStringLiteral("地类编码"));
     }
 
     void encodingOverride()
@@ -175,7 +173,7 @@ private slots:
         const FileReport r = run(shp, o);
         QVERIFY2(r.ok, r.error.c_str());
         QCOMPARE(qs(r.layers[0].encodingHow), QStringLiteral("override"));
-        QCOMPARE(qs(scalarText(*m_project, "SELECT DLMC FROM dltb WHERE BSM = '2'")),
+        QCOMPARE(qs(featureWhere(*m_project, "dltb", {"DLMC"}, "BSM", "2").text(0)),
                  QStringLiteral("水田"));
     }
 
@@ -203,18 +201,13 @@ private slots:
 
         std::vector<double> ring = {lon, lat, lon + d, lat, lon + d, lat + d, lon, lat + d};
         CoordinateTransform("EPSG:4490", "EPSG:4548").transform(ring);
-        PL_COMPARE_NEAR(
-            scalarReal(*m_project,
-                       "SELECT ST_X(PointN(ExteriorRing(GeometryN(geom, 1)), 1)) FROM towns"),
-            ring[0], 0.001, "m");
-        PL_COMPARE_NEAR(
-            scalarReal(*m_project,
-                       "SELECT ST_Y(PointN(ExteriorRing(GeometryN(geom, 1)), 1)) FROM towns"),
-            ring[1], 0.001, "m");
+        const auto town = featureWhere(*m_project, "towns", {"XZQMC"});
+        // The first point of the first part's outer ring.
+        PL_COMPARE_NEAR(town.flat.xy.at(0), ring[0], 0.001, "m");
+        PL_COMPARE_NEAR(town.flat.xy.at(1), ring[1], 0.001, "m");
         const double expectedArea = Geometry::polygon(ring).area();
-        PL_COMPARE_NEAR(scalarReal(*m_project, "SELECT ST_Area(geom) FROM towns"), expectedArea,
-                        0.01, "m²");
-        QCOMPARE(qs(scalarText(*m_project, "SELECT XZQMC FROM towns")), QStringLiteral("田镇街道"));
+        PL_COMPARE_NEAR(town.geometry.area(), expectedArea, 0.01, "m²");
+        QCOMPARE(qs(town.text(0)), QStringLiteral("田镇街道"));
     }
 
     void geopackageRepairsAndRejects()
@@ -256,9 +249,8 @@ private slots:
         QCOMPARE(qs(lr.rejected[1].reason), QStringLiteral("no geometry"));
         QVERIFY(!ImportReport{{r}}.clean());
         // The bow-tie's two triangles: 2 × ¼ of the 100 m square.
-        PL_COMPARE_NEAR(
-            scalarReal(*m_project, "SELECT ST_Area(geom) FROM stbhhx WHERE HXMC = '蝴蝶'"), 5000.0,
-            0.01, "m²");
+        PL_COMPARE_NEAR(featureWhere(*m_project, "stbhhx", {}, "HXMC", "蝴蝶").geometry.area(),
+                        5000.0, 0.01, "m²");
         const QString text = qs(ImportReport{{r}}.toText());
         QVERIFY(text.contains(QStringLiteral("rejected feature 3:")));
     }
@@ -289,10 +281,9 @@ private slots:
         QCOMPARE(qs(r.layers[0].encodingHow), QStringLiteral("cpg"));
         QCOMPARE(qs(r.layers[0].crsHow), QStringLiteral("source"));
         QVERIFY(r.layers[0].sourceCrs.rfind("EPSG:4527", 0) == 0);
-        QCOMPARE(qs(scalarText(*m_project, "SELECT ZLDWMC FROM yjjbnttb")),
-                 QStringLiteral("田镇街道"));
-        PL_COMPARE_NEAR(scalarReal(*m_project, "SELECT MbrMinX(geom) FROM yjjbnttb"), 571000.0,
-                        0.001, "m");
+        const auto farm = featureWhere(*m_project, "yjjbnttb", {"ZLDWMC"});
+        QCOMPARE(qs(farm.text(0)), QStringLiteral("田镇街道"));
+        PL_COMPARE_NEAR(farm.geometry.envelope().minX, 571000.0, 0.001, "m");
     }
 
     void reimportKeepsVersions()
@@ -305,17 +296,25 @@ private slots:
         const auto layer = m_project->layer("DLTB");
         QVERIFY(layer);
         QCOMPARE(layer->version, 2);
-        QCOMPARE(qs(layer->table), QStringLiteral("dltb"));
-        QCOMPARE(
-            qs(scalarText(*m_project, "SELECT group_concat(version || ':' || table_name, ' ') FROM "
-                                      "(SELECT * FROM layer_versions ORDER BY version)")),
-            QStringLiteral("1:dltb_v1 2:dltb"));
-        QCOMPARE(std::get<std::int64_t>(*m_project->db().scalar("SELECT count(*) FROM dltb_v1")),
+        // SpatiaLite moves version 1 to dltb_v1; PostGIS writes version 2 as dltb_v2.
+        QCOMPARE(qs(layer->table),
+                 m_store->postgis() ? QStringLiteral("dltb_v2") : QStringLiteral("dltb"));
+        QString versions;
+        for (const auto &v : m_project->layerVersions(*layer))
+            versions += QString::number(v.version) + ":" + qs(v.table) + " ";
+        QCOMPARE(versions, m_store->postgis() ? QStringLiteral("1:dltb 2:dltb_v2 ")
+                                              : QStringLiteral("1:dltb_v1 2:dltb "));
+        FeatureRequest all;
+        all.geometry = false;
+        QCOMPARE(m_project->features(m_project->layerVersions(*layer).front())->count(all),
                  std::int64_t(2));
-        QCOMPARE(std::get<std::int64_t>(*m_project->db().scalar(
-                     "SELECT count(*) FROM audit_log WHERE action = 'layer.replace'")),
-                 std::int64_t(1));
-        QCOMPARE(qs(scalarText(*m_project, "PRAGMA integrity_check")), QStringLiteral("ok"));
+        int replaced = 0;
+        for (const auto &a : m_project->auditLog())
+            replaced += a.action == "layer.replace";
+        QCOMPARE(replaced, 1);
+        if (!m_store->postgis())
+            QCOMPARE(qs(std::get<std::string>(*m_project->db().scalar("PRAGMA integrity_check"))),
+                     QStringLiteral("ok"));
     }
 
     void cancelLeavesNothing()
@@ -344,7 +343,7 @@ private slots:
         QCOMPARE(told[0], std::make_pair(std::int64_t(1), std::int64_t(2)));
         QCOMPARE(told[1], std::make_pair(std::int64_t(2), std::int64_t(2)));
         QVERIFY(!m_project->layer("DLTB"));
-        QVERIFY(!m_project->db().tableExists("dltb"));
+        QVERIFY(!m_project->hasTable("dltb"));
     }
 
     void badInputs()

@@ -3,7 +3,11 @@
 // lines (with and without --srs), MapInfo TAB and MIF in GBK, KML and KMZ, CSV with WKT and with
 // X/Y columns in either order, and multi-layer SpatiaLite and GeoPackage files. Coordinates are
 // checked within 1 mm of a direct PROJ transform, areas within 0.01 m², Chinese text exactly.
+// Run on both engines (the _pg twin imports into PostGIS): the stored features are read back
+// through FeatureSource.
+#include "../storedfeature.h"
 #include "../testsupport.h"
+#include "common/teststore.h"
 #include "formatsfixtures.h"
 #include "importfixtures.h"
 
@@ -29,16 +33,11 @@ using namespace planlines::geodata::test;
 
 namespace {
 
-double real(Project &p, const std::string &sql)
+// Attribute column of feature fid (the first one, unless told) of a layer (name or table).
+std::string text(Project &p, const std::string &layer, const std::string &column,
+                 std::int64_t fid = 1)
 {
-    const auto v = p.db().scalar(sql);
-    return v && std::holds_alternative<double>(*v) ? std::get<double>(*v) : std::nan("");
-}
-
-std::string text(Project &p, const std::string &sql)
-{
-    const auto v = p.db().scalar(sql);
-    return v && std::holds_alternative<std::string>(*v) ? std::get<std::string>(*v) : "<none>";
+    return featureWhere(p, layer, {column}, {}, {}, fid).text(0);
 }
 
 const LayerReport *layerNamed(const FileReport &r, const std::string &source)
@@ -69,6 +68,7 @@ class FormatsTest : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
+    std::unique_ptr<TestStore> m_store;
     std::unique_ptr<Project> m_project;
     int m_n = 0;
 
@@ -84,8 +84,9 @@ class FormatsTest : public QObject
     }
     // The feature's bounding box and area equal those of the source polygon `xy` (in `crs`)
     // transformed by PROJ to the working CRS: within 1 mm and 0.01 m².
-    void checkPolygon(const std::string &table, const std::string &where, const std::string &crs,
-                      std::vector<double> xy)
+    // The feature: fid 1 of the layer in table, or the one whose column equals value.
+    void checkPolygon(const std::string &table, const std::string &column, const std::string &value,
+                      const std::string &crs, std::vector<double> xy)
     {
         if (crs != "EPSG:4548")
             CoordinateTransform(crs, "EPSG:4548").transform(xy);
@@ -96,20 +97,21 @@ class FormatsTest : public QObject
             minY = std::min(minY, xy[i + 1]);
             maxY = std::max(maxY, xy[i + 1]);
         }
-        const std::string from = " FROM " + table + " WHERE " + where;
-        PL_COMPARE_NEAR(real(*m_project, "SELECT MbrMinX(geom)" + from), minX, 0.001, "m");
-        PL_COMPARE_NEAR(real(*m_project, "SELECT MbrMinY(geom)" + from), minY, 0.001, "m");
-        PL_COMPARE_NEAR(real(*m_project, "SELECT MbrMaxX(geom)" + from), maxX, 0.001, "m");
-        PL_COMPARE_NEAR(real(*m_project, "SELECT MbrMaxY(geom)" + from), maxY, 0.001, "m");
-        PL_COMPARE_NEAR(real(*m_project, "SELECT ST_Area(geom)" + from),
-                        Geometry::polygon(xy).area(), 0.01, "m²");
+        const auto f = featureWhere(*m_project, table, {}, column, value, column.empty() ? 1 : 0);
+        const Envelope box = f.geometry.envelope();
+        PL_COMPARE_NEAR(box.minX, minX, 0.001, "m");
+        PL_COMPARE_NEAR(box.minY, minY, 0.001, "m");
+        PL_COMPARE_NEAR(box.maxX, maxX, 0.001, "m");
+        PL_COMPARE_NEAR(box.maxY, maxY, 0.001, "m");
+        PL_COMPARE_NEAR(f.geometry.area(), Geometry::polygon(xy).area(), 0.01, "m²");
     }
     void checkPoint(const std::string &table, const std::string &crs, double x, double y)
     {
         double xy[2] = {x, y};
         CoordinateTransform(crs, "EPSG:4548").transform(xy);
-        PL_COMPARE_NEAR(real(*m_project, "SELECT ST_X(geom) FROM " + table), xy[0], 0.001, "m");
-        PL_COMPARE_NEAR(real(*m_project, "SELECT ST_Y(geom) FROM " + table), xy[1], 0.001, "m");
+        const auto f = featureWhere(*m_project, table, {}, {}, {}, 1);
+        PL_COMPARE_NEAR(f.geometry.x(), xy[0], 0.001, "m");
+        PL_COMPARE_NEAR(f.geometry.y(), xy[1], 0.001, "m");
     }
     void checkSandiao(const FileReport &r)
     {
@@ -123,15 +125,14 @@ class FormatsTest : public QObject
             QCOMPARE(qs(l->role), qs(role));
             QVERIFY(l->sourceCrs.rfind("EPSG:4527", 0) == 0);
         }
-        QCOMPARE(qs(text(*m_project, "SELECT DLMC FROM dltb WHERE BSM = '1'")),
-                 QStringLiteral("水浇地"));
-        QCOMPARE(qs(text(*m_project, "SELECT ZLDWMC FROM dltb WHERE BSM = '1'")),
-                 QStringLiteral("田镇街道"));
-        QCOMPARE(qs(text(*m_project, "SELECT XZQMC FROM xzq")), QStringLiteral("高青县"));
-        QCOMPARE(qs(text(*m_project, "SELECT ZLDWMC FROM yjjbnttb")), QStringLiteral("田镇街道"));
-        checkPolygon("dltb", "BSM = '1'", "EPSG:4527", squareXY(39571000, 4115600, 100));
-        checkPolygon("dltb", "BSM = '2'", "EPSG:4527", squareXY(39571200, 4115600, 50));
-        checkPolygon("xzq", "1", "EPSG:4527", squareXY(39570000, 4115000, 3000));
+        const auto bsm1 = featureWhere(*m_project, "dltb", {"DLMC", "ZLDWMC"}, "BSM", "1");
+        QCOMPARE(qs(bsm1.text(0)), QStringLiteral("水浇地"));
+        QCOMPARE(qs(bsm1.text(1)), QStringLiteral("田镇街道"));
+        QCOMPARE(qs(text(*m_project, "xzq", "XZQMC")), QStringLiteral("高青县"));
+        QCOMPARE(qs(text(*m_project, "yjjbnttb", "ZLDWMC")), QStringLiteral("田镇街道"));
+        checkPolygon("dltb", "BSM", "1", "EPSG:4527", squareXY(39571000, 4115600, 100));
+        checkPolygon("dltb", "BSM", "2", "EPSG:4527", squareXY(39571200, 4115600, 50));
+        checkPolygon("xzq", {}, {}, "EPSG:4527", squareXY(39570000, 4115000, 3000));
     }
     std::string writeGdb(const QString &dir)
     {
@@ -146,9 +147,8 @@ private slots:
     void init()
     {
         m_project.reset();
-        QFile::remove(m_dir.filePath("p.sqlite"));
-        m_project = Project::create(m_dir.filePath("p.sqlite").toStdString(), "EPSG:4548", "高青县",
-                                    "370322");
+        m_store = std::make_unique<TestStore>("formats");
+        m_project = Project::create(m_store->location(), "EPSG:4548", "高青县", "370322");
     }
 
     void fileGeodatabaseAllLayers() { checkSandiao(run(writeGdb(sub()))); }
@@ -162,7 +162,7 @@ private slots:
         QCOMPARE(r.layers.size(), size_t(1));
         QCOMPARE(qs(r.layers[0].role), QStringLiteral("township"));
         QVERIFY(!m_project->layer("DLTB"));
-        QCOMPARE(qs(text(*m_project, "SELECT XZQMC FROM xzq")), QStringLiteral("高青县"));
+        QCOMPARE(qs(text(*m_project, "xzq", "XZQMC")), QStringLiteral("高青县"));
     }
 
     void fileGeodatabaseZipped()
@@ -224,15 +224,13 @@ private slots:
         QCOMPARE(lines->written, std::int64_t(1));
         QCOMPARE(qs(polys->role), QStringLiteral("site"));
         QVERIFY(polys->sourceCrs.rfind("EPSG:4527", 0) == 0);
-        checkPolygon(polys->table, "1", "EPSG:4527", squareXY(39571000, 4115600, 100));
+        checkPolygon(polys->table, {}, {}, "EPSG:4527", squareXY(39571000, 4115600, 100));
         double xy[2] = {39571000, 4115800};
         CoordinateTransform("EPSG:4527", "EPSG:4548").transform(xy);
-        PL_COMPARE_NEAR(real(*m_project, "SELECT MbrMinX(geom) FROM " + lines->table), xy[0], 0.001,
-                        "m");
-        PL_COMPARE_NEAR(real(*m_project, "SELECT MbrMinY(geom) FROM " + lines->table), xy[1], 0.001,
-                        "m");
-        PL_COMPARE_NEAR(real(*m_project, "SELECT ST_Length(geom) FROM " + lines->table), 200.0,
-                        0.001, "m");
+        const auto line = featureWhere(*m_project, lines->table, {});
+        PL_COMPARE_NEAR(line.geometry.envelope().minX, xy[0], 0.001, "m");
+        PL_COMPARE_NEAR(line.geometry.envelope().minY, xy[1], 0.001, "m");
+        PL_COMPARE_NEAR(line.geometry.length(), 200.0, 0.001, "m");
     }
 
     void dxfWithSrsOverride()
@@ -264,7 +262,7 @@ private slots:
         QCOMPARE(r.layers.size(), size_t(1));
         QCOMPARE(qs(r.layers[0].sourceLayer), QStringLiteral("hatch"));
         QCOMPARE(qs(r.layers[0].geometryType), QStringLiteral("MULTIPOLYGON"));
-        checkPolygon(r.layers[0].table, "1", "EPSG:4527", squareXY(39571200, 4115600, 50));
+        checkPolygon(r.layers[0].table, {}, {}, "EPSG:4527", squareXY(39571200, 4115600, 50));
     }
 
     void mapinfoTabAndMif_data()
@@ -308,10 +306,10 @@ private slots:
         const FileReport r = run(path);
         QVERIFY2(r.ok, r.error.c_str());
         QCOMPARE(qs(r.layers[0].role), QStringLiteral("landuse"));
-        QCOMPARE(qs(text(*m_project, "SELECT DLMC FROM dltb")), QStringLiteral("水浇地"));
-        QCOMPARE(qs(text(*m_project, "SELECT ZLDWMC FROM dltb")), QStringLiteral("田镇街道"));
-        QCOMPARE(qs(text(*m_project, "SELECT QSDWMC FROM dltb")), QStringLiteral("高青县"));
-        checkPolygon("dltb", "1", "EPSG:4490", xy);
+        QCOMPARE(qs(text(*m_project, "dltb", "DLMC")), QStringLiteral("水浇地"));
+        QCOMPARE(qs(text(*m_project, "dltb", "ZLDWMC")), QStringLiteral("田镇街道"));
+        QCOMPARE(qs(text(*m_project, "dltb", "QSDWMC")), QStringLiteral("高青县"));
+        checkPolygon("dltb", {}, {}, "EPSG:4490", xy);
     }
 
     std::string writeKml(const QString &dir, const std::vector<double> &xy)
@@ -333,8 +331,8 @@ private slots:
         QCOMPARE(r.layers.size(), size_t(1));
         QCOMPARE(qs(r.layers[0].role), QStringLiteral("township"));
         QVERIFY(r.layers[0].sourceCrs.rfind("EPSG:4326", 0) == 0);
-        QCOMPARE(qs(text(*m_project, "SELECT Name FROM xzq")), QStringLiteral("田镇街道"));
-        checkPolygon("xzq", "1", "EPSG:4326", xy);
+        QCOMPARE(qs(text(*m_project, "xzq", "Name")), QStringLiteral("田镇街道"));
+        checkPolygon("xzq", {}, {}, "EPSG:4326", xy);
     }
 
     void kml()
@@ -390,14 +388,18 @@ private slots:
             QVERIFY2(r.layers[0].warnings.empty(),
                      r.layers[0].warnings.empty() ? "" : r.layers[0].warnings[0].reason.c_str());
             const std::string t = r.layers[0].table;
-            QCOMPARE(qs(text(*m_project, "SELECT Name || '|' || XMMC || '|' || MJ || '|' || "
-                                         "coalesce(JSDW, '-') FROM \"" +
-                                             t + "\" WHERE fid = 1")),
-                     QStringLiteral("项目一|高青县渔光互补项目|12.5|-"));
-            QCOMPARE(qs(text(*m_project, "SELECT Name || '|' || coalesce(XMMC, '-') || '|' || "
-                                         "JSDW FROM \"" +
-                                             t + "\" WHERE fid = 2")),
-                     QStringLiteral("项目二|-|高青县发展和改革局"));
+            // Joined with | and NULL written '-'.
+            const auto joined = [&](std::int64_t fid) {
+                const auto f =
+                    featureWhere(*m_project, t, {"Name", "XMMC", "MJ", "JSDW"}, {}, {}, fid);
+                std::string out;
+                for (int i = 0; i < 4; ++i)
+                    if (i != 2 || fid == 1) // feature 2: its name, XMMC and JSDW
+                        out += (i ? "|" : "") + (f.isNull(i) ? std::string("-") : f.text(i));
+                return qs(out);
+            };
+            QCOMPARE(joined(1), QStringLiteral("项目一|高青县渔光互补项目|12.5|-"));
+            QCOMPARE(joined(2), QStringLiteral("项目二|-|高青县发展和改革局"));
         }
     }
 
@@ -418,10 +420,9 @@ private slots:
         QVERIFY2(r.ok, r.error.c_str());
         QCOMPARE(qs(r.layers[0].role), QStringLiteral("site"));
         QCOMPARE(qs(r.layers[0].crsHow), QStringLiteral("inferred"));
-        QCOMPARE(qs(text(*m_project, "SELECT XMMC FROM sites")),
-                 QStringLiteral("高青县田镇街道项目"));
-        QCOMPARE(qs(text(*m_project, "SELECT DLMC FROM sites")), QStringLiteral("水浇地"));
-        checkPolygon("sites", "1", "EPSG:4527", squareXY(39571000, 4115600, 100));
+        QCOMPARE(qs(text(*m_project, "sites", "XMMC")), QStringLiteral("高青县田镇街道项目"));
+        QCOMPARE(qs(text(*m_project, "sites", "DLMC")), QStringLiteral("水浇地"));
+        checkPolygon("sites", {}, {}, "EPSG:4527", squareXY(39571000, 4115600, 100));
     }
 
     void csvWithXYColumns_data()
@@ -482,7 +483,7 @@ private slots:
         QVERIFY2(
             qs(lr.crsDetail).contains(QStringLiteral("so ") + easting + " is read as the easting"),
             lr.crsDetail.c_str());
-        QCOMPARE(qs(text(*m_project, "SELECT XMMC FROM points")), QStringLiteral("华电渔光互补"));
+        QCOMPARE(qs(text(*m_project, "points", "XMMC")), QStringLiteral("华电渔光互补"));
         const bool swapped = easting == yName;
         checkPoint("points", crs.toStdString(), swapped ? yValue : xValue,
                    swapped ? xValue : yValue);
@@ -510,12 +511,12 @@ private slots:
         QVERIFY2(qs(lr.crsDetail).contains(QStringLiteral("so 横坐标 is read as the easting")),
                  lr.crsDetail.c_str());
         const std::string table = lr.table;
-        QCOMPARE(qs(text(*m_project, "SELECT group_concat(name, ',') FROM (SELECT f.name FROM "
-                                     "layer_fields f JOIN layers l ON l.id = f.layer_id ORDER BY "
-                                     "f.position)")),
-                 QStringLiteral("项目名称,横坐标,纵坐标,备注"));
-        QCOMPARE(qs(text(*m_project, "SELECT \"项目名称\" || '|' || \"备注\" FROM \"" + table +
-                                         "\" WHERE fid = 1")),
+        QString names;
+        for (const auto &f : m_project->fields(m_project->layer(table)->id))
+            names += (names.isEmpty() ? "" : ",") + qs(f.name);
+        QCOMPARE(names, QStringLiteral("项目名称,横坐标,纵坐标,备注"));
+        const auto row = featureWhere(*m_project, table, {"项目名称", "备注"}, {}, {}, 1);
+        QCOMPARE(qs(row.text(0) + "|" + row.text(1)),
                  QStringLiteral("华电渔光互补|黄河淤背区东侧"));
         checkPoint(table, "EPSG:4548", 571000.5, 4115600.25);
     }
@@ -554,12 +555,10 @@ private slots:
         QCOMPARE(r.layers.size(), size_t(2)); // "notes" has no recognised role: left out
         QCOMPARE(qs(layerNamed(r, "stbhhx")->role), QStringLiteral("eco_redline"));
         QCOMPARE(qs(layerNamed(r, "czkfbj")->role), QStringLiteral("urban_boundary"));
-        QCOMPARE(qs(text(*m_project, "SELECT HXMC FROM stbhhx")),
-                 QStringLiteral("黄河湿地生态保护红线"));
-        QCOMPARE(qs(text(*m_project, "SELECT GHFQMC FROM czkfbj")),
-                 QStringLiteral("城镇集中建设区"));
-        checkPolygon("stbhhx", "1", "EPSG:4548", squareXY(571000, 4115600, 100));
-        checkPolygon("czkfbj", "1", "EPSG:4548", squareXY(572000, 4116000, 200));
+        QCOMPARE(qs(text(*m_project, "stbhhx", "HXMC")), QStringLiteral("黄河湿地生态保护红线"));
+        QCOMPARE(qs(text(*m_project, "czkfbj", "GHFQMC")), QStringLiteral("城镇集中建设区"));
+        checkPolygon("stbhhx", {}, {}, "EPSG:4548", squareXY(571000, 4115600, 100));
+        checkPolygon("czkfbj", {}, {}, "EPSG:4548", squareXY(572000, 4116000, 200));
     }
 };
 
