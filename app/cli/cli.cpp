@@ -60,7 +60,7 @@ constexpr Command kCommands[] = {
     {"boundary", runBoundary, "write a site as a boundary coordinate file (界址点坐标文件)"},
     {"check", runCheck, "check sites against the control lines and the access list (三线一单)",
      reportRequested},
-    {"sample", runSample, "generate the synthetic sample county (Gaoqing) as a new project"},
+    {"sample", runSample, "generate the synthetic sample county (Gaoqing) as a new project file or on a server"},
     {"corridor", runCorridor, "corridor progress: status on a date, update, import, locate, report",
      corridorDraws},
     {"export", runExport, "print map sheets (PDF, PNG, SVG) from the templates, one or a batch"},

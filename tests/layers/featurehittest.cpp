@@ -2,6 +2,7 @@
 // answers only for what covers it, points within a few pixels (tolerance in metres = pixels ×
 // metres per pixel), lines within tolerance; the highlight path leaves holes open.
 #include "hitproject.h"
+#include "common/teststore.h"
 
 #include <layers/featurehit.h>
 #include <layers/layercatalog.h>
@@ -22,6 +23,7 @@ private:
     static constexpr double E = HitProject::E;
     static constexpr double N = HitProject::N;
     QTemporaryDir m_dir;
+    planlines::geodata::test::TestStore m_store{"featurehit"};
     std::unique_ptr<geodata::Project> m_project;
     layers::LayerCatalog m_catalog;
 
@@ -44,8 +46,9 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_catalog = layers::LayerCatalog::load();
-        HitProject::create(m_dir.filePath("h.sqlite").toStdString());
-        m_project = geodata::Project::open(m_dir.filePath("h.sqlite").toStdString(), true);
+        // A SpatiaLite file, or a PostGIS database in the _pg twin.
+        HitProject::create(m_store.location());
+        m_project = geodata::Project::open(m_store.location(), true);
     }
 
     void overlappingPolygonsBothAnswer()

@@ -1,7 +1,8 @@
-// LayerData: reads a layer's features from SpatiaLite with their categories, labels, boxes and
+// LayerData: reads a layer's features (SpatiaLite, or PostGIS in the _pg twin) with their categories, labels, boxes and
 // rings (orientation normalised); viewport queries find the right features; 80 000 parcels
 // load well under a second.
 #include "testproject.h"
+#include "common/teststore.h"
 
 #include <layers/layercatalog.h>
 #include <layers/layerdata.h>
@@ -21,6 +22,7 @@ class LayerDataTest : public QObject
 
 private:
     QTemporaryDir m_dir;
+    planlines::geodata::test::TestStore m_store{"layerdata"}, m_big{"layerdatabig"};
     std::unique_ptr<geodata::Project> m_project;
     layers::LayerCatalog m_catalog;
 
@@ -47,8 +49,9 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_catalog = layers::LayerCatalog::load();
-        TestProject::create(m_dir.filePath("t.sqlite").toStdString());
-        m_project = geodata::Project::open(m_dir.filePath("t.sqlite").toStdString(), true);
+        // A SpatiaLite file, or a PostGIS database in the _pg twin.
+        TestProject::create(m_store.location());
+        m_project = geodata::Project::open(m_store.location(), true);
     }
 
     void readsFeaturesWithCategoriesAndLabels()
@@ -114,6 +117,7 @@ private slots:
     // (compressed) still load, through AsBinary(), to the same coordinates.
     void compressedGeometriesLoadLikeTheOthers()
     {
+        PL_SPATIALITE_ONLY("SpatiaLite's compressed geometry BLOBs");
         const auto plain = load("landuse");
         const std::string path = m_dir.filePath("compressed.sqlite").toStdString();
         TestProject::create(path);
@@ -152,7 +156,7 @@ private slots:
 
     void loads80000ParcelsWellUnderASecond()
     {
-        const std::string path = m_dir.filePath("big.sqlite").toStdString();
+        const std::string path = m_big.location();
         {
             auto p = geodata::Project::create(path, "EPSG:4548", "高青县", "370322");
             geodata::LayerWriter w(*p, {"地类图斑",

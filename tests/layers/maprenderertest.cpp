@@ -2,6 +2,7 @@
 // square where it is, red hatch pixels and a red outline in the red line, white where nothing is,
 // dots for sub-pixel features, township labels, hidden layers left out.
 #include "testproject.h"
+#include "common/teststore.h"
 
 #include <layers/maprenderer.h>
 #include <layers/projectmap.h>
@@ -19,6 +20,7 @@ class MapRendererTest : public QObject
 
 private:
     QTemporaryDir m_dir;
+    planlines::geodata::test::TestStore m_store{"render"};
     layers::LayerCatalog m_catalog;
     std::optional<layers::ProjectMap> m_map;
     // The township's 700 m × 600 m at 1 m/px: world (E, N) is pixel (E - kEast + 100,
@@ -60,7 +62,8 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_catalog = layers::LayerCatalog::load();
-        const std::string path = m_dir.filePath("t.sqlite").toStdString();
+        // A SpatiaLite file, or a PostGIS database in the _pg twin: the same pixels.
+        const std::string path = m_store.location();
         TestProject::create(path);
         m_map = layers::ProjectMap::load(path, m_catalog);
         m_viewport = MapViewport::fitting(TestProject::townshipExtent(), QSize(700, 600));

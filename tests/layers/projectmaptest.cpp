@@ -1,6 +1,7 @@
 // ProjectMap: opens a project read-only with its layers in draw order, its county, CRS, home
 // extent and synthetic flag; a missing file is an error that names it.
 #include "testproject.h"
+#include "common/teststore.h"
 
 #include <layers/projectmap.h>
 
@@ -16,6 +17,7 @@ class ProjectMapTest : public QObject
 
 private:
     QTemporaryDir m_dir;
+    planlines::geodata::test::TestStore m_store{"projectmap"}, m_real{"projectmapreal"};
     layers::LayerCatalog m_catalog;
 
 private slots:
@@ -23,7 +25,8 @@ private slots:
 
     void loadsTheProject()
     {
-        const std::string path = m_dir.filePath("t.sqlite").toStdString();
+        // A SpatiaLite file, or a PostGIS database in the _pg twin.
+        const std::string path = m_store.location();
         TestProject::create(path);
         const auto map = layers::ProjectMap::load(path, m_catalog);
         QCOMPARE(map.countyName(), std::string("高青县"));
@@ -46,7 +49,7 @@ private slots:
 
     void realDataIsNotSynthetic()
     {
-        const std::string path = m_dir.filePath("real.sqlite").toStdString();
+        const std::string path = m_real.location();
         TestProject::create(path, /*synthetic=*/false);
         QVERIFY(!layers::ProjectMap::load(path, m_catalog).anySynthetic());
     }

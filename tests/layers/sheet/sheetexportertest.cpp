@@ -2,6 +2,7 @@
 // legend and info block (pdftotext), the embedded CJK fonts (pdffonts), the map's scale and the
 // scale bar measured in the PNG's pixels, a control image, and failures that leave no file.
 #include "../testproject.h"
+#include "common/teststore.h"
 #include "sheettesttools.h"
 
 #include <geodata/error.h>
@@ -26,6 +27,7 @@ class SheetExporterTest : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
+    planlines::geodata::test::TestStore m_store{"sheetexporter"};
     std::optional<ProjectMap> m_map;
 
     SheetSpec spec(Paper paper, Orientation o, double scale) const
@@ -46,8 +48,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        const std::string db =
-            TestProject::create(path(QStringLiteral("test.sqlite")).toStdString());
+        // A SpatiaLite file, or a PostGIS database in the _pg twin: the same sheets.
+        const std::string db = TestProject::create(m_store.location());
         m_map.emplace(ProjectMap::load(db, LayerCatalog::load()));
     }
 
