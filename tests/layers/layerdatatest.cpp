@@ -1,5 +1,5 @@
-// LayerData: reads a layer's features (SpatiaLite, or PostGIS in the _pg twin) with their categories, labels, boxes and
-// rings (orientation normalised); viewport queries find the right features; 80 000 parcels
+// LayerData: reads a layer's features (SpatiaLite, or PostGIS in the _pg twin) with their
+// categories, labels, boxes and rings (orientation normalised); viewport queries find the right features; 80 000 parcels
 // load well under a second.
 #include "testproject.h"
 #include "common/teststore.h"
