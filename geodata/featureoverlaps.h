@@ -24,10 +24,11 @@ struct FeatureOverlap
 };
 
 // The pairs of features of a layer whose interiors share more than kOverlapMinM2, read
-// through its FeatureSource (either engine, inside the writer's transaction). Candidate pairs by box (a grid), then an exact test on the plain rings
-// (boundaries crossing, or a piece of one boundary inside the other, or a ring lying wholly on
-// the other's boundary), then the area of the intersection by GEOS. Adjacent parcels that share
-// an edge or a vertex are not overlaps. Geometries GEOS cannot read are skipped.
+// through its FeatureSource (either engine, inside the writer's transaction). Candidate pairs by
+// box (a grid), then an exact test on the plain rings (boundaries crossing, or a piece of one
+// boundary inside the other, or a ring lying wholly on the other's boundary), then the area of the
+// intersection by GEOS. Adjacent parcels that share an edge or a vertex are not overlaps.
+// Geometries GEOS cannot read are skipped.
 std::vector<FeatureOverlap> findFeatureOverlaps(FeatureSource &layer);
 inline constexpr double kOverlapMinM2 = 1e-3;
 

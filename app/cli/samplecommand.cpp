@@ -63,8 +63,8 @@ int runSample(const QStringList &args)
     // one transaction: a failure leaves the database as it was.
     QTemporaryDir scratch;
     if (server && !scratch.isValid())
-        return fail(cmd, QStringLiteral("cannot make a temporary folder: %1")
-                             .arg(scratch.errorString()));
+        return fail(
+            cmd, QStringLiteral("cannot make a temporary folder: %1").arg(scratch.errorString()));
     if (server && !p.isSet(QStringLiteral("force"))) {
         // Refused now, not after minutes of generating (publish refuses it too).
         try {
@@ -81,8 +81,9 @@ int runSample(const QStringList &args)
     }
     const QString file = server ? scratch.filePath(QStringLiteral("sample.sqlite")) : out;
     const QString shown =
-        server ? QString::fromStdString(geodata::ProjectLocation::parse(out.toStdString()).display())
-               : out;
+        server
+            ? QString::fromStdString(geodata::ProjectLocation::parse(out.toStdString()).display())
+            : out;
 
     geodata::SampleOptions opt;
     opt.outPath = file.toStdString();

@@ -1,9 +1,9 @@
 #include "spatialitelayersink.h"
 
 #include "../featureoverlaps.h"
-#include "spatialitefeatures.h"
 #include "../rtreebulkload.h"
 #include "../spatialiteblob.h"
+#include "spatialitefeatures.h"
 
 #include <QString>
 
@@ -165,8 +165,8 @@ LayerInfo SpatialiteLayerSink::commit()
         storeFeatureOverlaps(db, m_spec.table, overlaps);
     }
 
-    LayerInfo info = committedLayerInfo(m_spec, m_previous, m_count, m_project.workingCrs(),
-                                        m_digest.hex());
+    LayerInfo info =
+        committedLayerInfo(m_spec, m_previous, m_count, m_project.workingCrs(), m_digest.hex());
     info.overlaps = std::move(overlaps);
     writeRegistry(info);
     if (copied) { // the audit log is copied as it was

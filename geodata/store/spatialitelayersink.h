@@ -8,7 +8,6 @@
 #include "layerdigest.h"
 #include "layersink.h"
 
-
 #include <memory>
 
 namespace planlines::geodata {

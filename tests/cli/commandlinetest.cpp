@@ -48,8 +48,9 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("bogus")), qPrintable(r.err));
         r = runPlanlines({"sample"});
         QCOMPARE(r.exitCode, 2);
-        QCOMPARE(r.err.trimmed(),
-                 QStringLiteral("planlines sample: --out FILE (or --out postgresql://…) is required"));
+        QCOMPARE(
+            r.err.trimmed(),
+            QStringLiteral("planlines sample: --out FILE (or --out postgresql://…) is required"));
         QTemporaryDir dir;
         r = runPlanlines({"sample", "--out", dir.filePath("x.sqlite"), "--parcels", "many"});
         QCOMPARE(r.exitCode, 2);

@@ -4,8 +4,8 @@
 // with the overlap areas worked out by hand (to 0.01 m²). LayerWriter stores the pairs of land
 // use and farmland layers, and they follow the table when a layer is replaced.
 // Run on both engines (the _pg twin reads through the PostGIS FeatureSource).
-#include "testsupport.h"
 #include "common/teststore.h"
+#include "testsupport.h"
 
 #include <geodata/featureoverlaps.h>
 #include <geodata/layerwriter.h>

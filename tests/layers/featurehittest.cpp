@@ -1,8 +1,8 @@
 // Identify hit-testing against the in-memory layers: overlapping polygons both answer, a hole
 // answers only for what covers it, points within a few pixels (tolerance in metres = pixels ×
 // metres per pixel), lines within tolerance; the highlight path leaves holes open.
-#include "hitproject.h"
 #include "common/teststore.h"
+#include "hitproject.h"
 
 #include <layers/featurehit.h>
 #include <layers/layercatalog.h>

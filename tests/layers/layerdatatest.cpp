@@ -1,8 +1,8 @@
 // LayerData: reads a layer's features (SpatiaLite, or PostGIS in the _pg twin) with their
-// categories, labels, boxes and rings (orientation normalised); viewport queries find the right features; 80 000 parcels
-// load well under a second.
-#include "testproject.h"
+// categories, labels, boxes and rings (orientation normalised); viewport queries find the right
+// features; 80 000 parcels load well under a second.
 #include "common/teststore.h"
+#include "testproject.h"
 
 #include <layers/layercatalog.h>
 #include <layers/layerdata.h>

@@ -1,8 +1,8 @@
 // MapRenderer on the tiny test project at 1 m per pixel: the land-use fill colour of each
 // square where it is, red hatch pixels and a red outline in the red line, white where nothing is,
 // dots for sub-pixel features, township labels, hidden layers left out.
-#include "testproject.h"
 #include "common/teststore.h"
+#include "testproject.h"
 
 #include <layers/maprenderer.h>
 #include <layers/projectmap.h>

@@ -1,7 +1,7 @@
 // ProjectMap: opens a project read-only with its layers in draw order, its county, CRS, home
 // extent and synthetic flag; a missing file is an error that names it.
-#include "testproject.h"
 #include "common/teststore.h"
+#include "testproject.h"
 
 #include <layers/projectmap.h>
 

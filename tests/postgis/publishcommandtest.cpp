@@ -239,8 +239,8 @@ private slots:
         const QStringList opts = {QStringLiteral("--parcels"), QStringLiteral("1000"),
                                   QStringLiteral("--seed"), QStringLiteral("7"),
                                   QStringLiteral("--quiet")};
-        CliResult r = runPlanlines(QStringList{QStringLiteral("sample"), QStringLiteral("--out"),
-                                               file} + opts);
+        CliResult r = runPlanlines(
+            QStringList{QStringLiteral("sample"), QStringLiteral("--out"), file} + opts);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         r = runPlanlines(QStringList{QStringLiteral("sample"), QStringLiteral("--out"), server} +
                          opts);

@@ -58,8 +58,7 @@ void copyValue(PgCopyWriter &w, const FieldDef &f, const Value &v)
                 }
             }
             w.text(*s);
-        }
-        else if (const auto *i = std::get_if<std::int64_t>(&v))
+        } else if (const auto *i = std::get_if<std::int64_t>(&v))
             w.text(std::to_string(*i));
         else if (const auto *d = std::get_if<double>(&v))
             w.text(QString::number(*d, 'g', 17).toStdString());
@@ -254,8 +253,8 @@ LayerInfo PostgisLayerSink::commit()
               " USING gist (geom)");
     m_db.exec("ANALYZE " + t);
 
-    LayerInfo info = committedLayerInfo(m_spec, m_previous, m_count, m_project.workingCrs(),
-                                        m_digest.hex());
+    LayerInfo info =
+        committedLayerInfo(m_spec, m_previous, m_count, m_project.workingCrs(), m_digest.hex());
     const auto &copied = m_spec.copied;
     if (copied) {
         // The pairs its source found (or, never checked there, none).

@@ -10,7 +10,6 @@
 #include "pgconnection.h"
 #include "pgcopywriter.h"
 
-
 #include <memory>
 
 namespace planlines::geodata {

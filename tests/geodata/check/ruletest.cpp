@@ -173,14 +173,14 @@ private slots:
         QVERIFY2(w.text.find("工业项目距饮用水水源保护区 50.0 米") != std::string::npos,
                  w.text.c_str());
         // Not industry, or farther than 1 000 m: passes.
-        QCOMPARE(rule(run(rect(850, 0, 950, 60), "D4416", "公用设施用地"),
-                      "water_source.industry_near")
-                     .status,
-                 Status::Pass);
-        QCOMPARE(rule(run(rect(-200, 0, -100, 100), "C2614", "工业用地"),
-                      "water_source.industry_near")
-                     .status,
-                 Status::Pass);
+        QCOMPARE(
+            rule(run(rect(850, 0, 950, 60), "D4416", "公用设施用地"), "water_source.industry_near")
+                .status,
+            Status::Pass);
+        QCOMPARE(
+            rule(run(rect(-200, 0, -100, 100), "C2614", "工业用地"), "water_source.industry_near")
+                .status,
+            Status::Pass);
         // The red line's other feature (测试湿地, 350 m nearer) is not a water source zone.
         DistanceTargetSpec t{"water_source", "eco_redline", {}, 3000, {"饮用水水源"}};
         QVERIFY(t.measuresTo("生态保护红线", "测试饮用水水源保护区"));
