@@ -1,5 +1,6 @@
 // The SpatiaLite engine's part of copying a whole project (../project.h, store/transfer.h):
 // reading every setting, audit row and progress entry, and writing rows with their ids.
+#include "progressrow.h"
 #include "spatialiteproject.h"
 
 namespace planlines::geodata {
@@ -30,29 +31,12 @@ std::vector<StoredProgress> SpatialiteProject::progressEntries()
         m_db->scalar("SELECT 1 FROM pragma_table_info('corridor_progress') WHERE name = "
                      "'supersedes'")
             .has_value();
-    auto st = m_db->prepare(std::string("SELECT id, segment_id, date, status, percent, "
-                                        "planted_area_m2, note, photos, recorded_at, "
-                                        "recorded_by, ") +
+    auto st = m_db->prepare(std::string("SELECT ") + kProgressColumns + ", " +
                             (corrections ? "supersedes" : "NULL") +
                             " FROM corridor_progress ORDER BY id");
     std::vector<StoredProgress> out;
-    while (st.step()) {
-        StoredProgress e;
-        e.id = st.int64(0);
-        e.segmentId = st.text(1);
-        e.date = st.text(2);
-        e.status = st.text(3);
-        e.percent = st.real(4);
-        if (!st.isNull(5))
-            e.plantedAreaM2 = st.real(5);
-        e.note = st.text(6);
-        e.photos = st.text(7);
-        e.recordedAt = st.text(8);
-        e.recordedBy = st.text(9);
-        if (!st.isNull(10))
-            e.supersedes = st.int64(10);
-        out.push_back(std::move(e));
-    }
+    while (st.step())
+        out.push_back(progressFromRow(st, /*withRev=*/false));
     return out;
 }
 

@@ -2,6 +2,7 @@
 // matching fids in order, by LIKE over the text fields, the R*Tree for the extent, and, on big
 // layers, indexes kept in the file — a b-tree on a sorted column and an FTS5 trigram index of
 // the text columns — so that the next sort or filter is fast.
+#include "likepattern.h"
 #include "spatialitefeatures.h"
 
 #include <algorithm>
@@ -37,18 +38,6 @@ FieldType declaredType(const std::string &declared)
 bool isText(FieldType t)
 {
     return t == FieldType::Text || t == FieldType::Date;
-}
-
-// LIKE's wildcards in the user's text match themselves.
-std::string likePattern(const std::string &text)
-{
-    std::string escaped;
-    for (const char c : text) {
-        if (c == '%' || c == '_' || c == '\\')
-            escaped += '\\';
-        escaped += c;
-    }
-    return "%" + escaped + "%";
 }
 
 // Whether the text has no letter with a case. The trigram index folds case as Unicode does,
@@ -331,7 +320,7 @@ FidList SpatialiteFeatureSource::fids(const FidQuery &q)
     // pages on the county's parcels); they are put in fid order here.
     auto st = m_db.prepare(sql);
     if (like)
-        st.bind(1, likePattern(q.text));
+        st.bind(1, containsPattern(q.text));
     if (!textIndex.empty())
         st.bind(6, phrase);
     if (q.extent) {

@@ -1,6 +1,7 @@
 // The SpatiaLite engine's records: check_records, corridor_progress and transactions
 // (store/records.h). Schema as in ../sql/002, 003 and 005; a project of an older schema opened
 // read-only (not migrated) is read with what it has.
+#include "progressrow.h"
 #include "spatialiteproject.h"
 
 #include <algorithm>
@@ -151,9 +152,7 @@ std::vector<StoredProgress> SpatialiteProject::progressInForce()
     // A project not yet migrated to 005 (opened read-only) has no corrections.
     const bool corrections = hasColumn(*m_db, "corridor_progress", "supersedes");
     auto st = m_db->prepare(
-        std::string("SELECT id, segment_id, date, status, percent, planted_area_m2, note, "
-                    "photos, recorded_at, recorded_by, ") +
-        (corrections ? "supersedes" : "NULL") +
+        std::string("SELECT ") + kProgressColumns + ", " + (corrections ? "supersedes" : "NULL") +
         // rev: the entry's number in its segment (SpatialiteProject::addProgress).
         ", rev FROM (SELECT *, row_number() OVER (PARTITION BY segment_id ORDER BY id) AS rev "
         "FROM corridor_progress) " +
@@ -162,24 +161,8 @@ std::vector<StoredProgress> SpatialiteProject::progressInForce()
                      : "") +
         "ORDER BY segment_id, date, id");
     std::vector<StoredProgress> out;
-    while (st.step()) {
-        StoredProgress e;
-        e.id = st.int64(0);
-        e.segmentId = st.text(1);
-        e.date = st.text(2);
-        e.status = st.text(3);
-        e.percent = st.real(4);
-        if (!st.isNull(5))
-            e.plantedAreaM2 = st.real(5);
-        e.note = st.text(6);
-        e.photos = st.text(7);
-        e.recordedAt = st.text(8);
-        e.recordedBy = st.text(9);
-        if (!st.isNull(10))
-            e.supersedes = st.int64(10);
-        e.rev = st.int64(11);
-        out.push_back(std::move(e));
-    }
+    while (st.step())
+        out.push_back(progressFromRow(st, /*withRev=*/true));
     return out;
 }
 

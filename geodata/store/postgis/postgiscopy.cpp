@@ -1,6 +1,8 @@
 // The PostGIS engine's part of copying a whole project (../../project.h, ../transfer.h): the
 // target opened inside one transaction (schema included), emptied for a replacement, rows
 // written with their ids through COPY BINARY, and everything read back for a snapshot.
+#include "../progressrow.h"
+#include "pgrow.h"
 #include "postgisproject.h"
 
 #include "pgcopywriter.h"
@@ -67,27 +69,11 @@ std::vector<AuditRow> PostgisProject::auditLog()
 
 std::vector<StoredProgress> PostgisProject::progressEntries()
 {
-    const PgResult r =
-        m_db->exec("SELECT id, segment_id, date, status, percent, planted_area_m2, note, photos, "
-                   "recorded_at, recorded_by, supersedes FROM corridor_progress ORDER BY id");
+    const PgResult r = m_db->exec(std::string("SELECT ") + kProgressColumns +
+                                  ", supersedes FROM corridor_progress ORDER BY id");
     std::vector<StoredProgress> out;
-    for (int i = 0; i < r.rows(); ++i) {
-        StoredProgress e;
-        e.id = r.int64(i, 0);
-        e.segmentId = r.text(i, 1);
-        e.date = r.text(i, 2);
-        e.status = r.text(i, 3);
-        e.percent = r.real(i, 4);
-        if (!r.isNull(i, 5))
-            e.plantedAreaM2 = r.real(i, 5);
-        e.note = r.text(i, 6);
-        e.photos = r.text(i, 7);
-        e.recordedAt = r.text(i, 8);
-        e.recordedBy = r.text(i, 9);
-        if (!r.isNull(i, 10))
-            e.supersedes = r.int64(i, 10);
-        out.push_back(std::move(e));
-    }
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back(progressFromRow(PgRow{r, i}, /*withRev=*/false));
     return out;
 }
 

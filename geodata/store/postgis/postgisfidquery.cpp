@@ -1,6 +1,7 @@
 // The PostGIS engine's answer to the attribute table's question (FeatureSource::fids): the
 // matching fids in order, ILIKE over the text fields, the GiST index for the extent, and on big
 // layers a b-tree kept on a sorted column (when the role may index the table).
+#include "../likepattern.h"
 #include "postgisfeatures.h"
 
 #include <algorithm>
@@ -20,18 +21,6 @@ FieldType pgFieldType(const std::string &type)
     if (type == "date")
         return FieldType::Date;
     return FieldType::Text;
-}
-
-// ILIKE's wildcards in the user's text match themselves.
-std::string likePattern(const std::string &text)
-{
-    std::string escaped;
-    for (const char c : text) {
-        if (c == '%' || c == '_' || c == '\\')
-            escaped += '\\';
-        escaped += c;
-    }
-    return "%" + escaped + "%";
 }
 
 } // namespace
@@ -88,7 +77,7 @@ FidList PostgisFeatureSource::fids(const FidQuery &q)
     PgParams params;
     std::vector<std::string> terms;
     if (!q.text.empty()) {
-        params.add(likePattern(q.text));
+        params.add(containsPattern(q.text));
         std::string any;
         for (const auto &f : q.textFields) {
             if (!find(f))

@@ -1,6 +1,8 @@
 // The PostGIS engine's records: check_records, corridor_progress and transactions
 // (../records.h), schema as in ../../sql/postgis/001_initial.sql. Actors left empty are the
 // session's role (the columns' default current_user), times the server's clock.
+#include "../progressrow.h"
+#include "pgrow.h"
 #include "postgisproject.h"
 
 namespace planlines::geodata {
@@ -118,31 +120,14 @@ std::int64_t PostgisProject::addProgress(const StoredProgress &e)
 
 std::vector<StoredProgress> PostgisProject::progressInForce()
 {
-    const PgResult r =
-        m_db->exec("SELECT id, segment_id, date, status, percent, planted_area_m2, note, photos, "
-                   "recorded_at, recorded_by, supersedes, rev::int8 FROM corridor_progress p "
-                   "WHERE NOT EXISTS "
-                   "(SELECT FROM corridor_progress c WHERE c.supersedes = p.id) "
-                   "ORDER BY segment_id COLLATE \"C\", date, id");
+    const PgResult r = m_db->exec(std::string("SELECT ") + kProgressColumns +
+                                  ", supersedes, rev::int8 FROM corridor_progress p "
+                                  "WHERE NOT EXISTS "
+                                  "(SELECT FROM corridor_progress c WHERE c.supersedes = p.id) "
+                                  "ORDER BY segment_id COLLATE \"C\", date, id");
     std::vector<StoredProgress> out;
-    for (int i = 0; i < r.rows(); ++i) {
-        StoredProgress e;
-        e.id = r.int64(i, 0);
-        e.segmentId = r.text(i, 1);
-        e.date = r.text(i, 2);
-        e.status = r.text(i, 3);
-        e.percent = r.real(i, 4);
-        if (!r.isNull(i, 5))
-            e.plantedAreaM2 = r.real(i, 5);
-        e.note = r.text(i, 6);
-        e.photos = r.text(i, 7);
-        e.recordedAt = r.text(i, 8);
-        e.recordedBy = r.text(i, 9);
-        if (!r.isNull(i, 10))
-            e.supersedes = r.int64(i, 10);
-        e.rev = r.int64(i, 11);
-        out.push_back(std::move(e));
-    }
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back(progressFromRow(PgRow{r, i}, /*withRev=*/true));
     return out;
 }
 
