@@ -36,12 +36,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-now() { date +%s%N; }
-secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
-median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END {
-    if (NR % 2) printf "%.3f", v[(NR + 1) / 2]; else printf "%.3f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "—" }'; }
-load() { awk '{ print $1 }' /proc/loadavg; }
+# shellcheck source=bench/timing.sh
+source "$here/timing.sh"
 row() { printf '  %-34s %9s %9s %6s  %s\n' "$@"; }
 
 for tool in sqlite3 psql python3; do

@@ -27,11 +27,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-now() { date +%s%N; }
-secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
-median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END {
-    if (NR % 2) printf "%.3f", v[(NR + 1) / 2]; else printf "%.3f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-load() { awk '{ print $1 }' /proc/loadavg; }
+# shellcheck source=bench/timing.sh
+source "$here/timing.sh"
 
 for tool in sqlite3 ogr2ogr psql; do
     command -v $tool >/dev/null || { echo "publish_bench: $tool is missing"; exit 1; }
