@@ -17,7 +17,7 @@ ApplicationWindow {
     property string checkSite: ""
     // True while the check panel works (the screenshot mode waits for it).
     readonly property bool pending: checkPanel.pending
-    // The side panel shown: "check", "corridor", "print" or "" (one at a time, so the map keeps
+    // The side panel shown: "check", "corridor", "change", "print" or "" (one at a time, so the map keeps
     // room).
     property string sidePanel: checkSite.length > 0 ? "check" : ""
     readonly property bool projectReady: session.status === ProjectSession.Ready
@@ -237,6 +237,16 @@ ApplicationWindow {
             objectName: "corridorPanel"
             visible: window.sidePanel === "corridor"
             Layout.preferredWidth: Math.min(440, window.sidePanelRoom)
+            Layout.fillHeight: true
+            session: visible ? map.session : null
+            map: map
+            tools: tools
+        }
+
+        ChangePanel {
+            objectName: "changePanel"
+            visible: window.sidePanel === "change"
+            Layout.preferredWidth: Math.min(520, window.sidePanelRoom)
             Layout.fillHeight: true
             session: visible ? map.session : null
             map: map

@@ -9,7 +9,7 @@ import PlanLines
 ToolBar {
     id: bar
 
-    // "check", "corridor" or "" (no side panel): one side panel at a time.
+    // "check", "corridor", "change" or "" (no side panel): one side panel at a time.
     property string sidePanel: ""
     // Whether a project is open (the panels and print need one).
     property bool projectReady: false
@@ -27,6 +27,7 @@ ToolBar {
     function syncToggles() {
         checkToggle.checked = bar.sidePanel === "check"
         corridorToggle.checked = bar.sidePanel === "corridor"
+        changeToggle.checked = bar.sidePanel === "change"
     }
     onSidePanelChanged: syncToggles()
     Component.onCompleted: syncToggles()
@@ -116,6 +117,12 @@ ToolBar {
                 objectName: "corridorToggle"
                 text: qsTr("生态廊道")
                 panel: "corridor"
+            }
+            PanelToggle {
+                id: changeToggle
+                objectName: "changeToggle"
+                text: qsTr("变更分析")
+                panel: "change"
             }
             Button {
                 objectName: "helpButton"

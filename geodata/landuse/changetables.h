@@ -55,6 +55,10 @@ std::vector<Table> changeTables(const ChangeResult &r);
 // without one as GBK). Throws Error naming the file.
 void writeCsvTables(const std::vector<Table> &tables, const std::string &dir);
 
+// The summary, a line each: what was compared, the parcels, the change pieces, geometry-only
+// changes, 耕地流出/流入, 进出平衡 and the changes inside the control lines (亩).
+std::vector<std::string> summaryLines(const ChangeResult &r);
+
 // The JSON of `planlines compare --json` (docs: README, compare).
 QJsonObject changeJson(const ChangeResult &r);
 
