@@ -201,7 +201,12 @@ bool SheetComposer::paint(const PaperCanvas &c, const SheetSpec &spec, const She
 
     // The map, clipped to the frame.
     const MapViewport vp = layout.viewport(c.dotsPerInch());
-    const auto layers = m_map.renderLayers(visibleLayers(spec));
+    const std::vector<bool> shown = visibleLayers(spec);
+    auto layers = m_map.renderLayers(shown);
+    if (spec.opacity.size() == shown.size()) // renderLayers keeps the shown ones, in order
+        for (std::size_t i = 0, at = 0; i < shown.size(); ++i)
+            if (shown[i])
+                layers[at++].opacity = spec.opacity[i];
     const QRectF framePx = c.px(t.frameMm);
     // On a sheet image the map is drawn straight into its pixels in bands on all cores; the
     // frame starts at a whole pixel, the map moved by the rounding so it stays in place.
@@ -272,7 +277,9 @@ bool SheetComposer::paint(const PaperCanvas &c, const SheetSpec &spec, const She
     drawTitle(c, t, spec.title, spec.subtitle);
 
     QRectF legendRoom = t.legendMm;
-    if (!spec.table.empty()) {
+    if (!spec.table.empty() && t.tableMm.isValid()) {
+        drawTable(c, t, t.tableMm, spec.tableTitle, spec.table);
+    } else if (!spec.table.empty()) {
         const double rowH = t.textMmSize() * 1.9;
         const double tableH =
             std::min(legendRoom.height() * 0.6, (double(spec.table.size()) + 1.6) * rowH);
