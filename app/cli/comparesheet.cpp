@@ -10,6 +10,7 @@
 #include <geodata/error.h>
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QTextStream>
 
@@ -71,6 +72,15 @@ CompareSheetRequest compareSheetRequest(const QCommandLineParser &p)
         r.error = QStringLiteral("--sheet %1: unknown format (use .pdf, .png or .svg)").arg(r.out);
         return r;
     }
+    // Checked before the comparison runs and the change layer is stored.
+    const QFileInfo folder(QFileInfo(r.out).absolutePath());
+    if (!folder.isDir() || !folder.isWritable()) {
+        r.error = QStringLiteral("--sheet %1: the folder %2 %3")
+                      .arg(r.out, folder.filePath(),
+                           folder.isDir() ? QStringLiteral("cannot be written")
+                                          : QStringLiteral("does not exist"));
+        return r;
+    }
     if (p.isSet(kBatch)) {
         if (p.value(kBatch).trimmed() != QLatin1String("townships")) {
             r.error = QStringLiteral("--batch %1: expected townships").arg(p.value(kBatch));
@@ -118,10 +128,10 @@ QString writeCompareSheets(const CompareSheetRequest &request, const std::string
     layers::sheet::ExportOptions options;
     options.dpi = request.dpi;
     // One county sheet goes to OUT as named; a batch of PNG/SVG numbers its files.
-    const auto files = request.byTownship
-                           ? layers::sheet::writeAtlas(exporter, request.out, sheets, options)
-                           : (exporter.write(request.out, sheets, options),
-                              std::vector<QString>{request.out});
+    const auto files =
+        request.byTownship
+            ? layers::sheet::writeAtlas(exporter, request.out, sheets, options)
+            : (exporter.write(request.out, sheets, options), std::vector<QString>{request.out});
     return QStringLiteral("变化图：%1 张，%2")
         .arg(sheets.size())
         .arg(files.size() == 1 ? files.front()

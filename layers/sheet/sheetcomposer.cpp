@@ -130,14 +130,27 @@ std::vector<LegendItem> SheetComposer::layerLegend(const MapLayer &layer,
 }
 
 std::vector<LegendItem> SheetComposer::legendFor(const std::vector<bool> &visible,
-                                                 const geodata::Envelope &frame) const
+                                                 const geodata::Envelope &frame,
+                                                 const std::vector<double> &opacity) const
 {
+    auto fade = [](QColor &c, double o) {
+        if (c.isValid())
+            c.setAlphaF(float(c.alphaF() * o));
+    };
     std::vector<LegendItem> items;
     const auto &layers = m_map.layers();
     for (std::size_t i = layers.size(); i-- > 0;) { // top of the map first
         if (i >= visible.size() || !visible[i])
             continue;
-        const auto layer = layerLegend(layers[i], &frame);
+        auto layer = layerLegend(layers[i], &frame);
+        if (const double o = i < opacity.size() ? opacity[i] : 1.0; o < 1)
+            for (LegendItem &item : layer) {
+                Symbol &s = item.symbol;
+                for (QColor *c : {&s.fill, &s.outline, &s.marker.fill, &s.marker.outline})
+                    fade(*c, o);
+                if (s.hatch)
+                    fade(s.hatch->color, o);
+            }
         items.insert(items.end(), layer.begin(), layer.end());
     }
     return items;
@@ -185,7 +198,7 @@ SheetLayout SheetComposer::layout(const SheetSpec &spec) const
             out.gridIntervalM = g;
             break;
         }
-    out.legend = legendFor(visibleLayers(spec), out.frameExtent);
+    out.legend = legendFor(visibleLayers(spec), out.frameExtent, spec.opacity);
     return out;
 }
 

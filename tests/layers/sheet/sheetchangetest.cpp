@@ -152,6 +152,16 @@ private slots:
         QVERIFY(t.tableMm.top() >= t.outerMm.bottom());
         QVERIFY(t.tableMm.bottom() <= t.paperMm.height() - 9);
         QVERIFY(t.frameMm.height() > 150); // the map keeps most of the sheet on A3
+        // The land use is faded on the map and in the legend alike: 水田's swatch at 0.45 of
+        // the catalog's alpha.
+        const Category *paddy = m_catalog->style(geodata::Role::Landuse)->category("0101");
+        QVERIFY(paddy);
+        const auto legend = composer.layout(sheets[0]).legend;
+        const auto item = std::find_if(legend.begin(), legend.end(), [&](const LegendItem &i) {
+            return !i.heading && i.label == paddy->label;
+        });
+        QVERIFY(item != legend.end());
+        QVERIFY(std::abs(item->symbol.fill.alphaF() - paddy->symbol.fill.alphaF() * 0.45) < 0.01);
     }
 
     void onePagePerTownship()
@@ -266,6 +276,11 @@ private slots:
                  QStringLiteral("planlines compare: --sheet %1: unknown format (use .pdf, .png or "
                                 ".svg)")
                      .arg(m_dir.filePath(QStringLiteral("x.doc"))));
+        const QString nowhere = m_dir.filePath(QStringLiteral("无此目录/变化图.pdf"));
+        QCOMPARE(run({QStringLiteral("--sheet"), nowhere}, &out, &err), 2);
+        QCOMPARE(err.trimmed(), QStringLiteral("planlines compare: --sheet %1: the folder %2 does "
+                                               "not exist")
+                                    .arg(nowhere, m_dir.filePath(QStringLiteral("无此目录"))));
         QCOMPARE(run({QStringLiteral("--batch"), QStringLiteral("townships")}, &out, &err), 2);
         QCOMPARE(err.trimmed(), QStringLiteral("planlines compare: --batch, --paper, --orientation "
                                                "and --dpi go with --sheet"));
