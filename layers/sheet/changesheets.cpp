@@ -231,7 +231,10 @@ std::vector<SheetSpec> changeSheets(const ProjectMap &map, const landuse::Change
     for (const landuse::Township &tw : result.townships) {
         if (!hasChanges(tw.matrix))
             continue;
-        const QString name = QString::fromStdString(tw.name.empty() ? tw.code : tw.name);
+        // Parcels in no township (no ZLDWDM, outside every township polygon) are tw.code "".
+        const QString name = !tw.name.empty()   ? QString::fromStdString(tw.name)
+                             : !tw.code.empty() ? QString::fromStdString(tw.code)
+                                                : QStringLiteral("乡镇未定区域");
         SheetSpec s = common;
         s.title = QStringLiteral("%1土地利用变化图").arg(name);
         const auto [n, m2] = pieceCount[tw.code];
