@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "commands.h"
+#include "comparesheet.h"
 #include "dbcommand.h"
 #include "publishcommand.h"
 
@@ -66,7 +67,7 @@ constexpr Command kCommands[] = {
      corridorDraws},
     {"export", runExport, "print map sheets (PDF, PNG, SVG) from the templates, one or a batch"},
     {"compare", runCompare,
-     "land-use change between two versions: 转移矩阵, 耕地流出/流入, 进出平衡"},
+     "land-use change between two versions: 转移矩阵, 耕地流出/流入, 进出平衡", compareDraws},
     {"render", runRender, "draw the map to a PNG without the window (extent, size, layers)",
      always},
     {"db", runDb, "a project on a PostgreSQL/PostGIS server: init (schema, group roles)"},

@@ -1,6 +1,7 @@
 #include "checkprogress.h"
 #include "cli.h"
 #include "commands.h"
+#include "comparesheet.h"
 
 #include <geodata/landuse/changelayer.h>
 #include <geodata/landuse/comparison.h>
@@ -125,6 +126,7 @@ int runCompare(const QStringList &args)
                  QStringLiteral("N")});
     p.addOption({QStringLiteral("progress"),
                  QStringLiteral("Show progress on stderr even when it is not a terminal.")});
+    addCompareSheetOptions(p);
     if (!p.parse(args))
         return fail(kCommand, p.errorText(), 2);
     if (p.isSet(QStringLiteral("help")))
@@ -150,10 +152,13 @@ int runCompare(const QStringList &args)
         if (!ok || threads < 1)
             return fail(kCommand, QStringLiteral("--threads wants a number of threads ≥ 1"), 2);
     }
+    const CompareSheetRequest sheet = compareSheetRequest(p);
+    if (!sheet.error.isEmpty())
+        return fail(kCommand, sheet.error, 2);
     const std::string db = p.isSet(QStringLiteral("db"))
                                ? p.value(QStringLiteral("db")).toStdString()
                                : defaultDatabase();
-    const bool store = p.isSet(QStringLiteral("store"));
+    const bool store = p.isSet(QStringLiteral("store")) || sheet.wanted;
     try {
         auto project = geodata::Project::open(db, /*readOnly=*/!store);
         LayerVersionRef fromRef, toRef;
@@ -196,11 +201,13 @@ int runCompare(const QStringList &args)
                 layers::writeXlsxTables(tables, p.value(QStringLiteral("xlsx")).toStdString());
         }
         std::string stored;
+        std::optional<geodata::LayerInfo> storedLayer;
         if (store) {
             if (result.pieces.empty())
                 std::fprintf(stderr, "planlines compare: no class changes: no layer stored\n");
             else
-                stored = writeChangeLayer(*project, result, comparison.storeName).name;
+                stored =
+                    (storedLayer = writeChangeLayer(*project, result, comparison.storeName))->name;
         }
         if (p.isSet(QStringLiteral("json"))) {
             QJsonObject o = changeJson(result);
@@ -210,6 +217,9 @@ int runCompare(const QStringList &args)
         } else {
             printSummary(result, stored);
         }
+        if (sheet.wanted)
+            QTextStream(p.isSet(QStringLiteral("json")) ? stderr : stdout)
+                << writeCompareSheets(sheet, db, result, storedLayer) << "\n";
         return 0;
     } catch (const UsageError &e) {
         return fail(kCommand, e.message, 2);

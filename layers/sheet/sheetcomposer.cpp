@@ -130,14 +130,27 @@ std::vector<LegendItem> SheetComposer::layerLegend(const MapLayer &layer,
 }
 
 std::vector<LegendItem> SheetComposer::legendFor(const std::vector<bool> &visible,
-                                                 const geodata::Envelope &frame) const
+                                                 const geodata::Envelope &frame,
+                                                 const std::vector<double> &opacity) const
 {
+    auto fade = [](QColor &c, double o) {
+        if (c.isValid())
+            c.setAlphaF(float(c.alphaF() * o));
+    };
     std::vector<LegendItem> items;
     const auto &layers = m_map.layers();
     for (std::size_t i = layers.size(); i-- > 0;) { // top of the map first
         if (i >= visible.size() || !visible[i])
             continue;
-        const auto layer = layerLegend(layers[i], &frame);
+        auto layer = layerLegend(layers[i], &frame);
+        if (const double o = i < opacity.size() ? opacity[i] : 1.0; o < 1)
+            for (LegendItem &item : layer) {
+                Symbol &s = item.symbol;
+                for (QColor *c : {&s.fill, &s.outline, &s.marker.fill, &s.marker.outline})
+                    fade(*c, o);
+                if (s.hatch)
+                    fade(s.hatch->color, o);
+            }
         items.insert(items.end(), layer.begin(), layer.end());
     }
     return items;
@@ -185,7 +198,7 @@ SheetLayout SheetComposer::layout(const SheetSpec &spec) const
             out.gridIntervalM = g;
             break;
         }
-    out.legend = legendFor(visibleLayers(spec), out.frameExtent);
+    out.legend = legendFor(visibleLayers(spec), out.frameExtent, spec.opacity);
     return out;
 }
 
@@ -201,7 +214,12 @@ bool SheetComposer::paint(const PaperCanvas &c, const SheetSpec &spec, const She
 
     // The map, clipped to the frame.
     const MapViewport vp = layout.viewport(c.dotsPerInch());
-    const auto layers = m_map.renderLayers(visibleLayers(spec));
+    const std::vector<bool> shown = visibleLayers(spec);
+    auto layers = m_map.renderLayers(shown);
+    if (spec.opacity.size() == shown.size()) // renderLayers keeps the shown ones, in order
+        for (std::size_t i = 0, at = 0; i < shown.size(); ++i)
+            if (shown[i])
+                layers[at++].opacity = spec.opacity[i];
     const QRectF framePx = c.px(t.frameMm);
     // On a sheet image the map is drawn straight into its pixels in bands on all cores; the
     // frame starts at a whole pixel, the map moved by the rounding so it stays in place.
@@ -272,7 +290,9 @@ bool SheetComposer::paint(const PaperCanvas &c, const SheetSpec &spec, const She
     drawTitle(c, t, spec.title, spec.subtitle);
 
     QRectF legendRoom = t.legendMm;
-    if (!spec.table.empty()) {
+    if (!spec.table.empty() && t.tableMm.isValid()) {
+        drawTable(c, t, t.tableMm, spec.tableTitle, spec.table);
+    } else if (!spec.table.empty()) {
         const double rowH = t.textMmSize() * 1.9;
         const double tableH =
             std::min(legendRoom.height() * 0.6, (double(spec.table.size()) + 1.6) * rowH);

@@ -49,8 +49,11 @@ public:
                                                const geodata::Envelope *frame);
 
 private:
+    // opacity: per layer as SheetSpec::opacity (empty: opaque); a faded layer's swatches are
+    // faded alike, so they match the map.
     std::vector<LegendItem> legendFor(const std::vector<bool> &visible,
-                                      const geodata::Envelope &frame) const;
+                                      const geodata::Envelope &frame,
+                                      const std::vector<double> &opacity) const;
 
     const ProjectMap &m_map;
 };

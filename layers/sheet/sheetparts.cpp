@@ -176,16 +176,29 @@ void drawTable(const PaperCanvas &c, const SheetTemplate &t, const QRectF &room,
     // Columns as wide as their widest cell, scaled to the room. A row with fewer cells than
     // columns spans its last cell over the rest (a verdict, a rule's finding) and does not
     // widen the columns.
-    const QFont font = c.font(t.smallMmSize());
-    std::vector<double> widths(std::size_t(columns), 4 * s);
-    for (const auto &r : rows)
-        for (qsizetype i = 0; i < r.size(); ++i)
-            if (r.size() == columns || i + 1 < r.size())
-                widths[std::size_t(i)] =
-                    std::max(widths[std::size_t(i)], c.textWidthMm(r[i], font) + 2 * s);
+    // A table wider than its room is set smaller (down to 0.75 of the text size) rather than
+    // have its cells shortened with "…": a figure cut short reads as another figure.
+    double textMm = t.smallMmSize();
+    QFont font;
+    std::vector<double> widths;
     double total = 0;
-    for (const double w : widths)
-        total += w;
+    for (int pass = 0; pass < 2; ++pass) {
+        font = c.font(textMm);
+        const QFont bold = c.font(textMm, true); // the header row's
+        widths.assign(std::size_t(columns), 4 * s);
+        for (const auto &r : rows)
+            for (qsizetype i = 0; i < r.size(); ++i)
+                if (r.size() == columns || i + 1 < r.size())
+                    widths[std::size_t(i)] =
+                        std::max(widths[std::size_t(i)],
+                                 c.textWidthMm(r[i], &r == &rows.front() ? bold : font) + 2 * s);
+        total = 0;
+        for (const double w : widths)
+            total += w;
+        if (total <= room.width())
+            break;
+        textMm = std::max(0.75, room.width() / total) * t.smallMmSize();
+    }
     const double rowH = std::min(t.textMmSize() * 1.9, (room.bottom() - top) / double(rows.size()));
     QPainter &p = c.painter();
     double y = top;
@@ -201,8 +214,12 @@ void drawTable(const PaperCanvas &c, const SheetTemplate &t, const QRectF &room,
                 w = room.right() - x;
             const QRectF cell(x, y, w, rowH);
             c.strokeRect(cell, t.thinLineMm());
-            c.drawText(cell.adjusted(s, 0, -s, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                       rows[r].value(i), r == 0 ? c.font(t.smallMmSize(), true) : font);
+            // Figures right-aligned, so their digits line up down a column.
+            bool figure = false;
+            rows[r].value(i).toDouble(&figure);
+            c.drawText(cell.adjusted(s, 0, -s, 0),
+                       (r > 0 && figure ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
+                       rows[r].value(i), r == 0 ? c.font(textMm, true) : font);
             x += w;
         }
         y += rowH;

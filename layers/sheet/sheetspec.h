@@ -27,6 +27,9 @@ struct SheetSpec
     double scaleDenominator = 0;
     // Per ProjectMap::layers() entry; empty: each layer's default visibility.
     std::vector<bool> visible;
+    // Per ProjectMap::layers() entry, 0 … 1; empty: all opaque. The change sheet dims the land
+    // use under the changes.
+    std::vector<double> opacity;
     // A feature to outline on top (the site of a batch sheet); empty when none.
     geodata::Envelope highlight;
     bool hasHighlight = false;

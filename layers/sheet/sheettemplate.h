@@ -44,6 +44,9 @@ struct SheetTemplate
     QRectF insetMm;    // the county overview
     QRectF scaleBarMm; // numeric scale and the graphic bar
     QRectF infoMm;     // 制图单位, 制图日期, 坐标系, 数据来源, synthetic note
+    // The table block's room when it has one of its own (a band under the map for a table too
+    // wide for the panel: placeTableUnderMap); empty: the table shares the legend's room.
+    QRectF tableMm;
 
     // Text sizes (cap height of Chinese text, mm) and line widths (mm), already scaled.
     double titleMmSize() const { return 8.0 * sizeFactor; }

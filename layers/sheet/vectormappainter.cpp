@@ -161,6 +161,7 @@ RenderStats VectorMapPainter::render(QPainter &painter, const MapViewport &vp,
             return stats;
         }
         layers[i].data->query(area, visible[i]);
+        painter.setOpacity(layers[i].opacity); // a sheet's dimmed layer
         LayerPaths paths(vp, layers[i], m_options.gridMm * pxPerMm);
         for (const std::uint32_t f : visible[i])
             paths.add(f);
@@ -223,6 +224,7 @@ RenderStats VectorMapPainter::render(QPainter &painter, const MapViewport &vp,
             }
         }
     }
+    painter.setOpacity(1);
     if (m_options.labels) {
         LabelPlacer placer(QRectF(QPointF(0, 0), QSizeF(vp.sizePx())));
         for (std::size_t i = layers.size(); i-- > 0;)
