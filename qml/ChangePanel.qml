@@ -68,6 +68,16 @@ Pane {
         }
     }
 
+    FileDialog {
+        id: sheetPicker
+        objectName: "changeSheetPicker"
+        title: qsTr("打印变化图")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "pdf"
+        nameFilters: [qsTr("PDF 文件 (*.pdf)"), qsTr("PNG 图片 (*.png)"), qsTr("SVG 图形 (*.svg)")]
+        onAccepted: ctl.printSheets(selectedFile.toString(), byTownship.checked, paperBox.currentText)
+    }
+
     ColumnLayout {
         anchors.fill: parent
         spacing: 6
@@ -238,6 +248,26 @@ Pane {
                     text: ctl.storedLayer.length > 0 ? qsTr("已存为图层") : qsTr("存为图层")
                     enabled: !ctl.busy && ctl.storedLayer.length === 0
                     onClicked: ctl.storeLayer()
+                }
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                Button {
+                    objectName: "changePrintButton"
+                    text: qsTr("打印变化图…")
+                    enabled: !ctl.busy
+                    onClicked: sheetPicker.open()
+                }
+                ComboBox {
+                    id: paperBox
+                    objectName: "changePaperBox"
+                    model: ["A3", "A4", "A1", "A0"]
+                    implicitWidth: 80
+                }
+                CheckBox {
+                    id: byTownship
+                    objectName: "changeByTownship"
+                    text: qsTr("按乡镇分幅")
                 }
             }
             Label {

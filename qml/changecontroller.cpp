@@ -8,6 +8,8 @@
 #include <geodata/landuse/landuseclasses.h>
 #include <layers/changexlsx.h>
 #include <layers/checkreport.h>
+#include <layers/sheet/changesheets.h>
+#include <layers/sheet/sheetexporter.h>
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -21,7 +23,10 @@ struct ChangeController::Outcome
 {
     std::shared_ptr<const gl::ChangeResult> result; // a comparison
     gl::ResolvedComparison comparison;
-    std::string stored; // a store: the layer written
+    std::optional<geodata::LayerInfo> stored; // the layer written by this job
+    bool printed = false;
+    std::size_t sheets = 0;
+    QStringList files; // a print: the files written
     std::string error;
     bool cancelled = false;
 };
@@ -89,6 +94,7 @@ void ChangeController::setSession(ProjectSession *session)
         connect(m_session, &ProjectSession::pathChanged, this, [this] {
             m_result.reset();
             m_storedLayer.clear();
+            m_stored.reset();
             rebuildView();
             emit resultChanged();
             refreshChoices();
@@ -191,7 +197,36 @@ bool ChangeController::storeLayer()
     setMessage(tr("正在存为图层 %1…").arg(q(m_comparison.storeName)));
     run([db, result = m_result, name = m_comparison.storeName](Outcome &out) {
         auto project = geodata::Project::open(db);
-        out.stored = gl::writeChangeLayer(*project, *result, name).name;
+        out.stored = gl::writeChangeLayer(*project, *result, name);
+    });
+    return true;
+}
+
+bool ChangeController::printSheets(const QString &path, bool byTownship, const QString &paper)
+{
+    namespace ls = layers::sheet;
+    if (m_busy || !m_result || !m_session)
+        return false;
+    const QString out = ProjectFiles::localPath(path);
+    const auto size = ls::paperFromName(paper);
+    if (out.isEmpty() || !size || !ls::sheetFormatFor(out)) {
+        setMessage(tr("无法打印到 %1：请用本机的 .pdf、.png 或 .svg 文件").arg(path));
+        return false;
+    }
+    const std::string db = m_session->path().toStdString();
+    setMessage(tr("正在打印变化图…"));
+    run([db, out, byTownship, result = m_result, name = m_comparison.storeName, stored = m_stored,
+         layout = ls::SheetTemplate::make(*size, ls::Orientation::Landscape)](Outcome &o) {
+        std::optional<geodata::LayerInfo> layer = stored;
+        if (!layer && !result->pieces.empty()) {
+            auto project = geodata::Project::open(db);
+            layer = o.stored = gl::writeChangeLayer(*project, *result, name);
+        }
+        const auto written =
+            ls::writeChangeSheets(db, *result, layer, layout, 300, byTownship, out);
+        o.printed = true;
+        o.sheets = written.sheets;
+        o.files = QStringList(written.files.begin(), written.files.end());
     });
     return true;
 }
@@ -222,6 +257,14 @@ void ChangeController::onFinished()
     m_progress = -1;
     emit busyChanged();
     emit progressChanged();
+    // A layer stored by a print that then failed is stored all the same: said first.
+    if (out->stored) {
+        m_stored = out->stored;
+        m_storedLayer = q(out->stored->name);
+        emit resultChanged();
+        if (m_session)
+            m_session->reload();
+    }
     bool ok = false;
     if (!out->error.empty()) {
         setMessage(tr("失败：%1").arg(QString::fromUtf8(out->error.c_str())));
@@ -231,17 +274,21 @@ void ChangeController::onFinished()
         m_result = out->result;
         m_comparison = out->comparison;
         m_storedLayer.clear();
+        m_stored.reset();
         m_scope = 0;
         rebuildView();
         emit resultChanged();
         setMessage(tr("比对完成：%1 个变化图斑").arg(m_result->pieces.size()));
         ok = true;
-    } else if (!out->stored.empty()) {
-        m_storedLayer = q(out->stored);
-        emit resultChanged();
+    } else if (out->printed) {
+        m_printed = out->files;
+        QStringList names;
+        for (const QString &f : out->files)
+            names << ProjectFiles::fileName(f);
+        setMessage(tr("已打印变化图 %1 张：%2").arg(out->sheets).arg(names.join(tr("、"))));
+        ok = true;
+    } else if (out->stored) {
         setMessage(tr("变化图斑已存为图层 %1").arg(m_storedLayer));
-        if (m_session)
-            m_session->reload();
         ok = true;
     }
     emit finished(ok);

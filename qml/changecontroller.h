@@ -20,6 +20,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace planlines::qml {
 
@@ -60,6 +61,8 @@ class ChangeController : public QObject
     Q_PROPERTY(int highlightCount READ highlightCount NOTIFY selectionChanged)
     Q_PROPERTY(QVariantList highlightExtent READ highlightExtent NOTIFY selectionChanged)
     Q_PROPERTY(QString selectionText READ selectionText NOTIFY selectionChanged)
+    // The files the last print wrote.
+    Q_PROPERTY(QStringList printedFiles READ printedFiles NOTIFY finished)
     // The layer the pieces were stored as ("" until stored).
     Q_PROPERTY(QString storedLayer READ storedLayer NOTIFY resultChanged)
 
@@ -92,6 +95,7 @@ public:
     QVariantList highlightExtent() const;
     QString selectionText() const { return m_selectionText; }
     QString storedLayer() const { return m_storedLayer; }
+    QStringList printedFiles() const { return m_printed; }
     // The chosen cell's change pieces, working CRS (ChangeOverlay draws them).
     const QPainterPath &highlightPath() const { return m_highlight; }
 
@@ -111,6 +115,11 @@ public:
     // Stores the pieces as layer 地类变化_… in the project on a worker, then reloads the
     // session so it draws; message says how it went.
     Q_INVOKABLE bool storeLayer();
+    // Prints the change sheet (the county, or byTownship one per township with changes) to
+    // path (.pdf, .png or .svg; a local path or file: URL) on paper (A4 … A0, landscape) on a
+    // worker; stores the pieces first when they are not yet a layer (the sheet draws that
+    // layer). message names the files written, or why not.
+    Q_INVOKABLE bool printSheets(const QString &path, bool byTownship, const QString &paper);
 
 signals:
     void sessionChanged();
@@ -142,6 +151,8 @@ private:
     std::shared_ptr<const geodata::landuse::ChangeResult> m_result;
     geodata::landuse::ResolvedComparison m_comparison;
     QString m_storedLayer;
+    std::optional<geodata::LayerInfo> m_stored; // the stored layer, for the sheet
+    QStringList m_printed;
     int m_scope = 0; // 0 the county, i + 1 township i
     int m_level = 1;
     ChangeMatrixModel m_matrix;

@@ -113,27 +113,11 @@ QString writeCompareSheets(const CompareSheetRequest &request, const std::string
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         throw geodata::Error("printing a sheet needs a QGuiApplication (run as planlines compare)");
-    // Loaded now: the change layer was stored after the project was opened.
-    const auto catalog = layers::LayerCatalog::load();
-    const auto map = layers::ProjectMap::load(db, catalog);
-    layers::sheet::SheetSpec base;
-    base.layout = request.layout;
-    const auto sheets =
-        layers::sheet::changeSheets(map, result, changeLayer, base, request.byTownship);
-    if (sheets.empty())
-        throw geodata::Error("no township has class changes: no sheet written",
-                             request.out.toStdString());
-    const layers::sheet::SheetComposer composer(map);
-    const layers::sheet::SheetExporter exporter(composer);
-    layers::sheet::ExportOptions options;
-    options.dpi = request.dpi;
-    // One county sheet goes to OUT as named; a batch of PNG/SVG numbers its files.
-    const auto files =
-        request.byTownship
-            ? layers::sheet::writeAtlas(exporter, request.out, sheets, options)
-            : (exporter.write(request.out, sheets, options), std::vector<QString>{request.out});
+    // The project's layers are read anew: the change layer was stored after it was opened.
+    const auto [sheets, files] = layers::sheet::writeChangeSheets(
+        db, result, changeLayer, request.layout, request.dpi, request.byTownship, request.out);
     return QStringLiteral("变化图：%1 张，%2")
-        .arg(sheets.size())
+        .arg(sheets)
         .arg(files.size() == 1 ? files.front()
                                : QStringLiteral("%1 … %2").arg(files.front(), files.back()));
 }

@@ -1,6 +1,10 @@
 #include "changesheets.h"
 
 #include "sheetatlas.h"
+#include "sheetcomposer.h"
+#include "sheetexporter.h"
+
+#include "../layercatalog.h"
 
 #include <geodata/area.h>
 #include <geodata/error.h>
@@ -253,6 +257,29 @@ std::vector<SheetSpec> changeSheets(const ProjectMap &map, const landuse::Change
         sheets.push_back(std::move(s));
     }
     return sheets;
+}
+
+ChangeSheetFiles writeChangeSheets(const std::string &db,
+                                   const geodata::landuse::ChangeResult &result,
+                                   const std::optional<geodata::LayerInfo> &changeLayer,
+                                   const SheetTemplate &layout, double dpi, bool byTownship,
+                                   const QString &out)
+{
+    const auto catalog = LayerCatalog::load();
+    const auto map = ProjectMap::load(db, catalog);
+    SheetSpec base;
+    base.layout = layout;
+    const auto sheets = changeSheets(map, result, changeLayer, base, byTownship);
+    if (sheets.empty())
+        throw geodata::Error("no township has class changes: no sheet written", out.toStdString());
+    const SheetComposer composer(map);
+    const SheetExporter exporter(composer);
+    ExportOptions options;
+    options.dpi = dpi;
+    if (byTownship)
+        return {sheets.size(), writeAtlas(exporter, out, sheets, options)};
+    exporter.write(out, sheets, options);
+    return {sheets.size(), {out}};
 }
 
 } // namespace planlines::layers::sheet

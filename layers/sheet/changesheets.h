@@ -41,6 +41,22 @@ std::vector<SheetSpec> changeSheets(const ProjectMap &map,
                                     const std::optional<geodata::LayerInfo> &changeLayer,
                                     const SheetSpec &base, bool byTownship = false);
 
+// Prints the sheets of a comparison of the project at db to out (.pdf: one page each; a batch of
+// PNG/SVG numbers its files, as writeAtlas does) on layout at dpi, reading the project's layers
+// now (so a change layer stored since is drawn). Returns the sheets and files written. Throws
+// geodata::Error when no sheet results (no township has class changes) or one cannot be written.
+// Any thread: it paints on images and PDF writers only.
+struct ChangeSheetFiles
+{
+    std::size_t sheets = 0;
+    std::vector<QString> files;
+};
+ChangeSheetFiles writeChangeSheets(const std::string &db,
+                                   const geodata::landuse::ChangeResult &result,
+                                   const std::optional<geodata::LayerInfo> &changeLayer,
+                                   const SheetTemplate &layout, double dpi, bool byTownship,
+                                   const QString &out);
+
 // Moves the table block of a sheet of tableRows rows out of the panel into a band under the
 // map: the map frame is shortened from the bottom by the band's height and its gap.
 void placeTableUnderMap(SheetTemplate &t, std::size_t tableRows, bool hasTitle = true);

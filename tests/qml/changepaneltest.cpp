@@ -24,6 +24,7 @@
 #include <QFont>
 #include <QProcess>
 #include <QQuickItem>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -60,6 +61,28 @@ int indexOf(const std::vector<std::string> &codes, const std::string &code)
 {
     const auto it = std::find(codes.begin(), codes.end(), code);
     return it == codes.end() ? -1 : static_cast<int>(it - codes.begin());
+}
+
+// Types name into the file chooser's name field, in folder, and accepts it, as a person does.
+bool chooseFile(QQuickWindow *window, QObject *picker, const QString &folder, const QString &name)
+{
+    if (!QTest::qWaitFor([picker] { return picker->property("visible").toBool(); }))
+        return false;
+    picker->setProperty("currentFolder", QUrl::fromLocalFile(folder));
+    QQuickItem *field = nullptr;
+    if (!QTest::qWaitFor([&] {
+            field = testing::findQuickItem(window, QStringLiteral("fileNameTextField"));
+            return field && field->isVisible();
+        }))
+        return false;
+    if (!testing::clickItem(window, field))
+        return false;
+    QTest::keyClick(window, Qt::Key_A, Qt::ControlModifier);
+    testing::typeText(window, name);
+    QTest::keyClick(window, Qt::Key_Return);
+    if (picker->property("visible").toBool())
+        QMetaObject::invokeMethod(picker, "accept");
+    return true;
 }
 
 bool near(const QColor &a, const QColor &b, int tolerance)
@@ -300,19 +323,8 @@ private slots:
             window, testing::findQuickItem(window, QStringLiteral("changeExportButton"))));
         QObject *picker = testing::findObject(window, QStringLiteral("changeXlsxPicker"));
         QVERIFY(picker);
-        QTRY_VERIFY(picker->property("visible").toBool());
         const QString xlsx = m_dir.filePath(QStringLiteral("变更分析.xlsx"));
-        // The name typed into the chooser's file name field, in the folder chosen.
-        picker->setProperty("currentFolder", QUrl::fromLocalFile(m_dir.path()));
-        QQuickItem *nameField = testing::findQuickItem(window, QStringLiteral("fileNameTextField"));
-        QVERIFY(nameField);
-        QTRY_VERIFY(nameField->isVisible());
-        QVERIFY(testing::clickItem(window, nameField));
-        QTest::keyClick(window, Qt::Key_A, Qt::ControlModifier);
-        testing::typeText(window, QStringLiteral("变更分析.xlsx"));
-        QTest::keyClick(window, Qt::Key_Return);
-        if (picker->property("visible").toBool())
-            QMetaObject::invokeMethod(picker, "accept");
+        QVERIFY(chooseFile(window, picker, m_dir.path(), QStringLiteral("变更分析.xlsx")));
         QTRY_VERIFY2(QFile::exists(xlsx),
                      qPrintable(ctl->message() + QStringLiteral(" | ") +
                                 testing::findObject(window, QStringLiteral("changeExportError"))
@@ -330,6 +342,7 @@ private slots:
         QVERIFY(testing::clickItem(
             window, testing::findQuickItem(window, QStringLiteral("changeStoreButton"))));
         const QString name = QStringLiteral("地类变化_v%1_v%2").arg(oldVersion).arg(newVersion);
+        int changedTownships = 0; // townships the stored pieces lie in
         QTRY_COMPARE_WITH_TIMEOUT(ctl->storedLayer(), name, 60000);
         QCOMPARE(ctl->message(), QStringLiteral("变化图斑已存为图层 %1").arg(name));
         {
@@ -337,7 +350,41 @@ private slots:
             const auto layer = project->layer(name.toStdString());
             QVERIFY(layer);
             QVERIFY(layer->featureCount > toTownCount);
+            changedTownships = static_cast<int>(
+                sqlReal(project->db(), "SELECT count(DISTINCT XZDM) FROM " + layer->table));
         }
+
+        // 打印变化图… by township: one PDF page per township with class changes, titled with
+        // its name, the stored layer drawn.
+        QVERIFY(changedTownships > 1);
+        QQuickItem *byTownship = testing::findQuickItem(window, QStringLiteral("changeByTownship"));
+        QVERIFY(testing::clickItem(window, byTownship));
+        QVERIFY(byTownship->property("checked").toBool());
+        QVERIFY(testing::clickItem(
+            window, testing::findQuickItem(window, QStringLiteral("changePrintButton"))));
+        QObject *sheetPicker = testing::findObject(window, QStringLiteral("changeSheetPicker"));
+        QVERIFY(sheetPicker);
+        QVERIFY(chooseFile(window, sheetPicker, m_dir.path(), QStringLiteral("变化图.pdf")));
+        const QString pdf = m_dir.filePath(QStringLiteral("变化图.pdf"));
+        QTRY_VERIFY_WITH_TIMEOUT(!ctl->busy() && QFile::exists(pdf), 120000);
+        QCOMPARE(ctl->printedFiles(), QStringList{pdf});
+        QProcess info;
+        info.start(QStringLiteral("pdfinfo"), {pdf});
+        QVERIFY(info.waitForFinished(30000));
+        const QString pages = QString::fromUtf8(info.readAllStandardOutput());
+        const QRegularExpressionMatch match =
+            QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(pages);
+        QVERIFY2(match.hasMatch(), qPrintable(pages));
+        const int pageCount = match.captured(1).toInt();
+        QCOMPARE(ctl->message(), QStringLiteral("已打印变化图 %1 张：变化图.pdf").arg(pageCount));
+        QCOMPARE(pageCount, changedTownships);
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"),
+                   {QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"),
+                    QStringLiteral("1"), pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(30000));
+        const QString first = QString::fromUtf8(text.readAllStandardOutput());
+        QVERIFY2(first.contains(QStringLiteral("土地利用变化图")), qPrintable(first.left(300)));
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
                 const qml::ProjectSession *session = map->session();
