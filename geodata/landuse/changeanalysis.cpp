@@ -9,6 +9,7 @@
 #include "../store/layerinfo.h"
 
 #include <algorithm>
+#include <exception>
 #include <thread>
 #include <unordered_map>
 
@@ -139,16 +140,16 @@ ChangePiece Analysis::piece(std::size_t oldIndex, std::size_t newIndex, Geometry
     if (oldIndex != kNone) {
         const Parcel &o = m_old[oldIndex];
         p.fromCode = m_classes.code(o.cls);
-        p.oldBsm = o.bsm;
-        p.oldTbbh = o.tbbh;
+        p.oldBsm = m_old.bsm(oldIndex);
+        p.oldTbbh = m_old.tbbh(oldIndex);
         p.oldFid = o.fid;
         township = o.township;
     }
     if (newIndex != kNone) {
         const Parcel &n = m_new[newIndex];
         p.toCode = m_classes.code(n.cls);
-        p.newBsm = n.bsm;
-        p.newTbbh = n.tbbh;
+        p.newBsm = m_new.bsm(newIndex);
+        p.newTbbh = m_new.tbbh(newIndex);
         p.newFid = n.fid;
         if (!township)
             township = n.township;
@@ -232,8 +233,41 @@ void Analysis::remainderNew(std::size_t k, Worker &w)
 
 ChangeResult Analysis::run(FeatureSource &from, FeatureSource &to)
 {
-    m_old.read(from, m_classes, m_townships, m_names, m_options.cancelled);
-    m_new.read(to, m_classes, m_townships, m_names, m_options.cancelled);
+    if (m_options.readInParallel) {
+        // The later version against interning tables of its own, mapped onto the shared ones
+        // once both are read.
+        Interned classes, townships;
+        std::unordered_map<std::string, std::string> names;
+        std::exception_ptr failed;
+        std::thread reader([&] {
+            try {
+                m_new.read(to, classes, townships, names, m_options.cancelled);
+            } catch (...) {
+                failed = std::current_exception();
+            }
+        });
+        try {
+            m_old.read(from, m_classes, m_townships, m_names, m_options.cancelled);
+        } catch (...) {
+            reader.join();
+            throw;
+        }
+        reader.join();
+        if (failed)
+            std::rethrow_exception(failed);
+        std::vector<std::uint32_t> classMap(classes.size()), townshipMap(townships.size());
+        for (std::uint32_t i = 0; i < classes.size(); ++i)
+            classMap[i] = m_classes.id(classes.code(i));
+        for (std::uint32_t i = 0; i < townships.size(); ++i)
+            townshipMap[i] = m_townships.id(townships.code(i));
+        m_new.remap(classMap, townshipMap);
+        for (auto &[code, name] : names)
+            if (auto &known = m_names[code]; known.empty())
+                known = name;
+    } else {
+        m_old.read(from, m_classes, m_townships, m_names, m_options.cancelled);
+        m_new.read(to, m_classes, m_townships, m_names, m_options.cancelled);
+    }
     if (m_options.townships) {
         locateTownships(*m_options.townships, m_old, m_townships);
         locateTownships(*m_options.townships, m_new, m_townships);

@@ -92,8 +92,13 @@ struct CompareOptions
     int threads = 0; // 0: all cores
     // Called (serialised) as parcels are overlaid: done so far, total.
     std::function<void(std::size_t done, std::size_t total)> progress;
-    // Polled between parcels; true stops the comparison (it then throws Error "cancelled").
+    // Polled between parcels, from any of the comparison's threads; true stops the comparison
+    // (it then throws Error "cancelled").
     std::function<bool()> cancelled;
+    // The two versions are read at once on two threads: only when from and to come from
+    // different connections (runComparison opens a second one), since a connection is used by
+    // one thread at a time.
+    bool readInParallel = false;
     // Optional: the township layer (names, and the township of parcels without ZLDWDM), the
     // permanent basic farmland and the ecological red line.
     FeatureSource *townships = nullptr;

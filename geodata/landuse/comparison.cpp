@@ -65,8 +65,16 @@ ResolvedComparison resolveComparison(Project &project, const LayerVersionRef &fr
 ChangeResult runComparison(Project &project, const ResolvedComparison &comparison,
                            CompareOptions options)
 {
+    // The later version on a connection of its own, so the two are read at once.
+    std::unique_ptr<Project> second;
+    try {
+        second = Project::open(project.path(), /*readOnly=*/true);
+    } catch (const Error &) {
+        // Read both on the one connection, one after the other.
+    }
     auto fromSource = project.features(comparison.from);
-    auto toSource = project.features(comparison.to);
+    auto toSource = (second ? *second : project).features(comparison.to);
+    options.readInParallel = second != nullptr;
     auto first = [&](Role role) -> std::unique_ptr<FeatureSource> {
         const auto layers = project.layers(role);
         return layers.empty() ? nullptr : project.features(layers.front());

@@ -32,7 +32,8 @@ ResolvedComparison resolveComparison(Project &project, const LayerVersionRef &fr
                                      const LayerVersionRef &to);
 
 // Runs compareLanduse on the two, with the project's first township, 永久基本农田 and
-// 生态保护红线 layers (options' own sources, when set, are kept).
+// 生态保护红线 layers (options' own sources, when set, are kept); the later version is read on a
+// second connection to the project at the same time as the earlier one.
 ChangeResult runComparison(Project &project, const ResolvedComparison &comparison,
                            CompareOptions options = {});
 

@@ -2,6 +2,7 @@
 
 #include "../store/layerinfo.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -83,9 +84,17 @@ void ParcelSet::read(FeatureSource &source, Interned &classes, Interned &townshi
     m_hasOfficial = tbdlmj >= 0 && !source.columnNamed("KCXS").empty();
     m_hasTownshipCodes = zldwdm >= 0;
 
+    // Sized from the registry's count, and the coordinate pool from the first parcels' mean:
+    // growing them by doubling moved hundreds of MB for a million parcels.
+    const auto expected =
+        static_cast<std::size_t>(std::max<std::int64_t>(0, source.layer().featureCount));
+    m_parcels.reserve(expected);
+    m_text.reserve(expected * 24);
     auto cursor = source.query(request);
     FlatGeometry g;
     while (cursor->next()) {
+        if (m_parcels.size() == 1024 && expected > 2048)
+            m_xy.reserve(m_xy.size() / 1024 * expected * 11 / 10);
         if (cancelled && (m_parcels.size() & 1023) == 0 && cancelled())
             throw Error("cancelled", ctx);
         Parcel p;
@@ -107,10 +116,15 @@ void ParcelSet::read(FeatureSource &source, Interned &classes, Interned &townshi
             if (z.size() >= 9)
                 p.township = townships.id(z.substr(0, 9));
         }
+        auto pool = [this](const std::string &t, std::uint32_t &at, std::uint16_t &length) {
+            at = static_cast<std::uint32_t>(m_text.size());
+            length = static_cast<std::uint16_t>(std::min<std::size_t>(t.size(), 0xffff));
+            m_text.append(t, 0, length);
+        };
         if (bsm >= 0)
-            p.bsm = text(cursor->value(bsm));
+            pool(text(cursor->value(bsm)), p.bsmAt, p.bsmLength);
         if (tbbh >= 0)
-            p.tbbh = text(cursor->value(tbbh));
+            pool(text(cursor->value(tbbh)), p.tbbhAt, p.tbbhLength);
         if (m_hasOfficial)
             p.officialM2 = number(cursor->value(tbdlmj));
 
@@ -154,6 +168,15 @@ void ParcelSet::read(FeatureSource &source, Interned &classes, Interned &townshi
         h = fnv(m_parts.data() + p.partBegin, (p.partCount + 1) * sizeof(std::uint32_t), h);
         p.hash = h;
         m_parcels.push_back(std::move(p));
+    }
+}
+
+void ParcelSet::remap(const std::vector<std::uint32_t> &classes,
+                      const std::vector<std::uint32_t> &townships)
+{
+    for (auto &p : m_parcels) {
+        p.cls = classes[p.cls];
+        p.township = townships[p.township];
     }
 }
 

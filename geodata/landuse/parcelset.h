@@ -38,7 +38,10 @@ struct Parcel
     double officialM2 = -1;     // TBDLMJ, -1 when the layer or the parcel has none
     std::uint64_t hash = 0;     // of the flat coordinates
     Envelope box;
-    std::string bsm, tbbh;
+    // BSM and TBBH in the set's text pool (ParcelSet::bsm/tbbh): two strings a parcel were two
+    // allocations each for a million parcels.
+    std::uint32_t bsmAt = 0, tbbhAt = 0;
+    std::uint16_t bsmLength = 0, tbbhLength = 0;
     // Where the coordinates are in the pools.
     std::uint32_t xyBegin = 0, ringBegin = 0, partBegin = 0, partCount = 0;
 };
@@ -56,6 +59,18 @@ public:
     std::size_t size() const { return m_parcels.size(); }
     const Parcel &operator[](std::size_t i) const { return m_parcels[i]; }
     Parcel &operator[](std::size_t i) { return m_parcels[i]; }
+    std::string bsm(std::size_t i) const
+    {
+        return m_text.substr(m_parcels[i].bsmAt, m_parcels[i].bsmLength);
+    }
+    std::string tbbh(std::size_t i) const
+    {
+        return m_text.substr(m_parcels[i].tbbhAt, m_parcels[i].tbbhLength);
+    }
+    // Replaces each parcel's class and township ids (read against interning tables of its own)
+    // by classes[id] and townships[id].
+    void remap(const std::vector<std::uint32_t> &classes,
+               const std::vector<std::uint32_t> &townships);
     bool hasOfficial() const { return m_hasOfficial; }
     bool hasTownshipCodes() const { return m_hasTownshipCodes; }
     const std::string &layerName() const { return m_layerName; }
@@ -74,6 +89,7 @@ private:
     std::vector<double> m_xy;           // all parcels' coordinates
     std::vector<std::uint32_t> m_rings; // per parcel ringCount+1 point offsets (local)
     std::vector<std::uint32_t> m_parts; // per parcel partCount+1 ring offsets (local)
+    std::string m_text;                 // BSM and TBBH of all parcels
     bool m_hasOfficial = false, m_hasTownshipCodes = false;
 };
 
