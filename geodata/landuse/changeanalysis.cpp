@@ -135,7 +135,8 @@ ChangePiece Analysis::piece(std::size_t oldIndex, std::size_t newIndex, Geometry
     ChangePiece p;
     p.areaM2 = areaM2;
     p.officialM2 = m_old.hasOfficial() && m_new.hasOfficial() ? officialM2 : -1;
-    p.geometry = std::move(g);
+    p.box = g.envelope();
+    p.wkb = g.wkb();
     std::uint32_t township = 0;
     if (oldIndex != kNone) {
         const Parcel &o = m_old[oldIndex];

@@ -35,7 +35,11 @@ struct ChangePiece
     std::string oldBsm, oldTbbh, newBsm, newTbbh;
     std::int64_t oldFid = 0, newFid = 0;  // 0: no parcel on that side
     double farmlandM2 = 0, redlineM2 = 0; // inside 永久基本农田 / 生态保护红线
-    Geometry geometry;                    // MultiPolygon
+    // The MultiPolygon as WKB: a fully redrawn million-parcel county has most of a million
+    // pieces, and GEOS objects of them all took the comparison past 2 GB.
+    std::vector<unsigned char> wkb;
+    Envelope box;
+    Geometry geometry() const { return Geometry::fromWkb(wkb); }
 };
 
 // Area of land old class → new class (old == new: land that kept its class, unchanged parcels

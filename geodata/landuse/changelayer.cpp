@@ -80,7 +80,7 @@ LayerInfo writeChangeLayer(Project &project, const ChangeResult &result, const s
         v[12] = text(p.newTbbh);
         v[13] = round2(p.farmlandM2);
         v[14] = round2(p.redlineM2);
-        w.add(p.geometry, v);
+        w.add(p.geometry(), v);
     }
     return w.commit();
 }

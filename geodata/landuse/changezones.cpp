@@ -8,6 +8,7 @@
 #include "../store/layerinfo.h"
 
 #include <map>
+#include <optional>
 #include <thread>
 
 namespace planlines::geodata::landuse {
@@ -55,12 +56,15 @@ ZoneChanges measureZone(FeatureSource &zone, ChangeResult &result, const ZoneCon
         result.pieces.size(), workers,
         [&](std::size_t k, NoState &) {
             ChangePiece &p = result.pieces[k];
-            const Envelope box = p.geometry.envelope();
+            const Envelope &box = p.box;
             std::vector<Geometry> inside;
+            std::optional<Geometry> piece; // decoded when a zone polygon's box meets it
             tree.query(box, [&](std::size_t c) {
                 if (!boxesOverlap(box, boxes[c]))
                     return;
-                Geometry g = p.geometry.intersection(polygons[c]).toMultiPolygon();
+                if (!piece)
+                    piece = p.geometry();
+                Geometry g = piece->intersection(polygons[c]).toMultiPolygon();
                 if (g.area() > 0)
                     inside.push_back(std::move(g));
             });

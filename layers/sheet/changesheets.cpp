@@ -199,7 +199,7 @@ std::vector<SheetSpec> changeSheets(const ProjectMap &map, const landuse::Change
         m2 += p.areaM2;
         ++allPieces;
         allM2 += p.areaM2;
-        const geodata::Envelope e = p.geometry.envelope();
+        const geodata::Envelope &e = p.box;
         const auto [it, added] = pieceExtent.try_emplace(p.township, e);
         if (!added)
             it->second = unite(it->second, e);

@@ -100,7 +100,7 @@ private slots:
         QCOMPARE(p.toCode, std::string("203"));
         QCOMPARE(p.oldBsm, std::string("A"));
         QCOMPARE(p.township, std::string("370322101"));
-        PL_COMPARE_NEAR(p.geometry.area(), 10000, 0.01, "m²");
+        PL_COMPARE_NEAR(p.geometry().area(), 10000, 0.01, "m²");
         // 10000 m² = 15 亩 out of cultivated land, into a village: no 进出平衡 class.
         const auto out = cultivatedOutflow(r.matrix);
         QCOMPARE(out.size(), 1u);
@@ -146,7 +146,7 @@ private slots:
         QCOMPARE(r.pieces.size(), 2u);
         PL_COMPARE_NEAR(pieceSum(r), 15000, 0.01, "m²");
         for (const auto &p : r.pieces) {
-            PL_COMPARE_NEAR(p.geometry.area(), p.areaM2, 0.01, "m²");
+            PL_COMPARE_NEAR(p.geometry().area(), p.areaM2, 0.01, "m²");
             QVERIFY(p.fromCode.empty() ? p.oldFid == 0 && p.newBsm == "C"
                                        : p.newFid == 0 && p.oldBsm == "B");
         }

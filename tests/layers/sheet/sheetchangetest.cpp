@@ -203,14 +203,14 @@ private slots:
         QVERIFY(symbol.hasFill());
         auto sheets = changeSheets(*m_map, m_result, m_changes, SheetSpec{});
         SheetSpec &s = sheets[0];
-        s.extent = piece->geometry.envelope();
+        s.extent = piece->box;
         s.scaleDenominator = 2000;
         const SheetComposer composer(*m_map);
         const SheetExporter exporter(composer);
         const double dpi = 100;
         const QImage image = exporter.renderImage(s, dpi);
         const SheetLayout layout = composer.layout(s);
-        const geodata::Geometry inside = piece->geometry.pointOnSurface();
+        const geodata::Geometry inside = piece->geometry().pointOnSurface();
         const geodata::Envelope at = inside.envelope();
         const QPointF px = layout.viewport(dpi).worldToPixel({at.minX, at.minY}) +
                            s.layout.frameMm.topLeft() * dpi / 25.4;
