@@ -98,6 +98,17 @@ SampleReport SampleGenerator::generate(const SampleOptions &o)
         layers.writeControlUnits();
         layers.writeCorridor(segments);
         layers.writeSites();
+        // The 2024 survey last: the layers above come from the 2023 parcels.
+        if (o.secondYear) {
+            say("2023 layers written");
+            SecondYearCounts n;
+            const auto next = buildSecondYear(parcels, lc, o.seed, &n);
+            report.secondYearParcels = layers.writeLanduseSecondYear(parcels, next);
+            say("2024 land use: " + std::to_string(n.built) + " built on, " +
+                std::to_string(n.planted) + " planted, " + std::to_string(n.reclaimed) +
+                " reclaimed, " + std::to_string(n.split) + " split, " + std::to_string(n.merged) +
+                " merged, " + std::to_string(n.redrawn) + " redrawn");
+        }
         report.layers = layers.layersWritten();
         report.countyAreaM2 = src.county.area();
         project.db().exec("ANALYZE");
