@@ -103,6 +103,7 @@ SampleReport SampleGenerator::generate(const SampleOptions &o)
             say("2023 layers written");
             SecondYearCounts n;
             const auto next = buildSecondYear(parcels, lc, o.seed, &n);
+            say("2024 parcels built");
             report.secondYearParcels = layers.writeLanduseSecondYear(parcels, next);
             say("2024 land use: " + std::to_string(n.built) + " built on, " +
                 std::to_string(n.planted) + " planted, " + std::to_string(n.reclaimed) +
