@@ -178,12 +178,16 @@ std::int64_t SampleLayers::writeLanduse(const std::vector<Parcel> &parcels)
 }
 
 std::int64_t SampleLayers::writeLanduseSecondYear(const std::vector<Parcel> &parcels,
-                                                  const std::vector<SecondYearParcel> &next)
+                                                  const std::vector<SecondYearParcel> &next,
+                                                  std::vector<EncodedGeometry> encoded)
 {
     LayerWriter w(m_project, landuseSpec(2024));
     // New parcels get 标识码 after the last of 2023 and 图斑编号 after the last of their unit.
     std::int64_t seq = static_cast<std::int64_t>(parcels.size());
-    for (const auto &p : next) {
+    const bool preEncoded =
+        encoded.size() == next.size() && w.encoding() == GeometryEncoding::SpatialiteBlob;
+    for (std::size_t i = 0; i < next.size(); ++i) {
+        const auto &p = next[i];
         const bool kept = p.kept >= 0;
         const Parcel *old = kept ? &parcels[static_cast<size_t>(p.kept)] : nullptr;
         const SiteUnit unit = unitAt(p.township, p.x, p.y);
@@ -191,7 +195,10 @@ std::int64_t SampleLayers::writeLanduseSecondYear(const std::vector<Parcel> &par
             landuseRow(p.geometry, p.dlbm, old ? old->name : std::string(), p.township, unit, p.x,
                        p.y, kept ? p.kept + 1 : ++seq,
                        kept ? m_tbbh[static_cast<size_t>(p.kept)] : ++m_tbbhLast[unit.code], 2024);
-        w.add(p.geometry, v);
+        if (preEncoded)
+            w.add(std::move(encoded[i]), v);
+        else
+            w.add(p.geometry, v);
     }
     return w.commit().featureCount;
 }

@@ -30,9 +30,11 @@ public:
     // Returns the number of parcels written.
     std::int64_t writeLanduse(const std::vector<Parcel> &parcels);
     // The 2024 year as version 2 of 地类图斑 (2023 kept as version 1). After writeLanduse, and
-    // after every layer derived from the 2023 parcels (they read the current table).
+    // after every layer derived from the 2023 parcels (they read the current table). encoded:
+    // the parcels' geometries as LayerWriter::encode makes them for SpatiaLite, or empty.
     std::int64_t writeLanduseSecondYear(const std::vector<Parcel> &parcels,
-                                        const std::vector<SecondYearParcel> &next);
+                                        const std::vector<SecondYearParcel> &next,
+                                        std::vector<EncodedGeometry> encoded = {});
     void writeBasicFarmland(const std::vector<Parcel> &parcels);
     void writeRedline();
     void writeUrbanBoundary();

@@ -190,6 +190,11 @@ std::vector<SecondYearParcel> buildSecondYear(const std::vector<Parcel> &parcels
     std::vector<std::vector<SecondYearParcel>> replaced(parcels.size());
     std::vector<char> gone(parcels.size(), 0);
     const ParcelGrid grid(parcels);
+    // Splits take parcels larger than most, whatever the sample's size.
+    double totalArea = 0;
+    for (const auto &p : parcels)
+        totalArea += p.geometry.area();
+    const double meanArea = parcels.empty() ? 0 : totalArea / static_cast<double>(parcels.size());
     // A neighbour of i sharing an edge, in the same township, of the same class, untouched.
     auto neighbour = [&](std::size_t i, Geometry &both) -> std::int64_t {
         for (auto j : grid.near(static_cast<std::int64_t>(i))) {
@@ -208,7 +213,7 @@ std::vector<SecondYearParcel> buildSecondYear(const std::vector<Parcel> &parcels
         if (touched[i] || !reshapable(p))
             continue;
         const double u = hash(i, 3);
-        if (u < 0.004 && p.geometry.area() > 8000) {
+        if (u < 0.004 && p.geometry.area() > 0.8 * meanArea) {
             // Split across its longer side through the middle of its box.
             const Envelope e = p.geometry.envelope();
             const bool vertical = e.width() >= e.height();
@@ -219,7 +224,8 @@ std::vector<SecondYearParcel> buildSecondYear(const std::vector<Parcel> &parcels
             const Geometry b =
                 p.geometry.intersection(vertical ? box(mx, e.minY - 1, e.maxX + 1, e.maxY + 1)
                                                  : box(e.minX - 1, my, e.maxX + 1, e.maxY + 1));
-            if (a.isEmpty() || b.isEmpty() || a.area() < 1000 || b.area() < 1000)
+            if (a.isEmpty() || b.isEmpty() || a.area() < 0.1 * meanArea ||
+                b.area() < 0.1 * meanArea)
                 continue;
             touched[i] = 1;
             replaced[i].push_back(make(a.toMultiPolygon(), p.dlbm, p.township, -1));
