@@ -9,6 +9,7 @@
 #include <geodata/geometry.h>
 #include <geodata/landuse/changeanalysis.h>
 #include <geodata/project.h>
+#include <geodata/projectsummary.h>
 
 #include <QTest>
 
@@ -95,6 +96,13 @@ private slots:
         const auto current = *m_project->layer("地类图斑");
         QVERIFY2(current.description.find("2024年度") != std::string::npos,
                  current.description.c_str());
+        // `planlines info` lists both.
+        const QString info = qs(ProjectSummary::of(*m_project).toText());
+        QVERIFY2(info.contains(QStringLiteral("地类图斑 的版本 (versions):\n  v1   landuse_v1")) &&
+                     info.contains(QStringLiteral("\n  v2   landuse ")) &&
+                     info.contains(QStringLiteral("2023年度国土变更调查（样例）")) &&
+                     info.contains(QStringLiteral("2024年度国土变更调查（样例）")),
+                 qPrintable(info));
         QCOMPARE(real("SELECT count(*) FROM landuse_v1 WHERE SJNF <> 2023"), 0.0);
         QCOMPARE(real("SELECT count(*) FROM landuse WHERE SJNF <> 2024"), 0.0);
         // The layers derived from 地类图斑 stay those of 2023: each farmland patch is a 2023
