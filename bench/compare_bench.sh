@@ -5,9 +5,10 @@
 #
 #   bench/compare_bench.sh PATH/TO/planlines DB [RUNS=3] [MODE=changed]
 #
-# DB is a project with one version of its land-use layer (`planlines sample --parcels N`); it
-# is copied. The second version is written by SQL on the first (ogr2ogr to a GeoPackage, then
-# `planlines import`, as staff re-import a year's DLTB), MODE:
+# DB is a project with a land-use layer (`planlines sample --parcels N`, whose 地类图斑 holds
+# 2023 as v1 and 2024 as v2; `--one-year` for 2023 alone); it is copied. A next version is
+# written by SQL on the current one (ogr2ogr to a GeoPackage, then `planlines import`, as staff
+# re-import a year's DLTB) and the two are compared, MODE:
 #   changed  about 5 % of parcels changed: fid % 40 = 0 on 耕地 → 202 (same coordinates);
 #            fid % 40 = 10 split at the box's vertical midline, both halves keep their class;
 #            fid % 40 = 20 split the same way, the east half → 0301 (耕地) or 0103 (other)
@@ -57,15 +58,17 @@ else
                 THEN '0301' ELSE '0103' END ELSE DLBM END, $(half east)
                 FROM \"$table\" WHERE fid % 40 IN (10, 20)"
 fi
+prev=$(sqlite3 "$work/db.sqlite" "SELECT version FROM layers WHERE name = '$name'")
+next=$((prev + 1))
 ogr2ogr -f GPKG "$work/dltb.gpkg" "$work/db.sqlite" -sql "$sql" -nln DLTB -nlt MULTIPOLYGON \
     2>"$work/ogr.log" || { cat "$work/ogr.log"; exit 1; }
 "$bin" import --db "$work/db.sqlite" --name "$name" --role landuse "$work/dltb.gpkg" \
     >"$work/import.log" 2>&1 || { cat "$work/import.log"; exit 1; }
 old=$(sqlite3 "$work/db.sqlite" "SELECT v.table_name FROM layer_versions v JOIN layers l ON
-    l.id = v.layer_id WHERE l.name = '$name' AND v.version = 1")
+    l.id = v.layer_id WHERE l.name = '$name' AND v.version = $prev")
 n1=$(sqlite3 "$work/db.sqlite" "SELECT count(*) FROM \"$old\"")
 n2=$(sqlite3 "$work/db.sqlite" "SELECT count(*) FROM \"$table\"")
-echo "land-use compare ($mode) on $(basename "$db"): v1 $n1 / v2 $n2 parcels, $runs runs," \
+echo "land-use compare ($mode) on $(basename "$db"): v$prev $n1 / v$next $n2 parcels, $runs runs," \
     "$(nproc) cores, load $(load)"
 
 cat >"$work/peer.sql" <<SQL
@@ -82,7 +85,7 @@ timer=()
 ours="" peer="" rss=""
 for ((i = 0; i < runs; ++i)); do
     t0=$(now)
-    "${timer[@]}" "$bin" compare --db "$work/db.sqlite" --layer "$name" --from v1 --to v2 --json \
+    "${timer[@]}" "$bin" compare --db "$work/db.sqlite" --layer "$name" --from "v$prev" --to "v$next" --json \
         >"$work/ours.json" 2>"$work/ours.err" || { cat "$work/ours.err"; exit 1; }
     ours+=" $(secs "$t0" "$(now)")"
     [[ -f $work/rss ]] && rss+=" $(tail -1 "$work/rss")"
@@ -108,7 +111,7 @@ PY
 printf '  %-24s %9s  %-22s %9s %6s  %s\n' "job" "ours (s)" "peer" "peer (s)" "ratio" "notes"
 mem=""
 [[ -n $rss ]] && mem="peak $(echo "$rss" | median | awk '{ printf "%.0f", $1 / 1024 }') MB, "
-printf '  %-24s %9s  %-22s %9s %6s  %s\n' "compare v1 v2" "$o" "SpatiaLite SQL overlay" "$p" \
+printf '  %-24s %9s  %-22s %9s %6s  %s\n' "compare v$prev v$next" "$o" "SpatiaLite SQL overlay" "$p" \
     "$(awk -v a="$o" -v b="$p" 'BEGIN { printf "%.2f", a / b }')" \
     "${mem}runs:$ours | peer:$peer; $check; load $(load)"
 [[ $check == *" ok" ]]

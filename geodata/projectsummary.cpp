@@ -23,7 +23,9 @@ ProjectSummary ProjectSummary::of(Project &project)
     s.snapshotOf = project.setting(kSnapshotOfSetting).value_or("");
     s.snapshotTakenAt = project.setting(kSnapshotTakenAtSetting).value_or("");
     for (const auto &l : project.layers()) {
-        LayerSummary ls{l, 0, 0};
+        LayerSummary ls{l, 0, 0, {}};
+        if (l.version > 1)
+            ls.versions = project.layerVersions(l);
         s.synthetic = s.synthetic || l.synthetic;
         const bool polygonal = l.geometryType.find("POLYGON") != std::string::npos;
         const bool linear = l.geometryType.find("LINESTRING") != std::string::npos;
@@ -63,6 +65,17 @@ QJsonObject ProjectSummary::toJson() const
                       {"area_ha", round2(m2ToHa(ls.areaM2))}};
         if (ls.lengthM > 0)
             o.insert("length_m", round2(ls.lengthM));
+        if (ls.versions.size() > 1) {
+            // By number, as `compare --from vN` names them; not their tables, which the
+            // engines name differently (store/transfer.cpp's baseTable).
+            QJsonArray versions;
+            for (const auto &v : ls.versions)
+                versions.append(QJsonObject{{"version", v.version},
+                                            {"count", static_cast<qint64>(v.featureCount)},
+                                            {"source", QString::fromStdString(v.source)},
+                                            {"imported_at", QString::fromStdString(v.importedAt)}});
+            o.insert("versions", versions);
+        }
         layerArray.append(o);
     }
     QJsonObject result{{"path", QString::fromStdString(path)},
@@ -100,6 +113,18 @@ std::string ProjectSummary::toText() const
                       static_cast<long long>(l.featureCount), l.version, ls.areaM2,
                       m2ToMu(ls.areaM2), m2ToHa(ls.areaM2), l.name.c_str());
         out << line;
+    }
+    // The kept versions of layers imported over (a survey year over the last one).
+    for (const auto &ls : layers) {
+        if (ls.versions.size() < 2)
+            continue;
+        out << ls.layer.name << " 的版本 (versions):\n";
+        for (const auto &v : ls.versions) {
+            std::snprintf(line, sizeof line, "  v%-3d %-15s %9lld  %s  ", v.version,
+                          v.table.c_str(), static_cast<long long>(v.featureCount),
+                          v.importedAt.c_str());
+            out << line << v.source << "\n";
+        }
     }
     return out.str();
 }

@@ -13,6 +13,8 @@ struct LayerSummary
     LayerInfo layer;
     double areaM2 = 0;  // polygon layers: sum of feature areas; otherwise 0
     double lengthM = 0; // line layers: sum of lengths; otherwise 0
+    // Every kept version, oldest first (Project::layerVersions), when there is more than one.
+    std::vector<LayerInfo> versions;
 };
 
 struct ProjectSummary

@@ -37,6 +37,10 @@ int runSample(const QStringList &args)
     p.addOption({QStringLiteral("force"),
                  QStringLiteral("Replace FILE if it exists (on a server: the project the "
                                 "database holds).")});
+    p.addOption({QStringLiteral("one-year"),
+                 QStringLiteral("Leave out the second survey year: 地类图斑 gets only the 2023 "
+                                "survey (version 1), not also the 2024 change survey (version "
+                                "2). Faster, for benchmark data.")});
     p.addOption({QStringLiteral("quiet"), QStringLiteral("Print nothing but errors.")});
     if (!p.parse(args))
         return fail(cmd, p.errorText(), 2);
@@ -90,6 +94,7 @@ int runSample(const QStringList &args)
     opt.replace = !server && p.isSet(QStringLiteral("force"));
     opt.targetParcels = static_cast<int>(parcels);
     opt.seed = seed;
+    opt.secondYear = !p.isSet(QStringLiteral("one-year"));
     const bool quiet = p.isSet(QStringLiteral("quiet"));
     QTextStream err(stderr);
     if (!quiet)

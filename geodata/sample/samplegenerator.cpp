@@ -2,11 +2,13 @@
 #include "samplecorridor.h"
 #include "samplelanduse.h"
 #include "samplelayers.h"
+#include "samplesecondyear.h"
 #include "sampleterrain.h"
 
 #include "../newprojectfile.h"
 
 #include <filesystem>
+#include <future>
 
 namespace planlines::geodata {
 
@@ -74,6 +76,25 @@ SampleReport SampleGenerator::generate(const SampleOptions &o)
     const auto parcels = buildParcels(terrain, lc, o.targetParcels, o.seed, o.progress);
     say(std::to_string(parcels.size()) + " parcels built");
 
+    // The 2024 survey is made and encoded on another thread while the 2023 layers are written
+    // (SQLite writes on one core): it then costs little more than its own insert.
+    struct SecondYear
+    {
+        std::vector<SecondYearParcel> parcels;
+        std::vector<EncodedGeometry> encoded;
+        SecondYearCounts counts;
+    };
+    std::future<SecondYear> secondYear;
+    if (o.secondYear)
+        secondYear = std::async(std::launch::async, [&] {
+            SecondYear y;
+            y.parcels = buildSecondYear(parcels, lc, o.seed, &y.counts);
+            y.encoded.reserve(y.parcels.size());
+            for (const auto &p : y.parcels)
+                y.encoded.push_back(LayerWriter::encode(p.geometry, "MULTIPOLYGON", kWorkingSrid));
+            return y;
+        });
+
     // Written under a temporary name and renamed when whole (newprojectfile.h): a kill at any
     // moment leaves no project at the target with some of its layers.
     SampleReport report;
@@ -98,6 +119,18 @@ SampleReport SampleGenerator::generate(const SampleOptions &o)
         layers.writeControlUnits();
         layers.writeCorridor(segments);
         layers.writeSites();
+        // The 2024 survey last: the layers above come from the 2023 parcels.
+        if (o.secondYear) {
+            say("2023 layers written");
+            SecondYear y = secondYear.get();
+            const auto &n = y.counts;
+            report.secondYearParcels =
+                layers.writeLanduseSecondYear(parcels, y.parcels, std::move(y.encoded));
+            say("2024 land use: " + std::to_string(n.built) + " built on, " +
+                std::to_string(n.planted) + " planted, " + std::to_string(n.reclaimed) +
+                " reclaimed, " + std::to_string(n.split) + " split, " + std::to_string(n.merged) +
+                " merged, " + std::to_string(n.redrawn) + " redrawn");
+        }
         report.layers = layers.layersWritten();
         report.countyAreaM2 = src.county.area();
         project.db().exec("ANALYZE");

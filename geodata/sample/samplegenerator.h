@@ -15,12 +15,15 @@ struct SampleOptions
     bool replace = false;      // replace outPath if it exists (only once the new file is whole)
     int targetParcels = 80000; // land-use parcels, approximately
     std::uint64_t seed = 370322;
+    // Also write 地类图斑's second survey year (2024, version 2 over 2023's version 1).
+    bool secondYear = true;
     std::function<void(const std::string &)> progress; // optional step messages
 };
 
 struct SampleReport
 {
-    std::int64_t parcels = 0;
+    std::int64_t parcels = 0;           // 地类图斑 2023 (version 1)
+    std::int64_t secondYearParcels = 0; // 地类图斑 2024 (version 2), 0 if not written
     int layers = 0;
     double countyAreaM2 = 0;
 };

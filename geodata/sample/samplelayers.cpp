@@ -13,6 +13,14 @@ SampleLayers::SampleLayers(Project &project, const SampleSources &sources, const
                            std::uint64_t seed)
     : m_project(project), m_src(sources), m_terrain(terrain), m_seed(seed)
 {
+    // 坐落单位: the nearest village or community of the parcel's township.
+    m_units.resize(m_terrain.townships.size());
+    std::map<std::string, size_t> index;
+    for (size_t i = 0; i < m_terrain.townships.size(); ++i)
+        index[m_terrain.townships[i].code] = i;
+    for (const auto *list : {&m_terrain.villages, &m_terrain.communities})
+        for (const auto &v : *list)
+            m_units[index[v.townshipCode]].push_back(&v);
 }
 
 LayerSpec SampleLayers::spec(const char *name, Role role, const char *table,
@@ -58,92 +66,141 @@ void SampleLayers::writeTownships()
     ++m_layers;
 }
 
-std::int64_t SampleLayers::writeLanduse(const std::vector<Parcel> &parcels)
+LayerSpec SampleLayers::landuseSpec(int year) const
 {
     using FT = FieldType;
-    LayerWriter w(m_project, spec("地类图斑", Role::Landuse, "landuse", "MULTIPOLYGON",
-                                  {{"BSM", FT::Text, "标识码"},
-                                   {"YSDM", FT::Text, "要素代码"},
-                                   {"TBBH", FT::Text, "图斑编号"},
-                                   {"DLBM", FT::Text, "地类编码"},
-                                   {"DLMC", FT::Text, "地类名称"},
-                                   {"QSXZ", FT::Text, "权属性质"},
-                                   {"QSDWDM", FT::Text, "权属单位代码"},
-                                   {"QSDWMC", FT::Text, "权属单位名称"},
-                                   {"ZLDWDM", FT::Text, "坐落单位代码"},
-                                   {"ZLDWMC", FT::Text, "坐落单位名称"},
-                                   {"TBMJ", FT::Real, "图斑面积"},
-                                   {"KCDLBM", FT::Text, "扣除地类编码"},
-                                   {"KCXS", FT::Real, "扣除地类系数"},
-                                   {"KCMJ", FT::Real, "扣除地类面积"},
-                                   {"TBDLMJ", FT::Real, "图斑地类面积"},
-                                   {"GDLX", FT::Text, "耕地类型"},
-                                   {"GDPDJB", FT::Text, "耕地坡度级别"},
-                                   {"GDDB", FT::Integer, "耕地等别"},
-                                   {"SJNF", FT::Integer, "数据年份"}},
-                                  "generated fields (Voronoi) with 三调 attributes", 20));
+    const bool first = year == 2023;
+    LayerSpec s = spec("地类图斑", Role::Landuse, "landuse", "MULTIPOLYGON",
+                       {{"BSM", FT::Text, "标识码"},
+                        {"YSDM", FT::Text, "要素代码"},
+                        {"TBBH", FT::Text, "图斑编号"},
+                        {"DLBM", FT::Text, "地类编码"},
+                        {"DLMC", FT::Text, "地类名称"},
+                        {"QSXZ", FT::Text, "权属性质"},
+                        {"QSDWDM", FT::Text, "权属单位代码"},
+                        {"QSDWMC", FT::Text, "权属单位名称"},
+                        {"ZLDWDM", FT::Text, "坐落单位代码"},
+                        {"ZLDWMC", FT::Text, "坐落单位名称"},
+                        {"TBMJ", FT::Real, "图斑面积"},
+                        {"KCDLBM", FT::Text, "扣除地类编码"},
+                        {"KCXS", FT::Real, "扣除地类系数"},
+                        {"KCMJ", FT::Real, "扣除地类面积"},
+                        {"TBDLMJ", FT::Real, "图斑地类面积"},
+                        {"GDLX", FT::Text, "耕地类型"},
+                        {"GDPDJB", FT::Text, "耕地坡度级别"},
+                        {"GDDB", FT::Integer, "耕地等别"},
+                        {"SJNF", FT::Integer, "数据年份"}},
+                       std::to_string(year) + "年度国土变更调查（样例）: " +
+                           (first ? std::string("generated fields (Voronoi) with 三调 attributes")
+                                  : std::string("changed from 2023 by rules (construction, "
+                                                "planting, reclamation, split, merged and "
+                                                "redrawn parcels)")),
+                       20);
+    s.description = "合成示例数据（非真实规划数据）：地类图斑，" + std::to_string(year) +
+                    "年度国土变更调查（样例），由 planlines sample 生成";
+    s.replaceKeepingHistory = !first;
+    return s;
+}
 
-    // 坐落单位: the nearest village or community of the parcel's township.
-    std::vector<std::vector<const Village *>> units(m_terrain.townships.size());
-    std::map<std::string, size_t> index;
-    for (size_t i = 0; i < m_terrain.townships.size(); ++i)
-        index[m_terrain.townships[i].code] = i;
-    for (const auto *list : {&m_terrain.villages, &m_terrain.communities})
-        for (const auto &v : *list)
-            units[index[v.townshipCode]].push_back(&v);
-
-    std::map<std::string, int> tbbh;
-    std::int64_t seq = 0;
-    for (const auto &p : parcels) {
-        const auto &tw = m_terrain.townships[static_cast<size_t>(p.township)];
-        const Village *unit = nullptr;
-        double best = 1e300;
-        for (const auto *v : units[static_cast<size_t>(p.township)]) {
-            const double d = (v->x - p.x) * (v->x - p.x) + (v->y - p.y) * (v->y - p.y);
-            if (d < best) {
-                best = d;
-                unit = v;
-            }
+SampleLayers::SiteUnit SampleLayers::unitAt(int township, double x, double y) const
+{
+    const auto &tw = m_terrain.townships[static_cast<size_t>(township)];
+    const Village *unit = nullptr;
+    double best = 1e300;
+    for (const auto *v : m_units[static_cast<size_t>(township)]) {
+        const double d = (v->x - x) * (v->x - x) + (v->y - y) * (v->y - y);
+        if (d < best) {
+            best = d;
+            unit = v;
         }
-        const std::string zldwdm = (unit ? unit->code : tw.code) + "0000000";
-        const std::string zldwmc = unit ? unit->name : tw.name;
-        const bool state = p.dlbm == "1101" || p.dlbm == "1103" || p.dlbm == "1109" ||
-                           p.dlbm == "1003" || p.dlbm == "201" || p.dlbm == "201A" ||
-                           (p.dlbm == "0301" && !p.name.empty());
-        const std::string qsdwdm = state ? tw.code + "0000000" : zldwdm;
-        const std::string qsdwmc = state ? tw.name + "国有土地" : zldwmc;
-        const double area = round2(p.geometry.area());
-        char bsm[32];
-        std::snprintf(bsm, sizeof bsm, "370322%012lld", static_cast<long long>(++seq));
-        const bool cultivated = isCultivated(p.dlbm);
-        Value gddb = std::monostate{};
-        if (cultivated) // 耕地等别: 6–9 on this plain, better land away from the river
-            gddb = static_cast<std::int64_t>(
-                6 + std::min(3, static_cast<int>(4 * valueNoise(m_seed ^ 77, p.x, p.y, 5000))));
-        const Value v[] = {std::string(bsm),
-                           std::string("2001010100"), // 要素代码 of 地类图斑
-                           std::to_string(++tbbh[zldwdm]),
-                           p.dlbm,
-                           std::string(landuseName(p.dlbm)),
-                           std::string(state ? "10" : "30"),
-                           qsdwdm,
-                           qsdwmc,
-                           zldwdm,
-                           zldwmc,
-                           area,
-                           cultivated ? Value(std::string("1203")) : Value(std::monostate{}),
-                           cultivated ? Value(0.0) : Value(std::monostate{}),
-                           cultivated ? Value(0.0) : Value(std::monostate{}),
-                           area,
-                           std::monostate{},
-                           cultivated ? Value(std::string("1")) : Value(std::monostate{}),
-                           gddb,
-                           std::int64_t{2023}};
+    }
+    return {(unit ? unit->code : tw.code) + "0000000", unit ? unit->name : tw.name};
+}
+
+std::vector<Value> SampleLayers::landuseRow(const Geometry &g, const std::string &dlbm,
+                                            const std::string &name, int township,
+                                            const SiteUnit &unit, double x, double y,
+                                            std::int64_t bsmSeq, int tbbh, int year) const
+{
+    const auto &tw = m_terrain.townships[static_cast<size_t>(township)];
+    const bool state = dlbm == "1101" || dlbm == "1103" || dlbm == "1109" || dlbm == "1003" ||
+                       dlbm == "201" || dlbm == "201A" || (dlbm == "0301" && !name.empty());
+    const std::string qsdwdm = state ? tw.code + "0000000" : unit.code;
+    const std::string qsdwmc = state ? tw.name + "国有土地" : unit.name;
+    const double area = round2(g.area());
+    char bsm[32];
+    std::snprintf(bsm, sizeof bsm, "370322%012lld", static_cast<long long>(bsmSeq));
+    const bool cultivated = isCultivated(dlbm);
+    Value gddb = std::monostate{};
+    if (cultivated) // 耕地等别: 6–9 on this plain, better land away from the river
+        gddb = static_cast<std::int64_t>(
+            6 + std::min(3, static_cast<int>(4 * valueNoise(m_seed ^ 77, x, y, 5000))));
+    return {std::string(bsm),
+            std::string("2001010100"), // 要素代码 of 地类图斑
+            std::to_string(tbbh),
+            dlbm,
+            std::string(landuseName(dlbm)),
+            std::string(state ? "10" : "30"),
+            qsdwdm,
+            qsdwmc,
+            unit.code,
+            unit.name,
+            area,
+            cultivated ? Value(std::string("1203")) : Value(std::monostate{}),
+            cultivated ? Value(0.0) : Value(std::monostate{}),
+            cultivated ? Value(0.0) : Value(std::monostate{}),
+            area,
+            std::monostate{},
+            cultivated ? Value(std::string("1")) : Value(std::monostate{}),
+            gddb,
+            std::int64_t{year}};
+}
+
+std::int64_t SampleLayers::writeLanduse(const std::vector<Parcel> &parcels)
+{
+    LayerWriter w(m_project, landuseSpec(2023));
+    // 图斑编号 run per 坐落单位; kept so that the second year keeps them and numbers new
+    // parcels after the last.
+    m_tbbh.assign(parcels.size(), 0);
+    m_tbbhLast.clear();
+    std::int64_t seq = 0;
+    for (std::size_t i = 0; i < parcels.size(); ++i) {
+        const auto &p = parcels[i];
+        const SiteUnit unit = unitAt(p.township, p.x, p.y);
+        m_tbbh[i] = ++m_tbbhLast[unit.code];
+        const auto v = landuseRow(p.geometry, p.dlbm, p.name, p.township, unit, p.x, p.y, ++seq,
+                                  m_tbbh[i], 2023);
         w.add(p.geometry, v);
     }
     const auto info = w.commit();
     ++m_layers;
     return info.featureCount;
+}
+
+std::int64_t SampleLayers::writeLanduseSecondYear(const std::vector<Parcel> &parcels,
+                                                  const std::vector<SecondYearParcel> &next,
+                                                  std::vector<EncodedGeometry> encoded)
+{
+    LayerWriter w(m_project, landuseSpec(2024));
+    // New parcels get 标识码 after the last of 2023 and 图斑编号 after the last of their unit.
+    std::int64_t seq = static_cast<std::int64_t>(parcels.size());
+    const bool preEncoded =
+        encoded.size() == next.size() && w.encoding() == GeometryEncoding::SpatialiteBlob;
+    for (std::size_t i = 0; i < next.size(); ++i) {
+        const auto &p = next[i];
+        const bool kept = p.kept >= 0;
+        const Parcel *old = kept ? &parcels[static_cast<size_t>(p.kept)] : nullptr;
+        const SiteUnit unit = unitAt(p.township, p.x, p.y);
+        const auto v =
+            landuseRow(p.geometry, p.dlbm, old ? old->name : std::string(), p.township, unit, p.x,
+                       p.y, kept ? p.kept + 1 : ++seq,
+                       kept ? m_tbbh[static_cast<size_t>(p.kept)] : ++m_tbbhLast[unit.code], 2024);
+        if (preEncoded)
+            w.add(std::move(encoded[i]), v);
+        else
+            w.add(p.geometry, v);
+    }
+    return w.commit().featureCount;
 }
 
 void SampleLayers::writeBasicFarmland(const std::vector<Parcel> &parcels)

@@ -15,6 +15,7 @@ namespace planlines::geodata::sample {
 
 inline constexpr const char *kSourceCrs = "EPSG:4490";
 inline constexpr const char *kWorkingCrs = "EPSG:4548";
+inline constexpr int kWorkingSrid = 4548; // of kWorkingCrs
 
 // One source feature: geometry in EPSG:4548 metres and its properties as written.
 struct SourceFeature

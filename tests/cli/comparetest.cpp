@@ -1,7 +1,7 @@
-// `planlines compare` on a copy of the sample county with a second survey year
-// (tests/geodata/landuse/secondyear.h): the JSON schema and its sums against SpatiaLite SQL on
-// the first year, the CSV files and the XLSX sheets with their exact Chinese headers (read back
-// with unzip), the stored change layer, and the errors people meet.
+// `planlines compare` on a copy of the sample county (地类图斑 v1 2023, v2 2024) with a further
+// year v3 made from v2 (tests/geodata/landuse/secondyear.h), compared v2 → v3: the JSON schema
+// and its sums against SpatiaLite SQL on v2, the CSV files and the XLSX sheets with their exact
+// Chinese headers (read back with unzip), the stored change layer, and the errors people meet.
 #include "clirun.h"
 
 #include "geodata/landuse/secondyear.h"
@@ -66,7 +66,7 @@ private slots:
         planlines::geodata::landuse::test::writeSecondYear(*project);
         versions = {QStringLiteral("compare"), QStringLiteral("--db"),     db,
                     QStringLiteral("--layer"), QStringLiteral("地类图斑"), QStringLiteral("--from"),
-                    QStringLiteral("v1"),      QStringLiteral("--to"),     QStringLiteral("v2")};
+                    QStringLiteral("v2"),      QStringLiteral("--to"),     QStringLiteral("v3")};
     }
 
     void jsonCsvAndXlsx()
@@ -96,7 +96,7 @@ private slots:
         // Each cell is rounded to 0.01 m²: the sum may drift by half a cent per cell.
         auto project = Project::open(db.toStdString(), true);
         const double old =
-            std::get<double>(*project->db().scalar("SELECT sum(ST_Area(geom)) FROM landuse_v1"));
+            std::get<double>(*project->db().scalar("SELECT sum(ST_Area(geom)) FROM landuse_v2"));
         QVERIFY2(std::abs(total - old) <= 0.01 + 0.005 * matrix.size(),
                  qPrintable(QStringLiteral("%1 vs %2").arg(total, 0, 'f', 3).arg(old, 0, 'f', 3)));
         double listed = 0;
@@ -160,13 +160,13 @@ private slots:
     {
         const auto r = runPlanlines(versions + QStringList{QStringLiteral("--store")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QVERIFY2(r.out.contains(QStringLiteral("变化图斑已存为图层 地类变化_v1_v2")),
+        QVERIFY2(r.out.contains(QStringLiteral("变化图斑已存为图层 地类变化_v2_v3")),
                  qPrintable(r.out));
         QVERIFY2(r.out.contains(QStringLiteral("耕地流出")), qPrintable(r.out));
         const auto json = runPlanlines(versions + QStringList{QStringLiteral("--json")});
         const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
         auto project = Project::open(db.toStdString(), true);
-        const auto layer = project->layer("地类变化_v1_v2");
+        const auto layer = project->layer("地类变化_v2_v3");
         QVERIFY(layer);
         QCOMPARE(layer->role, Role::Context);
         QCOMPARE(layer->featureCount, o.value(QStringLiteral("changes")).toInteger());
@@ -187,7 +187,7 @@ private slots:
                                QStringLiteral("--from"), QStringLiteral("v1"),
                                QStringLiteral("--to"), QStringLiteral("v9")});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("layer 地类图斑: no version v9 (kept: v1, v2)")),
+        QVERIFY2(r.err.contains(QStringLiteral("layer 地类图斑: no version v9 (kept: v1, v2, v3)")),
                  qPrintable(r.err));
         r = runPlanlines({QStringLiteral("compare"), QStringLiteral("--db"), db,
                           QStringLiteral("--from-layer"), QStringLiteral("地类图斑"),

@@ -3,6 +3,11 @@ planlines_add_test(geodata_samplecountytest
     SOURCES samplecountytest.cpp sampleoverlap.h testsupport.h
     LIBS planlines_geodata
     LABELS geodata sample)
+# The second survey year (地类图斑 v2, 2024) against the first and against compareLanduse.
+planlines_add_test(geodata_samplesecondyeartest
+    SOURCES samplesecondyeartest.cpp sampleoverlap.h testsupport.h
+    LIBS planlines_geodata
+    LABELS geodata sample landuse)
 planlines_add_test(geodata_samplegeneratortest
     SOURCES samplegeneratortest.cpp sampleoverlap.h testsupport.h
     LIBS planlines_geodata

@@ -57,6 +57,35 @@ private slots:
         QCOMPARE(cc.at("township"), ca.at("township")); // hand-drawn: independent of the seed
     }
 
+    void oneYearIsTheFirstYearAlone()
+    {
+        // --one-year: 地类图斑 holds 2023 alone, the very 2023 a two-year sample keeps as v1.
+        SampleOptions o;
+        o.targetParcels = 2000;
+        o.outPath = m_dir.filePath("two.sqlite").toStdString();
+        const auto two = SampleGenerator::generate(o);
+        o.secondYear = false;
+        o.outPath = m_dir.filePath("one.sqlite").toStdString();
+        const auto one = SampleGenerator::generate(o);
+        QCOMPARE(one.parcels, two.parcels);
+        QCOMPARE(one.secondYearParcels, std::int64_t{0});
+        QVERIFY(two.secondYearParcels > 0);
+        auto p1 = Project::open(m_dir.filePath("one.sqlite").toStdString(), true);
+        auto p2 = Project::open(m_dir.filePath("two.sqlite").toStdString(), true);
+        const auto l1 = *p1->layer("地类图斑");
+        const auto l2 = *p2->layer("地类图斑");
+        QCOMPARE(l1.version, 1);
+        QCOMPARE(l2.version, 2);
+        const auto kept = p2->layerVersions(l2);
+        QCOMPARE(kept.size(), 2u);
+        QCOMPARE(kept[0].checksum, l1.checksum);
+        QCOMPARE(kept[0].featureCount, one.parcels);
+        QCOMPARE(kept[1].featureCount, two.secondYearParcels);
+        QVERIFY(kept[1].checksum != l1.checksum);
+        // The layers drawn from 2023 are the same either way.
+        QCOMPARE(p2->layer("永久基本农田")->checksum, p1->layer("永久基本农田")->checksum);
+    }
+
     void refusesAnExistingFile()
     {
         SampleOptions o;

@@ -23,17 +23,22 @@ struct ParcelOverlap
     double areaM2 = 0;
 };
 
-// Pairs of landuse parcels whose interiors share more than 0.01 m². ST_Relate '2********'
-// (the interiors meet in an area) skips the many pairs that only share an edge before the
-// costlier ST_Intersection; the pairs are split by fid over `threads` read-only connections.
-inline std::vector<ParcelOverlap> overlappingParcels(const std::string &path, int threads = 2)
+// Pairs of parcels of `table` (landuse: the current year; landuse_v1: the first) whose
+// interiors share more than 0.01 m². ST_Relate '2********' (the interiors meet in an area) skips
+// the many pairs that only share an edge before the costlier ST_Intersection; the pairs are
+// split by fid over `threads` read-only connections.
+inline std::vector<ParcelOverlap> overlappingParcels(const std::string &path, int threads = 2,
+                                                     const std::string &table = "landuse")
 {
+    const std::string tbl = quoteIdentifier(table);
+    const std::string idx = quoteIdentifier("idx_" + table + "_geom");
     const std::string sql =
-        "SELECT x.fid, x.DLBM, y.fid, y.DLBM, ST_Area(ST_Intersection(x.geom, y.geom)) "
-        "FROM idx_landuse_geom r JOIN idx_landuse_geom s ON s.xmin <= r.xmax "
-        "AND s.xmax >= r.xmin AND s.ymin <= r.ymax AND s.ymax >= r.ymin "
-        "JOIN landuse x ON x.fid = r.pkid JOIN landuse y ON y.fid = s.pkid "
-        "WHERE r.pkid < s.pkid AND r.pkid % ?1 = ?2 "
+        "SELECT x.fid, x.DLBM, y.fid, y.DLBM, ST_Area(ST_Intersection(x.geom, y.geom)) FROM " +
+        idx + " r JOIN " + idx +
+        " s ON s.xmin <= r.xmax AND s.xmax >= r.xmin AND s.ymin <= r.ymax AND s.ymax >= r.ymin "
+        "JOIN " +
+        tbl + " x ON x.fid = r.pkid JOIN " + tbl +
+        " y ON y.fid = s.pkid WHERE r.pkid < s.pkid AND r.pkid % ?1 = ?2 "
         "AND ST_Relate(x.geom, y.geom, '2********') = 1 "
         "AND ST_Area(ST_Intersection(x.geom, y.geom)) > 0.01 ORDER BY x.fid, y.fid";
     std::vector<std::vector<ParcelOverlap>> found(static_cast<size_t>(threads));

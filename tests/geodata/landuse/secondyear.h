@@ -1,7 +1,9 @@
-// A second survey year of the sample county's land use for the comparison tests, made by
-// re-importing a modified copy of its 地类图斑 layer through LayerWriter (replaceKeepingHistory,
-// so the first year stays as version 1). The rule is by fid, so tests can compute expected
-// areas with SQL on the first year alone:
+// A further survey year of the sample county's land use for the comparison tests, made by
+// re-importing a modified copy of the current version of its 地类图斑 layer through LayerWriter
+// (replaceKeepingHistory, so the version it starts from is kept: on the sample as built, which
+// has 2023 as v1 and 2024 as v2, this writes v3 and keeps v2 as landuse_v2). The rule is by fid
+// of the version it starts from, so tests can compute expected areas with SQL on that version
+// alone:
 //   fid % 20 == 0 and 耕地:  the whole parcel becomes 202 建制镇 (same coordinates);
 //   fid % 20 == 5:          split at its box's vertical midline; the east half becomes 0301
 //                           乔木林地 if it was 耕地, else 0103 旱地;
@@ -23,7 +25,7 @@ inline bool cultivatedCode(const std::string &c)
     return c == "0101" || c == "0102" || c == "0103";
 }
 
-// Writes version 2 of layer `name` in project; returns it.
+// Writes the next version of layer `name` in project; returns it.
 inline LayerInfo writeSecondYear(Project &project, const std::string &name = "地类图斑")
 {
     const LayerInfo layer = *project.layer(name);
