@@ -1,12 +1,10 @@
-// The map sheet of land-use changes (issue 18) on a copy of the sample county with a second
-// survey year (tests/geodata/landuse/secondyear.h): the county sheet's title, its matrix's
+// The map sheet of land-use changes (issue 18) on a copy of the sample county, comparing its two
+// survey years (2023 v1, 2024 v2): the county sheet's title, its matrix's
 // total and its 耕地流出 line read back from the PDF against sums made here from the
 // comparison's cells; one page per township with changes; a 耕地流出 piece drawn in the colour
 // the catalog gives the change layer; the table in its band under the map; and
 // `planlines compare --sheet` with its mistakes.
 #include "sheettesttools.h"
-
-#include "geodata/landuse/secondyear.h"
 
 #include <geodata/landuse/changelayer.h>
 #include <geodata/project.h>
@@ -97,11 +95,12 @@ private slots:
         m_db = m_dir.filePath(QStringLiteral("gaoqing.sqlite"));
         QVERIFY(QFile::copy(QStringLiteral(PLANLINES_SAMPLE_DB), m_db));
         auto project = geodata::Project::open(m_db.toStdString());
-        const geodata::LayerInfo v2 = landuse::test::writeSecondYear(*project);
-        const auto versions = project->layerVersions(v2);
+        // The sample county's own two survey years: 2023 (v1) and 2024 (v2, current).
+        const auto versions = project->layerVersions(*project->layer("地类图斑"));
         QCOMPARE(versions.size(), std::size_t(2));
-        auto from = project->features(versions[0].version == 1 ? versions[0] : versions[1]);
-        auto to = project->features(v2);
+        QCOMPARE(versions[0].version, 1);
+        auto from = project->features(versions[0]);
+        auto to = project->features(versions[1]);
         auto townships = project->features(project->layers(geodata::Role::Township).front());
         landuse::CompareOptions options;
         options.townships = townships.get();
