@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <cmath>
 #include <thread>
 
 namespace planlines::geodata::check {
@@ -18,6 +19,9 @@ namespace {
 // At most this many sites' candidates are fetched at once per worker (a 1 km² site has about
 // 1 200 parcels, ~0.5 MB of rows).
 constexpr std::size_t kPrefetchSites = 32;
+// and at most this much of their boxes' area (m²): 32 km² of a dense county is some 40 000
+// parcels, tens of MB of rows per layer.
+constexpr double kPrefetchM2 = 32e6;
 
 // A site's inputs are UTF-8 or it is not checked: text in another encoding matches no keyword
 // and no use (a silent pass) and makes the result's JSON unreadable.
@@ -165,9 +169,21 @@ std::vector<CheckResult> CheckEngine::checkAll(const std::vector<CheckRequest> &
             const std::size_t end = std::min(sites.size(), first + chunk);
             if (chunk > 1) {
                 boxes.clear();
-                for (std::size_t i = first; i < end; ++i)
-                    if (const Geometry &g = sites[i].site; g && !g.isEmpty())
-                        boxes.push_back(g.envelope());
+                double area = 0;
+                for (std::size_t i = first; i < end; ++i) {
+                    const Geometry &g = sites[i].site;
+                    if (!g || g.isEmpty())
+                        continue;
+                    const Envelope e = g.envelope();
+                    if (!std::isfinite(e.width() * e.height()))
+                        continue; // refused by the check itself, in words
+                    // The rows are held until the chunk is done: large sites beyond the
+                    // budget ask on their own (as a single site does).
+                    area += e.width() * e.height();
+                    if (area > kPrefetchM2)
+                        break;
+                    boxes.push_back(e);
+                }
                 try {
                     measurer->prefetch(boxes);
                 } catch (const std::exception &) {

@@ -242,8 +242,10 @@ void PostgisLayerSink::storeOverlaps(const std::vector<FeatureOverlap> &pairs)
 
 namespace {
 
-// Layers this large are read per site by box (the check's large layers, the map's tiles):
-// stored in spatial order.
+// A land-use layer this large (read per site by box: the check's one-site latency) is stored
+// in spatial order. Only land use: CLUSTER rewrites the table and rebuilds its indexes, some
+// 12 s of a million parcels' publish on two busy cores, and the other large layers (basic
+// farmland) were left to keep publishing within ogr2ogr's time.
 constexpr std::int64_t kClusterFeatures = 20000;
 
 } // namespace
@@ -259,7 +261,7 @@ LayerInfo PostgisLayerSink::commit()
     // The index after the rows: one sorted build instead of a million inserts into it.
     const std::string gist = quoteIdentifier(m_spec.table + "_geom_gist");
     m_db.exec("CREATE INDEX " + gist + " ON " + t + " USING gist (geom)");
-    if (m_count >= kClusterFeatures) {
+    if (m_spec.role == Role::Landuse && m_count >= kClusterFeatures) {
         // The rows in the index's (spatial) order rather than the file's: a site's ~1 300
         // candidates then lie on a few dozen heap pages instead of ~500 (the check's one-site
         // latency). The fids, and so the checksums and every read in fid order, stay.
