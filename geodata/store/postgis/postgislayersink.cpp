@@ -243,9 +243,9 @@ void PostgisLayerSink::storeOverlaps(const std::vector<FeatureOverlap> &pairs)
 namespace {
 
 // A land-use layer this large (read per site by box: the check's one-site latency) is stored
-// in spatial order. Only land use: CLUSTER rewrites the table and rebuilds its indexes, some
-// 12 s of a million parcels' publish on two busy cores, and the other large layers (basic
-// farmland) were left to keep publishing within ogr2ogr's time.
+// in spatial order. Only land use: CLUSTER rewrites the table and rebuilds its indexes, and
+// clustering basic farmland too made a million parcels' publish 1.20× ogr2ogr's time (land use
+// alone: 0.93×; bench/README.md).
 constexpr std::int64_t kClusterFeatures = 20000;
 
 } // namespace
