@@ -9,11 +9,19 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <cmath>
 #include <thread>
 
 namespace planlines::geodata::check {
 
 namespace {
+
+// At most this many sites' candidates are fetched at once per worker (a 1 km² site has about
+// 1 200 parcels, ~0.5 MB of rows).
+constexpr std::size_t kPrefetchSites = 32;
+// and at most this much of their boxes' area (m²): 32 km² of a dense county is some 40 000
+// parcels, tens of MB of rows per layer.
+constexpr double kPrefetchM2 = 32e6;
 
 // A site's inputs are UTF-8 or it is not checked: text in another encoding matches no keyword
 // and no use (a silent pass) and makes the result's JSON unreadable.
@@ -148,31 +156,67 @@ std::vector<CheckResult> CheckEngine::checkAll(const std::vector<CheckRequest> &
             stop = true;
             return;
         }
-        for (std::size_t i = next++; i < sites.size(); i = next++) {
-            CheckResult &r = results[i];
-            if (stop || (options.cancelled && options.cancelled())) {
-                stop = true;
-                break;
+        // On a server a worker takes its sites a few at a time and has their candidates
+        // fetched at once (one query per layer, not per site and layer); SpatiaLite reads its
+        // file in place, one site at a time.
+        const std::size_t chunk =
+            measurer->prefetches()
+                ? std::clamp<std::size_t>(sites.size() / (threads * 8), 1, kPrefetchSites)
+                : 1;
+        std::vector<Envelope> boxes;
+        for (std::size_t first = next.fetch_add(chunk); first < sites.size() && !stop;
+             first = next.fetch_add(chunk)) {
+            const std::size_t end = std::min(sites.size(), first + chunk);
+            if (chunk > 1) {
+                boxes.clear();
+                double area = 0;
+                for (std::size_t i = first; i < end; ++i) {
+                    const Geometry &g = sites[i].site;
+                    if (!g || g.isEmpty())
+                        continue;
+                    const Envelope e = g.envelope();
+                    if (!std::isfinite(e.width() * e.height()))
+                        continue; // refused by the check itself, in words
+                    // The rows are held until the chunk is done: large sites beyond the
+                    // budget ask on their own (as a single site does).
+                    area += e.width() * e.height();
+                    if (area > kPrefetchM2)
+                        break;
+                    boxes.push_back(e);
+                }
+                try {
+                    measurer->prefetch(boxes);
+                } catch (const std::exception &) {
+                    measurer->prefetch({}); // each site then asks on its own and says what fails
+                }
             }
-            reached[i] = 1;
-            try {
-                requireUtf8(sites[i].inputs);
-                r = run(*measurer, sites[i].site, sites[i].inputs, options.keepDetail, nullptr);
-                if (!options.keepDetail)
-                    r.dropDetail();
-            } catch (const std::exception &e) {
-                r = CheckResult{};
-                r.inputs = sites[i].inputs;
-                if (sites[i].site)
-                    r.inputWkb = sites[i].site.wkb();
-                r.error = e.what();
-            }
-            const std::size_t n = ++done;
-            if (options.progress) {
-                std::lock_guard lock(progressMutex);
-                options.progress(n, sites.size());
+            for (std::size_t i = first; i < end; ++i) {
+                CheckResult &r = results[i];
+                if (stop || (options.cancelled && options.cancelled())) {
+                    stop = true;
+                    break;
+                }
+                reached[i] = 1;
+                try {
+                    requireUtf8(sites[i].inputs);
+                    r = run(*measurer, sites[i].site, sites[i].inputs, options.keepDetail, nullptr);
+                    if (!options.keepDetail)
+                        r.dropDetail();
+                } catch (const std::exception &e) {
+                    r = CheckResult{};
+                    r.inputs = sites[i].inputs;
+                    if (sites[i].site)
+                        r.inputWkb = sites[i].site.wkb();
+                    r.error = e.what();
+                }
+                const std::size_t n = ++done;
+                if (options.progress) {
+                    std::lock_guard lock(progressMutex);
+                    options.progress(n, sites.size());
+                }
             }
         }
+        measurer->prefetch({});
         giveBack(std::move(measurer));
     };
     std::vector<std::thread> pool;

@@ -2,6 +2,7 @@
 #include "spatialiteblob.h"
 
 #include "../spatialiteblob.h"
+#include "../store/featurebatch.h"
 
 #include <sqlite3.h>
 
@@ -127,23 +128,61 @@ public:
         for (const auto &f : l.listFields)
             want(f);
     }
+    void prefetch(const std::vector<Envelope> &boxes) override
+    {
+        m_batch.reset();
+        m_batchBoxes.clear();
+        m_active = nullptr;
+        if (boxes.empty())
+            return;
+        FeatureRequest request = m_request;
+        request.box.reset();
+        request.small = false;
+        request.sharePart = 0;
+        request.shareCount = 1;
+        m_batch = queryBoxes(*m_source, request, boxes);
+        m_batchBoxes = boxes;
+        m_nextBox = 0;
+    }
     void start(const Envelope *box, int part, int parts) override
     {
         m_cursor.reset();
+        m_active = nullptr;
+        // A batch's site: its rows are already here when its box is one prefetched (the same
+        // bits; a site whose repair moved its box is asked for on its own).
+        if (box && parts == 1 && m_batch) {
+            const std::size_t n = m_batchBoxes.size();
+            for (std::size_t k = 0; k < n; ++k) {
+                const std::size_t i = (m_nextBox + k) % n;
+                const Envelope &b = m_batchBoxes[i];
+                if (b.minX == box->minX && b.minY == box->minY && b.maxX == box->maxX &&
+                    b.maxY == box->maxY) {
+                    m_batch->seek(i);
+                    m_active = m_batch.get();
+                    m_nextBox = i + 1;
+                    return;
+                }
+            }
+        }
         m_request.box = box ? std::optional<Envelope>(*box) : std::nullopt;
         m_request.small = box != nullptr; // a site's candidates: one round trip
         // This measurer's share only, chosen by the engine (each reads half, not all).
         m_request.sharePart = box ? part : 0;
         m_request.shareCount = box ? parts : 1;
         m_cursor = m_source->query(m_request);
+        m_active = m_cursor.get();
     }
-    bool next() override { return m_cursor->next(); }
-    void finish() override { m_cursor.reset(); }
-    std::int64_t fid() const override { return m_cursor->fid(); }
+    bool next() override { return m_active->next(); }
+    void finish() override
+    {
+        m_cursor.reset();
+        m_active = nullptr;
+    }
+    std::int64_t fid() const override { return m_active->fid(); }
     std::span<const unsigned char> blob() override
     {
         try {
-            m_cursor->readGeometry(m_flat);
+            m_active->readGeometry(m_flat);
         } catch (const Error &) {
             return {}; // geometry() reports what is wrong
         }
@@ -159,7 +198,7 @@ public:
     Geometry geometry() override
     {
         try {
-            return m_cursor->geometry();
+            return m_active->geometry();
         } catch (const Error &e) {
             throw Error(e.cause(), "layer " + m_layer.name + ", feature " + std::to_string(fid()));
         }
@@ -167,14 +206,14 @@ public:
     std::string text(int field) const override
     {
         const int c = column(field);
-        return c < 0 ? std::string() : sqliteText(m_cursor->value(c));
+        return c < 0 ? std::string() : sqliteText(m_active->value(c));
     }
     std::int64_t integer(int field) const override
     {
         const int c = column(field);
         if (c < 0)
             return 0;
-        const Value v = m_cursor->value(c);
+        const Value v = m_active->value(c);
         if (const auto *i = std::get_if<std::int64_t>(&v))
             return *i;
         if (const auto *d = std::get_if<double>(&v))
@@ -186,9 +225,12 @@ public:
     bool isNull(int field) const override
     {
         const int c = column(field);
-        return c < 0 || m_cursor->isNull(c);
+        return c < 0 || m_active->isNull(c);
     }
-    bool indexSplits() const override { return m_request.shareCount > 1; }
+    bool indexSplits() const override
+    {
+        return m_active == m_cursor.get() && m_request.shareCount > 1;
+    }
 
 private:
     int column(int field) const
@@ -209,6 +251,10 @@ private:
     FeatureRequest m_request;
     std::vector<int> m_column; // FeatureRows::Field → attribute position (-1: none)
     std::unique_ptr<FeatureCursor> m_cursor;
+    std::unique_ptr<BoxesCursor> m_batch; // the prefetched sites' candidates
+    std::vector<Envelope> m_batchBoxes;
+    std::size_t m_nextBox = 0;         // where the next site's box is looked for first
+    FeatureCursor *m_active = nullptr; // m_cursor or m_batch
     FlatGeometry m_flat;
     std::vector<unsigned char> m_wkb, m_blob;
 };

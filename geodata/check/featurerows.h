@@ -45,6 +45,10 @@ public:
     virtual bool next() = 0;
     // Lets go of the statement or cursor between sites.
     virtual void finish() = 0;
+    // The boxes of the sites about to be checked (a batch): an engine may fetch their
+    // candidates at once and serve a start() with one of these very boxes from them (the same
+    // rows); any other box is queried as before. The SpatiaLite path ignores it.
+    virtual void prefetch(const std::vector<Envelope> & /*boxes*/) {}
     virtual std::int64_t fid() const = 0;
     // The geometry in SpatiaLite's BLOB layout (../spatialiteblob.h), valid until next(); empty
     // when the feature cannot be given so (not polygonal, unreadable): geometry() then.

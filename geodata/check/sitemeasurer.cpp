@@ -113,6 +113,14 @@ SiteMeasurer::SiteMeasurer(const EnginePlan &plan) : m_plan(plan)
 
 SiteMeasurer::~SiteMeasurer() = default;
 
+void SiteMeasurer::prefetch(const std::vector<Envelope> &boxes)
+{
+    if (m_db)
+        return;
+    for (auto &layer : m_indexed)
+        layer->candidates->prefetch(boxes);
+}
+
 void SiteMeasurer::hold()
 {
     if (!m_db) {

@@ -41,6 +41,12 @@ public:
     // the time. The result is the same bits either way.
     Measurement measure(const Geometry &site, SiteMeasurer *helper = nullptr);
 
+    // The boxes (envelopes) of the sites this measurer is about to measure, in a batch: on a
+    // server each large layer's candidates of all of them come in one query (featurerows.h)
+    // instead of one per site. Does nothing on SpatiaLite. Replaces the previous boxes.
+    void prefetch(const std::vector<Envelope> &boxes);
+    bool prefetches() const { return !m_db; }
+
     // The site as it will be checked: valid and polygonal, with what was repaired appended.
     static Geometry prepareSite(const Geometry &site, std::vector<std::string> &repairs);
 

@@ -8,6 +8,7 @@
 
 #include "geodata/layerwriter.h"
 #include "geodata/project.h"
+#include "geodata/store/featurebatch.h"
 #include "geodata/store/location.h"
 
 #include <QTest>
@@ -116,6 +117,42 @@ private slots:
         QCOMPARE(source->count(r), std::int64_t(2));
         r.box = Envelope{0, 0, 1, 1};
         QCOMPARE(source->count(r), std::int64_t(0));
+    }
+
+    void manyBoxesAtOnce()
+    {
+        // The check's batch: each box's features as a query with that box gives them, in fid
+        // order, whichever box is asked first and however often.
+        const auto source = m_project->features(m_layer);
+        FeatureRequest r;
+        r.attributes = {"BSM"};
+        const std::vector<Envelope> boxes = {
+            {566710, 4118905, 566900, 4118906},  // squares 1 and 2 (fids 2, 3), as above
+            {0, 0, 1, 1},                        // none
+            {566500, 4118900, 567350, 4118901},  // squares 0 to 4 (the last from x 567300)
+            {567105, 4118905, 567106, 4118906}}; // square 3 (fid 4)
+        const auto rows = queryBoxes(*source, r, boxes);
+        // Each row's own square's corner and its BSM, or -1 for a row that is not its fid's.
+        const auto read = [&](std::size_t i) -> std::vector<std::int64_t> {
+            std::vector<std::int64_t> out;
+            rows->seek(i);
+            FlatGeometry g;
+            while (rows->next()) {
+                rows->readGeometry(g);
+                const bool own = g.xy[0] == 566500.0 + 200 * (rows->fid() - 1) &&
+                                 std::get<std::int64_t>(rows->value(0)) == 999 + rows->fid();
+                out.push_back(own ? rows->fid() : -1);
+            }
+            return out;
+        };
+        QCOMPARE(read(3), (std::vector<std::int64_t>{4}));
+        QCOMPARE(read(0), (std::vector<std::int64_t>{2, 3}));
+        QCOMPARE(read(1), (std::vector<std::int64_t>{}));
+        QCOMPARE(read(2), (std::vector<std::int64_t>{1, 2, 3, 4, 5}));
+        QCOMPARE(read(0), (std::vector<std::int64_t>{2, 3}));
+        // A request with a box of its own is refused, in words.
+        r.box = boxes[0];
+        QVERIFY_THROWS_EXCEPTION(Error, queryBoxes(*source, r, boxes));
     }
 
     void byFidsAscendingAndMissingOnesLeftOut()

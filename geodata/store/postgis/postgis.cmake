@@ -11,6 +11,7 @@ target_sources(planlines_geodata PRIVATE
     store/postgis/pgmigrator.h store/postgis/pgmigrator.cpp
     store/postgis/pgroles.h store/postgis/pgroles.cpp
     store/postgis/postgisfeatures.h store/postgis/postgisfeatures.cpp
+    store/postgis/postgisboxes.cpp
     store/postgis/postgisfidquery.cpp
     store/postgis/postgislayersink.h store/postgis/postgislayersink.cpp
     store/postgis/postgisproject.h store/postgis/postgisproject.cpp

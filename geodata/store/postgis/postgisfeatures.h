@@ -9,6 +9,8 @@
 
 namespace planlines::geodata {
 
+class BoxesCursor;
+
 class PostgisFeatureSource final : public FeatureSource
 {
 public:
@@ -23,6 +25,9 @@ public:
     std::optional<Envelope> extent() override;
     LayerTotals totals() override;
     std::vector<FeatureOverlap> featureOverlaps() override;
+    // The features of many boxes in one query (../featurebatch.h; postgisboxes.cpp).
+    std::unique_ptr<BoxesCursor> queryBoxes(const FeatureRequest &request,
+                                            const std::vector<Envelope> &boxes);
 
 private:
     // The WHERE clause of a request, its parameters appended to params.
