@@ -1,0 +1,27 @@
+// The report as OpenDocument text, written by Qt's own ODF writer from the same QTextDocument
+// the PDF prints (tables with their borders and widths, bold, colours, the images as PNG in
+// Pictures/). WPS and Word lay it out themselves: no page fixes are carried over.
+#include "reportformats.h"
+#include "reporttext.h"
+
+#include <geodata/error.h>
+
+#include <QBuffer>
+#include <QTextDocumentWriter>
+
+namespace planlines::layers::report {
+
+QByteArray reportOdt(const Document &d)
+{
+    const ReportText text = buildReportText(d, {}, TextTarget::Odf);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QTextDocumentWriter writer(&buffer, "odf");
+    if (!writer.write(text.doc.get()))
+        throw geodata::Error("Qt's OpenDocument writer failed");
+    buffer.close();
+    return bytes;
+}
+
+} // namespace planlines::layers::report
