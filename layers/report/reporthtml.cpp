@@ -20,7 +20,8 @@ QString esc(const QString &s)
 QString cssString(const QString &s)
 {
     QString out = s;
-    out.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
+    out.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char('"'), QStringLiteral("\\\""));
     return QLatin1Char('"') + out.replace(QLatin1Char('\n'), QLatin1Char(' ')) + QLatin1Char('"');
 }
 
@@ -170,8 +171,9 @@ QString block(const Block &b)
     }
     case Block::Kind::Verdict: {
         const Verdict &v = b.verdict;
-        const QString colour =
-            QColor::isValidColorName(v.color) ? QColor::fromString(v.color).name() : QStringLiteral("#000000");
+        const QString colour = QColor::isValidColorName(v.color)
+                                   ? QColor::fromString(v.color).name()
+                                   : QStringLiteral("#000000");
         QString h = QStringLiteral("<div class=\"verdict\" style=\"border-color:%1\"><div "
                                    "class=\"head\">审查结论：<span class=\"word\" "
                                    "style=\"color:%1\">%2</span></div>")

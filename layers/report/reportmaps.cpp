@@ -82,7 +82,7 @@ geodata::Envelope siteEnvelope(const geodata::Geometry &site)
 }
 
 ReportMap makePlan(const ProjectMap &map, const geodata::Geometry &site, QSizeF sizeMm,
-               const geodata::Envelope &extent, std::vector<bool> visible, bool marker)
+                   const geodata::Envelope &extent, std::vector<bool> visible, bool marker)
 {
     ReportMap out;
     out.visible = std::move(visible);
@@ -93,7 +93,19 @@ ReportMap makePlan(const ProjectMap &map, const geodata::Geometry &site, QSizeF 
     spec.layout = figureTemplate(sizeMm);
     spec.extent = extent;
     spec.visible = out.visible;
-    out.layout = sheet::SheetComposer(map).layout(spec);
+    const sheet::SheetComposer composer(map);
+    out.layout = composer.layout(spec);
+    // A figure is not a sheet at a series scale: the scale that fits, rounded up to two
+    // figures (1:420 000, not the sheets' next step 1:500 000 that leaves a third empty).
+    const QRectF frame = spec.layout.frameMm;
+    const double fit = std::max((extent.maxX - extent.minX) * 1.04 / frame.width(),
+                                (extent.maxY - extent.minY) * 1.04 / frame.height()) /
+                       out.layout.unitsPerMetre * 1000;
+    if (fit > 0 && std::isfinite(fit)) {
+        const double step = std::pow(10.0, std::floor(std::log10(fit)) - 1);
+        spec.scaleDenominator = std::max(500.0, std::ceil(fit / step - 1e-9) * step);
+        out.layout = composer.layout(spec);
+    }
     // The site first: it is what the figure is about.
     sheet::LegendItem item;
     item.label = QStringLiteral("项目选址");
@@ -184,6 +196,13 @@ ReportMap locationMapPlan(const ProjectMap &map, const geodata::Geometry &site, 
     // The county, and the site even when it lies outside every township.
     const geodata::Envelope extent{std::min(county.minX, s.minX), std::min(county.minY, s.minY),
                                    std::max(county.maxX, s.maxX), std::max(county.maxY, s.maxY)};
+    // No taller than the county needs (a wide county leaves no empty bands above and below),
+    // but tall enough for the legend and the scale bar beside it.
+    const QRectF frame = figureTemplate(sizeMm).frameMm;
+    const double ew = extent.maxX - extent.minX, eh = extent.maxY - extent.minY;
+    if (ew > 0 && eh > 0 && frame.height() > frame.width() * eh / ew)
+        sizeMm.setHeight(std::max(std::min(sizeMm.height(), 80.0),
+                                  sizeMm.height() - frame.height() + frame.width() * eh / ew));
     return makePlan(map, site, sizeMm, extent, layersOf(map, {Role::Township}), true);
 }
 
@@ -194,9 +213,9 @@ ReportMap detailMapPlan(const ProjectMap &map, const geodata::Geometry &site, QS
     const double pad = std::max({e.maxX - e.minX, e.maxY - e.minY, 300.0});
     const geodata::Envelope extent{e.minX - pad, e.minY - pad, e.maxX + pad, e.maxY + pad};
     return makePlan(map, site, sizeMm, extent,
-                layersOf(map, {Role::Landuse, Role::BasicFarmland, Role::EcoRedline,
-                               Role::UrbanBoundary, Role::Corridor, Role::Township}),
-                false);
+                    layersOf(map, {Role::Landuse, Role::BasicFarmland, Role::EcoRedline,
+                                   Role::UrbanBoundary, Role::Corridor, Role::Township}),
+                    false);
 }
 
 QImage drawReportMap(const ProjectMap &map, const ReportMap &plan, double dpi)
@@ -205,7 +224,8 @@ QImage drawReportMap(const ProjectMap &map, const ReportMap &plan, double dpi)
     const sheet::SheetTemplate &t = layout.tmpl;
     const double pxPerMm = dpi / 25.4;
     QImage image(int(std::lround(t.paperMm.width() * pxPerMm)),
-                 int(std::lround(t.paperMm.height() * pxPerMm)), QImage::Format_ARGB32_Premultiplied);
+                 int(std::lround(t.paperMm.height() * pxPerMm)),
+                 QImage::Format_ARGB32_Premultiplied);
     image.setDotsPerMeterX(int(std::lround(dpi / 0.0254)));
     image.setDotsPerMeterY(int(std::lround(dpi / 0.0254)));
     image.fill(Qt::white);

@@ -23,18 +23,19 @@ namespace planlines::layers::report {
 
 struct ReportMap
 {
-    sheet::SheetLayout layout;     // layout.tmpl.paperMm is the figure's size
-    std::vector<bool> visible;     // per ProjectMap::layers() entry
-    std::vector<QPolygonF> site;   // the site's rings, working CRS
-    geodata::Envelope siteExtent;  // where the marker goes when the rings are empty (a point)
-    bool marker = false;           // a ring around the site (the location map)
+    sheet::SheetLayout layout;    // layout.tmpl.paperMm is the figure's size
+    std::vector<bool> visible;    // per ProjectMap::layers() entry
+    std::vector<QPolygonF> site;  // the site's rings, working CRS
+    geodata::Envelope siteExtent; // where the marker goes when the rings are empty (a point)
+    bool marker = false;          // a ring around the site (the location map)
 };
 
 // The red the site is outlined in.
 QColor siteOutlineColor();
 
-// sizeMm: the figure on paper (as Figure::widthMm, and its height). site is in the project's
-// working CRS. Throws geodata::Error when the site is empty.
+// sizeMm: the figure on paper (as Figure::widthMm, and its height; the location map is made
+// less tall when the county is wider than its frame). site is in the project's working CRS.
+// Throws geodata::Error when the site is empty.
 ReportMap locationMapPlan(const ProjectMap &map, const geodata::Geometry &site, QSizeF sizeMm);
 ReportMap detailMapPlan(const ProjectMap &map, const geodata::Geometry &site, QSizeF sizeMm);
 

@@ -15,8 +15,7 @@ void setUpReportWriter(QPdfWriter &writer, const Document &document);
 
 // Laid out on device's pages (a writer set up as above). keepTogether false: as Qt places it,
 // nothing moved.
-ReportText paginateReport(const Document &document, QPaintDevice &device,
-                          bool keepTogether = true);
+ReportText paginateReport(const Document &document, QPaintDevice &device, bool keepTogether = true);
 
 struct PagePlace
 {

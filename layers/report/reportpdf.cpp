@@ -79,9 +79,9 @@ ReportText paginateReport(const Document &d, QPaintDevice &device, bool keepToge
             if (start.page == target.page)
                 continue;
             // Already fixed, or already at a page's top (what follows is taller than a page).
-            const bool fixed = k.split ? fixes.splitAt.count(k.block) &&
-                                             fixes.splitAt.at(k.block) == k.row
-                                       : fixes.breakBefore.count(k.block) > 0;
+            const bool fixed =
+                k.split ? fixes.splitAt.count(k.block) && fixes.splitAt.at(k.block) == k.row
+                        : fixes.breakBefore.count(k.block) > 0;
             if (fixed || start.fromPageTop < px(10))
                 continue;
             parted = &k;

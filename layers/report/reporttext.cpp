@@ -33,6 +33,8 @@ QTextCharFormat charFormat(const QString &family, double pointSize, bool bold = 
 {
     QTextCharFormat f;
     f.setFontFamilies(QStringList{family});
+    // Qt 6.4's ODF writer reads the family from the Qt 5 property only (else writes "Sans").
+    f.setProperty(QTextFormat::FontFamily, family);
     f.setFontPointSize(pointSize);
     f.setFontWeight(bold ? QFont::Bold : QFont::Normal);
     f.setForeground(color);
@@ -266,7 +268,7 @@ QTextTable *Builder::tablePart(const Table &t, int columns, int firstBody, int e
     tf.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
     tf.setBorderCollapse(true);
     tf.setCellSpacing(0);
-    tf.setCellPadding(pt(2));
+    tf.setCellPadding(0); // the cells' own: wider at the sides
     tf.setHeaderRowCount(headerRows);
     tf.setAlignment(Qt::AlignHCenter);
     tf.setTopMargin(pt(2));
@@ -279,11 +281,18 @@ QTextTable *Builder::tablePart(const Table &t, int columns, int firstBody, int e
     const auto head = charFormat(sansFamily(), 9, true);
     const auto body = charFormat(serifFamily(), 9);
     const auto bold = charFormat(serifFamily(), 9, true);
-    QTextTableCellFormat headCell;
-    headCell.setBackground(QColor(0xEC, 0xEC, 0xEC));
-    headCell.setVerticalAlignment(QTextCharFormat::AlignMiddle);
+    // With collapsed borders Qt rules the grid from the cells' own borders.
     QTextTableCellFormat bodyCell;
+    bodyCell.setBorder(pt(0.5));
+    bodyCell.setBorderBrush(QColor(0x33, 0x33, 0x33));
+    bodyCell.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
     bodyCell.setVerticalAlignment(QTextCharFormat::AlignMiddle);
+    bodyCell.setLeftPadding(pt(4));
+    bodyCell.setRightPadding(pt(4));
+    bodyCell.setTopPadding(pt(1.5));
+    bodyCell.setBottomPadding(pt(1.5));
+    QTextTableCellFormat headCell = bodyCell;
+    headCell.setBackground(QColor(0xEC, 0xEC, 0xEC));
     auto numeric = [&](int c) {
         return std::size_t(c) < t.numeric.size() && t.numeric[std::size_t(c)];
     };
@@ -293,9 +302,12 @@ QTextTable *Builder::tablePart(const Table &t, int columns, int firstBody, int e
             cell.setFormat(header ? headCell : bodyCell);
             QTextCursor cc = cell.firstCursorPosition();
             QTextBlockFormat bf;
-            bf.setAlignment(header       ? Qt::Alignment(Qt::AlignHCenter)
-                            : numeric(c) ? Qt::AlignRight | Qt::AlignAbsolute
-                                         : Qt::AlignLeft | Qt::AlignAbsolute);
+            // Figures right so their digits line up; 合计 (a word in a figure column) centred.
+            const bool word =
+                total && !cells.value(c).isEmpty() && !cells.value(c).front().isDigit();
+            bf.setAlignment(header || (word && numeric(c)) ? Qt::Alignment(Qt::AlignHCenter)
+                            : numeric(c)                   ? Qt::AlignRight | Qt::AlignAbsolute
+                                                           : Qt::AlignLeft | Qt::AlignAbsolute);
             cc.setBlockFormat(bf);
             cc.insertText(cells.value(c), header ? head : total ? bold : body);
         }
@@ -378,8 +390,8 @@ std::pair<int, int> Builder::figure(std::size_t index, const Figure &f)
 
 int Builder::verdict(const Verdict &v)
 {
-    const QColor colour = QColor::isValidColorName(v.color) ? QColor::fromString(v.color)
-                                                            : QColor(Qt::black);
+    const QColor colour =
+        QColor::isValidColorName(v.color) ? QColor::fromString(v.color) : QColor(Qt::black);
     QTextTableFormat tf;
     tf.setBorder(pt(1.5));
     tf.setBorderBrush(colour);
@@ -395,6 +407,11 @@ int Builder::verdict(const Verdict &v)
     if (takeBreak())
         tf.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
     QTextTable *table = m_cursor.insertTable(1, 1, tf);
+    QTextTableCellFormat frame;
+    frame.setBorder(pt(1.5));
+    frame.setBorderBrush(colour);
+    frame.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
+    table->cellAt(0, 0).setFormat(frame);
     QTextCursor c = table->cellAt(0, 0).firstCursorPosition();
     const int at = c.position();
     c.setBlockFormat(blockFormat(Qt::AlignHCenter, 0, 4));

@@ -25,9 +25,8 @@ void writeReport(const Document &document, const QString &path)
     // A folder that is not there fails before the work, with the words saveFile would use.
     const QFileInfo dir(QFileInfo(path).absolutePath());
     if (!dir.isDir())
-        throw geodata::Error("cannot write: the folder " + dir.filePath().toStdString() +
-                                 " does not exist",
-                             file);
+        throw geodata::Error(
+            "cannot write: the folder " + dir.filePath().toStdString() + " does not exist", file);
     if (suffix == QLatin1String("xlsx")) {
         writeReportXlsx(document, file);
         return;

@@ -157,8 +157,8 @@ void Workbook::summary(const Document &d)
             format_set_bold(verdict);
             format_set_font_size(verdict, 14);
             if (QColor::isValidColorName(b.verdict.color))
-                format_set_font_color(verdict,
-                                      lxw_color_t(QColor::fromString(b.verdict.color).rgb() & 0xFFFFFF));
+                format_set_font_color(
+                    verdict, lxw_color_t(QColor::fromString(b.verdict.color).rgb() & 0xFFFFFF));
             text(0, QStringLiteral("审查结论"), m_file.bold());
             text(1, b.verdict.text, verdict);
             ++r;
@@ -194,8 +194,8 @@ void Workbook::table(const Table &t, int index)
             widen(std::size_t(c), text);
             if (text.isEmpty())
                 continue;
-            const bool numeric = !header && std::size_t(c) < t.numeric.size() &&
-                                 t.numeric[std::size_t(c)];
+            const bool numeric =
+                !header && std::size_t(c) < t.numeric.size() && t.numeric[std::size_t(c)];
             const auto number = numeric ? parseNumber(text) : std::nullopt;
             if (number)
                 worksheet_write_number(s, r, lxw_col_t(c), number->value, format(bold, number));

@@ -118,8 +118,7 @@ private slots:
         bool township = false;
         for (const auto &l : m_map->layers())
             if (l.entry.info.role == geodata::Role::Township)
-                township = township ||
-                           legend.contains(QString::fromStdString(l.entry.info.name));
+                township = township || legend.contains(QString::fromStdString(l.entry.info.name));
         QVERIFY2(township, qPrintable(legend.join(QLatin1Char(' '))));
         QVERIFY(!legend.contains(m_farmland));
         // The whole county in the frame.
@@ -151,8 +150,8 @@ private slots:
         d.subtitle = m_siteName;
         d.unit = QStringLiteral("高青县自然资源局");
         d.heading(QStringLiteral("二、选址位置"));
-        d.figure({layers::report::locationMap(*m_map, m_site), 170,
-                  QStringLiteral("图 1 项目区位图")});
+        d.figure(
+            {layers::report::locationMap(*m_map, m_site), 170, QStringLiteral("图 1 项目区位图")});
         d.figure({layers::report::detailMap(*m_map, m_site), 170,
                   QStringLiteral("图 2 项目选址与三区三线关系图")});
         writeReport(d, QDir(out).filePath(QStringLiteral("maps.pdf")));

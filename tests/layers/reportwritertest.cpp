@@ -30,9 +30,8 @@ const QString kUnit = QStringLiteral("高青县自然资源局");
 const QString kRecord = QStringLiteral("检查记录 #42");
 const QString kHeading = QStringLiteral("三、占用地类明细");
 const QString kCaption = QStringLiteral("表 2 占用地类明细");
-const QStringList kHeader = {QStringLiteral("序号"), QStringLiteral("图斑"),
-                             QStringLiteral("地类"), QStringLiteral("面积"),
-                             QStringLiteral("亩")};
+const QStringList kHeader = {QStringLiteral("序号"), QStringLiteral("图斑"), QStringLiteral("地类"),
+                             QStringLiteral("面积"), QStringLiteral("亩")};
 
 QString parcel(int i)
 {
@@ -61,15 +60,17 @@ Document sample(int filler)
     d.fields({{QStringLiteral("项目名称"), d.subtitle},
               {QStringLiteral("建设单位"), QStringLiteral("高青县黄河河务局")},
               {QStringLiteral("用地面积"), QStringLiteral("12 345.67 平方米（18.52 亩）")}});
-    d.verdict({QStringLiteral("不符合"), QStringLiteral("#c0392b"),
+    d.verdict({QStringLiteral("不符合"),
+               QStringLiteral("#c0392b"),
                {QStringLiteral("占用永久基本农田 1 234.56 平方米"),
                 QStringLiteral("位于生态保护红线内")}});
     d.figure({figureImage(), 150, QStringLiteral("图 1 项目选址位置示意图")});
     d.heading(QStringLiteral("二、审查说明"));
     for (int i = 0; i < filler; ++i)
-        d.paragraph(QStringLiteral("第%1段：本报告依据国土空间规划“三区三线”划定成果、第三次全国国土调查"
-                                   "成果及生态环境分区管控成果，对项目选址逐项核查。")
-                        .arg(i + 1));
+        d.paragraph(
+            QStringLiteral("第%1段：本报告依据国土空间规划“三区三线”划定成果、第三次全国国土调查"
+                           "成果及生态环境分区管控成果，对项目选址逐项核查。")
+                .arg(i + 1));
     d.heading(kHeading);
     Table t;
     t.caption = kCaption;
@@ -189,9 +190,8 @@ private slots:
         for (int n = headingPage; n <= lastRowPage; ++n) {
             const QString text = pdfText(pdf, n);
             for (const QString &h : kHeader)
-                QVERIFY2(text.contains(h), qPrintable(QStringLiteral("page %1: %2\n%3")
-                                                          .arg(n)
-                                                          .arg(h, text)));
+                QVERIFY2(text.contains(h),
+                         qPrintable(QStringLiteral("page %1: %2\n%3").arg(n).arg(h, text)));
         }
         // Page 1: the title, the fields and the verdict with its reasons, in Chinese as written.
         const QString one = pdfText(pdf, 1);
@@ -202,8 +202,8 @@ private slots:
               QStringLiteral("图 1 项目选址位置示意图")})
             QVERIFY2(one.contains(s), qPrintable(s + QStringLiteral("\n") + one));
         const QString last = pdfText(pdf, pages);
-        for (const QString &s : {QStringLiteral("审查人："), QStringLiteral("审核人："),
-                                 QStringLiteral("日期：")})
+        for (const QString &s :
+             {QStringLiteral("审查人："), QStringLiteral("审核人："), QStringLiteral("日期：")})
             QVERIFY2(last.contains(s), qPrintable(last));
         // Both faces embedded.
         const QStringList fonts = pdfFonts(pdf);
@@ -226,12 +226,15 @@ private slots:
         QCOMPARE(unzip(odt, QStringLiteral("mimetype")),
                  QStringLiteral("application/vnd.oasis.opendocument.text"));
         const QString content = unzip(odt, QStringLiteral("content.xml"));
-        for (const QString &s : {kHeading, kCaption, parcel(1), parcel(120),
-                                 QStringLiteral("1 234.56"), QStringLiteral("74 204.56"),
-                                 QStringLiteral("审查人："), QStringLiteral("不符合")})
+        for (const QString &s :
+             {kHeading, kCaption, parcel(1), parcel(120), QStringLiteral("1 234.56"),
+              QStringLiteral("74 204.56"), QStringLiteral("审查人："), QStringLiteral("不符合")})
             QVERIFY2(content.contains(s), qPrintable(s));
-        QCOMPARE(content.count(QStringLiteral("<table:table ")), 4); // fields, verdict, data, signatures
+        QCOMPARE(content.count(QStringLiteral("<table:table ")),
+                 4); // fields, verdict, data, signatures
         QVERIFY(content.contains(QStringLiteral("fo:font-weight=\"bold\"")));
+        QVERIFY(content.contains(QStringLiteral("fo:font-family=\"Noto Serif CJK SC\"")));
+        QVERIFY(content.contains(QStringLiteral("fo:font-family=\"Noto Sans CJK SC\"")));
         QVERIFY(content.contains(QStringLiteral("fo:color=\"#c0392b\"")));
         const QRegularExpression image(
             QStringLiteral("<draw:frame[^>]*svg:width=\"([0-9.]+)pt\"[^>]*>\\s*<draw:image "
@@ -286,8 +289,7 @@ private slots:
         const QString strings = unzip(xlsx, QStringLiteral("xl/sharedStrings.xml"));
         for (const QString &s : {QStringLiteral("水浇地"), parcel(120), QStringLiteral("合计"),
                                  QStringLiteral("项目名称"), QStringLiteral("高青县黄河河务局"),
-                                 QStringLiteral("不符合"),
-                                 QStringLiteral("2. 位于生态保护红线内")})
+                                 QStringLiteral("不符合"), QStringLiteral("2. 位于生态保护红线内")})
             QVERIFY2(strings.contains(s), qPrintable(s));
         const QString sheet = unzip(xlsx, QStringLiteral("xl/worksheets/sheet2.xml"));
         // "1 234.56" parsed back to a number, 120 body rows + header + total, header frozen.
