@@ -18,6 +18,8 @@
 #include <QTest>
 #include <QTextCursor>
 
+#include <unistd.h>
+
 using namespace planlines::layers::report;
 using planlines::testing::pdfFonts;
 using planlines::testing::pdfPages;
@@ -88,6 +90,25 @@ Document sample(int filler)
     d.heading(QStringLiteral("四、审查意见"));
     d.paragraph(QStringLiteral("经审查，该项目选址不符合国土空间规划管控要求。"));
     d.signatures({QStringLiteral("审查人"), QStringLiteral("审核人"), QStringLiteral("日期")});
+    return d;
+}
+
+const QString kTotal = QStringLiteral("98 765.43");
+
+// A heading and one table of rows rows with a 合计 row.
+Document totalled(int rows)
+{
+    Document d;
+    d.unit = kUnit;
+    d.heading(kHeading);
+    Table t;
+    t.header = {kHeader};
+    for (int i = 1; i <= rows; ++i)
+        t.rows.push_back({QString::number(i), parcel(i), QStringLiteral("旱地"),
+                          QStringLiteral("%1.00").arg(i), QStringLiteral("%1.10").arg(i)});
+    t.total = {QStringLiteral("合计"), QString(), QString(), kTotal, QStringLiteral("7.00")};
+    t.numeric = {true, false, false, true, true};
+    d.table(std::move(t));
     return d;
 }
 
@@ -218,6 +239,38 @@ private slots:
         QVERIFY2(serif && sans, qPrintable(fonts.join(QLatin1Char('\n'))));
     }
 
+    void totalStaysWithTheLastRow()
+    {
+        // As many rows as leave the 合计 row alone at the top of a page when nothing is moved.
+        QBuffer scratch;
+        scratch.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&scratch);
+        int rows = -1;
+        for (int n = 30; n < 160 && rows < 0; ++n) {
+            const Document d = totalled(n);
+            setUpReportWriter(writer, d);
+            ReportText text = paginateReport(d, writer, false);
+            const int last = pageOf(*text.doc, parcel(n));
+            if (last >= 0 && pageOf(*text.doc, kTotal) == last + 1)
+                rows = n;
+        }
+        QVERIFY2(rows > 0, "no number of rows leaves the total alone");
+        const QString pdf = m_dir.filePath(QStringLiteral("totalled.pdf"));
+        writeReport(totalled(rows), pdf);
+        keep(pdf);
+        const int pages = pdfPages(pdf);
+        QCOMPARE(pages, 2);
+        const QString second = pdfText(pdf, 2);
+        // The last row moved over with its total, under the header repeated.
+        QVERIFY2(second.contains(kTotal), qPrintable(second));
+        QVERIFY2(second.contains(parcel(rows)), qPrintable(second));
+        for (const QString &h : kHeader)
+            QVERIFY2(second.contains(h), qPrintable(second));
+        const QString first = pdfText(pdf, 1);
+        QVERIFY2(first.contains(parcel(rows - 1)), qPrintable(first));
+        QVERIFY(!first.contains(parcel(rows)));
+    }
+
     void odtHoldsTablesHeadingsAndImage()
     {
         const QString odt = m_dir.filePath(QStringLiteral("report.odt"));
@@ -336,6 +389,22 @@ private slots:
         QVERIFY(QFileInfo(target).isDir());
         QCOMPARE(QDir(sub).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
                  QStringList{QStringLiteral("report.") + suffix});
+        // A folder without write permission (root writes anyway: checked as others only).
+        if (::geteuid() != 0) {
+            const QString locked = m_dir.filePath(QStringLiteral("locked-") + suffix);
+            QVERIFY(QDir().mkpath(locked));
+            QVERIFY(QFile::setPermissions(locked, QFile::ReadOwner | QFile::ExeOwner));
+            const QString file = locked + QStringLiteral("/report.") + suffix;
+            try {
+                writeReport(m_doc, file);
+                QFAIL("wrote into a read-only folder");
+            } catch (const std::runtime_error &e) {
+                QCOMPARE(QString::fromUtf8(e.what()),
+                         file + QStringLiteral(": cannot write: Permission denied"));
+            }
+            QVERIFY(QDir(locked).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
+            QFile::setPermissions(locked, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        }
     }
 
     void unknownSuffixNamesTheFour()
