@@ -95,13 +95,14 @@ ReportMap makePlan(const ProjectMap &map, const geodata::Geometry &site, QSizeF 
     spec.visible = out.visible;
     const sheet::SheetComposer composer(map);
     out.layout = composer.layout(spec);
-    // A figure is not a sheet at a series scale: the scale that fits, rounded up to two
-    // figures (1:420 000, not the sheets' next step 1:500 000 that leaves a third empty).
+    // The county is not a sheet at a series scale: the scale that fits, rounded up to two
+    // figures (1:420 000, not the sheets' next step 1:500 000 that leaves a third empty). The
+    // detail map keeps the series scale (1:10 000) staff measure on.
     const QRectF frame = spec.layout.frameMm;
     const double fit = std::max((extent.maxX - extent.minX) * 1.04 / frame.width(),
                                 (extent.maxY - extent.minY) * 1.04 / frame.height()) /
                        out.layout.unitsPerMetre * 1000;
-    if (fit > 0 && std::isfinite(fit)) {
+    if (marker && fit > 0 && std::isfinite(fit)) {
         const double step = std::pow(10.0, std::floor(std::log10(fit)) - 1);
         spec.scaleDenominator = std::max(500.0, std::ceil(fit / step - 1e-9) * step);
         out.layout = composer.layout(spec);

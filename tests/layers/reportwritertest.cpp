@@ -66,6 +66,7 @@ Document sample(int filler)
                QStringLiteral("#c0392b"),
                {QStringLiteral("占用永久基本农田 1 234.56 平方米"),
                 QStringLiteral("位于生态保护红线内")}});
+    d.note(QStringLiteral("注：本报告所用示例数据为程序生成的合成数据，不代表实际情况。"));
     d.figure({figureImage(), 150, QStringLiteral("图 1 项目选址位置示意图")});
     d.heading(QStringLiteral("二、审查说明"));
     for (int i = 0; i < filler; ++i)
@@ -87,6 +88,7 @@ Document sample(int filler)
     t.note = QStringLiteral("单位：平方米、亩");
     t.sheetName = QStringLiteral("占用地类");
     d.table(std::move(t));
+    d.pageBreak();
     d.heading(QStringLiteral("四、审查意见"));
     d.paragraph(QStringLiteral("经审查，该项目选址不符合国土空间规划管控要求。"));
     d.signatures({QStringLiteral("审查人"), QStringLiteral("审核人"), QStringLiteral("日期")});
@@ -162,7 +164,7 @@ private slots:
         QBuffer scratch;
         scratch.open(QIODevice::WriteOnly);
         QPdfWriter writer(&scratch);
-        for (int n = 0; n < 60 && m_filler < 0; ++n) {
+        for (int n = 1; n < 60 && m_filler < 0; ++n) {
             const Document d = sample(n);
             setUpReportWriter(writer, d);
             ReportText text = paginateReport(d, writer, false);
@@ -223,6 +225,10 @@ private slots:
               QStringLiteral("图 1 项目选址位置示意图")})
             QVERIFY2(one.contains(s), qPrintable(s + QStringLiteral("\n") + one));
         const QString last = pdfText(pdf, pages);
+        // The page break: 四、审查意见 on a page of its own, after the table's.
+        QCOMPARE(lastRowPage, pages - 1);
+        QVERIFY2(last.contains(QStringLiteral("四、审查意见")), qPrintable(last));
+        QVERIFY(one.contains(QStringLiteral("注：本报告所用示例数据为程序生成的合成数据")));
         for (const QString &s :
              {QStringLiteral("审查人："), QStringLiteral("审核人："), QStringLiteral("日期：")})
             QVERIFY2(last.contains(s), qPrintable(last));
