@@ -1,6 +1,9 @@
 // The report as OpenDocument text, written by Qt's own ODF writer from the same QTextDocument
 // the PDF prints (tables with their borders and widths, bold, colours, the images as PNG in
-// Pictures/). WPS and Word lay it out themselves: no page fixes are carried over.
+// Pictures/), with what that writer leaves out put back (odtpatch.h: outline headings, keep
+// with next, repeated and shaded header rows). WPS and Word lay it out themselves: the PDF's
+// page fixes are not carried over.
+#include "odtpatch.h"
 #include "reportformats.h"
 #include "reporttext.h"
 
@@ -21,7 +24,7 @@ QByteArray reportOdt(const Document &d)
     if (!writer.write(text.doc.get()))
         throw geodata::Error("Qt's OpenDocument writer failed");
     buffer.close();
-    return bytes;
+    return patchOdt(bytes, odtPatchFor(*text.doc));
 }
 
 } // namespace planlines::layers::report

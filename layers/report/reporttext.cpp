@@ -293,6 +293,7 @@ QTextTable *Builder::tablePart(const Table &t, int columns, int firstBody, int e
     bodyCell.setBottomPadding(pt(1.5));
     QTextTableCellFormat headCell = bodyCell;
     headCell.setBackground(QColor(0xEC, 0xEC, 0xEC));
+    headCell.setProperty(kShaded, true);
     auto numeric = [&](int c) {
         return std::size_t(c) < t.numeric.size() && t.numeric[std::size_t(c)];
     };
@@ -334,7 +335,9 @@ TablePlaces Builder::table(std::size_t index, const Table &t)
     TablePlaces places;
     if (!t.caption.isEmpty()) {
         const auto f = charFormat(sansFamily(), 10.5, true);
-        places.caption = startBlock(blockFormat(Qt::AlignHCenter, 8, 2), f);
+        QTextBlockFormat bf = blockFormat(Qt::AlignHCenter, 8, 2);
+        bf.setProperty(kKeepWithNext, true);
+        places.caption = startBlock(bf, f);
         m_cursor.insertText(t.caption, f);
     }
     int columns = 1;
@@ -377,7 +380,9 @@ std::pair<int, int> Builder::figure(std::size_t index, const Figure &f)
         img.setWidth(mm(widthMm));
         img.setHeight(mm(widthMm * f.image.height() / std::max(1, f.image.width())));
         img.setQuality(100); // PNG in the ODT: maps keep their lines sharp
-        image = startBlock(blockFormat(Qt::AlignHCenter, 6, 2), QTextCharFormat());
+        QTextBlockFormat bf = blockFormat(Qt::AlignHCenter, 6, 2);
+        bf.setProperty(kKeepWithNext, !f.caption.isEmpty());
+        image = startBlock(bf, QTextCharFormat());
         m_cursor.insertImage(img);
     }
     if (!f.caption.isEmpty()) {

@@ -7,6 +7,7 @@
 #include "reportdocument.h"
 
 #include <QTextDocument>
+#include <QTextFormat>
 
 #include <map>
 #include <memory>
@@ -44,6 +45,11 @@ enum class TextTarget
     Print, // laid out by Qt (the PDF): table widths as shares of the page
     Odf    // saved by QTextDocumentWriter: widths in points, as the ODF writer writes them
 };
+
+// Marks on formats for the ODT's patch (odtpatch.h): a block kept with the next (a caption, a
+// figure's image), a header cell shaded.
+constexpr int kKeepWithNext = QTextFormat::UserProperty + 1;
+constexpr int kShaded = QTextFormat::UserProperty + 2;
 
 // The text width the report is set in (A4 with 20 mm margins).
 constexpr double kBodyWidthMm = 170;

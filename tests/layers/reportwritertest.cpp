@@ -292,6 +292,29 @@ private slots:
         QCOMPARE(content.count(QStringLiteral("<table:table ")),
                  4); // fields, verdict, data, signatures
         QVERIFY(content.contains(QStringLiteral("fo:font-weight=\"bold\"")));
+        // What Qt's writer leaves out, put back: outline headings, the header row repeated on
+        // every page (and shaded), headings and captions kept with what follows.
+        QVERIFY2(content.contains(QRegularExpression(
+                     QStringLiteral("<text:h text:style-name=\"p\\d+\" "
+                                    "text:outline-level=\"1\"><text:span[^>]*>%1</text:span>")
+                         .arg(kHeading))),
+                 qPrintable(content.left(3000)));
+        QCOMPARE(content.count(QStringLiteral("<table:table-header-rows>")), 1);
+        QVERIFY(content.contains(QRegularExpression(
+            QStringLiteral("<table:table-header-rows><table:table-row>(?:(?!</table:table-row>).)*"
+                           "序号(?:(?!</table:table-row>).)*</table:table-row>"
+                           "</table:table-header-rows>"),
+            QRegularExpression::DotMatchesEverythingOption)));
+        QVERIFY(content.contains(QStringLiteral("fo:background-color=\"#ececec\"")));
+        QVERIFY(content.contains(QStringLiteral("fo:keep-with-next=\"always\"")));
+        // A package as ODF wants it: mimetype first and stored.
+        const QString listing0 = runTool(QStringLiteral("unzip"), {QStringLiteral("-v"), odt});
+        QVERIFY2(listing0.contains(QRegularExpression(
+                     QStringLiteral("\\n\\s*39\\s+Stored\\s+39\\s+0%.*mimetype"))),
+                 qPrintable(listing0));
+        QVERIFY2(runTool(QStringLiteral("unzip"), {QStringLiteral("-t"), odt})
+                     .contains(QStringLiteral("No errors detected")),
+                 "unzip -t finds errors");
         QVERIFY(content.contains(QStringLiteral("fo:font-family=\"Noto Serif CJK SC\"")));
         QVERIFY(content.contains(QStringLiteral("fo:font-family=\"Noto Sans CJK SC\"")));
         QVERIFY(content.contains(QStringLiteral("fo:color=\"#c0392b\"")));
