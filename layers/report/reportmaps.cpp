@@ -194,9 +194,17 @@ ReportMap locationMapPlan(const ProjectMap &map, const geodata::Geometry &site, 
 {
     const geodata::Envelope county = map.homeExtent();
     const geodata::Envelope s = siteEnvelope(site);
-    // The county, and the site even when it lies outside every township.
-    const geodata::Envelope extent{std::min(county.minX, s.minX), std::min(county.minY, s.minY),
-                                   std::max(county.maxX, s.maxX), std::max(county.maxY, s.maxY)};
+    // The county, and the site even when it lies outside every township; a project without
+    // layers: the site with five times its size around it (a point: 1 km, or 0.01°).
+    const bool hasCounty = county.maxX > county.minX && county.maxY > county.minY;
+    const double pad = std::max({s.maxX - s.minX, s.maxY - s.minY}) * 5 > 0
+                           ? std::max({s.maxX - s.minX, s.maxY - s.minY}) * 5
+                       : std::abs(s.maxX) <= 180 ? 0.01
+                                                 : 1000.0;
+    const geodata::Envelope extent =
+        hasCounty ? geodata::Envelope{std::min(county.minX, s.minX), std::min(county.minY, s.minY),
+                                      std::max(county.maxX, s.maxX), std::max(county.maxY, s.maxY)}
+                  : geodata::Envelope{s.minX - pad, s.minY - pad, s.maxX + pad, s.maxY + pad};
     // No taller than the county needs (a wide county leaves no empty bands above and below),
     // but tall enough for the legend and the scale bar beside it.
     const QRectF frame = figureTemplate(sizeMm).frameMm;
