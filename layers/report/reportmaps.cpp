@@ -219,7 +219,8 @@ ReportMap detailMapPlan(const ProjectMap &map, const geodata::Geometry &site, QS
 {
     const geodata::Envelope e = siteEnvelope(site);
     // The site about a third of the frame across: enough surroundings to read it against.
-    const double pad = std::max({e.maxX - e.minX, e.maxY - e.minY, 300.0});
+    const bool degrees = std::abs(e.maxX) <= 180 && std::abs(e.maxY) <= 90; // a geographic CRS
+    const double pad = std::max({e.maxX - e.minX, e.maxY - e.minY, degrees ? 0.003 : 300.0});
     const geodata::Envelope extent{e.minX - pad, e.minY - pad, e.maxX + pad, e.maxY + pad};
     return makePlan(map, site, sizeMm, extent,
                     layersOf(map, {Role::Landuse, Role::BasicFarmland, Role::EcoRedline,
