@@ -144,6 +144,24 @@ void drawFooter(QPainter &p, const Document &d, int page, int pages)
     drawLine(p, left, font, QPointF(px(kLeftMm), top));
 }
 
+// Page index (0-based) of the laid-out doc, in the text block.
+void drawPage(QPainter &p, QTextDocument &doc, int index)
+{
+    const QSizeF page = doc.pageSize();
+    const QRectF clip(0, index * page.height(), page.width(), page.height());
+    p.save();
+    p.translate(px(kLeftMm), px(kTopMm) - index * page.height());
+    p.setClipRect(clip);
+    QAbstractTextDocumentLayout::PaintContext context;
+    // Half a pixel in from the page's edges: Qt draws a line that starts exactly at the next
+    // page's top on this page too (clipped away, but its text and images would still be
+    // written into this page's content).
+    context.clip = clip.adjusted(0, 0.5, 0, -0.5);
+    context.palette.setColor(QPalette::Text, Qt::black);
+    doc.documentLayout()->draw(&p, context);
+    p.restore();
+}
+
 } // namespace
 
 QByteArray reportPdf(const Document &d)
@@ -155,25 +173,14 @@ QByteArray reportPdf(const Document &d)
     setUpReportWriter(like, d);
     ReportText text = paginateReport(d, like);
     QTextDocument &doc = *text.doc;
-    const double pageHeight = doc.pageSize().height();
     const int pages = doc.pageCount();
-
     return sheet::writeTextPdf([&d](QPdfWriter &writer) { setUpReportWriter(writer, d); },
                                [&](QPainter &p, const std::function<void()> &newPage) {
                                    p.setRenderHint(QPainter::Antialiasing);
                                    for (int i = 0; i < pages; ++i) {
                                        if (i > 0)
                                            newPage();
-                                       const QRectF clip(0, i * pageHeight, doc.pageSize().width(),
-                                                         pageHeight);
-                                       p.save();
-                                       p.translate(px(kLeftMm), px(kTopMm) - i * pageHeight);
-                                       p.setClipRect(clip);
-                                       QAbstractTextDocumentLayout::PaintContext context;
-                                       context.clip = clip;
-                                       context.palette.setColor(QPalette::Text, Qt::black);
-                                       doc.documentLayout()->draw(&p, context);
-                                       p.restore();
+                                       drawPage(p, doc, i);
                                        drawFooter(p, d, i + 1, pages);
                                    }
                                });

@@ -277,6 +277,30 @@ private slots:
         QVERIFY(!first.contains(parcel(rows)));
     }
 
+    void figuresAreDrawnOnce()
+    {
+        // Two figures too tall for one page: the second starts the next page, and is written
+        // there only (not also, clipped away, at the foot of the first).
+        Document d;
+        d.unit = kUnit;
+        QImage tall(900, 800, QImage::Format_RGB32);
+        tall.fill(QColor(0x15, 0x65, 0xC0));
+        d.figure({tall, 170, QStringLiteral("图 1 项目区位图")});
+        d.figure({tall.copy(0, 0, 900, 790), 170, QStringLiteral("图 2 项目选址详图")});
+        const QString pdf = m_dir.filePath(QStringLiteral("figures.pdf"));
+        writeReport(d, pdf);
+        QCOMPARE(pdfPages(pdf), 2);
+        const QStringList images =
+            runTool(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdf})
+                .split(QLatin1Char('\n'))
+                .filter(QRegularExpression(QStringLiteral("^\\s*\\d+\\s+\\d+\\s+image")));
+        QCOMPARE(images.size(), 2);
+        QVERIFY2(images[0].trimmed().startsWith(QLatin1Char('1')), qPrintable(images.join('\n')));
+        QVERIFY2(images[1].trimmed().startsWith(QLatin1Char('2')), qPrintable(images.join('\n')));
+        QVERIFY(!pdfText(pdf, 1).contains(QStringLiteral("图 2")));
+        QVERIFY(pdfText(pdf, 2).contains(QStringLiteral("图 2 项目选址详图")));
+    }
+
     void odtHoldsTablesHeadingsAndImage()
     {
         const QString odt = m_dir.filePath(QStringLiteral("report.odt"));
