@@ -5,7 +5,7 @@
 // - the detail map (选址详图): the site's surroundings over the land use, with 永久基本农田,
 //   生态保护红线, 城镇开发边界 and the corridor in their sheet styles and the site outlined in red.
 // Planned first (ReportMap: extent, scale, legend, layers), so a test reads the legend's entries
-// without reading pixels, then drawn at any resolution.
+// without reading pixels, then drawn at any resolution. Drawing needs a QGuiApplication (fonts).
 #pragma once
 
 #include "../projectmap.h"
