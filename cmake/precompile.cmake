@@ -24,13 +24,15 @@ function(planlines_precompile target)
     endif()
 endfunction()
 
-# planlines_test_precompile(TARGET LIBS…): tests linking the same libraries share one
-# precompiled header (the first such test builds it), so 150 tests build a handful, not 150.
+# planlines_test_precompile(TARGET LIBS…): tests of one folder linking the same libraries share
+# one precompiled header (the first such test builds it), so 150 tests build a score, not 150.
+# By folder too: Qt Test defines QT_TESTCASE_BUILDDIR per folder and its header reads it.
 function(planlines_test_precompile target)
     if(NOT PLANLINES_PCH)
         return()
     endif()
-    string(MAKE_C_IDENTIFIER "planlines_test_pch_${ARGN}" key)
+    file(RELATIVE_PATH folder ${PROJECT_BINARY_DIR} ${CMAKE_CURRENT_BINARY_DIR})
+    string(MAKE_C_IDENTIFIER "planlines_test_pch_${folder}_${ARGN}" key)
     get_property(owner GLOBAL PROPERTY ${key})
     if(owner)
         target_precompile_headers(${target} REUSE_FROM ${owner})

@@ -9,6 +9,8 @@ set -euo pipefail
 pkgs=(
   # toolchain
   build-essential cmake ninja-build pkg-config
+  # LLVM's linker: links the test executables several times faster than GNU ld
+  lld
   # Qt 6 (QML, Quick Controls, tests, translations, SVG)
   qt6-base-dev qt6-base-dev-tools qt6-declarative-dev qt6-declarative-dev-tools
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qt6-charts-dev
