@@ -241,8 +241,41 @@ private slots:
         QVERIFY(text.contains(kSite));
         QVERIFY(text.contains(QStringLiteral("不符合")));
         QVERIFY(!ctl.writeReport(m_dir.filePath(QStringLiteral("report.doc"))));
-        QCOMPARE(ctl.errorString(), QStringLiteral("报告文件名须以 .pdf 或 .html 结尾：%1")
-                                        .arg(m_dir.filePath(QStringLiteral("report.doc"))));
+        QCOMPARE(ctl.errorString(),
+                 QStringLiteral("报告文件名须以 .pdf、.odt、.html 或 .xlsx 结尾：%1")
+                     .arg(m_dir.filePath(QStringLiteral("report.doc"))));
+        // The editable document, with a county's template (the panel's 模板 field).
+        const QString tpl = m_dir.filePath(QStringLiteral("county.json"));
+        QFile tf(tpl);
+        QVERIFY(tf.open(QIODevice::WriteOnly));
+        tf.write(R"({"unit": "测试县自然资源和规划局", "signatures": ["经办人", "负责人"]})");
+        tf.close();
+        const QString odt = m_dir.filePath(QStringLiteral("report.odt"));
+        QVERIFY(ctl.writeReport(odt, tpl));
+        QVERIFY(reports.wait(120000));
+        QVERIFY2(reports.last().at(0).toBool(), qPrintable(ctl.errorString()));
+        QProcess unzip;
+        unzip.start(QStringLiteral("unzip"),
+                    {QStringLiteral("-p"), odt, QStringLiteral("content.xml")});
+        QVERIFY(unzip.waitForFinished(60000));
+        const QString xml = QString::fromUtf8(unzip.readAllStandardOutput());
+        QVERIFY2(xml.contains(QStringLiteral("测试县自然资源和规划局")), qPrintable(xml.left(300)));
+        QVERIFY(xml.contains(QStringLiteral("经办人")));
+        QVERIFY(xml.contains(kSite));
+        QVERIFY(xml.contains(QStringLiteral("检查结论：不符合")));
+        // A broken template: the panel says which file and why, and writes nothing.
+        QFile bf(tpl);
+        QVERIFY(bf.open(QIODevice::WriteOnly));
+        bf.write("{\n  \"unit\": 3\n}\n");
+        bf.close();
+        QFile::remove(odt);
+        QVERIFY(ctl.writeReport(odt, tpl));
+        QVERIFY(reports.wait(120000));
+        QVERIFY(!reports.last().at(0).toBool());
+        QVERIFY2(ctl.errorString().contains(tpl +
+                                            QStringLiteral(", line 2: key \"unit\": must be text")),
+                 qPrintable(ctl.errorString()));
+        QVERIFY(!QFile::exists(odt));
     }
 
     void drawnPolygonOnTheFixture()
