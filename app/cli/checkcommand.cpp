@@ -203,7 +203,7 @@ int runCheck(const QStringList &args)
                         "三线协调, 用地现状, 三线一单, every rule's finding) as .pdf, .odt, "
                         ".html or .xlsx; several sites go one after another into the "
                         "file. OUT a directory (ending in /): one report per site, "
-                        "named by record number and project, and 00_汇总 (summary)."),
+                        "named by record number and project, and 0000_汇总 (summary)."),
          QStringLiteral("OUT")});
     p.addOption({QStringLiteral("report-template"),
                  QStringLiteral("Report template (JSON: section order, headings, unit, "

@@ -211,6 +211,7 @@ void cover(Builder &b, const ReportTemplate &t)
     if (b.context.synthetic)
         b.doc.note(syntheticNote());
     b.doc.signatures(t.signatures);
+    b.doc.pageBreak(); // the first page is the cover staff sign
 }
 
 void maps(Builder &b, const ReportTemplate &t)

@@ -91,6 +91,17 @@ Table supplementTable(const QString &caption, const QJsonArray &features)
     return t;
 }
 
+// The 扣除 area of each 地类 (DLBM, DLMC), from the detailed land-use rows.
+std::map<std::pair<QString, QString>, double> deductedByClass(const QJsonObject &record)
+{
+    std::map<std::pair<QString, QString>, double> out;
+    for (const auto &v : arr(record, "landuse_detail")) {
+        const QJsonObject r = v.toObject();
+        out[{str(r, "dlbm"), str(r, "dlmc")}] += num(r, "deducted_m2");
+    }
+    return out;
+}
+
 void farmland(Builder &b)
 {
     const double site = b.siteM2();
@@ -124,22 +135,21 @@ void farmland(Builder &b)
         t.header[0] << QStringLiteral("扣除后面积（平方米）") << QStringLiteral("扣除后（亩）");
         t.numeric.insert(t.numeric.end(), {true, true});
     }
-    std::map<QString, std::pair<QString, std::array<double, 3>>> rows; // dlbm → name, m², ded, n
-    for (const auto &v : arr(b.record, "landuse_detail")) {
+    // Areas and parcels as the record's 地类 rows give them; the 扣除 figure from the detailed
+    // rows (the record has it there only).
+    const auto deductions = deductedByClass(b.record);
+    for (const auto &v : arr(b.record, "landuse")) {
         const QJsonObject r = v.toObject();
         if (!str(r, "dlbm").startsWith(QLatin1String("01")))
             continue;
-        auto &row = rows[str(r, "dlbm")];
-        row.first = str(r, "dlmc");
-        row.second[0] += num(r, "area_m2");
-        row.second[1] += num(r, "deducted_m2");
-        row.second[2] += r.value(QLatin1String("parcels")).toInt();
-    }
-    for (const auto &[dlbm, row] : rows) {
-        QStringList cells{dlbm, row.first, QString::number(static_cast<int>(row.second[2])),
-                          m2Text(row.second[0]), muText(row.second[0])};
-        if (deducted)
-            cells << m2Text(row.second[1]) << muText(row.second[1]);
+        QStringList cells{str(r, "dlbm"), str(r, "dlmc"),
+                          QString::number(r.value(QLatin1String("parcels")).toInt()),
+                          m2Text(num(r, "area_m2")), muText(num(r, "area_m2"))};
+        if (deducted) {
+            const auto d = deductions.find({str(r, "dlbm"), str(r, "dlmc")});
+            const double ded = d == deductions.end() ? 0 : d->second;
+            cells << m2Text(ded) << muText(ded);
+        }
         t.rows.push_back(cells);
     }
     t.total = {QStringLiteral("合计"), QString(),
@@ -256,6 +266,22 @@ void urbanBoundary(Builder &b)
     b.doc.table(std::move(t));
 }
 
+// The county's own line (淤背区生态廊道): only when its layer is there and the site meets it.
+void corridor(Builder &b)
+{
+    const QJsonObject o = b.overlap(QStringLiteral("corridor"));
+    const double m2 = num(o, "area_m2");
+    if (!o.value(QLatin1String("layer_present")).toBool() || m2 <= 0)
+        return;
+    b.subheading(str(o, "role_zh"));
+    b.doc.paragraph(occupiesText(str(o, "role_zh"), m2, b.siteM2()));
+    b.doc
+        .table(featureTable(b.tableCaption(QStringLiteral("涉及%1").arg(str(o, "role_zh"))),
+                            QStringLiteral("段编号"), QStringLiteral("所在乡镇"),
+                            arr(o, "features"), b.siteM2()))
+        .table.sheetName = str(o, "role_zh");
+}
+
 // 国有 / 集体 from QSXZ (10, 20 国有; 30–34, 40 集体) or its words.
 QString ownership(const QString &qsxz)
 {
@@ -333,6 +359,7 @@ void threeLines(Builder &b)
     basicFarmland(b);
     redLine(b);
     urbanBoundary(b);
+    corridor(b);
 }
 
 void landuse(Builder &b)
@@ -342,29 +369,40 @@ void landuse(Builder &b)
         b.doc.paragraph(QStringLiteral("项目无地类图斑图层，未统计用地现状。"));
         return;
     }
+    // The record's own sums where it has them (地类 rows, villages), so every figure shown is
+    // one of the record's; 三大类 and 权属 add up its rows.
     bool deducted = false, anyOwner = false;
     std::map<QString, Sums> groups, owners, villages;
-    std::map<QString, std::pair<QString, Sums>> classes;
-    std::map<QString, int> classParcels;
+    std::map<QString, QString> villageDeducted;
     for (const auto &v : detail) {
         const QJsonObject r = v.toObject();
-        const Sums s{num(r, "area_m2"), num(r, "deducted_m2")};
         deducted = deducted || r.contains(QLatin1String("deducted_m2"));
-        LandGroup g = landGroupOf(str(r, "dlbm"));
-        const QString group = g.group.isEmpty() ? landClassName(g.landClass) : g.group;
-        for (auto *m : {&groups[group], &owners[ownership(str(r, "qsxz"))],
-                        &villages[str(r, "zldwmc").isEmpty() ? QStringLiteral("未注明坐落单位")
-                                                             : str(r, "zldwmc")]}) {
-            m->m2 += s.m2;
-            m->deducted += s.deducted;
-        }
         anyOwner = anyOwner || !str(r, "qsxz").isEmpty();
-        auto &c = classes[str(r, "dlbm")];
-        c.first = str(r, "dlmc");
-        c.second.m2 += s.m2;
-        c.second.deducted += s.deducted;
-        classParcels[str(r, "dlbm")] += r.value(QLatin1String("parcels")).toInt();
+        Sums &o = owners[ownership(str(r, "qsxz"))];
+        o.m2 += num(r, "area_m2");
+        o.deducted += num(r, "deducted_m2");
+        Sums &village = villages[str(r, "zldwmc")];
+        village.m2 += num(r, "area_m2");
+        village.deducted += num(r, "deducted_m2");
     }
+    const auto deductions = deductedByClass(b.record);
+    for (const auto &v : arr(b.record, "landuse")) {
+        const QJsonObject r = v.toObject();
+        const LandGroup g = landGroupOf(str(r, "dlbm"));
+        Sums &s = groups[g.group.isEmpty() ? landClassName(g.landClass) : g.group];
+        s.m2 += num(r, "area_m2");
+        const auto d = deductions.find({str(r, "dlbm"), str(r, "dlmc")});
+        s.deducted += d == deductions.end() ? 0 : d->second;
+    }
+    std::vector<std::pair<QString, Sums>> villageRows;
+    for (const auto &v : arr(b.record.value(QLatin1String("location")).toObject(), "villages")) {
+        const QJsonObject r = v.toObject();
+        villageRows.emplace_back(str(r, "name"),
+                                 Sums{num(r, "area_m2"), villages[str(r, "name")].deducted});
+    }
+    // Parcels without a ZLDWMC (the record's villages leave them out).
+    if (const auto unnamed = villages.find(QString()); unnamed != villages.end())
+        villageRows.emplace_back(QStringLiteral("未注明坐落单位"), unnamed->second);
     b.doc.paragraph(
         QStringLiteral("选址面积 %1 平方米（%2 亩）。下列面积为平面面积，即地类图斑在选址范围内部分"
                        "的面积，各表合计等于选址面积%3。")
@@ -401,21 +439,25 @@ void landuse(Builder &b)
     t.sheetName = QStringLiteral("地类");
     t.header = {{QStringLiteral("地类编码"), QStringLiteral("地类名称"), QStringLiteral("三大类"),
                  QStringLiteral("图斑数"), QStringLiteral("面积（平方米）"), QStringLiteral("亩"),
-                 QStringLiteral("占选址")}};
-    t.numeric = {false, false, false, true, true, true, true};
+                 QStringLiteral("公顷"), QStringLiteral("占选址")}};
+    t.numeric = {false, false, false, true, true, true, true, true};
     if (deducted) {
         t.header[0] << QStringLiteral("扣除后面积（平方米）");
         t.numeric.push_back(true);
     }
     double sum = 0;
-    for (const auto &[dlbm, c] : classes) {
-        QStringList cells{dlbm, c.first, landClassName(landGroupOf(dlbm).landClass),
-                          QString::number(classParcels[dlbm])};
-        cells += areaCells(c.second.m2, b.siteM2(), true);
-        if (deducted)
-            cells << m2Text(c.second.deducted);
+    for (const auto &v : arr(b.record, "landuse")) {
+        const QJsonObject r = v.toObject();
+        const QString dlbm = str(r, "dlbm");
+        QStringList cells{dlbm, str(r, "dlmc"), landClassName(landGroupOf(dlbm).landClass),
+                          QString::number(r.value(QLatin1String("parcels")).toInt())};
+        cells += areaCells(num(r, "area_m2"), b.siteM2(), true);
+        if (deducted) {
+            const auto d = deductions.find({dlbm, str(r, "dlmc")});
+            cells << m2Text(d == deductions.end() ? 0 : d->second);
+        }
         t.rows.push_back(cells);
-        sum += c.second.m2;
+        sum += num(r, "area_m2");
     }
     t.total = QStringList{QStringLiteral("合计"), QString(), QString(), QString()} +
               areaCells(sum, b.siteM2(), true);
@@ -433,8 +475,7 @@ void landuse(Builder &b)
     }
     b.subheading(QStringLiteral("按村（坐落单位）"));
     b.doc.table(siteTable(b, QStringLiteral("用地现状（坐落单位）"), QStringLiteral("坐落单位"),
-                          QStringLiteral("坐落单位名称"), {villages.begin(), villages.end()},
-                          deducted));
+                          QStringLiteral("坐落单位名称"), villageRows, deducted));
 }
 
 void controlUnits(Builder &b)

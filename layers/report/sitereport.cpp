@@ -122,7 +122,7 @@ QStringList writeReportDirectory(const SiteReportJob &job, const QString &dir,
         saveReport(reportOf(job, i, c), d.filePath(name));
         files << name;
     }
-    const QString summary = QStringLiteral("00_汇总.%1").arg(format);
+    const QString summary = QStringLiteral("0000_汇总.%1").arg(format);
     saveReport(buildSummary(job.records, files, job.reportTemplate, c), d.filePath(summary));
     files << summary;
     return files;

@@ -38,7 +38,7 @@ bool isReportFile(const QString &path);
 void writeReportFile(const SiteReportJob &job, const QString &path);
 
 // One report per site into directory dir (made if missing), named by record number and
-// project name ("0012_高青化工产业园扩园项目.pdf"), and the summary ("00_汇总.<format>").
+// project name ("0012_高青化工产业园扩园项目.pdf"), and the summary ("0000_汇总.<format>").
 // Returns the file names written, the summary last.
 QStringList writeReportDirectory(const SiteReportJob &job, const QString &dir,
                                  const QString &format);
