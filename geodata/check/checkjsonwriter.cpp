@@ -465,6 +465,17 @@ void CheckResult::writeJsonText(std::string &text, const std::string &provenance
         w.close('}');
     }
     w.close(']');
+    w.key("ownership");
+    w.open('[');
+    for (const auto &[code, m2] : m.ownership()) {
+        w.open('{');
+        w.key("area_m2");
+        w.dec2(round2(m2));
+        w.key("qsxz");
+        w.str(code);
+        w.close('}');
+    }
+    w.close(']');
     w.key("rules");
     w.open('[');
     for (const auto &r : rules) {

@@ -215,6 +215,10 @@ QJsonObject CheckResult::toJson(const QJsonObject &provenance) const
     for (const auto &[name, m2] : m.villages())
         villages.append(QJsonObject{{"area_m2", round2(m2)}, {"name", q(name)}});
     o.insert("location", QJsonObject{{"townships", townships}, {"villages", villages}});
+    QJsonArray ownership;
+    for (const auto &[code, m2] : m.ownership())
+        ownership.append(QJsonObject{{"area_m2", round2(m2)}, {"qsxz", q(code)}});
+    o.insert("ownership", ownership);
 
     QJsonArray units;
     for (const auto &f : m.overlap("control_unit").features) {

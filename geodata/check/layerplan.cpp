@@ -57,6 +57,14 @@ std::vector<std::pair<std::string, double>> Measurement::villages() const
     return {byName.begin(), byName.end()};
 }
 
+std::vector<std::pair<std::string, double>> Measurement::ownership() const
+{
+    std::map<std::string, double> byCode;
+    for (const auto &row : landuseDetail)
+        byCode[row.qsxz] += row.areaM2;
+    return {byCode.begin(), byCode.end()};
+}
+
 EnginePlan EnginePlan::of(Project &project, std::vector<DistanceTargetSpec> targets,
                           std::vector<ExclusionSpec> exclusions)
 {

@@ -104,6 +104,8 @@ struct Measurement
     // The villages (ZLDWMC of the land-use rows) under the site with their area, by name;
     // parcels without a ZLDWMC are left out.
     std::vector<std::pair<std::string, double>> villages() const;
+    // The land use under the site by QSXZ (权属性质 code; "" for parcels without one), by code.
+    std::vector<std::pair<std::string, double>> ownership() const;
 };
 
 } // namespace planlines::geodata::check

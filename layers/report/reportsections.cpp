@@ -283,18 +283,24 @@ void corridor(Builder &b)
 }
 
 // 国有 / 集体 from QSXZ (10, 20 国有; 30–34, 40 集体) or its words.
+// A QSXZ code as the report names it: 国有 / 集体 and the 三调 code's name ("集体（30
+// 集体土地所有权）"); other text as it is.
 QString ownership(const QString &qsxz)
 {
     const QString q = qsxz.trimmed();
     if (q.isEmpty())
         return QStringLiteral("未注明权属");
-    if (q.startsWith(QLatin1Char('1')) || q.startsWith(QLatin1Char('2')) ||
-        q.contains(QStringLiteral("国有")))
-        return QStringLiteral("国有土地");
-    if (q.startsWith(QLatin1Char('3')) || q.startsWith(QLatin1Char('4')) ||
-        q.contains(QStringLiteral("集体")))
-        return QStringLiteral("集体土地");
-    return q;
+    static const std::map<QString, const char *> names = {
+        {QStringLiteral("10"), "国有（10 国有土地所有权）"},
+        {QStringLiteral("20"), "国有（20 国有土地使用权）"},
+        {QStringLiteral("30"), "集体（30 集体土地所有权）"},
+        {QStringLiteral("31"), "集体（31 村民小组）"},
+        {QStringLiteral("32"), "集体（32 村集体经济组织）"},
+        {QStringLiteral("33"), "集体（33 乡集体经济组织）"},
+        {QStringLiteral("34"), "集体（34 其他农民集体经济组织）"},
+        {QStringLiteral("40"), "集体（40 集体土地使用权）"}};
+    const auto it = names.find(q);
+    return it == names.end() ? q : QString::fromUtf8(it->second);
 }
 
 struct Sums
@@ -378,9 +384,7 @@ void landuse(Builder &b)
         const QJsonObject r = v.toObject();
         deducted = deducted || r.contains(QLatin1String("deducted_m2"));
         anyOwner = anyOwner || !str(r, "qsxz").isEmpty();
-        Sums &o = owners[ownership(str(r, "qsxz"))];
-        o.m2 += num(r, "area_m2");
-        o.deducted += num(r, "deducted_m2");
+        owners[str(r, "qsxz")].deducted += num(r, "deducted_m2");
         Sums &village = villages[str(r, "zldwmc")];
         village.m2 += num(r, "area_m2");
         village.deducted += num(r, "deducted_m2");
@@ -469,9 +473,14 @@ void landuse(Builder &b)
     if (!anyOwner) {
         b.doc.paragraph(QStringLiteral("地类图斑图层无权属性质（QSXZ），未按权属统计。"));
     } else {
+        std::vector<std::pair<QString, Sums>> ownerRows;
+        for (const auto &v : arr(b.record, "ownership")) {
+            const QJsonObject r = v.toObject();
+            ownerRows.emplace_back(ownership(str(r, "qsxz")),
+                                   Sums{num(r, "area_m2"), owners[str(r, "qsxz")].deducted});
+        }
         b.doc.table(siteTable(b, QStringLiteral("用地现状（权属）"), QStringLiteral("权属"),
-                              QStringLiteral("权属性质"), {owners.begin(), owners.end()},
-                              deducted));
+                              QStringLiteral("权属性质"), ownerRows, deducted));
     }
     b.subheading(QStringLiteral("按村（坐落单位）"));
     b.doc.table(siteTable(b, QStringLiteral("用地现状（坐落单位）"), QStringLiteral("坐落单位"),

@@ -271,6 +271,9 @@ private slots:
             QVERIFY2(has(name), qPrintable(name));
             QVERIFY2(has(m2(a)), qPrintable(name + " " + m2(a)));
         }
+        for (const auto &v : o.value("ownership").toArray())
+            QVERIFY2(has(m2(v.toObject().value("area_m2").toDouble())),
+                     qPrintable(v.toObject().value("qsxz").toString()));
         const QJsonObject farm = o.value("farmland").toObject();
         if (farm.value("cultivated_m2").toDouble() > 0) {
             QVERIFY(has(m2(farm.value("cultivated_m2").toDouble())));

@@ -135,10 +135,11 @@ private slots:
         std::map<std::tuple<std::string, std::string, std::string, std::string>,
                  std::pair<double, double>>
             sql;
-        std::map<std::string, double> villages, grades;
+        std::map<std::string, double> villages, grades, owners;
         while (st.step()) {
             sql[{st.text(0), st.text(1), st.text(2), st.text(3)}] = {st.real(4), st.real(5)};
             villages[st.text(2)] += st.real(4);
+            owners[st.text(1)] += st.real(4);
             if (st.text(0).rfind("01", 0) == 0)
                 grades[st.text(3)] += st.real(4);
         }
@@ -154,6 +155,10 @@ private slots:
         QCOMPARE(mv.size(), villages.size());
         for (const auto &[name, a] : mv)
             PL_COMPARE_NEAR(a, villages.at(name), 0.01, "m²");
+        const auto mo = m.ownership();
+        QCOMPARE(mo.size(), owners.size());
+        for (const auto &[code, a] : mo)
+            PL_COMPARE_NEAR(a, owners.at(code), 0.01, "m²");
         QCOMPARE(m.farmland.byGrade.size(), grades.size());
         for (const auto &[grade, a] : m.farmland.byGrade)
             PL_COMPARE_NEAR(a, grades.at(grade), 0.01, "m²");
