@@ -1,8 +1,17 @@
 #include "sitereport.h"
 #include "reportcontent.h"
-#include "reportinterim.h"
 
 #include "../checkreport.h"
+
+// The report writer and its maps (another branch of issue 19) replace the stand-ins
+// (reportinterim.h, CheckReport::locationMap) as soon as they are in the tree.
+#if __has_include("reportwriter.h") && __has_include("reportmaps.h")
+#include "reportmaps.h"
+#include "reportwriter.h"
+#define PLANLINES_REPORT_WRITER 1
+#else
+#include "reportinterim.h"
+#endif
 
 #include <geodata/error.h>
 
@@ -13,10 +22,13 @@ namespace planlines::layers::report {
 
 namespace {
 
-// The report writer (reportwriter.h) takes over here when it lands.
 void saveReport(const Document &doc, const QString &path)
 {
+#ifdef PLANLINES_REPORT_WRITER
+    writeReport(doc, path);
+#else
     writeInterim(doc, path);
+#endif
 }
 
 ReportContext contextFor(const SiteReportJob &job)
@@ -35,19 +47,32 @@ Document reportOf(const SiteReportJob &job, std::size_t i, ReportContext c, bool
     const geodata::Geometry *site = i < job.sites.size() ? job.sites[i] : nullptr;
     const ReportSection *maps = job.reportTemplate.section(QStringLiteral("maps"));
     if (job.map && site && *site && maps && maps->show && drawMap) {
+#ifdef PLANLINES_REPORT_WRITER
+        Figure where;
+        where.image = locationMap(*job.map, *site);
+        where.widthMm = 170;
+        where.caption = QStringLiteral("选址区位图");
+        c.maps.push_back(std::move(where));
+        Figure detail;
+        detail.image = detailMap(*job.map, *site);
+        detail.widthMm = 170;
+        detail.caption = QStringLiteral("选址详图（红线为选址范围）");
+        c.maps.push_back(std::move(detail));
+#else
         Figure f;
         // 1800 px across 170 mm: 269 dpi.
         f.image = CheckReport::locationMap(*job.map, *site, QSize(1800, 1260));
         f.widthMm = 170;
         f.caption = QStringLiteral("选址位置（红线为选址范围）");
         c.maps.push_back(std::move(f));
+#endif
     }
     return buildReport(job.records[i], job.reportTemplate, c);
 }
 
 } // namespace
 
-QStringList reportFormats()
+QStringList reportFileFormats()
 {
     return {QStringLiteral("pdf"), QStringLiteral("odt"), QStringLiteral("html"),
             QStringLiteral("xlsx")};
@@ -55,7 +80,7 @@ QStringList reportFormats()
 
 bool isReportFile(const QString &path)
 {
-    return reportFormats().contains(QFileInfo(path).suffix().toLower());
+    return reportFileFormats().contains(QFileInfo(path).suffix().toLower());
 }
 
 void writeReportFile(const SiteReportJob &job, const QString &path)
@@ -106,7 +131,7 @@ QString reportFileName(const QJsonObject &record, int index, const QString &form
 QStringList writeReportDirectory(const SiteReportJob &job, const QString &dir,
                                  const QString &format)
 {
-    if (!reportFormats().contains(format))
+    if (!reportFileFormats().contains(format))
         throw geodata::Error(
             ("unknown report format \"" + format + "\" (pdf, odt, html, xlsx)").toStdString());
     QDir d(dir);

@@ -31,7 +31,7 @@ struct SiteReportJob
 
 // The formats a report can be written in ("pdf", "odt", "html", "xlsx"), and whether path
 // names one of them by its extension.
-QStringList reportFormats();
+QStringList reportFileFormats();
 bool isReportFile(const QString &path);
 
 // All the job's sites into one file (.pdf, .odt, .html, .xlsx).
