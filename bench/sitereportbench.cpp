@@ -4,7 +4,7 @@
 // writer, what `check --report` adds to a check. Prints each phase's median; the goal is under
 // 1 s for the whole report.
 //
-//   report_bench DB [RUNS=5] [OUT=report_bench.pdf]
+//   site_report_bench DB [RUNS=5] [OUT=site_report_bench.pdf]
 #include <geodata/check/checkengine.h>
 #include <geodata/project.h>
 #include <layers/layercatalog.h>
@@ -26,12 +26,12 @@ int main(int argc, char **argv)
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     if (argc < 2) {
-        std::fprintf(stderr, "usage: report_bench DB [RUNS] [OUT.pdf]\n");
+        std::fprintf(stderr, "usage: site_report_bench DB [RUNS] [OUT.pdf]\n");
         return 2;
     }
     const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
     const QString out =
-        argc > 3 ? QString::fromLocal8Bit(argv[3]) : QStringLiteral("report_bench.pdf");
+        argc > 3 ? QString::fromLocal8Bit(argv[3]) : QStringLiteral("site_report_bench.pdf");
     try {
         auto project = Project::open(argv[1], /*readOnly=*/true);
         Envelope e;
@@ -86,7 +86,7 @@ int main(int argc, char **argv)
                     ms[ms.size() / 2] < 1000 ? "ok" : "SLOW");
         return 0;
     } catch (const std::exception &e) {
-        std::fprintf(stderr, "report_bench: %s\n", e.what());
+        std::fprintf(stderr, "site_report_bench: %s\n", e.what());
         return 1;
     }
 }
