@@ -4,11 +4,12 @@
 #include "../checkreport.h"
 
 // The report writer and its maps (another branch of issue 19) replace the stand-ins
-// (reportinterim.h, CheckReport::locationMap) as soon as they are in the tree.
-#if __has_include("reportwriter.h") && __has_include("reportmaps.h")
+// (reportinterim.h, CheckReport::locationMap) as soon as they are in the tree: CMake defines
+// PLANLINES_REPORT_WRITER then (layers/CMakeLists.txt; a compiler flag, not __has_include, so
+// that ccache's cached objects of this file without the writer are never reused).
+#ifdef PLANLINES_REPORT_WRITER
 #include "reportmaps.h"
 #include "reportwriter.h"
-#define PLANLINES_REPORT_WRITER 1
 #else
 #include "reportinterim.h"
 #endif
