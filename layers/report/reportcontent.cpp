@@ -157,9 +157,8 @@ Verdict verdictOf(const QJsonObject &r)
 {
     Verdict v;
     const QString status = str(r, "verdict");
-    v.text = status == QLatin1String("error")
-                 ? QStringLiteral("无法检查")
-                 : QStringLiteral("检查结论：%1").arg(str(r, "verdict_zh"));
+    // The words alone: the writer labels them (审查结论：).
+    v.text = status == QLatin1String("error") ? QStringLiteral("无法检查") : str(r, "verdict_zh");
     v.color = statusColor(status);
     if (status == QLatin1String("error"))
         v.reasons << str(r.value(QLatin1String("site")).toObject(), "error");

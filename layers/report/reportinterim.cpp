@@ -97,7 +97,7 @@ QString html(const Document &doc, bool embed)
             break;
         }
         case Block::Kind::Verdict:
-            h += QStringLiteral("<p style=\"font-size:16pt;color:%1\"><b>%2</b></p>")
+            h += QStringLiteral("<p style=\"font-size:16pt;color:%1\"><b>审查结论：%2</b></p>")
                      .arg(b.verdict.color, esc(b.verdict.text));
             for (const auto &r : b.verdict.reasons)
                 h += QStringLiteral("<p style=\"color:%1\">%2</p>").arg(b.verdict.color, esc(r));

@@ -248,7 +248,7 @@ private slots:
         };
         QVERIFY(has(QStringLiteral("建设项目用地预审与选址合规性分析报告")));
         QVERIFY(has(QString::fromUtf8(s.name)));
-        QVERIFY2(has(QStringLiteral("检查结论：") + QString::fromUtf8(s.verdictZh)),
+        QVERIFY2(has(QStringLiteral("审查结论：") + QString::fromUtf8(s.verdictZh)),
                  qPrintable(words.left(600)));
         if (s.failingRule)
             QVERIFY2(has(QStringLiteral("不符合：") + QString::fromUtf8(s.failingRule)),
