@@ -256,8 +256,10 @@ private slots:
         QVERIFY(reports.wait(120000));
         QVERIFY2(reports.last().at(0).toBool(), qPrintable(ctl.errorString()));
         QProcess unzip;
+        // The text (content.xml) and the page footer with the unit (styles.xml).
         unzip.start(QStringLiteral("unzip"),
-                    {QStringLiteral("-p"), odt, QStringLiteral("content.xml")});
+                    {QStringLiteral("-p"), odt, QStringLiteral("content.xml"),
+                     QStringLiteral("styles.xml")});
         QVERIFY(unzip.waitForFinished(60000));
         // The words as a reader sees them (the markup around them is the writer's).
         const QString xml = QString::fromUtf8(unzip.readAllStandardOutput())
