@@ -205,6 +205,7 @@ void cover(Builder &b, const ReportTemplate &t)
          QStringLiteral("%1（版本 %2）")
              .arg(orDash(str(r, "rules_name")), orDash(str(r, "rules_version")))},
         {QStringLiteral("图层版本"), layerVersionsText(r)},
+        {QStringLiteral("编制单位"), b.doc.unit},
     });
     b.doc.verdict(verdictOf(r));
     if (b.context.synthetic)
