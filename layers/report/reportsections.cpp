@@ -24,28 +24,29 @@ QJsonArray arr(const QJsonObject &o, const char *key)
     return o.value(QLatin1String(key)).toArray();
 }
 
-// The features of an overlap as code | name | m² | 亩 | 占选址 rows.
+// The features of an overlap (the record's overlap object) as code | name | m² | 亩 | 占选址
+// rows; the 合计 is the overlap's area (features that overlap each other counted once).
 Table featureTable(const QString &caption, const QString &codeLabel, const QString &nameLabel,
-                   const QJsonArray &features, double siteM2)
+                   const QJsonObject &overlap, double siteM2)
 {
+    const QJsonArray features = arr(overlap, "features");
+    const double sum = num(overlap, "area_m2");
     Table t;
     t.caption = caption;
     t.header = {{QStringLiteral("序号"), codeLabel, nameLabel, QStringLiteral("面积（平方米）"),
                  QStringLiteral("亩"), QStringLiteral("占选址")}};
     t.numeric = {true, false, false, true, true, true};
-    double sum = 0;
     int i = 0;
     for (const auto &v : features) {
         const QJsonObject f = v.toObject();
         const double m2 = num(f, "area_m2");
-        sum += m2;
         t.rows.push_back({QString::number(++i), str(f, "code"), str(f, "name"), m2Text(m2),
                           muText(m2), shareText(m2, siteM2)});
     }
     if (features.size() > 1)
         t.total = {QStringLiteral("合计"), QString(), QString(), m2Text(sum), muText(sum),
                    shareText(sum, siteM2)};
-    t.note = QStringLiteral("面积为图斑在选址范围内部分的平面面积。");
+    t.note = QStringLiteral("面积为图斑在选址范围内部分的平面面积；合计中相互重叠的部分只计一次。");
     return t;
 }
 
@@ -56,8 +57,10 @@ QString occupiesText(const QString &what, double m2, double siteM2)
 }
 
 // 补划 附表: the occupied patches filled in, the 补划 columns left for the county to fill.
-Table supplementTable(const QString &caption, const QJsonArray &features)
+Table supplementTable(const QString &caption, const QJsonObject &overlap)
 {
+    const QJsonArray features = arr(overlap, "features");
+    const double sum = num(overlap, "area_m2");
     Table t;
     t.caption = caption;
     t.header = {{QStringLiteral("序号"), QStringLiteral("占用图斑编号"), QStringLiteral("占用地类"),
@@ -67,12 +70,10 @@ Table supplementTable(const QString &caption, const QJsonArray &features)
                  QStringLiteral("备注")}};
     t.numeric = {true, false, false, true, true, false, false, true, false, false};
     t.sheetName = QStringLiteral("永久基本农田补划");
-    double sum = 0;
     int i = 0;
     for (const auto &v : features) {
         const QJsonObject f = v.toObject();
         const double m2 = num(f, "area_m2");
-        sum += m2;
         t.rows.push_back({QString::number(++i), str(f, "code"), str(f, "name"), m2Text(m2),
                           muText(m2), QString(), QString(), QString(), QString(), QString()});
     }
@@ -205,10 +206,10 @@ void basicFarmland(Builder &b)
             .arg(b.tables + 2));
     b.doc
         .table(featureTable(b.tableCaption(QStringLiteral("占用永久基本农田图斑")),
-                            QStringLiteral("图斑编号"), QStringLiteral("地类"), features, site))
+                            QStringLiteral("图斑编号"), QStringLiteral("地类"), o, site))
         .table.sheetName = QStringLiteral("永久基本农田");
-    b.doc.table(supplementTable(b.tableCaption(QStringLiteral("永久基本农田补划情况表（附表）")),
-                                features));
+    b.doc.table(
+        supplementTable(b.tableCaption(QStringLiteral("永久基本农田补划情况表（附表）")), o));
 }
 
 void redLine(Builder &b)
@@ -228,8 +229,7 @@ void redLine(Builder &b)
     b.doc.paragraph(occupiesText(QStringLiteral("生态保护红线"), m2, site));
     b.doc
         .table(featureTable(b.tableCaption(QStringLiteral("涉及生态保护红线")),
-                            QStringLiteral("红线编码"), QStringLiteral("红线名称"),
-                            arr(o, "features"), site))
+                            QStringLiteral("红线编码"), QStringLiteral("红线名称"), o, site))
         .table.sheetName = QStringLiteral("生态保护红线");
 }
 
@@ -277,8 +277,7 @@ void corridor(Builder &b)
     b.doc.paragraph(occupiesText(str(o, "role_zh"), m2, b.siteM2()));
     b.doc
         .table(featureTable(b.tableCaption(QStringLiteral("涉及%1").arg(str(o, "role_zh"))),
-                            QStringLiteral("段编号"), QStringLiteral("所在乡镇"),
-                            arr(o, "features"), b.siteM2()))
+                            QStringLiteral("段编号"), QStringLiteral("所在乡镇"), o, b.siteM2()))
         .table.sheetName = str(o, "role_zh");
 }
 
