@@ -56,14 +56,14 @@ Dialog {
             Layout.columnSpan: 3
             Layout.fillWidth: true
             wrapMode: Text.Wrap
-            text: qsTr("报告含项目概况与结论、签字栏、位置图、三线协调、用地现状、三线一单和规则条文。"
-                       + "PDF 用于打印，ODT 可在 WPS 和 Word 中编辑，XLSX 为各表格。")
+            text: qsTr("报告含项目概况与结论、签字栏、位置图、三线协调、用地现状、三线一单和规则条文。PDF 用于打印，ODT 可在 WPS 和 Word 中编辑，XLSX 为各表格。")
         }
         Label { text: qsTr("格式") }
         ComboBox {
             id: formatBox
             objectName: "reportFormatBox"
             Layout.columnSpan: 2
+            implicitContentWidthPolicy: ComboBox.WidestText
             model: [qsTr("PDF（打印）"), qsTr("ODT（可编辑文档）"), qsTr("HTML（网页）"),
                 qsTr("XLSX（表格）")]
             onActivated: pathField.text = dialog.withFormat(pathField.text, dialog.formats[currentIndex])
