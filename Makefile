@@ -6,6 +6,9 @@ FUZZ      ?= build-fuzz
 FUZZ_SECONDS ?= 120
 GENERATOR ?= Ninja
 CMAKE_ARGS ?=
+# Lets ccache (when CMAKE_ARGS makes it the compiler launcher) cache files built with the
+# precompiled headers (cmake/precompile.cmake).
+export CCACHE_SLOPPINESS ?= pch_defines,time_macros,include_file_mtime,include_file_ctime
 
 .PHONY: all deps configure build test run package bench nogui sanitize fuzz format clean
 
@@ -34,7 +37,7 @@ run: build
 # program and the libraries; the full test suite runs in `make test`).
 nogui: deps
 	cmake -S . -B $(NOGUI) -G $(GENERATOR) -DPLANLINES_GUI=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	    -DPLANLINES_SAMPLE_PARCELS=5000
+	    -DPLANLINES_SAMPLE_PARCELS=5000 -DPLANLINES_PCH=OFF
 	cmake --build $(NOGUI) --target planlines planlines_layers planlines_geodata
 
 # Without the GUI, under AddressSanitizer (leaks included) and UndefinedBehaviorSanitizer: the

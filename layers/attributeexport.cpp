@@ -1,11 +1,9 @@
 #include "attributeexport.h"
 
+#include "xlsxfile.h"
+
+#include <geodata/error.h>
 #include <geodata/savefile.h>
-
-#include <QFile>
-#include <QTemporaryDir>
-
-#include <xlsxwriter.h>
 
 namespace planlines::layers {
 
@@ -65,29 +63,12 @@ std::size_t exportXlsx(AttributeTable &table, const std::string &path)
                                  " rows, the table shows " + std::to_string(table.rowCount()) +
                                  ": filter it, or export CSV",
                              path);
-    // libxlsxwriter writes a file of its own: built in a temporary directory, then saved over
-    // the target whole.
-    QTemporaryDir dir;
-    if (!dir.isValid())
-        throw geodata::Error(
-            "cannot make a temporary directory: " + dir.errorString().toStdString(), path);
-    const std::string work = dir.filePath(QStringLiteral("table.xlsx")).toStdString();
-    const std::string tmp = dir.path().toStdString();
-    lxw_workbook_options options{};
-    options.constant_memory = LXW_TRUE; // rows are streamed: a million rows in little memory
-    options.tmpdir = const_cast<char *>(tmp.c_str());
-    lxw_workbook *book = workbook_new_opt(work.c_str(), &options);
-    if (!book)
-        throw geodata::Error("cannot create the workbook", path);
-    lxw_worksheet *sheet = workbook_add_worksheet(book, table.layer().name.substr(0, 31).c_str());
-    if (!sheet)
-        sheet = workbook_add_worksheet(book, nullptr); // a name Excel refuses ([]:*?/\)
-    lxw_format *bold = workbook_add_format(book);
-    format_set_bold(bold);
+    XlsxFile file(path); // rows are streamed: a million rows in little memory
+    lxw_worksheet *sheet = file.addSheet(table.layer().name.substr(0, 31));
     const auto &columns = table.columns();
     for (std::size_t c = 0; c < columns.size(); ++c) {
         worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c),
-                               columns[c].label.toStdString().c_str(), bold);
+                               columns[c].label.toStdString().c_str(), file.bold());
         worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
                              std::max(10, static_cast<int>(columns[c].label.size()) * 2 + 2),
                              nullptr);
@@ -108,14 +89,7 @@ std::size_t exportXlsx(AttributeTable &table, const std::string &path)
         }
         ++r;
     });
-    if (const lxw_error e = workbook_close(book); e != LXW_NO_ERROR)
-        throw geodata::Error(std::string("cannot write the workbook: ") + lxw_strerror(e), path);
-    QFile f(QString::fromStdString(work));
-    if (!f.open(QIODevice::ReadOnly))
-        throw geodata::Error("cannot read the workbook back: " + f.errorString().toStdString(),
-                             path);
-    const QByteArray bytes = f.readAll();
-    geodata::saveFile(path, std::string_view(bytes.constData(), static_cast<size_t>(bytes.size())));
+    file.save();
     return r - 1;
 }
 

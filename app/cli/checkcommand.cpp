@@ -258,7 +258,7 @@ int runCheck(const QStringList &args)
     const QString reportFormat = p.isSet(QStringLiteral("report-format"))
                                      ? p.value(QStringLiteral("report-format")).toLower()
                                      : QStringLiteral("pdf");
-    if (!layers::report::reportFileFormats().contains(reportFormat))
+    if (!layers::report::reportFormats().contains(reportFormat))
         return fail(kCmd, QStringLiteral("--report-format must be pdf, odt, html or xlsx"), 2);
     if ((p.isSet(QStringLiteral("report-template")) || p.isSet(QStringLiteral("report-format"))) &&
         report.isEmpty())

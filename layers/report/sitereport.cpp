@@ -1,18 +1,10 @@
 #include "sitereport.h"
 #include "reportcontent.h"
 
-#include "../checkreport.h"
-
-// The report writer and its maps (another branch of issue 19) replace the stand-ins
-// (reportinterim.h, CheckReport::locationMap) as soon as they are in the tree: CMake defines
-// PLANLINES_REPORT_WRITER then (layers/CMakeLists.txt; a compiler flag, not __has_include, so
-// that ccache's cached objects of this file without the writer are never reused).
-#ifdef PLANLINES_REPORT_WRITER
 #include "reportmaps.h"
 #include "reportwriter.h"
-#else
-#include "reportinterim.h"
-#endif
+
+#include "../checkreport.h"
 
 #include <geodata/error.h>
 
@@ -22,15 +14,6 @@
 namespace planlines::layers::report {
 
 namespace {
-
-void saveReport(const Document &doc, const QString &path)
-{
-#ifdef PLANLINES_REPORT_WRITER
-    writeReport(doc, path);
-#else
-    writeInterim(doc, path);
-#endif
-}
 
 ReportContext contextFor(const SiteReportJob &job)
 {
@@ -48,7 +31,6 @@ Document reportOf(const SiteReportJob &job, std::size_t i, ReportContext c, bool
     const geodata::Geometry *site = i < job.sites.size() ? job.sites[i] : nullptr;
     const ReportSection *maps = job.reportTemplate.section(QStringLiteral("maps"));
     if (job.map && site && *site && maps && maps->show && drawMap) {
-#ifdef PLANLINES_REPORT_WRITER
         Figure where;
         where.image = locationMap(*job.map, *site);
         where.widthMm = 170;
@@ -59,29 +41,15 @@ Document reportOf(const SiteReportJob &job, std::size_t i, ReportContext c, bool
         detail.widthMm = 170;
         detail.caption = QStringLiteral("选址详图（红线为选址范围）");
         c.maps.push_back(std::move(detail));
-#else
-        Figure f;
-        // 1800 px across 170 mm: 269 dpi.
-        f.image = CheckReport::locationMap(*job.map, *site, QSize(1800, 1260));
-        f.widthMm = 170;
-        f.caption = QStringLiteral("选址位置（红线为选址范围）");
-        c.maps.push_back(std::move(f));
-#endif
     }
     return buildReport(job.records[i], job.reportTemplate, c);
 }
 
 } // namespace
 
-QStringList reportFileFormats()
-{
-    return {QStringLiteral("pdf"), QStringLiteral("odt"), QStringLiteral("html"),
-            QStringLiteral("xlsx")};
-}
-
 bool isReportFile(const QString &path)
 {
-    return reportFileFormats().contains(QFileInfo(path).suffix().toLower());
+    return reportFormats().contains(QFileInfo(path).suffix().toLower());
 }
 
 void writeReportFile(const SiteReportJob &job, const QString &path)
@@ -103,7 +71,7 @@ void writeReportFile(const SiteReportJob &job, const QString &path)
         doc.subtitle = QStringLiteral("%1 个选址").arg(job.records.size());
         doc.footerLeft.clear();
     }
-    saveReport(doc, path);
+    writeReport(doc, path);
 }
 
 QString reportFileName(const QJsonObject &record, int index, const QString &format)
@@ -132,7 +100,7 @@ QString reportFileName(const QJsonObject &record, int index, const QString &form
 QStringList writeReportDirectory(const SiteReportJob &job, const QString &dir,
                                  const QString &format)
 {
-    if (!reportFileFormats().contains(format))
+    if (!reportFormats().contains(format))
         throw geodata::Error(
             ("unknown report format \"" + format + "\" (pdf, odt, html, xlsx)").toStdString());
     QDir d(dir);
@@ -145,11 +113,11 @@ QStringList writeReportDirectory(const SiteReportJob &job, const QString &dir,
         // Two sites of one name in one record number cannot happen; two unnamed ones can.
         while (files.contains(name))
             name.insert(name.lastIndexOf(QLatin1Char('.')), QLatin1Char('_'));
-        saveReport(reportOf(job, i, c), d.filePath(name));
+        writeReport(reportOf(job, i, c), d.filePath(name));
         files << name;
     }
     const QString summary = QStringLiteral("0000_汇总.%1").arg(format);
-    saveReport(buildSummary(job.records, files, job.reportTemplate, c), d.filePath(summary));
+    writeReport(buildSummary(job.records, files, job.reportTemplate, c), d.filePath(summary));
     files << summary;
     return files;
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "reporttemplate.h"
+#include "reportwriter.h"
 
 #include "../projectmap.h"
 
@@ -29,9 +30,8 @@ struct SiteReportJob
     std::vector<const geodata::Geometry *> sites;
 };
 
-// The formats a report can be written in ("pdf", "odt", "html", "xlsx"), and whether path
-// names one of them by its extension.
-QStringList reportFileFormats();
+// Whether path names a format the report writer knows (reportFormats(), reportwriter.h) by its
+// extension.
 bool isReportFile(const QString &path);
 
 // All the job's sites into one file (.pdf, .odt, .html, .xlsx).

@@ -379,9 +379,6 @@ private slots:
         const auto r =
             runPlanlines({"check", "--db", db, "--site", QString::fromUtf8(kSites[0].name),
                           "--json", "--report", xlsx});
-        if (r.err.contains(QStringLiteral("not here yet")))
-            QSKIP("the XLSX report writer (layers/report/reportwriter, branch rwriter) is not "
-                  "merged yet");
         QCOMPARE(r.exitCode, 4);
         const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
         const double area = o.value("site").toObject().value("area_m2").toDouble();

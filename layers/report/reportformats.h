@@ -1,0 +1,23 @@
+// The review report's four formats, each the whole file's bytes (reportwriter.cpp saves them
+// through a temporary file beside the target) or, for XLSX, the file itself.
+#pragma once
+
+#include "reportdocument.h"
+
+#include <QByteArray>
+
+#include <string>
+
+namespace planlines::layers::report {
+
+// A4 portrait, text extractable, fonts embedded, every page with the unit, footerLeft and
+// 第 N 页 共 M 页; headings and captions kept with what follows (reportpdf.cpp).
+QByteArray reportPdf(const Document &document);
+// OpenDocument text through QTextDocumentWriter (reportodt.cpp).
+QByteArray reportOdt(const Document &document);
+// One self-contained UTF-8 HTML file, the images as data: URIs, print CSS (reporthtml.cpp).
+QByteArray reportHtml(const Document &document);
+// One sheet per table after a 概要 sheet (reportxlsx.cpp); written whole or not at all.
+void writeReportXlsx(const Document &document, const std::string &path);
+
+} // namespace planlines::layers::report
