@@ -1,6 +1,6 @@
 // One review report (issue 19) for a site of about 100 ha on a county: a 1000 m square at the
 // middle of the land-use layer's extent, checked once (outside the timing), then the report
-// built and written RUNS times as PDF: the location map, the content from the record and the
+// built and written RUNS times as PDF: the two maps, the content from the record and the
 // writer, what `check --report` adds to a check. Prints each phase's median; the goal is under
 // 1 s for the whole report.
 //
