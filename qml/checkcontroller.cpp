@@ -4,6 +4,7 @@
 
 #include <layers/checkreport.h>
 #include <layers/checkwording.h>
+#include <layers/report/sitereport.h>
 
 #include <QCollator>
 #include <QCoreApplication>
@@ -392,16 +393,17 @@ void CheckController::refresh()
     start([](CheckWorker &w, CheckOutcome &o) { w.readLists(o); }, {});
 }
 
-bool CheckController::writeReport(const QVariant &file)
+bool CheckController::writeReport(const QVariant &file, const QVariant &templateFile)
 {
     const QString path = localPath(file).trimmed();
+    const QString templatePath =
+        templateFile.isNull() ? QString() : localPath(templateFile).trimmed();
     if (m_results.empty()) {
         setMessage(tr("还没有检查结果"), {});
         return false;
     }
-    if (!path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) &&
-        !path.endsWith(QLatin1String(".html"), Qt::CaseInsensitive)) {
-        setMessage(tr("报告文件名须以 .pdf 或 .html 结尾：%1").arg(path), {});
+    if (!layers::report::isReportFile(path)) {
+        setMessage(tr("报告文件名须以 .pdf、.odt、.html 或 .xlsx 结尾：%1").arg(path), {});
         return false;
     }
     const auto map = m_session ? m_session->map() : nullptr;
@@ -410,8 +412,8 @@ bool CheckController::writeReport(const QVariant &file)
         return false;
     }
     return start(
-        [path, map, results = m_results](CheckWorker &, CheckOutcome &o) {
-            CheckWorker::writeReport(path, *map, results, o);
+        [path, templatePath, map, results = m_results](CheckWorker &, CheckOutcome &o) {
+            CheckWorker::writeReport(path, templatePath, *map, results, o);
         },
         tr("正在生成报告…"));
 }

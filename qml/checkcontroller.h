@@ -149,8 +149,10 @@ public:
     Q_INVOKABLE bool openRecord(qint64 id);
     // Reads the site list and the records again.
     Q_INVOKABLE void refresh();
-    // Writes the report of the last check's sites (.pdf or .html, path or file: URL).
-    Q_INVOKABLE bool writeReport(const QVariant &file);
+    // Writes the review report of the last check's sites (.pdf, .odt, .html or .xlsx; path or
+    // file: URL) with a report template (path or URL; empty: the built-in one), by the code
+    // `planlines check --report` uses.
+    Q_INVOKABLE bool writeReport(const QVariant &file, const QVariant &templateFile = QVariant());
     // The index in sites of a site feature, or -1 (for a feature clicked on the map).
     Q_INVOKABLE int siteIndex(const QString &table, qint64 fid) const;
     // Highlights the causing features of rules[index] / overlaps[index]; -1 clears.

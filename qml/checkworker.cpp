@@ -2,8 +2,8 @@
 #include "checkrows.h"
 
 #include <geodata/check/checkrecords.h>
-#include <layers/checkreport.h>
 #include <layers/checkwording.h>
+#include <layers/report/sitereport.h>
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -270,7 +270,8 @@ void CheckWorker::readLists(CheckOutcome &out)
     out.recordsRead = true;
 }
 
-void CheckWorker::writeReport(const QString &path, const layers::ProjectMap &map,
+void CheckWorker::writeReport(const QString &path, const QString &templatePath,
+                              const layers::ProjectMap &map,
                               const std::vector<std::shared_ptr<const CheckShown>> &results,
                               CheckOutcome &out)
 {
@@ -283,11 +284,20 @@ void CheckWorker::writeReport(const QString &path, const layers::ProjectMap &map
         geometries.push_back(r->siteWkb.empty() ? geodata::Geometry()
                                                 : geodata::Geometry::fromWkb(r->siteWkb));
     }
-    std::vector<const geodata::Geometry *> sites;
-    for (const auto &g : geometries)
-        sites.push_back(g ? &g : nullptr);
     // What `planlines check --report` writes.
-    layers::CheckReport::write(path, map, objects, sites);
+    layers::report::SiteReportJob job;
+    job.map = &map;
+    if (!templatePath.isEmpty())
+        job.reportTemplate = layers::report::ReportTemplate::fromFile(templatePath);
+    // A reopened record is reported as of the day it was checked.
+    const QString createdAt =
+        objects.empty() ? QString() : objects.front().value("created_at").toString();
+    if (!createdAt.isEmpty())
+        job.checkDate = QDate::fromString(createdAt.left(10), Qt::ISODate);
+    job.records = objects;
+    for (const auto &g : geometries)
+        job.sites.push_back(g ? &g : nullptr);
+    layers::report::writeReportFile(job, path);
     out.message = tr("报告已写入 %1").arg(path);
 }
 

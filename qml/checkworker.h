@@ -83,7 +83,9 @@ public:
     void openRecord(qint64 id, CheckOutcome &out);
     // The site features ({name, table, fid, industry, use}) and the records.
     void readLists(CheckOutcome &out);
-    static void writeReport(const QString &path, const layers::ProjectMap &map,
+    // templatePath: a report template file, or empty for the built-in one.
+    static void writeReport(const QString &path, const QString &templatePath,
+                            const layers::ProjectMap &map,
                             const std::vector<std::shared_ptr<const CheckShown>> &results,
                             CheckOutcome &out);
     // The records, newest first: {id, createdAt, createdBy, site, verdict, verdictText, color,
@@ -102,7 +104,7 @@ private:
     std::unique_ptr<geodata::Project> m_project;
     std::unique_ptr<geodata::check::CheckEngine> m_engine;
     std::optional<geodata::check::RuleSet> m_rules; // made by useRules; built-in until then
-    std::string m_rulesPath;                         // its file ('' built-in)
+    std::string m_rulesPath;                        // its file ('' built-in)
     std::optional<geodata::check::SiteBatch> m_sites;
     std::vector<std::pair<QString, qint64>> m_siteKeys; // table, fid of each of m_sites
 };

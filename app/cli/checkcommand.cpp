@@ -9,8 +9,8 @@
 #include <geodata/check/checkrecords.h>
 #include <geodata/check/sitereader.h>
 #include <geodata/savefile.h>
-#include <layers/checkreport.h>
 #include <layers/layercatalog.h>
+#include <layers/report/sitereport.h>
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -36,14 +36,28 @@ void writeAtomically(const QString &path, const QByteArray &bytes)
     geodata::saveFile(path.toStdString(), std::string_view(bytes.constData(), bytes.size()));
 }
 
+// Whether --report names a directory (one report per site and a summary): an existing
+// directory, or a path ending in a slash.
+bool isReportDirectory(const QString &path)
+{
+    return path.endsWith(QLatin1Char('/')) || QFileInfo(path).isDir();
+}
+
 void writeCheckReport(geodata::Project &project, const std::vector<CheckResult> &results,
-                      const std::vector<QJsonObject> &objects, const QString &path)
+                      const std::vector<QJsonObject> &objects, const QString &path,
+                      const layers::report::ReportTemplate &reportTemplate, const QString &format)
 {
     const auto map = layers::ProjectMap::load(project.path(), layers::LayerCatalog::load());
-    std::vector<const geodata::Geometry *> sites;
+    layers::report::SiteReportJob job;
+    job.map = &map;
+    job.reportTemplate = reportTemplate;
+    job.records = objects;
     for (const auto &r : results)
-        sites.push_back(r.ok() ? &r.measurement.site : nullptr);
-    layers::CheckReport::write(path, map, objects, sites);
+        job.sites.push_back(r.ok() ? &r.measurement.site : nullptr);
+    if (isReportDirectory(path))
+        layers::report::writeReportDirectory(job, path, format);
+    else
+        layers::report::writeReportFile(job, path);
 }
 
 int exitCodeFor(const std::vector<CheckResult> &results, bool anyRejected)
@@ -182,10 +196,31 @@ int runCheck(const QStringList &args)
                  QStringLiteral("Also write a summary table (one row per "
                                 "site, UTF-8 CSV)."),
                  QStringLiteral("OUT")});
-    p.addOption({QStringLiteral("report"),
-                 QStringLiteral("Also write a report (.pdf or .html) with a location map, the "
-                                "tables, the verdict and the rule texts."),
-                 QStringLiteral("OUT")});
+    p.addOption(
+        {QStringLiteral("report"),
+         QStringLiteral("Also write the review report (建设项目用地预审与选址合规性分析: "
+                        "project, location, area, verdict and signature lines, maps, "
+                        "三线协调, 用地现状, 三线一单, every rule's finding) as .pdf, .odt, "
+                        ".html or .xlsx; several sites go one after another into the "
+                        "file. OUT a directory (ending in /): one report per site, "
+                        "named by record number and project, and 0000_汇总 (summary)."),
+         QStringLiteral("OUT")});
+    p.addOption({QStringLiteral("report-template"),
+                 QStringLiteral("Report template (JSON: section order, headings, unit, "
+                                "signature labels, sections shown) instead of the built-in one."),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("report-format"),
+                 QStringLiteral("Format of the reports written into a --report directory: pdf "
+                                "(default), odt, html or xlsx."),
+                 QStringLiteral("F")});
+    p.addOption({QStringLiteral("code"),
+                 QStringLiteral("Project code (项目代码) for the report, for all sites; default: "
+                                "the site's XMDM field."),
+                 QStringLiteral("CODE")});
+    p.addOption({QStringLiteral("applicant"),
+                 QStringLiteral("Applicant (建设单位) for the report, for all sites; default: the "
+                                "site's JSDW field."),
+                 QStringLiteral("NAME")});
     p.addOption({QStringLiteral("threads"),
                  QStringLiteral("Worker threads for several sites (default: all cores)."),
                  QStringLiteral("N")});
@@ -215,9 +250,20 @@ int runCheck(const QStringList &args)
                                    "--record"),
                     2);
     const QString report = p.value(QStringLiteral("report"));
-    if (!report.isEmpty() && !report.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) &&
-        !report.endsWith(QLatin1String(".html"), Qt::CaseInsensitive))
-        return fail(kCmd, QStringLiteral("--report needs a .pdf or .html file name"), 2);
+    if (!report.isEmpty() && !isReportDirectory(report) && !layers::report::isReportFile(report))
+        return fail(kCmd,
+                    QStringLiteral("--report needs a .pdf, .odt, .html or .xlsx file name, or a "
+                                   "directory ending in /"),
+                    2);
+    const QString reportFormat = p.isSet(QStringLiteral("report-format"))
+                                     ? p.value(QStringLiteral("report-format")).toLower()
+                                     : QStringLiteral("pdf");
+    if (!layers::report::reportFormats().contains(reportFormat))
+        return fail(kCmd, QStringLiteral("--report-format must be pdf, odt, html or xlsx"), 2);
+    if ((p.isSet(QStringLiteral("report-template")) || p.isSet(QStringLiteral("report-format"))) &&
+        report.isEmpty())
+        return fail(kCmd, QStringLiteral("--report-template and --report-format go with --report"),
+                    2);
     const bool json = p.isSet(QStringLiteral("json"));
     const std::string db = p.isSet(QStringLiteral("db"))
                                ? p.value(QStringLiteral("db")).toStdString()
@@ -231,6 +277,13 @@ int runCheck(const QStringList &args)
             p.isSet(QStringLiteral("rules"))
                 ? RuleSet::fromFile(p.value(QStringLiteral("rules")).toStdString())
                 : RuleSet::builtin();
+        // Read before any site is checked: a broken template stops the run, not the report.
+        layers::report::ReportTemplate reportTemplate;
+        if (p.isSet(QStringLiteral("report-template")))
+            reportTemplate = layers::report::ReportTemplate::fromFile(
+                p.value(QStringLiteral("report-template")));
+        else if (!report.isEmpty())
+            reportTemplate = layers::report::ReportTemplate::builtin();
         if (p.isSet(QStringLiteral("list")))
             return listRecords(*project, json);
         if (p.isSet(QStringLiteral("record"))) {
@@ -254,8 +307,14 @@ int runCheck(const QStringList &args)
                 SiteReader::fromProject(*project, p.value(QStringLiteral("site")).toStdString());
         }
         for (auto &s : batch.sites) {
-            if (p.isSet(QStringLiteral("industry")))
+            if (p.isSet(QStringLiteral("industry"))) {
                 s.inputs.industry = p.value(QStringLiteral("industry")).toStdString();
+                s.inputs.industryName.clear(); // the file's name was for its own code
+            }
+            if (p.isSet(QStringLiteral("code")))
+                s.inputs.code = p.value(QStringLiteral("code")).toStdString();
+            if (p.isSet(QStringLiteral("applicant")))
+                s.inputs.applicant = p.value(QStringLiteral("applicant")).toStdString();
             if (p.isSet(QStringLiteral("use")))
                 s.inputs.use = p.value(QStringLiteral("use")).toStdString();
         }
@@ -313,7 +372,7 @@ int runCheck(const QStringList &args)
         if (p.isSet(QStringLiteral("csv")))
             writeAtomically(p.value(QStringLiteral("csv")), checkCsv(results));
         if (!report.isEmpty())
-            writeCheckReport(*project, results, objects, report);
+            writeCheckReport(*project, results, objects, report, reportTemplate, reportFormat);
 
         QTextStream out(stdout);
         QJsonArray rejected;

@@ -28,11 +28,10 @@ constexpr double kPrefetchM2 = 32e6;
 void requireUtf8(const SiteInputs &in)
 {
     const std::pair<const char *, const std::string *> fields[] = {
-        {"source", &in.source},
-        {"name", &in.name},
-        {"industry", &in.industry},
-        {"use", &in.use},
-        {"description", &in.description}};
+        {"source", &in.source},           {"name", &in.name},
+        {"industry", &in.industry},       {"use", &in.use},
+        {"description", &in.description}, {"code", &in.code},
+        {"applicant", &in.applicant},     {"industry name", &in.industryName}};
     for (const auto &[field, text] : fields) {
         try {
             import::toUtf8(*text, "UTF-8");

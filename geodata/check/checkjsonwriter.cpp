@@ -258,6 +258,91 @@ void featureRef(Writer &w, const FeatureHit &f)
     w.close('}');
 }
 
+// "landuse_detail" and "location" (between "landuse" and "overlaps").
+void landuseDetail(Writer &w, const Measurement &m)
+{
+    w.key("landuse_detail");
+    w.open('[');
+    for (const auto &row : m.landuseDetail) {
+        w.open('{');
+        w.key("area_m2");
+        w.dec2(round2(row.areaM2));
+        if (row.deductedM2 >= 0) {
+            w.key("deducted_m2");
+            w.dec2(round2(row.deductedM2));
+        }
+        w.key("dlbm");
+        w.str(row.dlbm);
+        w.key("dlmc");
+        w.str(row.dlmc);
+        w.key("gddb");
+        w.str(row.gddb);
+        w.key("parcels");
+        w.integer(row.parcels);
+        w.key("qsxz");
+        w.str(row.qsxz);
+        w.key("zldwmc");
+        w.str(row.zldwmc);
+        w.close('}');
+    }
+    w.close(']');
+    w.key("location");
+    w.open('{');
+    w.key("townships");
+    w.open('[');
+    for (const auto &f : m.townships) {
+        w.open('{');
+        w.key("area_m2");
+        w.dec2(round2(f.areaM2));
+        identity(w, f);
+        w.key("name");
+        w.str(f.name);
+        w.close('}');
+    }
+    w.close(']');
+    w.key("villages");
+    w.open('[');
+    for (const auto &[name, m2] : m.villages()) {
+        w.open('{');
+        w.key("area_m2");
+        w.dec2(round2(m2));
+        w.key("name");
+        w.str(name);
+        w.close('}');
+    }
+    w.close(']');
+    w.close('}');
+}
+
+// "farmland" (between "distances" and the provenance).
+void farmland(Writer &w, const FarmlandSummary &f)
+{
+    w.key("farmland");
+    w.open('{');
+    w.key("by_grade");
+    w.open('[');
+    for (const auto &[grade, m2] : f.byGrade) {
+        w.open('{');
+        w.key("area_m2");
+        w.dec2(round2(m2));
+        w.key("gddb");
+        w.str(grade);
+        w.close('}');
+    }
+    w.close(']');
+    w.key("cultivated_m2");
+    w.dec2(round2(f.cultivatedM2));
+    if (f.deductedM2 >= 0) {
+        w.key("deducted_m2");
+        w.dec2(round2(f.deductedM2));
+    }
+    w.key("paddy_m2");
+    w.dec2(round2(f.paddyM2));
+    w.key("parcels");
+    w.integer(f.parcels);
+    w.close('}');
+}
+
 std::string roleZh(const std::string &role)
 {
     if (role == "cultivated")
@@ -289,10 +374,16 @@ void CheckResult::writeJsonText(std::string &text, const std::string &provenance
         w.key("site");
         w.open('{');
         area(w, site);
+        w.key("applicant");
+        w.str(inputs.applicant);
+        w.key("code");
+        w.str(inputs.code);
         w.key("error");
         w.str(error);
         w.key("industry");
         w.str(inputs.industry);
+        w.key("industry_name");
+        w.str(inputs.industryName);
         w.key("name");
         w.str(inputs.name);
         w.key("source");
@@ -327,6 +418,7 @@ void CheckResult::writeJsonText(std::string &text, const std::string &provenance
         w.close('}');
     }
     w.close(']');
+    farmland(w, m.farmland);
     if (!provenanceMembers.empty())
         w.raw(provenanceMembers);
     w.key("landuse");
@@ -347,6 +439,7 @@ void CheckResult::writeJsonText(std::string &text, const std::string &provenance
         w.close('}');
     }
     w.close(']');
+    landuseDetail(w, m);
     w.key("overlaps");
     w.open('[');
     for (const char *role : kOverlapRoles) {
@@ -369,6 +462,17 @@ void CheckResult::writeJsonText(std::string &text, const std::string &provenance
         w.str(roleZh(role));
         w.key("share");
         w.dec6(round6(site > 0 ? r.areaM2 / site : 0));
+        w.close('}');
+    }
+    w.close(']');
+    w.key("ownership");
+    w.open('[');
+    for (const auto &[code, m2] : m.ownership()) {
+        w.open('{');
+        w.key("area_m2");
+        w.dec2(round2(m2));
+        w.key("qsxz");
+        w.str(code);
         w.close('}');
     }
     w.close(']');
@@ -414,7 +518,11 @@ void CheckResult::writeJsonText(std::string &text, const std::string &provenance
     w.close(']');
     w.key("site");
     w.open('{');
+    w.key("applicant");
+    w.str(inputs.applicant);
     area(w, site);
+    w.key("code");
+    w.str(inputs.code);
     const Envelope e = m.site.envelope();
     w.key("envelope");
     w.open('[');
@@ -423,6 +531,8 @@ void CheckResult::writeJsonText(std::string &text, const std::string &provenance
     w.close(']');
     w.key("industry");
     w.str(inputs.industry);
+    w.key("industry_name");
+    w.str(inputs.industryName);
     w.key("name");
     w.str(inputs.name);
     w.key("repairs");

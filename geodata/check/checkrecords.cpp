@@ -57,11 +57,19 @@ CheckRecord fromStored(const StoredCheckRecord &st)
 
 QJsonObject CheckRecords::inputsJson(const SiteInputs &in)
 {
-    return {{"name", QString::fromStdString(in.name)},
-            {"industry", QString::fromStdString(in.industry)},
-            {"use", QString::fromStdString(in.use)},
-            {"description", QString::fromStdString(in.description)},
-            {"source", QString::fromStdString(in.source)}};
+    QJsonObject o{{"name", QString::fromStdString(in.name)},
+                  {"industry", QString::fromStdString(in.industry)},
+                  {"use", QString::fromStdString(in.use)},
+                  {"description", QString::fromStdString(in.description)},
+                  {"source", QString::fromStdString(in.source)}};
+    // Only when given: the records of sites without them read as before.
+    if (!in.code.empty())
+        o.insert("code", QString::fromStdString(in.code));
+    if (!in.applicant.empty())
+        o.insert("applicant", QString::fromStdString(in.applicant));
+    if (!in.industryName.empty())
+        o.insert("industry_name", QString::fromStdString(in.industryName));
+    return o;
 }
 
 std::vector<unsigned char> CheckRecords::pack(std::string_view json)
@@ -100,7 +108,8 @@ std::string CheckRecords::unpack(std::span<const unsigned char> packed)
 SiteInputs CheckRecords::inputsFrom(const QJsonObject &o)
 {
     auto s = [&](const char *k) { return o.value(QLatin1String(k)).toString().toStdString(); };
-    return {s("name"), s("industry"), s("use"), s("description"), s("source")};
+    return {s("name"),   s("industry"), s("use"),       s("description"),
+            s("source"), s("code"),     s("applicant"), s("industry_name")};
 }
 
 void CheckRecords::store(Project &project, std::vector<CheckResult> &results,

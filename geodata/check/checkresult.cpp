@@ -86,6 +86,9 @@ void CheckResult::dropDetail()
             std::string().swap(*text);
     }
     std::vector<LanduseRow>().swap(measurement.landuse);
+    std::vector<LanduseDetailRow>().swap(measurement.landuseDetail);
+    std::vector<FeatureHit>().swap(measurement.townships);
+    measurement.farmland = {};
     if (!packedJson.empty())
         std::string().swap(jsonText);
 }
@@ -117,6 +120,9 @@ QJsonObject CheckResult::toJson(const QJsonObject &provenance) const
     s.insert("industry", q(inputs.industry));
     s.insert("use", q(inputs.use));
     s.insert("source", q(inputs.source));
+    s.insert("code", q(inputs.code));
+    s.insert("applicant", q(inputs.applicant));
+    s.insert("industry_name", q(inputs.industryName));
     if (!error.empty()) {
         s.insert("error", q(error));
         o.insert("site", s);
@@ -174,6 +180,45 @@ QJsonObject CheckResult::toJson(const QJsonObject &provenance) const
         landuse.append(j);
     }
     o.insert("landuse", landuse);
+
+    QJsonArray detail;
+    for (const auto &row : m.landuseDetail) {
+        QJsonObject j{{"area_m2", round2(row.areaM2)}, {"dlbm", q(row.dlbm)},
+                      {"dlmc", q(row.dlmc)},           {"gddb", q(row.gddb)},
+                      {"parcels", row.parcels},        {"qsxz", q(row.qsxz)},
+                      {"zldwmc", q(row.zldwmc)}};
+        if (row.deductedM2 >= 0)
+            j.insert("deducted_m2", round2(row.deductedM2));
+        detail.append(j);
+    }
+    o.insert("landuse_detail", detail);
+
+    const FarmlandSummary &fs = m.farmland;
+    QJsonArray grades;
+    for (const auto &[grade, m2] : fs.byGrade)
+        grades.append(QJsonObject{{"gddb", q(grade)}, {"area_m2", round2(m2)}});
+    QJsonObject farm{{"cultivated_m2", round2(fs.cultivatedM2)},
+                     {"paddy_m2", round2(fs.paddyM2)},
+                     {"parcels", fs.parcels},
+                     {"by_grade", grades}};
+    if (fs.deductedM2 >= 0)
+        farm.insert("deducted_m2", round2(fs.deductedM2));
+    o.insert("farmland", farm);
+
+    QJsonArray townships, villages;
+    for (const auto &f : m.townships)
+        townships.append(QJsonObject{{"area_m2", round2(f.areaM2)},
+                                     {"code", q(f.code)},
+                                     {"fid", static_cast<qint64>(f.fid)},
+                                     {"layer", q(f.layer)},
+                                     {"name", q(f.name)}});
+    for (const auto &[name, m2] : m.villages())
+        villages.append(QJsonObject{{"area_m2", round2(m2)}, {"name", q(name)}});
+    o.insert("location", QJsonObject{{"townships", townships}, {"villages", villages}});
+    QJsonArray ownership;
+    for (const auto &[code, m2] : m.ownership())
+        ownership.append(QJsonObject{{"area_m2", round2(m2)}, {"qsxz", q(code)}});
+    o.insert("ownership", ownership);
 
     QJsonArray units;
     for (const auto &f : m.overlap("control_unit").features) {

@@ -45,6 +45,8 @@ public:
         std::string list;
         for (const auto &f : l.listFields)
             list += ", t." + f;
+        for (const auto &f : l.parcelFields)
+            list += ", " + orNull(f);
         const std::string from = " FROM " + quoteIdentifier(l.table) + " AS t";
         std::string sql = "SELECT " + cols + list + from + " WHERE t.geom IS NOT NULL";
         if (!whole && l.hasIndex) {
@@ -126,6 +128,8 @@ public:
         for (const auto &f : fields)
             want(f);
         for (const auto &f : l.listFields)
+            want(f);
+        for (const auto &f : l.parcelFields)
             want(f);
     }
     void prefetch(const std::vector<Envelope> &boxes) override

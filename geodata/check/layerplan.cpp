@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <algorithm>
+#include <map>
 
 namespace planlines::geodata::check {
 
@@ -45,6 +46,23 @@ const RoleOverlap &Measurement::overlap(const std::string &role) const
     static const RoleOverlap none;
     auto it = overlaps.find(role);
     return it == overlaps.end() ? none : it->second;
+}
+
+std::vector<std::pair<std::string, double>> Measurement::villages() const
+{
+    std::map<std::string, double> byName;
+    for (const auto &row : landuseDetail)
+        if (!row.zldwmc.empty())
+            byName[row.zldwmc] += row.areaM2;
+    return {byName.begin(), byName.end()};
+}
+
+std::vector<std::pair<std::string, double>> Measurement::ownership() const
+{
+    std::map<std::string, double> byCode;
+    for (const auto &row : landuseDetail)
+        byCode[row.qsxz] += row.areaM2;
+    return {byCode.begin(), byCode.end()};
 }
 
 EnginePlan EnginePlan::of(Project &project, std::vector<DistanceTargetSpec> targets,
@@ -91,6 +109,8 @@ EnginePlan EnginePlan::of(Project &project, std::vector<DistanceTargetSpec> targ
             l.codeField = pick(fields, {"SEGID", "BSM"});
         else if (r == "landuse")
             l.codeField = pick(fields, {"BSM", "TBBH"});
+        else if (r == "township")
+            l.codeField = pick(fields, {"XZQDM", "BSM"});
         if (l.codeField.empty())
             l.codeField = pick(fields, {"BSM", "DM", "CODE", "BM", "ID"});
         if (r == "basic_farmland" || r == "landuse")
@@ -101,7 +121,7 @@ EnginePlan EnginePlan::of(Project &project, std::vector<DistanceTargetSpec> targ
             l.nameField = pick(fields, {"GHFQMC", "GNFQMC"});
         else if (r == "control_unit")
             l.nameField = pick(fields, {"HJZHGKDYMC"});
-        else if (r == "corridor")
+        else if (r == "corridor" || r == "township")
             l.nameField = pick(fields, {"XZQMC", "MC"});
         if (l.nameField.empty())
             l.nameField = pick(fields, {"MC", "NAME", "XMMC", "XZQMC"});
@@ -109,6 +129,9 @@ EnginePlan EnginePlan::of(Project &project, std::vector<DistanceTargetSpec> targ
             l.dlbmField = pick(fields, {"DLBM"});
             l.dlmcField = pick(fields, {"DLMC"});
         }
+        if (r == "landuse")
+            l.parcelFields = {pick(fields, {"QSXZ"}), pick(fields, {"ZLDWMC"}),
+                              pick(fields, {"KCXS"}), pick(fields, {"GDDB"})};
         if (tilingRole(r) && l.polygonal)
             l.overlaps =
                 std::make_shared<const OverlapIndex>(project.features(info)->featureOverlaps());
@@ -132,6 +155,15 @@ EnginePlan EnginePlan::of(Project &project, std::vector<DistanceTargetSpec> targ
             if (l.polygonal)
                 plan.layers.push_back(std::move(l));
         }
+    }
+    // The townships, for the report's 位置 (never an overlap role: no rule reads them).
+    for (const auto &info : project.layers(Role::Township)) {
+        LayerPlan l = describe(info);
+        if (!l.polygonal)
+            continue;
+        l.inMemory = true;
+        l.location = true;
+        plan.layers.push_back(std::move(l));
     }
     for (const auto &t : plan.distanceTargets) {
         auto r = roleFromId(t.role);

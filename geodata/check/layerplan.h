@@ -55,6 +55,18 @@ struct LayerPlan
     // Quoted SQL expressions ('' when the layer has no such field).
     std::string codeField, nameField, dlbmField, dlmcField, classField;
     std::vector<std::string> listFields; // KJBJYS, PWWPFGK, HJFXFK, ZYKFXLYQ (as present)
+    // Land use: QSXZ, ZLDWMC, KCXS, GDDB in this order ('' for a field the layer lacks), read
+    // after the list fields (FeatureRows::FirstList + listFields.size() + k).
+    std::vector<std::string> parcelFields;
+    enum ParcelField
+    {
+        Qsxz,
+        Zldwmc,
+        Kcxs,
+        Gddb
+    };
+    // A township layer (乡镇): read whole, to say which townships the site lies in.
+    bool location = false;
     // Land use and farmland: which of the layer's features overlap each other (stored when
     // the layer was written, else found when the plan is made). Null for the other roles.
     std::shared_ptr<const OverlapIndex> overlaps;

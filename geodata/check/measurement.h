@@ -47,6 +47,30 @@ struct LanduseRow
     int parcels = 0;
 };
 
+// The land use under the site in the terms of a 三调 parcel's attributes: one row per
+// (DLBM, DLMC, QSXZ 权属性质, ZLDWMC 坐落单位名称 = 村, GDDB 耕地等别). A field the layer lacks
+// reads "" (the row then just has no such attribute).
+struct LanduseDetailRow
+{
+    std::string dlbm, dlmc, qsxz, zldwmc, gddb;
+    double areaM2 = 0; // planar
+    // The planar area less the 扣除 (田坎 …) part: planar × (1 − KCXS); negative when the layer
+    // has no KCXS field (no deduction known).
+    double deductedM2 = -1;
+    int parcels = 0;
+};
+
+// What the report's 三线协调 section says of cultivated land (耕地, DLBM 01xx) under the site,
+// from the land-use rows: of which 水田 (0101), parcels, by 耕地等别 (GDDB) where present.
+struct FarmlandSummary
+{
+    double cultivatedM2 = 0;
+    double paddyM2 = 0;
+    double deductedM2 = -1; // cultivated less the 扣除 part; negative: no KCXS on the layer
+    int parcels = 0;
+    std::vector<std::pair<std::string, double>> byGrade; // GDDB → m² (empty: no GDDB field)
+};
+
 // The nearest feature of a layer the rules measure distance to (黄河大堤 …).
 struct DistanceMeasure
 {
@@ -68,10 +92,20 @@ struct Measurement
     std::vector<std::string> repairs;            // what was wrong with the site or a layer feature
     std::map<std::string, RoleOverlap> overlaps; // by role id
     std::vector<LanduseRow> landuse;             // by DLBM
+    std::vector<LanduseDetailRow> landuseDetail; // by DLBM, DLMC, QSXZ, ZLDWMC, GDDB
+    FarmlandSummary farmland;
+    // The townships (乡镇, the project's township layers) the site lies in, with the area in
+    // each; empty when the project has no township layer.
+    std::vector<FeatureHit> townships;
     std::vector<DistanceMeasure> distances;
     // ExclusionSpec key → the role's overlap outside the excluded features, m².
     std::map<std::string, double> outsideOf;
     const RoleOverlap &overlap(const std::string &role) const;
+    // The villages (ZLDWMC of the land-use rows) under the site with their area, by name;
+    // parcels without a ZLDWMC are left out.
+    std::vector<std::pair<std::string, double>> villages() const;
+    // The land use under the site by QSXZ (权属性质 code; "" for parcels without one), by code.
+    std::vector<std::pair<std::string, double>> ownership() const;
 };
 
 } // namespace planlines::geodata::check

@@ -19,10 +19,13 @@ namespace planlines::geodata::check {
 struct SiteInputs
 {
     std::string name{};
-    std::string industry{};    // GB/T 4754 code, e.g. C2614, D4416
-    std::string use{};         // planned use (规划用途), e.g. 工业用地
-    std::string description{}; // free text searched for keywords (备注)
-    std::string source{};      // where the geometry came from (file, layer, feature)
+    std::string industry{};     // GB/T 4754 code, e.g. C2614, D4416
+    std::string use{};          // planned use (规划用途), e.g. 工业用地
+    std::string description{};  // free text searched for keywords (备注)
+    std::string source{};       // where the geometry came from (file, layer, feature)
+    std::string code{};         // 项目代码 (XMDM), for the report
+    std::string applicant{};    // 建设单位 (JSDW), for the report
+    std::string industryName{}; // 行业名称 (HYMC), for the report
 };
 
 enum class Status

@@ -76,6 +76,8 @@ private:
     // layers, in memory) do not overlap anywhere (remembered per pair for the whole batch).
     // Asked only of pieces of 20 000 vertices or more: smaller ones are united faster.
     bool piecesApart(const std::vector<PieceRef> &pieces);
+    // The 地类 rows, the detailed land-use rows and the farmland summary from the scan.
+    static void landuseRows(ScanAcc &acc, Measurement &m);
     std::map<std::pair<const void *, const void *>, bool> m_featuresOverlap;
     const EnginePlan &m_plan;
     std::unique_ptr<Database> m_db;     // the SpatiaLite engine's fast path

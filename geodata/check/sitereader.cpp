@@ -152,6 +152,10 @@ SiteBatch SiteReader::fromFile(Project &project, const std::string &path,
                 const int industryField = fieldIndex(names, {"HYDM", "INDUSTRY", "行业代码"});
                 const int useField = fieldIndex(names, {"GHYT", "DKYT", "USE", "YT", "规划用途"});
                 const int noteField = fieldIndex(names, {"BZ", "NOTE", "备注"});
+                const int industryNameField = fieldIndex(names, {"HYMC", "行业名称"});
+                const int codeField = fieldIndex(names, {"XMDM", "项目代码", "XMBH", "项目编号"});
+                const int applicantField =
+                    fieldIndex(names, {"JSDW", "建设单位", "SQDW", "申请单位", "QTDW", "牵头单位"});
                 OGR_L_ResetReading(layer);
                 // A driver that meets a damaged record says so and often just stops: the
                 // layer's sites read so far are not all of them, so none of them is checked.
@@ -167,6 +171,9 @@ SiteBatch SiteReader::fromFile(Project &project, const std::string &path,
                         r.inputs.industry = fieldText(f.get(), industryField, names, text);
                         r.inputs.use = fieldText(f.get(), useField, names, text);
                         r.inputs.description = fieldText(f.get(), noteField, names, text);
+                        r.inputs.code = fieldText(f.get(), codeField, names, text);
+                        r.inputs.applicant = fieldText(f.get(), applicantField, names, text);
+                        r.inputs.industryName = fieldText(f.get(), industryNameField, names, text);
                     } catch (const Error &e) {
                         out.rejected.push_back(where + ": " + e.cause());
                         continue;
@@ -225,9 +232,14 @@ SiteBatch SiteReader::fromProject(Project &project, const std::string &nameOrId)
                         return f.name;
             return {};
         };
-        const std::string inputFields[] = {find({"XMMC", "DKMC", "NAME", "MC"}),
-                                           find({"HYDM", "INDUSTRY"}),
-                                           find({"GHYT", "DKYT", "USE"}), find({"BZ", "NOTE"})};
+        const std::string inputFields[] = {
+            find({"XMMC", "DKMC", "NAME", "MC"}),
+            find({"HYDM", "INDUSTRY"}),
+            find({"GHYT", "DKYT", "USE"}),
+            find({"BZ", "NOTE"}),
+            find({"XMDM", "项目代码", "XMBH", "项目编号"}),
+            find({"JSDW", "建设单位", "SQDW", "申请单位", "QTDW", "牵头单位"}),
+            find({"HYMC", "行业名称"})};
         FeatureRequest request;
         request.skipNullGeometry = false;
         std::vector<int> at; // each input's position among the attributes, -1: none
@@ -260,9 +272,11 @@ SiteBatch SiteReader::fromProject(Project &project, const std::string &nameOrId)
             try {
                 // A layer's text is UTF-8 when the importer wrote it; a project edited by other
                 // tools may hold other bytes, which no rule could match.
-                std::string *inputs[] = {&r.inputs.name, &r.inputs.industry, &r.inputs.use,
-                                         &r.inputs.description};
-                for (int i = 0; i < 4; ++i) {
+                std::string *inputs[] = {&r.inputs.name,        &r.inputs.industry,
+                                         &r.inputs.use,         &r.inputs.description,
+                                         &r.inputs.code,        &r.inputs.applicant,
+                                         &r.inputs.industryName};
+                for (int i = 0; i < 7; ++i) {
                     try {
                         *inputs[i] = toUtf8(text(i), "UTF-8");
                     } catch (const Error &e) {

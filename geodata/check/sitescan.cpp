@@ -12,6 +12,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <numeric>
 
 namespace planlines::geodata::check {
@@ -76,8 +78,11 @@ void ScanAcc::merge(ScanAcc &&other)
     for (auto &[key, row] : other.landuse) {
         LanduseSum &mine = landuse[key];
         mine.area.add(row.area);
+        mine.deducted.add(row.deducted);
         mine.parcels += row.parcels;
     }
+    kcxsKnown = kcxsKnown || other.kcxsKnown;
+    gddbKnown = gddbKnown || other.gddbKnown;
     std::move(other.repairs.begin(), other.repairs.end(), std::back_inserter(repairs));
     std::move(other.landuseFlagged.begin(), other.landuseFlagged.end(),
               std::back_inserter(landuseFlagged));
@@ -86,6 +91,20 @@ void ScanAcc::merge(ScanAcc &&other)
 Geometry repairedPolygons(const Geometry &g)
 {
     return repairPolygons(g).geometry;
+}
+
+double deductionShare(const std::string &kcxs)
+{
+    double v = 0;
+    const char *begin = kcxs.data(), *end = kcxs.data() + kcxs.size();
+    while (begin < end && *begin == ' ')
+        ++begin;
+    const auto r = std::from_chars(begin, end, v);
+    if (r.ec != std::errc() || !std::isfinite(v) || v < 0)
+        return 0;
+    if (v <= 1)
+        return v;
+    return v <= 100 ? v / 100 : 0;
 }
 
 int SiteMeasurer::indexQuery(sqlite3_rtree_query_info *q)
@@ -150,9 +169,22 @@ ScanAcc SiteMeasurer::scanIndexed(const SiteView &view, int part, int parts)
         const bool isLanduse = l.role == "landuse";
         auto &roleAcc = acc.roles[l.role];
         roleAcc.present = true;
-        if (isLanduse)
+        // The parcel attributes of the report's land-use rows (LayerPlan::parcelFields).
+        const int parcelAt = FeatureRows::FirstList + static_cast<int>(l.listFields.size());
+        auto hasParcelField = [&](int k) {
+            return isLanduse && l.parcelFields.size() > static_cast<std::size_t>(k) &&
+                   !l.parcelFields[static_cast<std::size_t>(k)].empty();
+        };
+        const bool hasKcxs = hasParcelField(LayerPlan::Kcxs);
+        if (isLanduse) {
             acc.roles["cultivated"].present = true;
+            acc.kcxsKnown = acc.kcxsKnown || hasKcxs;
+            acc.gddbKnown = acc.gddbKnown || hasParcelField(LayerPlan::Gddb);
+        }
         FeatureRows &st = *layer->candidates;
+        auto parcelText = [&](int k) {
+            return hasParcelField(k) ? st.text(parcelAt + k) : std::string();
+        };
         st.start(&env, part, parts);
         const bool split = st.indexSplits();
         while (st.next()) {
@@ -205,6 +237,14 @@ ScanAcc SiteMeasurer::scanIndexed(const SiteView &view, int part, int parts)
             }
             if (pieceM2 <= 0)
                 continue;
+            LanduseKey key;
+            double kept = 1; // 1 − KCXS
+            if (isLanduse) {
+                key = {dlbm, st.text(FeatureRows::Dlmc), parcelText(LayerPlan::Qsxz),
+                       parcelText(LayerPlan::Zldwmc), parcelText(LayerPlan::Gddb)};
+                if (hasKcxs)
+                    kept = 1 - deductionShare(st.text(parcelAt + LayerPlan::Kcxs));
+            }
             if (flagged) {
                 FlaggedParcel f;
                 f.piece.blob = ref.blob;
@@ -214,14 +254,15 @@ ScanAcc SiteMeasurer::scanIndexed(const SiteView &view, int part, int parts)
                 if (ref.geometry)
                     f.piece.geometry = ref.geometry.clone();
                 f.areaM2 = pieceM2;
-                f.dlbm = dlbm;
-                f.dlmc = st.text(FeatureRows::Dlmc);
+                f.key = key;
+                f.kept = kept;
                 f.code = st.text(FeatureRows::Code);
                 acc.landuseFlagged.push_back(std::move(f));
             }
             if (isLanduse) {
-                auto &row = acc.landuse[{std::move(dlbm), st.text(FeatureRows::Dlmc)}];
+                auto &row = acc.landuse[std::move(key)];
                 row.area.add(pieceM2);
+                row.deducted.add(pieceM2 * kept);
                 ++row.parcels;
                 roleAcc.sum.add(pieceM2);
                 if (cultivated) {

@@ -80,11 +80,20 @@ struct RoleAcc
     void sortByFeature();
 };
 
+// A land-use row's attributes (Measurement::landuseDetail; "" for a field the layer lacks).
+struct LanduseKey
+{
+    std::string dlbm, dlmc, qsxz, zldwmc, gddb;
+    auto operator<=>(const LanduseKey &) const = default;
+};
+
 struct LanduseSum
 {
     AreaSum area;
+    AreaSum deducted; // area × (1 − KCXS)
     int parcels = 0;
     double twiceM2 = 0; // overlaps of parcels counted in `area` twice (taken off once)
+    double twiceDeductedM2 = 0;
 };
 
 // A land-use parcel whose feature overlaps another of its layer (LayerPlan::overlaps): kept,
@@ -93,14 +102,17 @@ struct FlaggedParcel
 {
     PieceRef piece;
     double areaM2 = 0;
-    std::string dlbm, dlmc, code;
+    LanduseKey key;
+    double kept = 1; // 1 − KCXS
+    std::string code;
 };
 
 struct ScanAcc
 {
     std::vector<FlaggedParcel> landuseFlagged;
     std::map<std::string, RoleAcc> roles;
-    std::map<std::pair<std::string, std::string>, LanduseSum> landuse; // (DLBM, DLMC)
+    std::map<LanduseKey, LanduseSum> landuse;
+    bool kcxsKnown = false, gddbKnown = false; // a land-use layer has KCXS, GDDB
     std::vector<std::string> repairs;
     // Adds the other half of a split scan.
     void merge(ScanAcc &&other);
@@ -146,5 +158,10 @@ void noteOverlappingPieces(const std::string &role, std::vector<PieceRef> &piece
                            std::vector<std::string> &notes);
 
 Geometry repairedPolygons(const Geometry &g);
+
+// A parcel's KCXS (扣除地类系数) as the share of its area deducted: a fraction in [0, 1], or a
+// percentage above 1 up to 100 (some county databases write 8 for 8 %); NULL, text that is no
+// number, or anything else: 0 (no deduction).
+double deductionShare(const std::string &kcxs);
 
 } // namespace planlines::geodata::check

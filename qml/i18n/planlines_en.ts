@@ -264,34 +264,94 @@
 <context>
     <name>CheckReportDialog</name>
     <message>
-        <location filename="../CheckReportDialog.qml" line="14"/>
-        <source>生成检查报告</source>
-        <translation>Write the check report</translation>
+        <location filename="../CheckReportDialog.qml" line="1"/>
+        <source>生成审查报告</source>
+        <translation>Write the review report</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="25"/>
+        <location filename="../CheckReportDialog.qml" line="1"/>
         <source>报告文件</source>
         <translation>Report file</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="27"/>
+        <location filename="../CheckReportDialog.qml" line="1"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="27"/>
+        <location filename="../CheckReportDialog.qml" line="1"/>
+        <source>OpenDocument 文本 (*.odt)</source>
+        <translation>OpenDocument text (*.odt)</translation>
+    </message>
+    <message>
+        <location filename="../CheckReportDialog.qml" line="1"/>
         <source>网页 (*.html)</source>
         <translation>Web pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="36"/>
-        <source>报告含位置图、占用与地类表、结论和规则条文；文件名以 .pdf 或 .html 结尾。</source>
-        <translation>The report holds the location map, the overlap and land-use tables, the verdict and the rule texts; the file name ends in .pdf or .html.</translation>
+        <location filename="../CheckReportDialog.qml" line="1"/>
+        <source>Excel 表格 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="48"/>
+        <location filename="../CheckReportDialog.qml" line="1"/>
+        <source>报告模板</source>
+        <translation>Report template</translation>
+    </message>
+    <message>
+        <location filename="../CheckReportDialog.qml" line="1"/>
+        <source>报告模板 (*.json)</source>
+        <translation>Report templates (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../CheckReportDialog.qml" line="1"/>
+        <source>报告含项目概况与结论、签字栏、位置图、三线协调、用地现状、三线一单和规则条文。PDF 用于打印，ODT 可在 WPS 和 Word 中编辑，XLSX 为各表格。</source>
+        <translation>The report holds the project and its verdict, the signature lines, the maps, the three control lines, the current land use, the environmental access list and the rule texts. PDF is for printing, ODT can be edited in WPS and Word, XLSX holds the tables.</translation>
+    </message>
+    <message>
+        <location filename="../CheckReportDialog.qml" line="1"/>
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../CheckReportDialog.qml" line="1"/>
+        <source>PDF（打印）</source>
+        <translation>PDF (print)</translation>
+    </message>
+    <message>
+        <location filename="../CheckReportDialog.qml" line="1"/>
+        <source>ODT（可编辑文档）</source>
+        <translation>ODT (editable document)</translation>
+    </message>
+    <message>
+        <location filename="../CheckReportDialog.qml" line="1"/>
+        <source>HTML（网页）</source>
+        <translation>HTML (web page)</translation>
+    </message>
+    <message>
+        <location filename="../CheckReportDialog.qml" line="1"/>
+        <source>XLSX（表格）</source>
+        <translation>XLSX (tables)</translation>
+    </message>
+    <message>
+        <location filename="../CheckReportDialog.qml" line="1"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../CheckReportDialog.qml" line="1"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../CheckReportDialog.qml" line="1"/>
+        <source>模板</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location filename="../CheckReportDialog.qml" line="1"/>
+        <source>内置模板（留空）</source>
+        <translation>Built-in template (leave empty)</translation>
     </message>
 </context>
 <context>
@@ -2077,8 +2137,8 @@
     </message>
     <message>
         <location filename="../checkcontroller.cpp" line="404"/>
-        <source>报告文件名须以 .pdf 或 .html 结尾：%1</source>
-        <translation>The report file name must end in .pdf or .html: %1</translation>
+        <source>报告文件名须以 .pdf、.odt、.html 或 .xlsx 结尾：%1</source>
+        <translation>The report file name must end in .pdf, .odt, .html or .xlsx: %1</translation>
     </message>
     <message>
         <location filename="../checkcontroller.cpp" line="416"/>

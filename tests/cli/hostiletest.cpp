@@ -541,7 +541,8 @@ private slots:
             }
         }
         const QString site = QStringLiteral("高苑新能源汇集站");
-        for (const QString &out : {mnt + "/report.pdf", mnt + "/report.html"}) {
+        for (const QString &out :
+             {mnt + "/report.pdf", mnt + "/report.html", mnt + "/report.odt"}) {
             const Timed r = timed({"check", "--db", db, "--site", site, "--report", out});
             QCOMPARE(r.result.exitCode, 1);
             QVERIFY2(r.result.err.contains(out + ": cannot write: No space left on device"),

@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -229,7 +230,7 @@ private slots:
         const QString words = QString::fromUtf8(pdftotext.readAllStandardOutput())
                                   .normalized(QString::NormalizationForm_KC);
         QVERIFY2(words.contains(
-                     QStringLiteral("检查结论：不符合").normalized(QString::NormalizationForm_KC)),
+                     QStringLiteral("审查结论：不符合").normalized(QString::NormalizationForm_KC)),
                  qPrintable(words.left(300)));
         QVERIFY(words.contains(kSite.normalized(QString::NormalizationForm_KC)));
         const QString html = m_dir.filePath(QStringLiteral("report.html"));
@@ -241,8 +242,45 @@ private slots:
         QVERIFY(text.contains(kSite));
         QVERIFY(text.contains(QStringLiteral("不符合")));
         QVERIFY(!ctl.writeReport(m_dir.filePath(QStringLiteral("report.doc"))));
-        QCOMPARE(ctl.errorString(), QStringLiteral("报告文件名须以 .pdf 或 .html 结尾：%1")
-                                        .arg(m_dir.filePath(QStringLiteral("report.doc"))));
+        QCOMPARE(ctl.errorString(),
+                 QStringLiteral("报告文件名须以 .pdf、.odt、.html 或 .xlsx 结尾：%1")
+                     .arg(m_dir.filePath(QStringLiteral("report.doc"))));
+        // The editable document, with a county's template (the panel's 模板 field).
+        const QString tpl = m_dir.filePath(QStringLiteral("county.json"));
+        QFile tf(tpl);
+        QVERIFY(tf.open(QIODevice::WriteOnly));
+        tf.write(R"({"unit": "测试县自然资源和规划局", "signatures": ["经办人", "负责人"]})");
+        tf.close();
+        const QString odt = m_dir.filePath(QStringLiteral("report.odt"));
+        QVERIFY(ctl.writeReport(odt, tpl));
+        QVERIFY(reports.wait(120000));
+        QVERIFY2(reports.last().at(0).toBool(), qPrintable(ctl.errorString()));
+        QProcess unzip;
+        // The text (content.xml) and the page footer with the unit (styles.xml).
+        unzip.start(QStringLiteral("unzip"),
+                    {QStringLiteral("-p"), odt, QStringLiteral("content.xml"),
+                     QStringLiteral("styles.xml")});
+        QVERIFY(unzip.waitForFinished(60000));
+        // The words as a reader sees them (the markup around them is the writer's).
+        const QString xml = QString::fromUtf8(unzip.readAllStandardOutput())
+                                .remove(QRegularExpression(QStringLiteral("<[^>]*>")));
+        QVERIFY2(xml.contains(QStringLiteral("测试县自然资源和规划局")), qPrintable(xml.left(300)));
+        QVERIFY(xml.contains(QStringLiteral("经办人")));
+        QVERIFY(xml.contains(kSite));
+        QVERIFY(xml.contains(QStringLiteral("审查结论：不符合")));
+        // A broken template: the panel says which file and why, and writes nothing.
+        QFile bf(tpl);
+        QVERIFY(bf.open(QIODevice::WriteOnly));
+        bf.write("{\n  \"unit\": 3\n}\n");
+        bf.close();
+        QFile::remove(odt);
+        QVERIFY(ctl.writeReport(odt, tpl));
+        QVERIFY(reports.wait(120000));
+        QVERIFY(!reports.last().at(0).toBool());
+        QVERIFY2(ctl.errorString().contains(tpl +
+                                            QStringLiteral(", line 2: key \"unit\": must be text")),
+                 qPrintable(ctl.errorString()));
+        QVERIFY(!QFile::exists(odt));
     }
 
     void drawnPolygonOnTheFixture()

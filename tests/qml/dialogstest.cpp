@@ -261,6 +261,27 @@ private slots:
             return;
         QVERIFY(reportDialog->property("visible").toBool());
         QCOMPARE(path->property("text").toString(), suggested);
+        // 模板 → 浏览…: the template's file chooser, closed; the field stays empty (built-in).
+        openAndEscape(QStringLiteral("reportTemplateBrowseButton"),
+                      QStringLiteral("reportTemplatePicker"));
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(reportDialog->property("visible").toBool());
+        QVERIFY(
+            object(QStringLiteral("reportTemplateField"))->property("text").toString().isEmpty());
+        // 格式: ODT changes the file's extension, PDF back.
+        QObject *format = object(QStringLiteral("reportFormatBox"));
+        QVERIFY(format);
+        QCOMPARE(format->property("count").toInt(), 4);
+        format->setProperty("currentIndex", 1);
+        QMetaObject::invokeMethod(format, "activated", Q_ARG(int, 1));
+        QTRY_VERIFY2(path->property("text").toString().endsWith(QStringLiteral(".odt")),
+                     qPrintable(path->property("text").toString()));
+        if (qEnvironmentVariableIsSet("PLANLINES_DIALOG_SHOT"))
+            m_window->grabWindow().save(qEnvironmentVariable("PLANLINES_DIALOG_SHOT"));
+        format->setProperty("currentIndex", 0);
+        QMetaObject::invokeMethod(format, "activated", Q_ARG(int, 0));
+        QTRY_COMPARE(path->property("text").toString(), suggested);
         QTest::keyClick(m_window, Qt::Key_Escape);
         QTRY_VERIFY(!reportDialog->property("visible").toBool());
         QVERIFY(!QFile::exists(suggested));

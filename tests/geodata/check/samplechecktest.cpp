@@ -13,6 +13,7 @@
 #include <cmath>
 #include <map>
 #include <numbers>
+#include <tuple>
 
 using namespace planlines::geodata;
 using namespace planlines::geodata::check;
@@ -111,6 +112,70 @@ private slots:
         const double siteM2 = std::get<double>(*project->db().scalar(
             "SELECT ST_Area(geom) FROM site WHERE XMMC = ?", site.toStdString()));
         PL_COMPARE_NEAR(r.measurement.siteAreaM2, siteM2, 0.01, "m²");
+    }
+
+    // The report's land-use rows (issue 19): by DLBM, QSXZ, ZLDWMC and GDDB, the villages, the
+    // 耕地 by 等别 and the townships, each against SpatiaLite's own overlay of the site.
+    void landuseDetailEqualsSpatialiteSql_data() { landuseEqualsSpatialiteSql_data(); }
+    void landuseDetailEqualsSpatialiteSql()
+    {
+        QFETCH(QString, site);
+        const SiteBatch batch = SiteReader::fromProject(*project, site.toStdString());
+        const auto r = engine->check(batch.sites[0].site, batch.sites[0].inputs);
+        const Measurement &m = r.measurement;
+        auto st = project->db().prepare(
+            "SELECT p.DLBM, p.QSXZ, p.ZLDWMC, COALESCE(CAST(p.GDDB AS TEXT), ''), "
+            "SUM(ST_Area(ST_Intersection(s.geom, p.geom))), "
+            "SUM(ST_Area(ST_Intersection(s.geom, p.geom)) * (1 - COALESCE(p.KCXS, 0))) "
+            "FROM site AS s JOIN landuse AS p ON p.ROWID IN (SELECT ROWID FROM SpatialIndex "
+            "WHERE f_table_name = 'landuse' AND f_geometry_column = 'geom' AND search_frame = "
+            "s.geom) WHERE s.XMMC = ? AND ST_Intersects(s.geom, p.geom) "
+            "GROUP BY 1, 2, 3, 4 HAVING SUM(ST_Area(ST_Intersection(s.geom, p.geom))) > 0");
+        st.bind(1, site.toStdString());
+        std::map<std::tuple<std::string, std::string, std::string, std::string>,
+                 std::pair<double, double>>
+            sql;
+        std::map<std::string, double> villages, grades, owners;
+        while (st.step()) {
+            sql[{st.text(0), st.text(1), st.text(2), st.text(3)}] = {st.real(4), st.real(5)};
+            villages[st.text(2)] += st.real(4);
+            owners[st.text(1)] += st.real(4);
+            if (st.text(0).rfind("01", 0) == 0)
+                grades[st.text(3)] += st.real(4);
+        }
+        QCOMPARE(m.landuseDetail.size(), sql.size());
+        for (const auto &row : m.landuseDetail) {
+            const auto it = sql.find({row.dlbm, row.qsxz, row.zldwmc, row.gddb});
+            QVERIFY2(it != sql.end(), (row.dlbm + " " + row.zldwmc + " " + row.gddb).c_str());
+            PL_COMPARE_NEAR(row.areaM2, it->second.first, 0.01, "m²");
+            PL_COMPARE_NEAR(row.deductedM2, it->second.second, 0.01, "m²");
+            QVERIFY(!row.qsxz.empty() && !row.zldwmc.empty());
+        }
+        const auto mv = m.villages();
+        QCOMPARE(mv.size(), villages.size());
+        for (const auto &[name, a] : mv)
+            PL_COMPARE_NEAR(a, villages.at(name), 0.01, "m²");
+        const auto mo = m.ownership();
+        QCOMPARE(mo.size(), owners.size());
+        for (const auto &[code, a] : mo)
+            PL_COMPARE_NEAR(a, owners.at(code), 0.01, "m²");
+        QCOMPARE(m.farmland.byGrade.size(), grades.size());
+        for (const auto &[grade, a] : m.farmland.byGrade)
+            PL_COMPARE_NEAR(a, grades.at(grade), 0.01, "m²");
+        PL_COMPARE_NEAR(m.farmland.cultivatedM2, m.overlap("cultivated").areaM2, 0.001, "m²");
+        // The townships: the site's area in each, adding up to the site.
+        QVERIFY(!m.townships.empty());
+        double inTownships = 0;
+        for (const auto &t : m.townships) {
+            const double sqlM2 = std::get<double>(*project->db().scalar(
+                "SELECT ST_Area(ST_Intersection(s.geom, t.geom)) FROM site AS s, township AS t "
+                "WHERE s.XMMC = ? AND t.ROWID = ?",
+                site.toStdString(), t.fid));
+            PL_COMPARE_NEAR(t.areaM2, sqlM2, 0.01, "m²");
+            QVERIFY(!t.name.empty());
+            inTownships += t.areaM2;
+        }
+        PL_COMPARE_NEAR(inTownships, m.siteAreaM2, 0.05, "m²");
     }
 
     void detailedSitesEqualSpatialiteSql_data()
