@@ -17,6 +17,7 @@
 #include <QTextLayout>
 
 #include <cmath>
+#include <vector>
 
 namespace planlines::layers::report {
 
@@ -162,6 +163,31 @@ void drawPage(QPainter &p, QTextDocument &doc, int index)
     p.restore();
 }
 
+// The document cut at its page breaks. What follows a break starts a page whatever comes
+// before it, so each part is paginated alone: a file of many sites' reports is moved and laid
+// out again site by site, not whole for every heading moved (quadratic in the sites).
+std::vector<Document> partsBetweenBreaks(const Document &d)
+{
+    const auto emptyPart = [&d] {
+        Document part;
+        part.title = d.title;
+        part.subtitle = d.subtitle;
+        part.unit = d.unit;
+        part.footerLeft = d.footerLeft;
+        return part;
+    };
+    std::vector<Document> parts{emptyPart()};
+    for (const Block &b : d.blocks) {
+        if (b.kind != Block::Kind::PageBreak)
+            parts.back().blocks.push_back(b);
+        else if (!parts.back().blocks.empty())
+            parts.push_back(emptyPart());
+    }
+    if (parts.size() > 1 && parts.back().blocks.empty())
+        parts.pop_back();
+    return parts;
+}
+
 } // namespace
 
 QByteArray reportPdf(const Document &d)
@@ -171,17 +197,24 @@ QByteArray reportPdf(const Document &d)
     scratch.open(QIODevice::WriteOnly);
     QPdfWriter like(&scratch);
     setUpReportWriter(like, d);
-    ReportText text = paginateReport(d, like);
-    QTextDocument &doc = *text.doc;
-    const int pages = doc.pageCount();
+    std::vector<ReportText> texts;
+    int pages = 0;
+    for (const Document &part : partsBetweenBreaks(d)) {
+        texts.push_back(paginateReport(part, like));
+        pages += texts.back().doc->pageCount();
+    }
     return sheet::writeTextPdf([&d](QPdfWriter &writer) { setUpReportWriter(writer, d); },
                                [&](QPainter &p, const std::function<void()> &newPage) {
                                    p.setRenderHint(QPainter::Antialiasing);
-                                   for (int i = 0; i < pages; ++i) {
-                                       if (i > 0)
-                                           newPage();
-                                       drawPage(p, doc, i);
-                                       drawFooter(p, d, i + 1, pages);
+                                   int page = 0;
+                                   for (ReportText &text : texts) {
+                                       QTextDocument &doc = *text.doc;
+                                       for (int i = 0; i < doc.pageCount(); ++i) {
+                                           if (page > 0)
+                                               newPage();
+                                           drawPage(p, doc, i);
+                                           drawFooter(p, d, ++page, pages);
+                                       }
                                    }
                                });
 }
