@@ -168,15 +168,16 @@ void drawPage(QPainter &p, QTextDocument &doc, int index)
 // out again site by site, not whole for every heading moved (quadratic in the sites).
 std::vector<Document> partsBetweenBreaks(const Document &d)
 {
+    // The title opens the first part only; the footer is drawn from d itself.
     const auto emptyPart = [&d] {
         Document part;
-        part.title = d.title;
-        part.subtitle = d.subtitle;
         part.unit = d.unit;
         part.footerLeft = d.footerLeft;
         return part;
     };
     std::vector<Document> parts{emptyPart()};
+    parts.front().title = d.title;
+    parts.front().subtitle = d.subtitle;
     for (const Block &b : d.blocks) {
         if (b.kind != Block::Kind::PageBreak)
             parts.back().blocks.push_back(b);
