@@ -8,7 +8,7 @@ GENERATOR ?= Ninja
 CMAKE_ARGS ?=
 # Lets ccache (when CMAKE_ARGS makes it the compiler launcher) cache files built with the
 # precompiled headers (cmake/precompile.cmake).
-export CCACHE_SLOPPINESS ?= pch_defines,time_macros,include_file_mtime,include_file_ctime
+export CCACHE_SLOPPINESS ?= pch_defines,time_macros
 
 .PHONY: all deps configure build test run package bench nogui sanitize fuzz format clean
 
