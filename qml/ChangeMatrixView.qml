@@ -26,10 +26,6 @@ Item {
         table.forceLayout()
         return table.itemAtCell(Qt.point(column, row))
     }
-    // The cell's delegate where it is now (null when not loaded).
-    function loadedCellItem(row, column) {
-        return table.itemAtCell(Qt.point(column, row))
-    }
 
     Label {
         id: corner
