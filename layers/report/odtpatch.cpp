@@ -9,6 +9,7 @@
 #include <QTextFrame>
 #include <QTextTable>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -257,6 +258,69 @@ void markHeadings(QString &xml, const std::map<int, int> &headings)
     xml = out;
 }
 
+QString xmlEscaped(const QString &s)
+{
+    return s.toHtmlEscaped();
+}
+
+// The A4 page of the PDF (20 mm at the sides and the top, the footer at the foot of the text
+// block) as the default master page "Standard", which WPS, Word and LibreOffice give every
+// page of a document whose paragraphs name no other. The footer: a right-aligned tab stop at
+// the text block's right edge between the left part and the page numbers, which are fields
+// the word processor fills in after its own layout.
+QByteArray stylesXml(const QString &footerLeft)
+{
+    QString footer = xmlEscaped(footerLeft);
+    footer += QStringLiteral("<text:tab/>第 <text:page-number text:select-page=\"current\">1"
+                             "</text:page-number> 页 共 <text:page-count>1</text:page-count> 页");
+    return QStringLiteral(
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+               "<office:document-styles "
+               "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+               "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+               "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+               "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" "
+               "office:version=\"1.2\">"
+               "<office:automatic-styles>"
+               "<style:page-layout style:name=\"pmA4\">"
+               "<style:page-layout-properties fo:page-width=\"210mm\" fo:page-height=\"297mm\" "
+               "style:print-orientation=\"portrait\" fo:margin-top=\"20mm\" "
+               "fo:margin-bottom=\"12mm\" fo:margin-left=\"20mm\" fo:margin-right=\"20mm\"/>"
+               "<style:footer-style><style:header-footer-properties fo:min-height=\"10mm\" "
+               "fo:margin-top=\"5mm\" fo:padding-top=\"1.5mm\" "
+               "fo:border-top=\"0.2mm solid #888888\"/></style:footer-style>"
+               "</style:page-layout>"
+               "<style:style style:name=\"Footer\" style:family=\"paragraph\">"
+               "<style:paragraph-properties><style:tab-stops>"
+               "<style:tab-stop style:position=\"170mm\" style:type=\"right\"/>"
+               "</style:tab-stops></style:paragraph-properties>"
+               "<style:text-properties fo:font-family=\"%1\" fo:font-size=\"8pt\" "
+               "fo:color=\"#555555\"/>"
+               "</style:style>"
+               "</office:automatic-styles>"
+               "<office:master-styles>"
+               "<style:master-page style:name=\"Standard\" style:page-layout-name=\"pmA4\">"
+               "<style:footer><text:p text:style-name=\"Footer\">%2</text:p></style:footer>"
+               "</style:master-page>"
+               "</office:master-styles>"
+               "</office:document-styles>\n")
+        .arg(sansFamily(), footer)
+        .toUtf8();
+}
+
+// The manifest with styles.xml listed after content.xml (once).
+QByteArray manifestWithStyles(const QByteArray &manifest)
+{
+    if (manifest.contains("manifest:full-path=\"styles.xml\""))
+        return manifest;
+    const QByteArray entry = " <manifest:file-entry manifest:media-type=\"text/xml\" "
+                             "manifest:full-path=\"styles.xml\"/>\n";
+    const qsizetype end = manifest.indexOf("</manifest:manifest>");
+    if (end < 0)
+        throw geodata::Error("the OpenDocument package's manifest is damaged");
+    return manifest.left(end) + entry + manifest.mid(end);
+}
+
 } // namespace
 
 OdtPatch odtPatchFor(const QTextDocument &doc)
@@ -305,6 +369,18 @@ QByteArray patchOdt(const QByteArray &odt, const OdtPatch &patch)
     }
     if (!found)
         throw geodata::Error("the OpenDocument package has no content.xml");
+    bool manifest = false;
+    for (Entry &e : entries)
+        if (e.name == "META-INF/manifest.xml") {
+            e.data = manifestWithStyles(e.data);
+            manifest = true;
+        }
+    if (!manifest)
+        throw geodata::Error("the OpenDocument package has no manifest");
+    std::erase_if(entries, [](const Entry &e) { return e.name == "styles.xml"; });
+    const auto content = std::find_if(entries.begin(), entries.end(),
+                                      [](const Entry &e) { return e.name == "content.xml"; });
+    entries.insert(content + 1, Entry{"styles.xml", stylesXml(patch.footerLeft)});
     return writeZip(entries);
 }
 

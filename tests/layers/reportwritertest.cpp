@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextCursor>
+#include <QXmlStreamReader>
 
 #include <unistd.h>
 
@@ -353,6 +354,28 @@ private slots:
         QCOMPARE(picture.size(), QSize(900, 600));
         const QString listing = runTool(QStringLiteral("unzip"), {QStringLiteral("-l"), odt});
         QVERIFY2(listing.contains(m.captured(2)), qPrintable(listing));
+        // Every page's footer, as the PDF's: the unit and the record, then 第 N 页 共 M 页 as
+        // fields; the page A4 with 20 mm sides. styles.xml is listed in the manifest.
+        const QString styles = unzip(odt, QStringLiteral("styles.xml"));
+        QVERIFY2(
+            styles.contains(QStringLiteral("<style:footer><text:p text:style-name=\"Footer\">") +
+                            kUnit + QStringLiteral("　") + kRecord +
+                            QStringLiteral("<text:tab/>第 <text:page-number "
+                                           "text:select-page=\"current\">1</text:page-number> 页 "
+                                           "共 <text:page-count>1</text:page-count> 页</text:p>")),
+            qPrintable(styles));
+        QVERIFY(styles.contains(QStringLiteral("<style:master-page style:name=\"Standard\" "
+                                               "style:page-layout-name=\"pmA4\">")));
+        QVERIFY(
+            styles.contains(QStringLiteral("fo:page-width=\"210mm\" fo:page-height=\"297mm\"")));
+        QVERIFY(unzip(odt, QStringLiteral("META-INF/manifest.xml"))
+                    .contains(QStringLiteral("manifest:full-path=\"styles.xml\"")));
+        for (const QString *xml : {&styles, &content}) {
+            QXmlStreamReader reader(*xml);
+            while (!reader.atEnd())
+                reader.readNext();
+            QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
+        }
     }
 
     void htmlIsOneFile()
