@@ -238,17 +238,24 @@ void CheckWorker::openRecord(qint64 id, CheckOutcome &out)
     try {
         const CheckResult again = eng.check(geodata::Geometry::fromWkb(rec->siteWkb),
                                             CheckRecords::inputsFrom(rec->inputs));
-        reproduced = again.jsonObject(eng.provenance()) == rec->result;
-        if (!reproduced)
+        const RecordMatch match =
+            CheckRecords::compare(rec->result, again.jsonObject(eng.provenance()));
+        reproduced = match.reproduced();
+        if (match.kind == RecordMatch::OlderFormat)
+            why = tr("记录为旧版格式，其中各项相同；未含 %1")
+                      .arg(match.added.join(QStringLiteral("、")));
+        else if (!reproduced)
             why = eng.layerVersions() != rec->layerVersions ? tr("记录之后图层版本已变")
-                  : eng.rules().checksum() != rec->rulesChecksum ? tr("记录之后规则文件已变")
-                                                                 : tr("结果不同");
+                  : eng.rules().checksum() != rec->rulesChecksum
+                      ? tr("记录之后规则文件已变")
+                      : tr("结果不同：%1").arg(match.differsAt);
     } catch (const std::exception &e) {
         why = QString::fromUtf8(e.what());
     }
     s->json.insert(QStringLiteral("reproduced"), reproduced);
-    s->notes << (reproduced ? tr("重新检查：结果与记录一致")
-                            : tr("重新检查：结果与记录不同（%1）").arg(why));
+    s->notes << (!reproduced     ? tr("重新检查：结果与记录不同（%1）").arg(why)
+                 : why.isEmpty() ? tr("重新检查：结果与记录一致")
+                                 : tr("重新检查：结果与记录一致（%1）").arg(why));
     out.results.push_back(std::move(s));
     out.checked = true;
     out.message = tr("已打开记录 %1").arg(id);

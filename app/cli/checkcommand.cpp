@@ -110,14 +110,19 @@ int showRecord(geodata::Project &project, std::int64_t id, const RuleSet &rules,
     QString why;
     try {
         CheckResult again = engine.check(geodata::Geometry::fromWkb(rec->siteWkb), inputs);
-        reproduced = again.jsonObject(engine.provenance()) == rec->result;
-        if (!reproduced)
+        const RecordMatch match =
+            CheckRecords::compare(rec->result, again.jsonObject(engine.provenance()));
+        reproduced = match.reproduced();
+        if (match.kind == RecordMatch::OlderFormat)
+            why = QStringLiteral("the record is of an older format: every member it holds is "
+                                 "the same; it lacks ") +
+                  match.added.join(QStringLiteral(", "));
+        else if (!reproduced)
             why = engine.layerVersions() != rec->layerVersions
                       ? QStringLiteral("layer versions changed since the record")
-                  : QString::fromStdString(rules.checksum() + " ") !=
-                          QString::fromStdString(rec->rulesChecksum + " ")
+                  : rules.checksum() != rec->rulesChecksum
                       ? QStringLiteral("the rule file changed since the record")
-                      : QStringLiteral("the result differs");
+                      : QStringLiteral("the result differs at ") + match.differsAt;
     } catch (const std::exception &e) {
         why = QString::fromUtf8(e.what());
     }
@@ -137,8 +142,9 @@ int showRecord(geodata::Project &project, std::int64_t id, const RuleSet &rules,
                    .arg(QString::fromStdString(rec->createdAt),
                         QString::fromStdString(rec->createdBy),
                         QString::fromStdString(rec->rulesVersion),
-                        reproduced ? QStringLiteral("结果一致")
-                                   : QStringLiteral("结果不同: ") + why);
+                        !reproduced     ? QStringLiteral("结果不同: ") + why
+                        : why.isEmpty() ? QStringLiteral("结果一致")
+                                        : QStringLiteral("结果一致 (") + why + QLatin1Char(')'));
     }
     return 0;
 }

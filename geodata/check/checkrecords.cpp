@@ -1,6 +1,8 @@
 #include "checkrecords.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 #include <zstd.h>
 
@@ -179,6 +181,67 @@ std::optional<CheckRecord> CheckRecords::load(Project &project, std::int64_t id)
     if (rows.empty())
         return std::nullopt;
     return fromStored(rows.front());
+}
+
+namespace {
+
+// Walks stored against again: false at the first member stored holds with another value in
+// again (its path in m.differsAt); members only again holds go to m.added.
+bool holdsSame(const QJsonValue &stored, const QJsonValue &again, const QString &path,
+               RecordMatch &m)
+{
+    if (stored.isObject() && again.isObject()) {
+        const QJsonObject a = stored.toObject(), b = again.toObject();
+        for (auto it = a.begin(); it != a.end(); ++it) {
+            const QString at = path.isEmpty() ? it.key() : path + QLatin1Char('.') + it.key();
+            if (!b.contains(it.key())) {
+                m.differsAt = at;
+                return false;
+            }
+            if (!holdsSame(it.value(), b.value(it.key()), at, m))
+                return false;
+        }
+        for (auto it = b.begin(); it != b.end(); ++it)
+            if (!a.contains(it.key())) {
+                QString at = path.isEmpty() ? it.key() : path + QLatin1Char('.') + it.key();
+                at.replace(QRegularExpression(QStringLiteral("\\[\\d+\\]")), QStringLiteral("[]"));
+                if (!m.added.contains(at))
+                    m.added << at;
+            }
+        return true;
+    }
+    if (stored.isArray() && again.isArray()) {
+        const QJsonArray a = stored.toArray(), b = again.toArray();
+        if (a.size() != b.size()) {
+            m.differsAt = path;
+            return false;
+        }
+        for (qsizetype i = 0; i < a.size(); ++i)
+            if (!holdsSame(a[i], b[i], QStringLiteral("%1[%2]").arg(path).arg(i), m))
+                return false;
+        return true;
+    }
+    if (stored != again) {
+        m.differsAt = path;
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+RecordMatch CheckRecords::compare(const QJsonObject &stored, const QJsonObject &again)
+{
+    RecordMatch m;
+    if (stored == again)
+        return m;
+    if (!holdsSame(stored, again, {}, m)) {
+        m.kind = RecordMatch::Differs;
+        m.added.clear();
+        return m;
+    }
+    m.kind = RecordMatch::OlderFormat;
+    return m;
 }
 
 } // namespace planlines::geodata::check

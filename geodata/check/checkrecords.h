@@ -9,6 +9,7 @@
 #include "../project.h"
 
 #include <QJsonObject>
+#include <QStringList>
 
 #include <optional>
 #include <span>
@@ -23,6 +24,22 @@ struct CheckRecord
     std::string createdAt, createdBy, siteName, verdict, rulesVersion, rulesChecksum, batchId;
     std::vector<unsigned char> siteWkb;
     QJsonObject inputs, layerVersions, result;
+};
+
+// How a site checked again compares with its record (`check --record`, 打开记录).
+struct RecordMatch
+{
+    enum Kind
+    {
+        Same,        // byte for byte the stored result
+        OlderFormat, // the record, from an earlier PlanLines, lacks members the result now
+                     // holds (added), and every member it has is the same
+        Differs      // a member the record holds has another value now (differsAt)
+    };
+    Kind kind = Same;
+    QStringList added; // "landuse_detail", "results[].source" …, each once
+    QString differsAt; // the first member that differs, "overlaps[2].area_m2"
+    bool reproduced() const { return kind != Differs; }
 };
 
 class CheckRecords
@@ -45,6 +62,8 @@ public:
     static std::vector<unsigned char> pack(std::string_view json);
     static std::string unpack(std::span<const unsigned char> packed);
     static SiteInputs inputsFrom(const QJsonObject &o);
+    // The stored result against the same site checked again (both as jsonObject writes them).
+    static RecordMatch compare(const QJsonObject &stored, const QJsonObject &again);
 };
 
 } // namespace planlines::geodata::check

@@ -45,7 +45,7 @@ struct LayerSpec
         std::string importedAt, checksum, note;
         std::optional<std::vector<FeatureOverlap>> overlaps;
     };
-    std::optional<Copied> copied;
+    std::optional<Copied> copied = std::nullopt;
 };
 
 // How an engine stores a geometry: made on reader threads (LayerWriter::encode), so importers

@@ -59,14 +59,155 @@
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../attributetablemodel.cpp" line="20"/>
+        <location filename="../attributetablemodel.cpp" line="18"/>
         <source>面积（平方米）</source>
         <translation>Area (m²)</translation>
     </message>
     <message>
-        <location filename="../attributetablemodel.cpp" line="21"/>
+        <location filename="../attributetablemodel.cpp" line="19"/>
         <source>面积（亩）</source>
         <translation>Area (mu)</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeMatrixView</name>
+    <message>
+        <location filename="../ChangeMatrixView.qml" line="34"/>
+        <source>原＼现（亩）</source>
+        <translation>From＼To (mu)</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePanel</name>
+    <message>
+        <location filename="../ChangePanel.qml" line="58"/>
+        <source>导出变更分析表</source>
+        <translation>Export the change analysis tables</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="61"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="74"/>
+        <source>打印变化图</source>
+        <translation>Print change maps</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="77"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="77"/>
+        <source>PNG 图片 (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="77"/>
+        <source>SVG 图形 (*.svg)</source>
+        <translation>SVG drawings (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="86"/>
+        <source>变更分析</source>
+        <translation>Land-use change</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="94"/>
+        <source>项目中只有一个地类图斑版本。导入新一年度的变更调查（角色：地类图斑）后，原数据保留为前一版本，即可比对。</source>
+        <translation>The project holds one version of the land-use parcels only. Import a newer year&apos;s change survey (role: land-use parcels): the present data stays as the earlier version, and the two can be compared.</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="99"/>
+        <source>前期</source>
+        <translation>Earlier</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="108"/>
+        <source>后期</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="122"/>
+        <source>比对</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="129"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="145"/>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="176"/>
+        <source>一级类</source>
+        <translation>Level 1 classes</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="181"/>
+        <source>二级类</source>
+        <translation>Level 2 classes</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="191"/>
+        <source>转移矩阵</source>
+        <translation>Transfer matrix</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="192"/>
+        <source>耕地流出（%1）</source>
+        <translation>Cultivated land lost (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="193"/>
+        <source>耕地流入（%1）</source>
+        <translation>Cultivated land gained (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="216"/>
+        <source>原地类</source>
+        <translation>Earlier class</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="217"/>
+        <source>现地类</source>
+        <translation>Later class</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="218"/>
+        <source>面积（亩）</source>
+        <translation>Area (mu)</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="242"/>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="248"/>
+        <source>已存为图层</source>
+        <translation>Saved as a layer</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="248"/>
+        <source>存为图层</source>
+        <translation>Save as a layer</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="257"/>
+        <source>打印变化图…</source>
+        <translation>Print change maps…</translation>
+    </message>
+    <message>
+        <location filename="../ChangePanel.qml" line="270"/>
+        <source>按乡镇分幅</source>
+        <translation>One sheet per township</translation>
     </message>
 </context>
 <context>
@@ -264,92 +405,93 @@
 <context>
     <name>CheckReportDialog</name>
     <message>
-        <location filename="../CheckReportDialog.qml" line="1"/>
+        <location filename="../CheckReportDialog.qml" line="17"/>
         <source>生成审查报告</source>
         <translation>Write the review report</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="1"/>
+        <location filename="../CheckReportDialog.qml" line="36"/>
         <source>报告文件</source>
         <translation>Report file</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="1"/>
+        <location filename="../CheckReportDialog.qml" line="38"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="1"/>
+        <location filename="../CheckReportDialog.qml" line="38"/>
         <source>OpenDocument 文本 (*.odt)</source>
         <translation>OpenDocument text (*.odt)</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="1"/>
+        <location filename="../CheckReportDialog.qml" line="39"/>
         <source>网页 (*.html)</source>
         <translation>Web pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="1"/>
+        <location filename="../CheckReportDialog.qml" line="39"/>
         <source>Excel 表格 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="1"/>
+        <location filename="../CheckReportDialog.qml" line="46"/>
         <source>报告模板</source>
         <translation>Report template</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="1"/>
+        <location filename="../CheckReportDialog.qml" line="48"/>
         <source>报告模板 (*.json)</source>
         <translation>Report templates (*.json)</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="1"/>
+        <location filename="../CheckReportDialog.qml" line="59"/>
         <source>报告含项目概况与结论、签字栏、位置图、三线协调、用地现状、三线一单和规则条文。PDF 用于打印，ODT 可在 WPS 和 Word 中编辑，XLSX 为各表格。</source>
         <translation>The report holds the project and its verdict, the signature lines, the maps, the three control lines, the current land use, the environmental access list and the rule texts. PDF is for printing, ODT can be edited in WPS and Word, XLSX holds the tables.</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="1"/>
+        <location filename="../CheckReportDialog.qml" line="61"/>
         <source>格式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="1"/>
+        <location filename="../CheckReportDialog.qml" line="67"/>
         <source>PDF（打印）</source>
         <translation>PDF (print)</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="1"/>
+        <location filename="../CheckReportDialog.qml" line="67"/>
         <source>ODT（可编辑文档）</source>
         <translation>ODT (editable document)</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="1"/>
+        <location filename="../CheckReportDialog.qml" line="67"/>
         <source>HTML（网页）</source>
         <translation>HTML (web page)</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="1"/>
+        <location filename="../CheckReportDialog.qml" line="68"/>
         <source>XLSX（表格）</source>
         <translation>XLSX (tables)</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="1"/>
+        <location filename="../CheckReportDialog.qml" line="71"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="1"/>
+        <location filename="../CheckReportDialog.qml" line="80"/>
+        <location filename="../CheckReportDialog.qml" line="93"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="1"/>
+        <location filename="../CheckReportDialog.qml" line="83"/>
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../CheckReportDialog.qml" line="1"/>
+        <location filename="../CheckReportDialog.qml" line="89"/>
         <source>内置模板（留空）</source>
         <translation>Built-in template (leave empty)</translation>
     </message>
@@ -483,18 +625,6 @@
         <translation>%1 m² · %2 mu · %3 ha</translation>
     </message>
     <message>
-        <source>图层“%1”第 %2 号要素</source>
-        <translation type="vanished">layer “%1”, feature %2</translation>
-    </message>
-    <message>
-        <source>%1 图层“%2”第 %3 号要素</source>
-        <translation type="vanished">%1, layer “%2”, feature %3</translation>
-    </message>
-    <message>
-        <source>%1 第 %2 行：%3</source>
-        <translation type="vanished">%1, line %2: %3</translation>
-    </message>
-    <message>
         <location filename="../checkrows.cpp" line="127"/>
         <source>项目中没有此图层</source>
         <translation>The project has no such layer</translation>
@@ -558,38 +688,48 @@
         <translation>The project has no check record %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="243"/>
+        <location filename="../checkworker.cpp" line="245"/>
+        <source>记录为旧版格式，其中各项相同；未含 %1</source>
+        <translation>the record is of an older format: every item it holds is the same; it lacks %1</translation>
+    </message>
+    <message>
+        <location filename="../checkworker.cpp" line="248"/>
         <source>记录之后图层版本已变</source>
         <translation>the layer versions changed since the record</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="244"/>
+        <location filename="../checkworker.cpp" line="250"/>
         <source>记录之后规则文件已变</source>
         <translation>the rule file changed since the record</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="245"/>
-        <source>结果不同</source>
-        <translation>the result differs</translation>
+        <location filename="../checkworker.cpp" line="251"/>
+        <source>结果不同：%1</source>
+        <translation>the result differs at %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="250"/>
+        <location filename="../checkworker.cpp" line="258"/>
+        <source>重新检查：结果与记录一致（%1）</source>
+        <translation>Checked again: the result matches the record (%1)</translation>
+    </message>
+    <message>
+        <location filename="../checkworker.cpp" line="257"/>
         <source>重新检查：结果与记录一致</source>
         <translation>Checked again: the result matches the record</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="251"/>
+        <location filename="../checkworker.cpp" line="256"/>
         <source>重新检查：结果与记录不同（%1）</source>
         <translation>Checked again: the result differs from the record (%1)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="301"/>
-        <location filename="../checkworker.cpp" line="254"/>
+        <location filename="../checkcontroller.cpp" line="302"/>
+        <location filename="../checkworker.cpp" line="261"/>
         <source>已打开记录 %1</source>
         <translation>Opened record %1</translation>
     </message>
     <message>
-        <location filename="../checkworker.cpp" line="291"/>
+        <location filename="../checkworker.cpp" line="308"/>
         <source>报告已写入 %1</source>
         <translation>Report written to %1</translation>
     </message>
@@ -597,6 +737,44 @@
         <location filename="../checkworker.cpp" line="139"/>
         <source>找不到选址“%1”：%2</source>
         <translation>No site “%1”: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../ConnectDialog.qml" line="19"/>
+        <source>连接服务器数据库</source>
+        <translation>Connect to a server database</translation>
+    </message>
+    <message>
+        <location filename="../ConnectDialog.qml" line="38"/>
+        <source>连接</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <location filename="../ConnectDialog.qml" line="44"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ConnectDialog.qml" line="55"/>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../ConnectDialog.qml" line="63"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../ConnectDialog.qml" line="69"/>
+        <source>由 ~/.pgpass 或服务文件提供时留空</source>
+        <translation>Leave empty when ~/.pgpass or the service file provides it</translation>
+    </message>
+    <message>
+        <location filename="../ConnectDialog.qml" line="78"/>
+        <source>填写 postgresql://用户@主机/数据库、service=服务名（pg_service.conf）或 host=… dbname=…。密码只在本次运行中使用，不会保存。</source>
+        <translation>Enter postgresql://user@host/database, service=name (pg_service.conf) or host=… dbname=…. The password is used for this run only and is never saved.</translation>
     </message>
 </context>
 <context>
@@ -1059,14 +1237,6 @@
         <translation>Show the full log (why each feature was repaired or rejected)</translation>
     </message>
     <message>
-        <source>无法识别图层的类型，请选择：</source>
-        <translation type="vanished">The layer&apos;s role was not recognised; choose one:</translation>
-    </message>
-    <message>
-        <source>重新导入</source>
-        <translation type="vanished">Import again</translation>
-    </message>
-    <message>
         <location filename="../ImportDialog.qml" line="147"/>
         <source>导入完成</source>
         <translation>Import complete</translation>
@@ -1105,10 +1275,6 @@
         <translation>Zoom to layer</translation>
     </message>
     <message>
-        <source>%1 · %2 个要素</source>
-        <translation type="vanished">%1 · %2 features</translation>
-    </message>
-    <message>
         <location filename="../LayerDelegate.qml" line="118"/>
         <source> · 合成</source>
         <translation> · synthetic</translation>
@@ -1130,27 +1296,27 @@
 <context>
     <name>LayerGroup</name>
     <message>
-        <location filename="../layerlistmodel.cpp" line="19"/>
+        <location filename="../layerlistmodel.cpp" line="20"/>
         <source>底图与行政区</source>
         <translation>Base map and administrative</translation>
     </message>
     <message>
-        <location filename="../layerlistmodel.cpp" line="19"/>
+        <location filename="../layerlistmodel.cpp" line="20"/>
         <source>三区三线</source>
         <translation>Three zones and three lines</translation>
     </message>
     <message>
-        <location filename="../layerlistmodel.cpp" line="20"/>
+        <location filename="../layerlistmodel.cpp" line="21"/>
         <source>三线一单</source>
         <translation>Three lines, one list</translation>
     </message>
     <message>
-        <location filename="../layerlistmodel.cpp" line="20"/>
+        <location filename="../layerlistmodel.cpp" line="21"/>
         <source>生态廊道</source>
         <translation>Ecological corridor</translation>
     </message>
     <message>
-        <location filename="../layerlistmodel.cpp" line="21"/>
+        <location filename="../layerlistmodel.cpp" line="22"/>
         <source>项目</source>
         <translation>Projects</translation>
     </message>
@@ -1166,53 +1332,37 @@
 <context>
     <name>Main</name>
     <message>
-        <source>PlanLines — %1</source>
-        <translation type="vanished">PlanLines — %1</translation>
-    </message>
-    <message>
-        <source>生态廊道</source>
-        <translation type="vanished">Corridor</translation>
-    </message>
-    <message>
-        <source>选址检查</source>
-        <translation type="vanished">Site check</translation>
-    </message>
-    <message>
-        <source>打印</source>
-        <translation type="vanished">Print</translation>
-    </message>
-    <message>
         <location filename="../Main.qml" line="35"/>
         <source>PlanLines — %1（%2）</source>
         <translation>PlanLines — %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="280"/>
+        <location filename="../Main.qml" line="292"/>
         <source>打开项目</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="281"/>
+        <location filename="../Main.qml" line="293"/>
         <source>PlanLines 项目 (*.sqlite)</source>
         <translation>PlanLines projects (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="281"/>
+        <location filename="../Main.qml" line="293"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="301"/>
+        <location filename="../Main.qml" line="321"/>
         <source>无法打开项目</source>
         <translation>Cannot open the project</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="312"/>
+        <location filename="../Main.qml" line="332"/>
         <source>%1 不是可以打开的 PlanLines 项目。</source>
         <translation>%1 is not a PlanLines project that can be opened.</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="325"/>
+        <location filename="../Main.qml" line="346"/>
         <source>仍在使用 %1。</source>
         <translation>Still using %1.</translation>
     </message>
@@ -1444,10 +1594,6 @@
         <translation>Fit to extent</translation>
     </message>
     <message>
-        <source>以当前地图视图为范围</source>
-        <translation type="vanished">Use the current map view as the extent</translation>
-    </message>
-    <message>
         <location filename="../PrintDialog.qml" line="208"/>
         <source>导出到（.pdf、.png 或 .svg）</source>
         <translation>Export to (.pdf, .png or .svg)</translation>
@@ -1522,27 +1668,32 @@
 <context>
     <name>StartPane</name>
     <message>
-        <location filename="../StartPane.qml" line="23"/>
+        <location filename="../StartPane.qml" line="24"/>
         <source>没有打开的项目</source>
         <translation>No project is open</translation>
     </message>
     <message>
-        <location filename="../StartPane.qml" line="32"/>
+        <location filename="../StartPane.qml" line="33"/>
         <source>打开一个县的 PlanLines 项目文件（.sqlite），或新建一个空项目再导入数据。</source>
         <translation>Open a county’s PlanLines project file (.sqlite), or make a new empty project and import data into it.</translation>
     </message>
     <message>
-        <location filename="../StartPane.qml" line="38"/>
+        <location filename="../StartPane.qml" line="39"/>
         <source>打开项目…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../StartPane.qml" line="44"/>
+        <location filename="../StartPane.qml" line="45"/>
         <source>新建项目…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../StartPane.qml" line="51"/>
+        <location filename="../StartPane.qml" line="50"/>
+        <source>连接服务器数据库…</source>
+        <translation>Connect to a server database…</translation>
+    </message>
+    <message>
+        <location filename="../StartPane.qml" line="57"/>
         <source>最近的项目</source>
         <translation>Recent projects</translation>
     </message>
@@ -1550,23 +1701,19 @@
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../StatusLine.qml" line="30"/>
+        <location filename="../StatusLine.qml" line="40"/>
         <source>坐标系 %1（%2）</source>
         <translation>CRS %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../StatusLine.qml" line="47"/>
+        <location filename="../StatusLine.qml" line="57"/>
         <source>比例尺</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../StatusLine.qml" line="75"/>
+        <location filename="../StatusLine.qml" line="85"/>
         <source>输入比例尺（如 1:5000 或 5000）后回车</source>
         <translation>Type a scale (1:5000 or 5000) and press Enter</translation>
-    </message>
-    <message>
-        <source>比例尺 %1</source>
-        <translation type="vanished">Scale %1</translation>
     </message>
 </context>
 <context>
@@ -1580,42 +1727,52 @@
 <context>
     <name>WindowToolBar</name>
     <message>
-        <location filename="../WindowToolBar.qml" line="47"/>
+        <location filename="../WindowToolBar.qml" line="49"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../WindowToolBar.qml" line="56"/>
+        <location filename="../WindowToolBar.qml" line="58"/>
         <source>打开项目…（Ctrl+O）</source>
         <translation>Open project… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../WindowToolBar.qml" line="61"/>
+        <location filename="../WindowToolBar.qml" line="63"/>
         <source>新建项目…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../WindowToolBar.qml" line="66"/>
+        <location filename="../WindowToolBar.qml" line="68"/>
+        <source>连接服务器数据库…</source>
+        <translation>Connect to a server database…</translation>
+    </message>
+    <message>
+        <location filename="../WindowToolBar.qml" line="73"/>
         <source>最近的项目</source>
         <translation>Recent projects</translation>
     </message>
     <message>
-        <location filename="../WindowToolBar.qml" line="98"/>
+        <location filename="../WindowToolBar.qml" line="105"/>
         <source>选址检查</source>
         <translation>Site check</translation>
     </message>
     <message>
-        <location filename="../WindowToolBar.qml" line="103"/>
+        <location filename="../WindowToolBar.qml" line="110"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../WindowToolBar.qml" line="111"/>
+        <location filename="../WindowToolBar.qml" line="118"/>
         <source>生态廊道</source>
         <translation>Corridor</translation>
     </message>
     <message>
-        <location filename="../WindowToolBar.qml" line="116"/>
+        <location filename="../WindowToolBar.qml" line="124"/>
+        <source>变更分析</source>
+        <translation>Land-use change</translation>
+    </message>
+    <message>
+        <location filename="../WindowToolBar.qml" line="129"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
@@ -1623,22 +1780,22 @@
 <context>
     <name>planlines::layers</name>
     <message>
-        <location filename="../../layers/featuresearch.cpp" line="201"/>
+        <location filename="../../layers/featuresearch.cpp" line="195"/>
         <source>超出线的终点（%1）</source>
         <translation>beyond the end of the line (%1)</translation>
     </message>
     <message>
-        <location filename="../../layers/featuresearch.cpp" line="206"/>
+        <location filename="../../layers/featuresearch.cpp" line="200"/>
         <source>没有带起点桩号（QDZH）的线图层，无法按桩号定位</source>
         <translation>no line layer with a start chainage (QDZH) to locate a chainage on</translation>
     </message>
     <message>
-        <location filename="../../layers/featuresearch.cpp" line="243"/>
+        <location filename="../../layers/featuresearch.cpp" line="237"/>
         <source>%1 坐标：X %2  Y %3</source>
         <translation>%1 coordinates: X %2  Y %3</translation>
     </message>
     <message>
-        <location filename="../../layers/featuresearch.cpp" line="261"/>
+        <location filename="../../layers/featuresearch.cpp" line="255"/>
         <source>未找到“%1”</source>
         <translation>Nothing found for “%1”</translation>
     </message>
@@ -2038,110 +2195,218 @@
 <context>
     <name>planlines::qml::AttributeTableModel</name>
     <message>
-        <location filename="../attributetablemodel.cpp" line="385"/>
+        <location filename="../attributetablemodel.cpp" line="359"/>
         <source>没有打开的属性表</source>
         <translation>No attribute table is open</translation>
     </message>
 </context>
 <context>
+    <name>planlines::qml::ChangeController</name>
+    <message>
+        <location filename="../changecontroller.cpp" line="139"/>
+        <source>无法读取项目的图层：%1</source>
+        <translation>Cannot read the project&apos;s layers: %1</translation>
+    </message>
+    <message>
+        <location filename="../changecontroller.cpp" line="160"/>
+        <source>正在比对…</source>
+        <translation>Comparing…</translation>
+    </message>
+    <message>
+        <location filename="../changecontroller.cpp" line="193"/>
+        <source>没有地类变化，未存图层</source>
+        <translation>No land-use change: no layer saved</translation>
+    </message>
+    <message>
+        <location filename="../changecontroller.cpp" line="197"/>
+        <source>正在存为图层 %1…</source>
+        <translation>Saving as layer %1…</translation>
+    </message>
+    <message>
+        <location filename="../changecontroller.cpp" line="213"/>
+        <source>无法打印到 %1：请用本机的 .pdf、.png 或 .svg 文件</source>
+        <translation>Cannot print to %1: use a local .pdf, .png or .svg file</translation>
+    </message>
+    <message>
+        <location filename="../changecontroller.cpp" line="217"/>
+        <source>正在打印变化图…</source>
+        <translation>Printing change maps…</translation>
+    </message>
+    <message>
+        <location filename="../changecontroller.cpp" line="270"/>
+        <source>失败：%1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../changecontroller.cpp" line="272"/>
+        <source>已取消比对</source>
+        <translation>Comparison cancelled</translation>
+    </message>
+    <message>
+        <location filename="../changecontroller.cpp" line="281"/>
+        <source>比对完成：%1 个变化图斑</source>
+        <translation>Compared: %1 changed parcels</translation>
+    </message>
+    <message>
+        <location filename="../changecontroller.cpp" line="288"/>
+        <source>已打印变化图 %1 张：%2</source>
+        <translation>Printed %1 change maps: %2</translation>
+    </message>
+    <message>
+        <location filename="../changecontroller.cpp" line="288"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../changecontroller.cpp" line="291"/>
+        <source>变化图斑已存为图层 %1</source>
+        <translation>Changed parcels saved as layer %1</translation>
+    </message>
+    <message>
+        <location filename="../changecontroller.cpp" line="326"/>
+        <location filename="../changecontroller.cpp" line="327"/>
+        <source>全县</source>
+        <translation>Whole county</translation>
+    </message>
+    <message>
+        <location filename="../changecontroller.cpp" line="438"/>
+        <location filename="../changecontroller.cpp" line="439"/>
+        <source>全部地类</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <location filename="../changecontroller.cpp" line="441"/>
+        <source>%1：地类未变，没有变化图斑</source>
+        <translation>%1: unchanged, no changed parcels</translation>
+    </message>
+    <message>
+        <location filename="../changecontroller.cpp" line="443"/>
+        <source>%1 → %2：%3 个变化图斑，%4 亩</source>
+        <translation>%1 → %2: %3 changed parcels, %4 mu</translation>
+    </message>
+    <message>
+        <location filename="../changecontroller.cpp" line="461"/>
+        <source>尚未比对</source>
+        <translation>Not compared yet</translation>
+    </message>
+    <message>
+        <location filename="../changecontroller.cpp" line="464"/>
+        <source>不是本机文件：%1</source>
+        <translation>Not a local file: %1</translation>
+    </message>
+    <message>
+        <location filename="../changecontroller.cpp" line="470"/>
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>planlines::qml::ChangeMatrixModel</name>
+    <message>
+        <location filename="../changematrixmodel.cpp" line="110"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
     <name>planlines::qml::CheckController</name>
     <message>
-        <location filename="../checkcontroller.cpp" line="37"/>
-        <location filename="../checkcontroller.cpp" line="362"/>
+        <location filename="../checkcontroller.cpp" line="38"/>
+        <location filename="../checkcontroller.cpp" line="363"/>
         <source>绘制范围</source>
         <translation>Drawn area</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="62"/>
+        <location filename="../checkcontroller.cpp" line="63"/>
         <source>已打开记录 %1</source>
         <translation>Opened record %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="64"/>
+        <location filename="../checkcontroller.cpp" line="65"/>
         <source>已检查并记录（记录 %1）</source>
         <translation>Checked and recorded (record %1)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="65"/>
+        <location filename="../checkcontroller.cpp" line="66"/>
         <source>已检查 %1 个选址并记录</source>
         <translation>Checked and recorded %1 sites</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="177"/>
-        <location filename="../checkcontroller.cpp" line="308"/>
+        <location filename="../checkcontroller.cpp" line="178"/>
+        <location filename="../checkcontroller.cpp" line="309"/>
         <source>正在读取规则文件…</source>
         <translation>Reading the rule file…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="210"/>
-        <location filename="../checkcontroller.cpp" line="409"/>
+        <location filename="../checkcontroller.cpp" line="211"/>
+        <location filename="../checkcontroller.cpp" line="411"/>
         <source>项目尚未打开</source>
         <translation>No project is open</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="251"/>
+        <location filename="../checkcontroller.cpp" line="252"/>
         <source>检查时发生未知错误</source>
         <translation>An unknown error occurred during the check</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="306"/>
+        <location filename="../checkcontroller.cpp" line="307"/>
         <source>无法使用规则文件，已改用内置规则：%1</source>
         <translation>Cannot use the rule file; using the built-in rules: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="309"/>
+        <location filename="../checkcontroller.cpp" line="310"/>
         <source>检查规则：%1</source>
         <translation>Check rules: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="323"/>
-        <location filename="../checkcontroller.cpp" line="331"/>
-        <location filename="../checkcontroller.cpp" line="369"/>
+        <location filename="../checkcontroller.cpp" line="324"/>
+        <location filename="../checkcontroller.cpp" line="332"/>
+        <location filename="../checkcontroller.cpp" line="370"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="345"/>
+        <location filename="../checkcontroller.cpp" line="346"/>
         <source>绘制范围的顶点坐标无效</source>
         <translation>The drawn area has an invalid vertex</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="357"/>
+        <location filename="../checkcontroller.cpp" line="358"/>
         <source>绘制范围至少需要三个不同的顶点（现有 %1 个）</source>
         <translation>A drawn area needs at least three different vertices (it has %1)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="363"/>
+        <location filename="../checkcontroller.cpp" line="364"/>
         <source>地图上绘制（%1 个顶点）</source>
         <translation>drawn on the map (%1 vertices)</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="376"/>
+        <location filename="../checkcontroller.cpp" line="377"/>
         <source>请选择要检查的文件</source>
         <translation>Choose a file to check</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="381"/>
+        <location filename="../checkcontroller.cpp" line="382"/>
         <source>正在读取并检查 %1…</source>
         <translation>Reading and checking %1…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="387"/>
+        <location filename="../checkcontroller.cpp" line="388"/>
         <source>正在打开记录 %1…</source>
         <translation>Opening record %1…</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="399"/>
+        <location filename="../checkcontroller.cpp" line="402"/>
         <source>还没有检查结果</source>
         <translation>There is no check result yet</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="404"/>
+        <location filename="../checkcontroller.cpp" line="406"/>
         <source>报告文件名须以 .pdf、.odt、.html 或 .xlsx 结尾：%1</source>
         <translation>The report file name must end in .pdf, .odt, .html or .xlsx: %1</translation>
     </message>
     <message>
-        <location filename="../checkcontroller.cpp" line="416"/>
+        <location filename="../checkcontroller.cpp" line="418"/>
         <source>正在生成报告…</source>
         <translation>Writing the report…</translation>
     </message>
@@ -2245,35 +2510,35 @@
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../corridorcontroller.cpp" line="367"/>
-        <location filename="../corridorcontroller.cpp" line="397"/>
-        <location filename="../corridorcontroller.cpp" line="418"/>
+        <location filename="../corridorcontroller.cpp" line="370"/>
+        <location filename="../corridorcontroller.cpp" line="400"/>
+        <location filename="../corridorcontroller.cpp" line="421"/>
         <source>没有打开含生态廊道图层的项目</source>
         <translation>No project with an ecological corridor layer is open</translation>
     </message>
     <message>
-        <location filename="../corridorcontroller.cpp" line="373"/>
+        <location filename="../corridorcontroller.cpp" line="376"/>
         <source>未知状态：%1</source>
         <translation>Unknown status: %1</translation>
     </message>
     <message>
-        <location filename="../corridorcontroller.cpp" line="400"/>
+        <location filename="../corridorcontroller.cpp" line="403"/>
         <source>“%1”不是桩号（例如 K12+300）</source>
         <translation>“%1” is not a chainage (e.g. K12+300)</translation>
     </message>
     <message>
-        <location filename="../corridorcontroller.cpp" line="434"/>
+        <location filename="../corridorcontroller.cpp" line="437"/>
         <source>没有可导出的进度数据</source>
         <translation>No progress data to export</translation>
     </message>
     <message>
-        <location filename="../corridorcontroller.cpp" line="439"/>
-        <location filename="../corridorcontroller.cpp" line="463"/>
+        <location filename="../corridorcontroller.cpp" line="442"/>
+        <location filename="../corridorcontroller.cpp" line="466"/>
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../corridorcontroller.cpp" line="460"/>
+        <location filename="../corridorcontroller.cpp" line="463"/>
         <source>无法写入 %1</source>
         <translation>Cannot write %1</translation>
     </message>
@@ -2428,22 +2693,22 @@ Cancelled: nothing of the cancelled file was written.</translation>
 <context>
     <name>planlines::qml::ProjectFiles</name>
     <message>
-        <location filename="../projectfiles.cpp" line="48"/>
+        <location filename="../projectfiles.cpp" line="50"/>
         <source>请选择新项目文件的位置</source>
         <translation>Choose where to write the new project file</translation>
     </message>
     <message>
-        <location filename="../projectfiles.cpp" line="50"/>
+        <location filename="../projectfiles.cpp" line="52"/>
         <source>%1：请填写县（区）名称</source>
         <translation>%1: enter the county’s name</translation>
     </message>
     <message>
-        <location filename="../projectfiles.cpp" line="53"/>
+        <location filename="../projectfiles.cpp" line="55"/>
         <source>%1：县级行政区划代码应为 6 位数字，不是“%2”</source>
         <translation>%1: the county code must be 6 digits, not “%2”</translation>
     </message>
     <message>
-        <location filename="../projectfiles.cpp" line="58"/>
+        <location filename="../projectfiles.cpp" line="60"/>
         <source>%1：工作坐标系应为 CGCS2000 3 度带（EPSG:4534–4554），不是“%2”</source>
         <translation>%1: the working CRS must be a CGCS2000 3° zone (EPSG:4534–4554), not “%2”</translation>
     </message>
@@ -2454,6 +2719,14 @@ Cancelled: nothing of the cancelled file was written.</translation>
         <location filename="../searchmodel.cpp" line="114"/>
         <source>项目尚未打开</source>
         <translation>No project is open</translation>
+    </message>
+</context>
+<context>
+    <name>planlines::qml::StoreWatcher</name>
+    <message>
+        <location filename="../storewatcher.cpp" line="86"/>
+        <source>与项目数据库的连接中断，正在重试：%1</source>
+        <translation>The connection to the project database was lost; retrying: %1</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,8 @@
 #include "clirun.h"
 
 #include <geodata/area.h>
+#include <geodata/check/checkrecords.h>
+#include <geodata/database.h>
 #include <geodata/project.h>
 
 #include <QFile>
@@ -17,6 +19,7 @@
 #include <QTest>
 
 using namespace planlines::geodata;
+using planlines::geodata::check::CheckRecords;
 
 class CheckCliTest : public QObject
 {
@@ -193,6 +196,49 @@ private slots:
         QCOMPARE(missing.exitCode, 1);
         QVERIFY2(missing.err.contains(QStringLiteral("no check record 999999")),
                  qPrintable(missing.err));
+    }
+
+    void olderRecordsAreComparedByWhatTheyHold()
+    {
+        // A record written by an earlier PlanLines (in result_json, without the members the
+        // review report added): reproduced when every member it holds is the same, with what
+        // it lacks named; a changed figure is named where it differs.
+        const auto one = parse(runPlanlines(
+            {"check", "--db", db, "--site", QStringLiteral("城市书房建设项目"), "--json"}));
+        const qint64 id = one.value("record_id").toInteger();
+        QVERIFY(one.contains("landuse_detail") && one.contains("farmland"));
+        auto rewrite = [&](const QJsonObject &result) {
+            auto p = Project::open(db.toStdString());
+            const QJsonObject stored = CheckRecords::load(*p, id)->result;
+            QJsonObject old = stored;
+            for (auto it = result.begin(); it != result.end(); ++it)
+                old.insert(it.key(), it.value());
+            old.remove("landuse_detail");
+            old.remove("farmland");
+            Statement(p->db(), "UPDATE check_records SET result_json = ?, result_zstd = NULL "
+                               "WHERE id = ?")
+                .bindAll(QJsonDocument(old).toJson(QJsonDocument::Compact).toStdString(),
+                         std::int64_t(id))
+                .run();
+        };
+        rewrite({});
+        QJsonObject rec =
+            parse(runPlanlines({"check", "--db", db, "--record", QString::number(id), "--json"}));
+        QCOMPARE(rec.value("reproduced").toBool(), true);
+        QCOMPARE(rec.value("reproduced_note").toString(),
+                 QStringLiteral("the record is of an older format: every member it holds is the "
+                                "same; it lacks farmland, landuse_detail"));
+        const auto text = runPlanlines({"check", "--db", db, "--record", QString::number(id)});
+        QVERIFY2(text.out.contains(QStringLiteral("重新检查结果一致 (the record is of an older "
+                                                  "format")),
+                 qPrintable(text.out));
+
+        QVERIFY(one.value("verdict_zh").toString() != QStringLiteral("不符合"));
+        rewrite({{"verdict_zh", QStringLiteral("不符合")}});
+        rec = parse(runPlanlines({"check", "--db", db, "--record", QString::number(id), "--json"}));
+        QCOMPARE(rec.value("reproduced").toBool(), false);
+        QCOMPARE(rec.value("reproduced_note").toString(),
+                 QStringLiteral("the result differs at verdict_zh"));
     }
 
     void siteFileInLongitudeLatitude()
