@@ -7,7 +7,7 @@
 #include <geodata/landuse/changetables.h>
 #include <geodata/landuse/landuseclasses.h>
 #include <layers/changexlsx.h>
-#include <layers/checkreport.h>
+#include <layers/polygonrings.h>
 #include <layers/sheet/changesheets.h>
 #include <layers/sheet/sheetexporter.h>
 
@@ -431,7 +431,7 @@ void ChangeController::selectCell(int row, int column)
         if (!anyTo && levelCode(p.toCode, m_level) != to)
             continue;
         // At 一级类, a change within a class (水田 → 旱地) is on the diagonal: outlined with it.
-        m_highlight.addPath(layers::CheckReport::outline(p.geometry()));
+        m_highlight.addPath(layers::outlinePath(p.geometry()));
         m2 += p.areaM2;
         ++m_highlightCount;
     }

@@ -2,7 +2,6 @@
 #include "checkrows.h"
 #include "checkworker.h"
 
-#include <layers/checkreport.h>
 #include <layers/checkwording.h>
 #include <layers/report/sitereport.h>
 

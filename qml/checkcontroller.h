@@ -2,8 +2,8 @@
 // list or clicked on the map), a polygon drawn on the map, or every polygon of a file, with the
 // industry code (GB/T 4754) and planned use given, through geodata::check::CheckEngine on one
 // worker thread of its own (the GUI never waits); stores each check as the command line does
-// (CheckRecords, with its audit row), lists and reopens earlier records, writes the report with
-// layers::CheckReport (what `planlines check --report` writes), and says which features caused
+// (CheckRecords, with its audit row), lists and reopens earlier records, writes the review report
+// with layers::report (what `planlines check --report` writes), and says which features caused
 // a rule or an overlap, for the map to highlight beside the site's outline.
 #pragma once
 

@@ -4,8 +4,8 @@
 #include "checkrows.h"
 #include "checkworker.h"
 
-#include <layers/checkreport.h>
 #include <layers/checkwording.h>
+#include <layers/polygonrings.h>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -246,7 +246,7 @@ void CheckController::updateSitePath()
     const auto &wkb = m_results[static_cast<size_t>(m_current)]->siteWkb;
     try {
         if (!wkb.empty())
-            m_sitePath = layers::CheckReport::outline(geodata::Geometry::fromWkb(wkb));
+            m_sitePath = layers::outlinePath(geodata::Geometry::fromWkb(wkb));
     } catch (const geodata::Error &) {
         // The result is still shown; only the outline is missing.
     }

@@ -84,7 +84,7 @@ QString CheckRows::statusText(const QString &status)
 
 QColor CheckRows::statusColor(const QString &status)
 {
-    // As in the printed report (layers/checkreport.cpp).
+    // As in the printed report (layers/report/).
     if (status == QLatin1String("fail"))
         return QColor(0xc0, 0x39, 0x2b);
     if (status == QLatin1String("attention"))

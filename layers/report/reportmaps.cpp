@@ -1,5 +1,6 @@
 #include "reportmaps.h"
 
+#include "../polygonrings.h"
 #include "../sheet/papercanvas.h"
 #include "../sheet/sheetcomposer.h"
 #include "../sheet/sheetparts.h"
@@ -7,8 +8,6 @@
 #include <geodata/error.h>
 
 #include <QPainterPath>
-
-#include <geos_c.h>
 
 #include <algorithm>
 #include <cmath>
@@ -21,35 +20,6 @@ using geodata::Role;
 
 // Text and lines as on an A3 sheet scaled by this: the figure is printed at its size on A4.
 constexpr double kSizeFactor = 0.85;
-
-void addRings(std::vector<QPolygonF> &out, const GEOSGeometry *g, GEOSContextHandle_t ctx)
-{
-    const int type = GEOSGeomTypeId_r(ctx, g);
-    if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
-        for (int i = 0; i < GEOSGetNumGeometries_r(ctx, g); ++i)
-            addRings(out, GEOSGetGeometryN_r(ctx, g, i), ctx);
-        return;
-    }
-    if (type != GEOS_POLYGON)
-        return;
-    auto ring = [&](const GEOSGeometry *r) {
-        const GEOSCoordSequence *seq = GEOSGeom_getCoordSeq_r(ctx, r);
-        unsigned n = 0;
-        GEOSCoordSeq_getSize_r(ctx, seq, &n);
-        QPolygonF poly;
-        poly.reserve(qsizetype(n));
-        for (unsigned i = 0; i < n; ++i) {
-            double x = 0, y = 0;
-            GEOSCoordSeq_getXY_r(ctx, seq, i, &x, &y);
-            poly << QPointF(x, y);
-        }
-        if (!poly.isEmpty())
-            out.push_back(std::move(poly));
-    };
-    ring(GEOSGetExteriorRing_r(ctx, g));
-    for (int i = 0; i < GEOSGetNumInteriorRings_r(ctx, g); ++i)
-        ring(GEOSGetInteriorRingN_r(ctx, g, i));
-}
 
 // A figure: the map frame at the left inside its grid-label band, the legend over the scale
 // bar and north arrow in a panel at the right, a line under the frame for the grid's note.
@@ -87,7 +57,7 @@ ReportMap makePlan(const ProjectMap &map, const geodata::Geometry &site, QSizeF 
     ReportMap out;
     out.visible = std::move(visible);
     out.siteExtent = siteEnvelope(site);
-    addRings(out.site, site.get(), geodata::geosContext());
+    out.site = polygonRings(site);
     out.marker = marker;
     sheet::SheetSpec spec;
     spec.layout = figureTemplate(sizeMm);

@@ -1,4 +1,5 @@
 #include "reporttext.h"
+#include "reportformats.h"
 
 #include <QTextBlock>
 #include <QTextCursor>
@@ -48,15 +49,6 @@ QTextBlockFormat blockFormat(Qt::Alignment alignment, double topPt, double botto
     f.setTopMargin(pt(topPt));
     f.setBottomMargin(pt(bottomPt));
     return f;
-}
-
-// How wide a text sets, in ems (a Chinese character 1, a Latin one or a digit about half).
-double textEms(const QString &text)
-{
-    double ems = 0;
-    for (const QChar c : text)
-        ems += c.unicode() < 0x2E80 ? 0.55 : 1.0;
-    return ems;
 }
 
 // Where a table's rows were written: the body rows' and the total row's first positions.

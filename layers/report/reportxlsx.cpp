@@ -50,13 +50,10 @@ std::optional<Number> parseNumber(QString text)
     return n;
 }
 
-// How wide a column must be (Excel's unit: a digit) for text: a Chinese character is two.
+// How wide a column must be (Excel's unit: a digit, half an em) for text.
 double columnWidth(const QString &text)
 {
-    double w = 0;
-    for (const QChar c : text)
-        w += c.unicode() < 0x2E80 ? 1.1 : 2.1;
-    return w;
+    return 2 * textEms(text);
 }
 
 class Workbook

@@ -4,8 +4,6 @@
 #include "reportmaps.h"
 #include "reportwriter.h"
 
-#include "../checkreport.h"
-
 #include <geodata/error.h>
 
 #include <QDir>
@@ -59,9 +57,7 @@ void writeReportFile(const SiteReportJob &job, const QString &path)
     const ReportContext c = contextFor(job);
     Document doc = reportOf(job, 0, c);
     for (std::size_t i = 1; i < job.records.size(); ++i) {
-        // One file of many sites: maps for the first CheckReport::kMaxMaps (a directory of
-        // reports has one in each).
-        Document next = reportOf(job, i, c, static_cast<int>(i) < CheckReport::kMaxMaps);
+        Document next = reportOf(job, i, c, static_cast<int>(i) < kMaxMapsPerFile);
         doc.pageBreak();
         doc.heading(next.subtitle, 1);
         for (auto &b : next.blocks)

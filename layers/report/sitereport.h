@@ -34,7 +34,9 @@ struct SiteReportJob
 // extension.
 bool isReportFile(const QString &path);
 
-// All the job's sites into one file (.pdf, .odt, .html, .xlsx).
+// All the job's sites into one file (.pdf, .odt, .html, .xlsx); the maps for the first
+// kMaxMapsPerFile sites only (a directory of reports has them in each).
+constexpr int kMaxMapsPerFile = 20;
 void writeReportFile(const SiteReportJob &job, const QString &path);
 
 // One report per site into directory dir (made if missing), named by record number and
