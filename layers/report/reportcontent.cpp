@@ -263,7 +263,7 @@ void notes(Builder &b, const ReportTemplate &t)
     QStringList lines;
     lines << QStringLiteral(
         "面积为项目工作坐标系中的平面面积；1 公顷 = 15 亩，1 亩 = 10000/15 平方米。");
-    lines << QStringLiteral("选址来源：%1。").arg(orDash(str(site, "source")));
+    lines << QStringLiteral("选址来源：%1。").arg(orDash(featureSourceText(str(site, "source"))));
     for (const auto &v : site.value(QLatin1String("repairs")).toArray())
         lines << (isOverlapNote(v.toString()) ? QStringLiteral("数据说明：")
                                               : QStringLiteral("几何修复：")) +

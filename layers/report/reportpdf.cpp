@@ -52,7 +52,9 @@ PagePlace placeOf(QTextDocument &doc, int position)
     const QRectF r = doc.documentLayout()->blockBoundingRect(block);
     double top = r.top(), middle = r.center().y();
     if (const QTextLayout *layout = block.layout(); layout && layout->lineCount() > 0) {
-        const QTextLine line = layout->lineAt(0);
+        QTextLine line = layout->lineForTextPosition(position - block.position());
+        if (!line.isValid())
+            line = layout->lineAt(0);
         top = r.top() + line.y();
         middle = top + line.height() / 2;
     }

@@ -14,6 +14,9 @@ namespace planlines::layers::report {
 
 namespace {
 
+// Up to about six lines of body text (46 Chinese characters a line at 10.5 pt on 170 mm).
+constexpr qsizetype kWholeParagraphChars = 280;
+
 // QTextFormat lengths are pixels at 96 dpi (the layout scales them to the device; the ODF
 // writer turns them into points at 72/96).
 double pt(double points)
@@ -543,6 +546,17 @@ ReportText Builder::build()
             ++j;
         if (j < blocks.size() && targets[j] >= 0 && starts[i] >= 0)
             out.keeps.push_back({i, starts[i], targets[j], false, 0});
+    }
+    // A short paragraph is not parted across pages: no lone first or last line. (A longer one
+    // may be, where moving it whole would leave too much of a page empty.)
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if ((blocks[i].kind != Block::Kind::Paragraph && blocks[i].kind != Block::Kind::Note) ||
+            starts[i] < 0 || blocks[i].text.size() > kWholeParagraphChars)
+            continue;
+        const QTextBlock tb = m_doc->findBlock(starts[i]);
+        const int end = tb.position() + std::max(0, tb.length() - 2);
+        if (end > starts[i])
+            out.keeps.push_back({i, starts[i], end, false, 0});
     }
     std::sort(out.keeps.begin(), out.keeps.end(),
               [](const Keep &a, const Keep &b) { return a.start < b.start; });

@@ -44,6 +44,7 @@ QJsonObject record()
                              {"use", "工业用地"},
                              {"code", "2024-370322-26-01-000001"},
                              {"applicant", "某化工有限公司"},
+                             {"source", "layer 项目选址, feature 16"},
                              {"repairs", QJsonArray{}}}},
         {"overlaps", QJsonArray{overlap("basic_farmland", "永久基本农田", 4000, true, farmland),
                                 overlap("eco_redline", "生态保护红线", 0, true),
@@ -222,6 +223,11 @@ private slots:
         const Table *rules = table(d, QStringLiteral("规则检查结果"));
         QVERIFY(rules);
         QCOMPARE(rules->rows.size(), std::size_t(1)); // the rule that did not apply is a note
+        // Where the site came from, in the report's words.
+        bool source = false;
+        for (const Block &b : d.blocks)
+            source = source || b.text == QStringLiteral("选址来源：图层“项目选址”第 16 号要素。");
+        QVERIFY(source);
     }
 
     void templateOrderAndHiding()

@@ -278,6 +278,40 @@ private slots:
         QVERIFY(!first.contains(parcel(rows)));
     }
 
+    void shortParagraphsAreNotParted()
+    {
+        // As many one-line paragraphs before a three-line one as part it across two pages when
+        // nothing is moved: written, it starts the next page whole.
+        const QString head = QStringLiteral("段首标记"), tail = QStringLiteral("段尾标记");
+        const auto filled = [&](int lines) {
+            Document d;
+            d.unit = kUnit;
+            for (int i = 1; i <= lines; ++i)
+                d.paragraph(QStringLiteral("第 %1 行。").arg(i));
+            d.paragraph(head + QString(100, QChar(0x5730)) + tail);
+            return d;
+        };
+        QBuffer scratch;
+        scratch.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&scratch);
+        int lines = -1;
+        for (int n = 20; n < 80 && lines < 0; ++n) {
+            const Document d = filled(n);
+            setUpReportWriter(writer, d);
+            ReportText text = paginateReport(d, writer, false);
+            if (pageOf(*text.doc, head) == 0 && pageOf(*text.doc, tail) == 1)
+                lines = n;
+        }
+        QVERIFY2(lines > 0, "no number of lines parts the paragraph");
+        const QString pdf = m_dir.filePath(QStringLiteral("parted.pdf"));
+        writeReport(filled(lines), pdf);
+        keep(pdf);
+        QCOMPARE(pdfPages(pdf), 2);
+        const QString second = pdfText(pdf, 2);
+        QVERIFY2(second.contains(head) && second.contains(tail), qPrintable(second));
+        QVERIFY(pdfText(pdf, 1).contains(QStringLiteral("第 %1 行。").arg(lines)));
+    }
+
     void figuresAreDrawnOnce()
     {
         // Two figures too tall for one page: the second starts the next page, and is written
