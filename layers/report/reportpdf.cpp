@@ -83,7 +83,7 @@ ReportText paginateReport(const Document &d, QPaintDevice &device, bool keepToge
                 continue;
             // Already fixed, or already at a page's top (what follows is taller than a page).
             const bool fixed =
-                k.split ? fixes.splitAt.count(k.block) && fixes.splitAt.at(k.block) == k.row
+                k.split ? fixes.splitAt.count(k.block) && fixes.splitAt.at(k.block).count(k.row)
                         : fixes.breakBefore.count(k.block) > 0;
             if (fixed || start.fromPageTop < px(10))
                 continue;
@@ -93,7 +93,7 @@ ReportText paginateReport(const Document &d, QPaintDevice &device, bool keepToge
         if (!parted)
             return text;
         if (parted->split)
-            fixes.splitAt[parted->block] = parted->row;
+            fixes.splitAt[parted->block].insert(parted->row);
         else
             fixes.breakBefore.insert(parted->block);
     }

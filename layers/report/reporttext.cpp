@@ -54,14 +54,26 @@ QTextBlockFormat blockFormat(Qt::Alignment alignment, double topPt, double botto
     return f;
 }
 
-// Where a table's rows were written: the body rows' and the total row's first positions.
+// Where a table's rows were written: the body rows' and the total row's first positions; per
+// body row each cell's first and last (cells are centred vertically: any may hold the row's
+// first or last line).
 struct TablePlaces
 {
-    int caption = -1;
+    int caption = -1, total = -1, header = -1;
     std::vector<int> body;
-    int total = -1;
-    int header = -1;
+    std::vector<std::vector<int>> bodyStarts, bodyEnds;
+    std::vector<int> totalStarts, totalEnds;
 };
+
+// Keeps for one table row: each cell's first line with every cell's last.
+void rowKeeps(std::vector<Keep> &keeps, std::size_t block, const std::vector<int> &starts,
+              const std::vector<int> &ends, bool split, int row)
+{
+    for (const int start : starts)
+        for (const int end : ends)
+            if (end > start)
+                keeps.push_back({block, start, end, split, row});
+}
 
 class Builder
 {
@@ -293,6 +305,12 @@ QTextTable *Builder::tablePart(const Table &t, int columns, int firstBody, int e
         return std::size_t(c) < t.numeric.size() && t.numeric[std::size_t(c)];
     };
     auto fill = [&](int r, const QStringList &cells, bool header, bool total) {
+        std::vector<int> *starts = header  ? nullptr
+                                   : total ? &places.totalStarts
+                                           : &places.bodyStarts.emplace_back();
+        std::vector<int> *ends = header  ? nullptr
+                                 : total ? &places.totalEnds
+                                         : &places.bodyEnds.emplace_back();
         for (int c = 0; c < columns; ++c) {
             QTextTableCell cell = table->cellAt(r, c);
             cell.setFormat(header ? headCell : bodyCell);
@@ -306,6 +324,10 @@ QTextTable *Builder::tablePart(const Table &t, int columns, int firstBody, int e
                                                            : Qt::AlignLeft | Qt::AlignAbsolute);
             cc.setBlockFormat(bf);
             cc.insertText(cells.value(c), header ? head : total ? bold : body);
+            if (starts) {
+                starts->push_back(cell.firstCursorPosition().position());
+                ends->push_back(cell.lastCursorPosition().position());
+            }
         }
     };
     int r = 0;
@@ -343,16 +365,21 @@ TablePlaces Builder::table(std::size_t index, const Table &t)
     columns = std::max(columns, int(t.total.size()));
 
     const int bodyRows = int(t.rows.size());
-    const auto split = m_fixes.splitAt.find(index);
-    const int at = split != m_fixes.splitAt.end() ? std::clamp(split->second, 0, bodyRows) : -1;
-    if (at > 0 && at < bodyRows) {
-        // Continued on a new page: the header again, the rows from `at` and the total.
-        tablePart(t, columns, 0, at, false, places);
-        leaveTable();
-        m_pendingBreak = true;
-        tablePart(t, columns, at, bodyRows, !t.total.isEmpty(), places);
-    } else {
-        tablePart(t, columns, 0, bodyRows, !t.total.isEmpty(), places);
+    // Continued on a new page from each split row: the header again, then the rows (and after
+    // the last part the total).
+    std::vector<int> cuts{0};
+    if (const auto split = m_fixes.splitAt.find(index); split != m_fixes.splitAt.end())
+        for (const int at : split->second)
+            if (at > cuts.back() && at < bodyRows)
+                cuts.push_back(at);
+    cuts.push_back(bodyRows);
+    for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+        if (k > 0) {
+            leaveTable();
+            m_pendingBreak = true;
+        }
+        tablePart(t, columns, cuts[k], cuts[k + 1], k + 2 == cuts.size() && !t.total.isEmpty(),
+                  places);
     }
     leaveTable();
     if (!t.note.isEmpty()) {
@@ -496,9 +523,15 @@ ReportText Builder::build()
             starts[i] = targets[i] = heading(b);
             break;
         case Block::Kind::Paragraph:
-        case Block::Kind::Note:
+        case Block::Kind::Note: {
             starts[i] = targets[i] = paragraph(b.text, b.kind == Block::Kind::Note);
+            // A short paragraph is not parted across pages (no lone first or last line); a
+            // longer one may be, where moving it whole would leave much of a page empty.
+            const QTextBlock tb = m_doc->findBlock(starts[i]);
+            if (b.text.size() <= kWholeParagraphChars && tb.length() > 2)
+                out.keeps.push_back({i, starts[i], tb.position() + tb.length() - 2, false, 0});
             break;
+        }
         case Block::Kind::Fields:
             starts[i] = targets[i] = fields(b.fields);
             break;
@@ -514,7 +547,12 @@ ReportText Builder::build()
             if (p.total >= 0 && !p.body.empty()) {
                 const int last = int(p.body.size()) - 1;
                 out.keeps.push_back({i, p.body.back(), p.total, last > 0, last});
+                rowKeeps(out.keeps, i, p.totalStarts, p.totalEnds, last > 0, last);
             }
+            // No row parted across pages: every cell's first and last lines on one page (the
+            // first row moves the table, the others continue it on a new page).
+            for (std::size_t r = 0; r < p.bodyStarts.size(); ++r)
+                rowKeeps(out.keeps, i, p.bodyStarts[r], p.bodyEnds[r], r > 0, int(r));
             break;
         }
         case Block::Kind::Figure: {
@@ -546,17 +584,6 @@ ReportText Builder::build()
             ++j;
         if (j < blocks.size() && targets[j] >= 0 && starts[i] >= 0)
             out.keeps.push_back({i, starts[i], targets[j], false, 0});
-    }
-    // A short paragraph is not parted across pages: no lone first or last line. (A longer one
-    // may be, where moving it whole would leave too much of a page empty.)
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
-        if ((blocks[i].kind != Block::Kind::Paragraph && blocks[i].kind != Block::Kind::Note) ||
-            starts[i] < 0 || blocks[i].text.size() > kWholeParagraphChars)
-            continue;
-        const QTextBlock tb = m_doc->findBlock(starts[i]);
-        const int end = tb.position() + std::max(0, tb.length() - 2);
-        if (end > starts[i])
-            out.keeps.push_back({i, starts[i], end, false, 0});
     }
     std::sort(out.keeps.begin(), out.keeps.end(),
               [](const Keep &a, const Keep &b) { return a.start < b.start; });

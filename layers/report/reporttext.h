@@ -18,13 +18,15 @@ namespace planlines::layers::report {
 // Where pagination moved things, by Document::blocks index.
 struct PageFixes
 {
-    std::set<std::size_t> breakBefore;  // a page break before the block
-    std::map<std::size_t, int> splitAt; // a table continued, on a new page, from this body row
+    std::set<std::size_t> breakBefore; // a page break before the block
+    // A table continued, on a new page, from each of these body rows.
+    std::map<std::size_t, std::set<int>> splitAt;
 };
 
 // Two places that must be on one page: the first character of a block (a heading and the
-// headings after it, a table's caption, a figure's image) and a later one (the first rows of
-// the table, the first line of the paragraph, the figure's caption).
+// headings after it, a table's caption, a figure's image, a table row) and a later one (the
+// first rows of the table, the first line of the paragraph, the figure's caption, the last
+// line of each of the row's cells: a row is not parted across pages).
 struct Keep
 {
     std::size_t block = 0; // the block whose fix moves start

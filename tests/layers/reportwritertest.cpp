@@ -312,6 +312,56 @@ private slots:
         QVERIFY(pdfText(pdf, 1).contains(QStringLiteral("第 %1 行。").arg(lines)));
     }
 
+    void tableRowsAreNotParted()
+    {
+        // Rows of five lines in their last cell after as many lines as part one of them across
+        // two pages when nothing is moved: written, the row starts the next page, under the
+        // header repeated, and the first page ends with the row before it.
+        const auto rowText = [](int r) { return QStringLiteral("第%1行首").arg(r); };
+        const auto rowEnd = [](int r) { return QStringLiteral("第%1行尾").arg(r); };
+        const auto filled = [&](int lines) {
+            Document d;
+            d.unit = kUnit;
+            for (int i = 1; i <= lines; ++i)
+                d.paragraph(QStringLiteral("第 %1 段。").arg(i));
+            Table t;
+            t.header = {{QStringLiteral("结论"), QStringLiteral("规则"), QStringLiteral("依据")}};
+            t.widthsMm = {20, 50, 30};
+            for (int r = 1; r <= 6; ++r)
+                t.rows.push_back(
+                    {QStringLiteral("符合"), rowText(r), QString(60, QChar(0x6CD5)) + rowEnd(r)});
+            d.table(t);
+            return d;
+        };
+        QBuffer scratch;
+        scratch.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&scratch);
+        int lines = -1, parted = -1, page = -1;
+        for (int n = 1; n < 80 && lines < 0; ++n) {
+            const Document d = filled(n);
+            setUpReportWriter(writer, d);
+            ReportText text = paginateReport(d, writer, false);
+            for (int r = 2; r <= 6 && lines < 0; ++r) {
+                const int top = pageOf(*text.doc, rowText(r));
+                if (top >= 0 && pageOf(*text.doc, rowEnd(r)) == top + 1) {
+                    lines = n;
+                    parted = r;
+                    page = top + 1; // pdftotext counts from 1
+                }
+            }
+        }
+        QVERIFY2(lines > 0, "no number of lines parts a row");
+        const QString pdf = m_dir.filePath(QStringLiteral("rows.pdf"));
+        writeReport(filled(lines), pdf);
+        keep(pdf);
+        const QString first = pdfText(pdf, page), second = pdfText(pdf, page + 1);
+        QVERIFY2(first.contains(rowEnd(parted - 1)) && !first.contains(rowText(parted)),
+                 qPrintable(first));
+        QVERIFY2(second.contains(rowText(parted)) && second.contains(rowEnd(parted)) &&
+                     second.contains(QStringLiteral("依据")),
+                 qPrintable(second));
+    }
+
     void figuresAreDrawnOnce()
     {
         // Two figures too tall for one page: the second starts the next page, and is written
