@@ -366,7 +366,7 @@ int runCheck(const QStringList &args)
         // The documents are parsed from the engine's text only where JSON is shown.
         const bool single = total == 1 && results.size() == 1 && batch.rejected.empty();
         std::vector<QJsonObject> objects;
-        if (json || single || !report.isEmpty()) {
+        if (single || !report.isEmpty()) {
             objects.reserve(results.size());
             for (const auto &r : results) {
                 objects.push_back(r.jsonObject(provenance));
@@ -384,21 +384,15 @@ int runCheck(const QStringList &args)
         QJsonArray rejected;
         for (const auto &r : batch.rejected)
             rejected.append(QString::fromStdString(r));
-        if (json) {
-            QJsonObject doc;
-            if (single) {
-                doc = objects.front();
-            } else {
-                QJsonArray list;
-                for (const auto &o : objects)
-                    list.append(o);
-                QJsonObject summary = checkSummary(results);
-                if (cancelled)
-                    summary.insert("not_checked", static_cast<qint64>(total - results.size()));
-                doc = {{"results", list}, {"summary", summary}};
-                doc.insert("rejected", rejected);
-            }
-            out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+        if (json && !single) {
+            QJsonObject summary = checkSummary(results);
+            if (cancelled)
+                summary.insert("not_checked", static_cast<qint64>(total - results.size()));
+            if (!writeBatchJson(stdout, results, provenance, summary, rejected))
+                return fail(kCmd, QStringLiteral("cannot write the result to standard output: %1")
+                                      .arg(QString::fromLocal8Bit(std::strerror(errno))));
+        } else if (json) {
+            out << QJsonDocument(objects.front()).toJson(QJsonDocument::Indented);
         } else if (single) {
             out << checkText(objects.front());
         } else {

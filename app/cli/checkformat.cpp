@@ -3,6 +3,7 @@
 #include <layers/checkwording.h>
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QStringList>
 
 namespace planlines::cli {
@@ -187,6 +188,47 @@ QString recordListText(const std::vector<geodata::check::CheckRecord> &records)
                         QString::fromStdString(r.rulesVersion).leftJustified(13),
                         QString::fromStdString(r.siteName));
     return out;
+}
+
+bool writeBatchJson(std::FILE *out, const std::vector<geodata::check::CheckResult> &results,
+                    const QJsonObject &provenance, const QJsonObject &summary,
+                    const QJsonArray &rejected)
+{
+    std::string buffer;
+    buffer.reserve(1 << 20);
+    bool ok = true;
+    const auto flush = [&] {
+        ok = ok && std::fwrite(buffer.data(), 1, buffer.size(), out) == buffer.size();
+        buffer.clear();
+    };
+    buffer += "{\"results\": [";
+    for (std::size_t i = 0; i < results.size() && ok; ++i) {
+        const geodata::check::CheckResult &r = results[i];
+        std::string text =
+            !r.jsonText.empty() ? r.jsonText
+            : !r.packedJson.empty()
+                ? geodata::check::CheckRecords::unpack(r.packedJson)
+                : QJsonDocument(r.toJson(provenance)).toJson(QJsonDocument::Compact).toStdString();
+        buffer += i ? ",\n" : "\n";
+        if (r.recordId && text.size() >= 2 && text.front() == '{') {
+            buffer += "{\"record_id\": ";
+            buffer += std::to_string(r.recordId);
+            if (text.size() > 2)
+                buffer += ", ";
+            buffer.append(text, 1);
+        } else {
+            buffer += text;
+        }
+        if (buffer.size() > (1 << 20))
+            flush();
+    }
+    buffer += "\n], \"summary\": ";
+    buffer += QJsonDocument(summary).toJson(QJsonDocument::Compact).toStdString();
+    buffer += ", \"rejected\": ";
+    buffer += QJsonDocument(rejected).toJson(QJsonDocument::Compact).toStdString();
+    buffer += "}\n";
+    flush();
+    return ok && std::fflush(out) == 0;
 }
 
 } // namespace planlines::cli

@@ -158,6 +158,14 @@ private slots:
         auto p = Project::open(db.toStdString(), true);
         const auto n = std::get<std::int64_t>(*p->db().scalar("SELECT count(*) FROM site"));
         QCOMPARE(results.size(), static_cast<qsizetype>(n));
+        // Streamed one result a line, each the record's stored document with its record_id.
+        QCOMPARE(r.out.count(QLatin1Char('\n')), n + 2);
+        for (const auto &v : results) {
+            QJsonObject shown = v.toObject();
+            const qint64 id = shown.take("record_id").toInteger();
+            QVERIFY(id > 0);
+            QCOMPARE(shown, CheckRecords::load(*p, id)->result);
+        }
         const QJsonObject summary = o.value("summary").toObject();
         QCOMPARE(summary.value("sites").toInt(), static_cast<int>(n));
         QCOMPARE(summary.value("pass").toInt() + summary.value("attention").toInt() +
