@@ -55,7 +55,7 @@ for n in $batches; do
     sed -e "s/JOIN parcels/JOIN landuse/; s/FROM sites/FROM $table/; s/GEOMETRY/geom/g" \
         -e "s/p\.dlbm/p.DLBM/g; s/s\.site_id/s.fid/g; s/'parcels'/'landuse'/" \
         "$peer_sql" >"$work/peer.sql"
-    ours="" peer=""
+    ours="" ours_json="" peer=""
     load_before=$(load)
     for ((i = 0; i < runs; ++i)); do
         cp "$base" "$work/run.sqlite" # each run records into a fresh copy (outside the timing)
@@ -69,6 +69,17 @@ for n in $batches; do
         t1=$(now)
         [[ $rc == 0 || $rc == 3 || $rc == 4 ]] || { echo "  planlines check failed ($rc)"; cat "$work/err"; exit 1; }
         ours+=" $(secs "$t0" "$t1")"
+        # The same batch printing the whole JSON document (issue 20: --json ≤ 0.5× the peer).
+        cp "$base" "$work/run.sqlite"
+        rm -f "$work/run.sqlite-wal" "$work/run.sqlite-shm"
+        sync "$work/run.sqlite"
+        t0=$(now)
+        "$bin" check "$work/sites_$n.geojson" --db "$work/run.sqlite" --json >"$work/ours.json" \
+            2>>"$work/err"
+        rc=$?
+        t1=$(now)
+        [[ $rc == 0 || $rc == 3 || $rc == 4 ]] || { echo "  planlines check --json failed ($rc)"; cat "$work/err"; exit 1; }
+        ours_json+=" $(secs "$t0" "$t1")"
         t0=$(now)
         spatialite -batch -bail -csv -header "$base" <"$work/peer.sql" >"$work/peer.csv" 2>>"$work/err" \
             || { echo "  spatialite failed"; exit 1; }
@@ -85,8 +96,15 @@ PY
 )
     cult_peer=$(awk -F, 'NR > 1 && $2 ~ /^01/ { s += $3 } END { printf "%.2f", s }' "$work/peer.csv")
     ratio=$(awk -v a="$o" -v b="$p" 'BEGIN { printf "%.2f", a / b }')
-    printf '  %-26s %9s  %-22s %9s %6s  %s\n' "check $n sites" "$o" "spatialite SQL by DLBM" \
+    printf '  %-26s %9s  %-22s %9s %6s  %s\n' "check $n sites --csv" "$o" "spatialite SQL by DLBM" \
         "$p" "$ratio" "cultivated m²: ours $cult_ours, peer $cult_peer; load $load_before→$(load)"
+    oj=$(median <<<"$ours_json")
+    json_mb=$(awk -v b="$(stat -c %s "$work/ours.json")" 'BEGIN { printf "%.1f", b / 1e6 }')
+    valid=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["results"]))' \
+        "$work/ours.json" 2>/dev/null || echo "INVALID")
+    printf '  %-26s %9s  %-22s %9s %6s  %s\n' "check $n sites --json" "$oj" "spatialite SQL by DLBM" \
+        "$p" "$(awk -v a="$oj" -v b="$p" 'BEGIN { printf "%.2f", a / b }')" \
+        "$json_mb MB of JSON, $valid results parsed; goal ≤ 0.5"
 done
 
 if [[ -x $latency ]]; then

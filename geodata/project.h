@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -91,9 +92,12 @@ public:
     virtual std::int64_t addCheckRecord(const StoredCheckRecord &record) = 0;
     virtual std::vector<StoredCheckRecord> checkRecords(const CheckRecordQuery &query) = 0;
     // Corridor progress entries. add returns the new entry's id; progressInForce leaves out
-    // the entries a correction supersedes, ordered by segment, date, id.
+    // the entries a correction supersedes, ordered by segment, date, id: of the segments named
+    // (through their index), or of all when none are.
     virtual std::int64_t addProgress(const StoredProgress &entry) = 0;
-    virtual std::vector<StoredProgress> progressInForce() = 0;
+    virtual std::vector<StoredProgress>
+    progressInForce(std::span<const std::string> segmentIds) = 0;
+    std::vector<StoredProgress> progressInForce() { return progressInForce({}); }
 
     // Writes one audit row. Call inside the transaction of the edit it records.
     virtual void audit(const std::string &action, const std::string &target,

@@ -187,7 +187,9 @@ int runUpdate(const QStringList &args)
     }
     try {
         auto project = geodata::Project::open(dbOf(p));
-        const Corridor corridor = Corridor::load(*project);
+        // The segments only: recordLatestProgress reads the progress of those it records.
+        const std::vector<std::string> noProgress;
+        const Corridor corridor = Corridor::load(*project, &noProgress);
         std::vector<ProgressInput> inputs;
         if (bySegment) {
             base.segmentId = p.value(QStringLiteral("segment")).trimmed().toStdString();

@@ -64,7 +64,7 @@ std::optional<std::string> normalizeDate(std::string_view text)
     return d.toString(Qt::ISODate).toStdString();
 }
 
-Corridor Corridor::load(Project &project)
+Corridor Corridor::load(Project &project, const std::vector<std::string> *progressOf)
 {
     const auto layers = project.layers(Role::Corridor);
     if (layers.empty())
@@ -223,7 +223,12 @@ Corridor Corridor::load(Project &project)
         return a.startM < b.startM || (a.startM == b.startM && a.id < b.id);
     });
 
-    for (auto &row : project.progressInForce()) {
+    std::vector<StoredProgress> rows;
+    if (!progressOf)
+        rows = project.progressInForce();
+    else if (!progressOf->empty())
+        rows = project.progressInForce(*progressOf);
+    for (auto &row : rows) {
         ProgressEntry e;
         e.id = row.id;
         e.segmentId = std::move(row.segmentId);

@@ -59,7 +59,9 @@ public:
     // within 1 cm of an end of the levee is taken to be that end. Throws Error naming the layer
     // when there is no corridor layer or a segment cannot be read. Without a levee, chainage
     // lookups throw but everything else works.
-    static Corridor load(Project &project);
+    // progressOf: the segments whose progress is read (their history is all a new entry of
+    // theirs is checked against), none when empty; null: every segment's.
+    static Corridor load(Project &project, const std::vector<std::string> *progressOf = nullptr);
 
     const std::string &layerName() const { return m_layerName; }
     const std::string &layerTable() const { return m_layerTable; }

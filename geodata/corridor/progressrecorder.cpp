@@ -103,6 +103,37 @@ std::optional<std::string> validateProgress(const Corridor &corridor, ProgressIn
 
 namespace {
 
+// The segments the inputs are for, each once.
+std::vector<std::string> segmentsOf(const std::vector<ProgressInput> &inputs)
+{
+    std::vector<std::string> ids;
+    for (const auto &in : inputs)
+        ids.push_back(in.segmentId);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+// The corridor with the progress of the inputs' segments: a new entry is checked against its
+// own segment's history only, so recording does not read every entry ever made (which made
+// a long run of updates quadratic). A correction of an entry that is not among them (of
+// another segment, or unknown) reads all, so its refusal says which it is.
+Corridor corridorFor(Project &project, const std::vector<ProgressInput> &inputs)
+{
+    const std::vector<std::string> segments = segmentsOf(inputs);
+    Corridor c = Corridor::load(project, &segments);
+    for (const auto &in : inputs) {
+        if (!in.supersedes)
+            continue;
+        const auto &entries = c.entries();
+        if (std::none_of(entries.begin(), entries.end(),
+                         [&](const ProgressEntry &e) { return e.id == *in.supersedes; }) &&
+            !c.supersederOf(*in.supersedes))
+            return Corridor::load(project);
+    }
+    return c;
+}
+
 // The Conflict a person reads when a segment moved on between reading and writing: what the
 // others recorded since (read again after the rollback), by whom and when.
 StoreError conflictError(Project &project, const Corridor &corridor,
@@ -110,7 +141,7 @@ StoreError conflictError(Project &project, const Corridor &corridor,
 {
     std::vector<StoredProgress> now;
     try {
-        now = project.progressInForce();
+        now = project.progressInForce(segmentsOf(inputs));
     } catch (const std::exception &) {
         return e; // cannot say more than the engine did
     }
@@ -221,7 +252,7 @@ RecordedProgress recordLatestProgress(Project &project, const std::vector<Progre
                                       const std::string &source, int attempts)
 {
     for (int attempt = 1;; ++attempt) {
-        RecordedProgress out{Corridor::load(project), inputs, {}, attempt};
+        RecordedProgress out{corridorFor(project, inputs), inputs, {}, attempt};
         for (auto &in : out.inputs)
             if (auto reason = validateProgress(out.corridor, in))
                 throw Error(*reason);

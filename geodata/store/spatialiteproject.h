@@ -33,7 +33,8 @@ public:
     std::int64_t addCheckRecord(const StoredCheckRecord &record) override;
     std::vector<StoredCheckRecord> checkRecords(const CheckRecordQuery &query) override;
     std::int64_t addProgress(const StoredProgress &entry) override;
-    std::vector<StoredProgress> progressInForce() override;
+    using Project::progressInForce;
+    std::vector<StoredProgress> progressInForce(std::span<const std::string> segmentIds) override;
     void audit(const std::string &action, const std::string &target, const std::string &targetId,
                const std::string &detailJson = "{}") override;
     void interrupt() override;

@@ -147,19 +147,28 @@ std::int64_t SpatialiteProject::addProgress(const StoredProgress &e)
     return m_db->lastInsertRowId();
 }
 
-std::vector<StoredProgress> SpatialiteProject::progressInForce()
+std::vector<StoredProgress>
+SpatialiteProject::progressInForce(std::span<const std::string> segmentIds)
 {
     // A project not yet migrated to 005 (opened read-only) has no corrections.
     const bool corrections = hasColumn(*m_db, "corridor_progress", "supersedes");
+    std::string only;
+    for (std::size_t i = 0; i < segmentIds.size(); ++i)
+        only += i ? ", ?" : " WHERE segment_id IN (?";
+    if (!only.empty())
+        only += ")";
     auto st = m_db->prepare(
         std::string("SELECT ") + kProgressColumns + ", " + (corrections ? "supersedes" : "NULL") +
         // rev: the entry's number in its segment (SpatialiteProject::addProgress).
         ", rev FROM (SELECT *, row_number() OVER (PARTITION BY segment_id ORDER BY id) AS rev "
-        "FROM corridor_progress) " +
+        "FROM corridor_progress" +
+        only + ") " +
         (corrections ? "WHERE id NOT IN (SELECT supersedes FROM corridor_progress WHERE "
                        "supersedes IS NOT NULL) "
                      : "") +
         "ORDER BY segment_id, date, id");
+    for (std::size_t i = 0; i < segmentIds.size(); ++i)
+        st.bind(int(i) + 1, segmentIds[i]);
     std::vector<StoredProgress> out;
     while (st.step())
         out.push_back(progressFromRow(st, /*withRev=*/true));

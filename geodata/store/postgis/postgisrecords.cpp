@@ -118,13 +118,23 @@ std::int64_t PostgisProject::addProgress(const StoredProgress &e)
         .int64(0, 0);
 }
 
-std::vector<StoredProgress> PostgisProject::progressInForce()
+std::vector<StoredProgress> PostgisProject::progressInForce(std::span<const std::string> segmentIds)
 {
-    const PgResult r = m_db->exec(std::string("SELECT ") + kProgressColumns +
-                                  ", supersedes, rev::int8 FROM corridor_progress p "
-                                  "WHERE NOT EXISTS "
-                                  "(SELECT FROM corridor_progress c WHERE c.supersedes = p.id) "
-                                  "ORDER BY segment_id COLLATE \"C\", date, id");
+    PgParams params;
+    std::string only;
+    for (std::size_t i = 0; i < segmentIds.size(); ++i) {
+        params.add(segmentIds[i]);
+        only += (i ? ", $" : " AND segment_id IN ($") + std::to_string(i + 1);
+    }
+    if (!only.empty())
+        only += ")";
+    const PgResult r =
+        m_db->exec(std::string("SELECT ") + kProgressColumns +
+                       ", supersedes, rev::int8 FROM corridor_progress p "
+                       "WHERE NOT EXISTS "
+                       "(SELECT FROM corridor_progress c WHERE c.supersedes = p.id)" +
+                       only + " ORDER BY segment_id COLLATE \"C\", date, id",
+                   params);
     std::vector<StoredProgress> out;
     for (int i = 0; i < r.rows(); ++i)
         out.push_back(progressFromRow(PgRow{r, i}, /*withRev=*/true));

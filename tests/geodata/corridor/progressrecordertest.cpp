@@ -261,6 +261,61 @@ private slots:
         QCOMPARE(validateProgress(corridor, other).value_or(""),
                  "entry " + std::to_string(fixId) + " is of segment T-003, not T-004");
     }
+
+    void recordingReadsItsSegmentsOnly()
+    {
+        // recordLatestProgress reads the history of the segments it records, not every entry:
+        // the same entries and revisions as the whole read, for those segments.
+        auto project = fresh();
+        ProgressInput a;
+        a.segmentId = "T-003";
+        a.date = "2022-04-01";
+        a.status = Status::UnderConstruction;
+        a.percent = 30;
+        ProgressInput b = a;
+        b.date = "2022-05-01";
+        b.percent = 50;
+        ProgressInput c = a;
+        c.segmentId = "T-004";
+        QCOMPARE(recordLatestProgress(*project, {a, b, c}, "test").ids.size(), std::size_t(3));
+        const std::vector<std::string> one{"T-003"};
+        const Corridor all = Corridor::load(*project), part = Corridor::load(*project, &one);
+        QCOMPARE(part.segments().size(), all.segments().size());
+        QVERIFY(all.history("T-003").size() >= 2);
+        QCOMPARE(part.history("T-003").size(), all.history("T-003").size());
+        QVERIFY(!all.history("T-004").empty());
+        QVERIFY(part.history("T-004").empty());
+        QCOMPARE(part.segmentRev("T-003"), all.segmentRev("T-003"));
+        const auto rows = project->progressInForce(one);
+        QCOMPARE(rows.size(), all.history("T-003").size());
+        for (const auto &r : rows)
+            QCOMPARE(r.segmentId, std::string("T-003"));
+        const std::vector<std::string> none;
+        QVERIFY(Corridor::load(*project, &none).entries().empty());
+
+        // A correction naming another segment's entry is refused as before (the whole history
+        // is read to say so); one of its own segment is recorded.
+        const std::int64_t t4 = project->progressInForce(std::vector<std::string>{"T-004"})[0].id;
+        ProgressInput other = b;
+        other.date = "2022-06-01";
+        other.percent = 70;
+        other.supersedes = t4;
+        try {
+            recordLatestProgress(*project, {other}, "test");
+            QFAIL("a correction of another segment's entry was recorded");
+        } catch (const Error &e) {
+            const std::string why = e.what();
+            QVERIFY2(why.find("entry " + std::to_string(t4) + " is of segment T-004, not T-003") !=
+                         std::string::npos,
+                     why.c_str());
+        }
+        ProgressInput fix = b;
+        fix.percent = 55;
+        fix.supersedes = part.entryOn("T-003", "2022-05-01")->id;
+        const auto fixed = recordLatestProgress(*project, {fix}, "test");
+        QCOMPARE(fixed.ids.size(), std::size_t(1));
+        QCOMPARE(Corridor::load(*project).entryOn("T-003", "2022-05-01")->percent, 55.0);
+    }
 };
 
 QTEST_GUILESS_MAIN(ProgressRecorderTest)
