@@ -1,7 +1,9 @@
 #include "wkbreader.h"
 
 #include "error.h"
+#include "geometry.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 #include <string>
@@ -175,6 +177,23 @@ void WkbReader::read(std::span<const unsigned char> wkb, FlatGeometry &out)
     Reader r{in, out};
     r.geometry(0);
     r.endAll();
+}
+
+Envelope WkbReader::box(std::span<const unsigned char> wkb, FlatGeometry &scratch)
+{
+    scratch.clear();
+    read(wkb, scratch);
+    const std::vector<double> &xy = scratch.xy;
+    if (xy.size() < 2)
+        return {};
+    Envelope e{xy[0], xy[1], xy[0], xy[1]};
+    for (std::size_t i = 2; i + 1 < xy.size(); i += 2) {
+        e.minX = std::min(e.minX, xy[i]);
+        e.maxX = std::max(e.maxX, xy[i]);
+        e.minY = std::min(e.minY, xy[i + 1]);
+        e.maxY = std::max(e.maxY, xy[i + 1]);
+    }
+    return e;
 }
 
 } // namespace planlines::geodata

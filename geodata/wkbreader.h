@@ -12,12 +12,17 @@
 
 namespace planlines::geodata {
 
+struct Envelope;
+
 class WkbReader
 {
 public:
     // Appends the geometry in wkb to out (call out.clear() between features). Throws
     // Error("malformed WKB: …") on truncated or unknown input.
     static void read(std::span<const unsigned char> wkb, FlatGeometry &out);
+    // The bounding box of the geometry in wkb (PostGIS rows carry no box of their own),
+    // decoded through scratch; an empty envelope when it has no coordinates.
+    static Envelope box(std::span<const unsigned char> wkb, FlatGeometry &scratch);
 };
 
 } // namespace planlines::geodata

@@ -45,6 +45,27 @@ private slots:
         QCOMPARE(g.xy[10 * 2], 20.0);
     }
 
+    void boxOfAGeometry()
+    {
+        // The box PostGIS rows are given: every part's coordinates, whatever came before in the
+        // scratch arrays; nothing for an empty geometry.
+        FlatGeometry scratch;
+        WkbReader::read(Geometry::fromWkt("POINT (-1000 -1000)").wkb(), scratch);
+        const auto e = WkbReader::box(
+            Geometry::fromWkt("MULTIPOLYGON (((570000.5 4115000.25, 570010 4115000.25, "
+                              "570010 4115020, 570000.5 4115000.25)), "
+                              "((569990 4115100, 569995 4115100, 569995 4115105, "
+                              "569990 4115100)))")
+                .wkb(),
+            scratch);
+        QCOMPARE(e.minX, 569990.0);
+        QCOMPARE(e.minY, 4115000.25);
+        QCOMPARE(e.maxX, 570010.0);
+        QCOMPARE(e.maxY, 4115105.0);
+        const auto none = WkbReader::box(Geometry::fromWkt("POLYGON EMPTY").wkb(), scratch);
+        QVERIFY(none.minX == 0 && none.minY == 0 && none.maxX == 0 && none.maxY == 0);
+    }
+
     void bigEndianPoint()
     {
         // POINT (570000.5 4115000.25), byte order 0 (XDR).

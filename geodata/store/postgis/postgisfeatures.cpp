@@ -29,21 +29,7 @@ public:
         WkbReader::read(m_cursor.bytes(1), out);
     }
     Geometry geometry() override { return Geometry::fromWkb(m_cursor.bytes(1)); }
-    Envelope box() override
-    {
-        m_flat.clear();
-        WkbReader::read(m_cursor.bytes(1), m_flat);
-        if (m_flat.xy.empty())
-            return {};
-        Envelope e{m_flat.xy[0], m_flat.xy[1], m_flat.xy[0], m_flat.xy[1]};
-        for (std::size_t i = 2; i + 1 < m_flat.xy.size(); i += 2) {
-            e.minX = std::min(e.minX, m_flat.xy[i]);
-            e.maxX = std::max(e.maxX, m_flat.xy[i]);
-            e.minY = std::min(e.minY, m_flat.xy[i + 1]);
-            e.maxY = std::max(e.maxY, m_flat.xy[i + 1]);
-        }
-        return e;
-    }
+    Envelope box() override { return WkbReader::box(m_cursor.bytes(1), m_flat); }
     Value value(int i) const override { return m_cursor.value(i + (m_geometry ? 2 : 1)); }
 
 private:
