@@ -103,43 +103,73 @@ void ChangeController::setSession(ProjectSession *session)
     refreshChoices();
 }
 
+namespace {
+
+struct Choices
+{
+    QVariantList list;
+    int from = -1, to = -1;
+    QString error;
+};
+
+// The land-use layers and their versions of the project at path, read on a worker thread
+// (opening a server project is a network round trip; the GUI never waits on it).
+Choices readChoices(const std::string &path)
+{
+    Choices c;
+    try {
+        auto project = geodata::Project::open(path, true);
+        std::size_t most = 0;
+        for (const auto &layer : project->layers(geodata::Role::Landuse)) {
+            const auto versions = project->layerVersions(layer);
+            for (const auto &v : versions) {
+                const bool single = versions.size() == 1;
+                QString text = single ? q(layer.name)
+                                      : QStringLiteral("%1 v%2").arg(q(layer.name)).arg(v.version);
+                if (!v.source.empty())
+                    text += QStringLiteral("（%1）").arg(q(v.source));
+                c.list.append(QVariantMap{{QStringLiteral("text"), text},
+                                          {QStringLiteral("layer"), q(layer.name)},
+                                          {QStringLiteral("version"), single ? 0 : v.version}});
+            }
+            if (versions.size() >= 2 && versions.size() > most) {
+                most = versions.size();
+                c.to = static_cast<int>(c.list.size()) - 1;
+                c.from = c.to - 1;
+            }
+        }
+        if (c.to < 0 && c.list.size() >= 2) {
+            c.from = 0;
+            c.to = 1;
+        }
+    } catch (const std::exception &e) {
+        c.error = QString::fromUtf8(e.what());
+    }
+    return c;
+}
+
+} // namespace
+
 void ChangeController::refreshChoices()
 {
-    m_choices.clear();
-    m_suggestedFrom = m_suggestedTo = -1;
-    if (m_session && !m_session->path().isEmpty()) {
-        try {
-            auto project = geodata::Project::open(m_session->path().toStdString(), true);
-            std::size_t most = 0;
-            for (const auto &layer : project->layers(geodata::Role::Landuse)) {
-                const auto versions = project->layerVersions(layer);
-                for (const auto &v : versions) {
-                    const bool single = versions.size() == 1;
-                    QString text = single
-                                       ? q(layer.name)
-                                       : QStringLiteral("%1 v%2").arg(q(layer.name)).arg(v.version);
-                    if (!v.source.empty())
-                        text += QStringLiteral("（%1）").arg(q(v.source));
-                    m_choices.append(
-                        QVariantMap{{QStringLiteral("text"), text},
-                                    {QStringLiteral("layer"), q(layer.name)},
-                                    {QStringLiteral("version"), single ? 0 : v.version}});
-                }
-                if (versions.size() >= 2 && versions.size() > most) {
-                    most = versions.size();
-                    m_suggestedTo = static_cast<int>(m_choices.size()) - 1;
-                    m_suggestedFrom = m_suggestedTo - 1;
-                }
-            }
-            if (m_suggestedTo < 0 && m_choices.size() >= 2) {
-                m_suggestedFrom = 0;
-                m_suggestedTo = 1;
-            }
-        } catch (const std::exception &e) {
-            setMessage(tr("无法读取项目的图层：%1").arg(QString::fromUtf8(e.what())));
-        }
+    const int generation = ++m_choicesGeneration;
+    if (!m_session || m_session->path().isEmpty()) {
+        m_choices.clear();
+        m_suggestedFrom = m_suggestedTo = -1;
+        emit choicesChanged();
+        return;
     }
-    emit choicesChanged();
+    QtConcurrent::run(readChoices, m_session->path().toStdString())
+        .then(this, [this, generation](const Choices &c) {
+            if (generation != m_choicesGeneration)
+                return; // a later project's choices are on their way
+            m_choices = c.list;
+            m_suggestedFrom = c.from;
+            m_suggestedTo = c.to;
+            if (!c.error.isEmpty())
+                setMessage(tr("无法读取项目的图层：%1").arg(c.error));
+            emit choicesChanged();
+        });
 }
 
 bool ChangeController::compare(int from, int to)

@@ -99,7 +99,8 @@ public:
     // The chosen cell's change pieces, working CRS (ChangeOverlay draws them).
     const QPainterPath &highlightPath() const { return m_highlight; }
 
-    // Reads the choices from the session's project again.
+    // Reads the choices from the session's project again, on a worker thread: choicesChanged
+    // when they are in.
     Q_INVOKABLE void refreshChoices();
     // Compares choices[from] (earlier) with choices[to] (later) on a worker. False when busy,
     // no project is open or an index is out of range.
@@ -145,6 +146,7 @@ private:
     QPointer<ProjectSession> m_session;
     QVariantList m_choices;
     int m_suggestedFrom = -1, m_suggestedTo = -1;
+    int m_choicesGeneration = 0; // the latest refreshChoices; older readings are dropped
     bool m_busy = false;
     double m_progress = -1;
     QString m_message;
