@@ -93,7 +93,7 @@ private:
         bool visible = true;
         const layers::Symbol *legend = nullptr; // owned by entry.style
         double opacity = 1;
-        QVariantList classes; // LegendRole
+        QVariantList classes = {}; // LegendRole
     };
     void restoreState();
     void saveState() const;

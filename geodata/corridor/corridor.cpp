@@ -228,22 +228,22 @@ Corridor Corridor::load(Project &project, const std::vector<std::string> *progre
         rows = project.progressInForce();
     else if (!progressOf->empty())
         rows = project.progressInForce(*progressOf);
-    for (auto &row : rows) {
+    for (auto &stored : rows) {
         ProgressEntry e;
-        e.id = row.id;
-        e.segmentId = std::move(row.segmentId);
-        e.date = std::move(row.date);
-        e.status = statusFromText(row.status).value_or(Status::Planned);
-        e.percent = row.percent;
-        e.plantedAreaM2 = row.plantedAreaM2;
-        e.note = std::move(row.note);
-        const QString photos = QString::fromStdString(row.photos);
+        e.id = stored.id;
+        e.segmentId = std::move(stored.segmentId);
+        e.date = std::move(stored.date);
+        e.status = statusFromText(stored.status).value_or(Status::Planned);
+        e.percent = stored.percent;
+        e.plantedAreaM2 = stored.plantedAreaM2;
+        e.note = std::move(stored.note);
+        const QString photos = QString::fromStdString(stored.photos);
         for (const auto &p : photos.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
             e.photos.push_back(p.toStdString());
-        e.recordedAt = std::move(row.recordedAt);
-        e.recordedBy = std::move(row.recordedBy);
-        e.supersedes = row.supersedes;
-        e.rev = row.rev;
+        e.recordedAt = std::move(stored.recordedAt);
+        e.recordedBy = std::move(stored.recordedBy);
+        e.supersedes = stored.supersedes;
+        e.rev = stored.rev;
         c.m_entries.push_back(std::move(e));
     }
     return c;

@@ -14,9 +14,7 @@ namespace planlines::layers::report {
 
 namespace {
 
-// Up to about six lines of body text (46 Chinese characters a line at 10.5 pt on 170 mm).
-constexpr qsizetype kWholeParagraphChars = 280;
-
+constexpr qsizetype kWholeParagraphChars = 280; // about six lines of 46 characters at 10.5 pt
 // QTextFormat lengths are pixels at 96 dpi (the layout scales them to the device; the ODF
 // writer turns them into points at 72/96).
 double pt(double points)
