@@ -268,4 +268,57 @@ bool fixToUnicode(QByteArray &pdf, const PdfTextRecorder &recorder, QString *why
     return true;
 }
 
+int repairRadicalsInToUnicode(QByteArray &pdf)
+{
+    // The 4-digit destination <XXXX> of a bfchar (<src> <dst>) or bfrange entry (<a> <b> <dst>,
+    // only when a = b: a range's following values count up from it; or <a> <b> [<d> …]).
+    static const QRegularExpression range(
+        QStringLiteral("<([0-9A-Fa-f]+)>\\s*<([0-9A-Fa-f]+)>\\s*(<[0-9A-Fa-f]+>|\\[[^\\]]*\\])"));
+    static const QRegularExpression single(QStringLiteral("<[0-9A-Fa-f]+>\\s*(<[0-9A-Fa-f]+>)"));
+    static const QRegularExpression hex(QStringLiteral("<([0-9A-Fa-f]{4})>"));
+    int changed = 0;
+    const auto repair = [&](qsizetype at, const QString &value) {
+        for (auto h = hex.globalMatch(value); h.hasNext();) {
+            const auto m = h.next();
+            const uint code = m.captured(1).toUInt(nullptr, 16);
+            const bool radical =
+                (code >= 0x2E80 && code <= 0x2FDF) || (code >= 0xF900 && code <= 0xFAFF);
+            if (!radical)
+                continue;
+            const QString unified =
+                QString(QChar(char16_t(code))).normalized(QString::NormalizationForm_KC);
+            if (unified.size() != 1 || unified[0].unicode() == code)
+                continue;
+            const QByteArray digits =
+                QByteArray::number(unified[0].unicode(), 16).toUpper().rightJustified(4, '0');
+            pdf.replace(at + m.capturedStart(1), 4, digits);
+            ++changed;
+        }
+    };
+    for (const char *section : {"bfrange", "bfchar"}) {
+        const QByteArray begin = QByteArray("begin") + section, end = QByteArray("end") + section;
+        for (qsizetype from = pdf.indexOf(begin); from >= 0; from = pdf.indexOf(begin, from)) {
+            const qsizetype start = from + begin.size(), stop = pdf.indexOf(end, start);
+            if (stop < 0)
+                break;
+            const QString text = QString::fromLatin1(pdf.mid(start, stop - start));
+            if (section[2] == 'r') {
+                for (auto it = range.globalMatch(text); it.hasNext();) {
+                    const auto m = it.next();
+                    if (m.captured(3).startsWith(QLatin1Char('[')) ||
+                        m.captured(1).toUInt(nullptr, 16) == m.captured(2).toUInt(nullptr, 16))
+                        repair(start + m.capturedStart(3), m.captured(3));
+                }
+            } else {
+                for (auto it = single.globalMatch(text); it.hasNext();) {
+                    const auto m = it.next();
+                    repair(start + m.capturedStart(1), m.captured(1));
+                }
+            }
+            from = stop + end.size();
+        }
+    }
+    return changed;
+}
+
 } // namespace planlines::layers::sheet

@@ -44,4 +44,10 @@ private:
 // structure or the recorded glyphs do not agree with the subset (then Qt's maps stay).
 bool fixToUnicode(QByteArray &pdf, const PdfTextRecorder &recorder, QString *why = nullptr);
 
+// Where Qt's own maps stay (fixToUnicode could not apply): every entry that names a Kangxi or
+// supplementary radical or a CJK compatibility ideograph (the lowest code point of a glyph the
+// unified ideograph shares: ⽬ for 目) is set to its compatibility form's ideograph (NFKC), in
+// place (the same number of bytes, so offsets hold). Returns how many entries were changed.
+int repairRadicalsInToUnicode(QByteArray &pdf);
+
 } // namespace planlines::layers::sheet

@@ -61,10 +61,7 @@ public:
         : m_engine(recorder, like), m_like(like)
     {
     }
-    QPaintEngine *paintEngine() const override
-    {
-        return const_cast<RecordingEngine *>(&m_engine);
-    }
+    QPaintEngine *paintEngine() const override { return const_cast<RecordingEngine *>(&m_engine); }
 
 protected:
     int metric(PaintDeviceMetric m) const override
@@ -129,8 +126,12 @@ QByteArray writeTextPdf(const std::function<void(QPdfWriter &)> &setup, const Pd
     painter.end();
     buffer.close();
     QString why;
-    if (!fixToUnicode(bytes, recorder, &why))
-        qWarning("planlines: PDF text left as Qt wrote it: %s", qPrintable(why));
+    if (!fixToUnicode(bytes, recorder, &why)) {
+        const int repaired = repairRadicalsInToUnicode(bytes);
+        qWarning("planlines: PDF text left as Qt wrote it (%s); %d radicals set to their "
+                 "ideographs",
+                 qPrintable(why), repaired);
+    }
     return bytes;
 }
 
