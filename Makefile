@@ -41,15 +41,16 @@ nogui: deps
 	cmake --build $(NOGUI) --target planlines planlines_layers planlines_geodata
 
 # Without the GUI, under AddressSanitizer (leaks included) and UndefinedBehaviorSanitizer: the
-# libraries, the program and the command-line tests, which drive every reader and writer through
-# the program (the unit tests of geodata and layers are left out to keep CI's sanitizer stage
-# within its ~12 minutes on two cores: SANITIZE_TARGETS=all SANITIZE_TESTS=. runs them too), on a
-# 5 000-parcel sample county, without debug info (-g0: a finding still names the functions), all
-# but the `slow` and the `postgis` tests (those run in `make test`). Any finding stops the test that made it, so it fails (CI runs this after
-# `make test`). Also proves the layering as `nogui` does.
+# libraries, the program and every test that needs no window (the unit tests of geodata and
+# layers, the command-line suites that drive every reader and writer through the program, the
+# fuzz regressions: target sanitize_tests), on a 5 000-parcel sample county, at -O1 without debug
+# info (-g0: a finding still names the functions), all but the `slow` and the `postgis` tests
+# (those run in `make test`). Any finding stops the test that made it, so it fails (CI runs this
+# after `make test`). Also proves the layering as `nogui` does. SANITIZE_TESTS=cli narrows the
+# run to the command-line suites.
 SANITIZE_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-SANITIZE_TARGETS ?= planlines cli_tests
-SANITIZE_TESTS ?= cli
+SANITIZE_TARGETS ?= sanitize_tests
+SANITIZE_TESTS ?= .
 sanitize: deps
 	cmake -S . -B $(SANITIZE) -G $(GENERATOR) -DPLANLINES_GUI=OFF -DCMAKE_BUILD_TYPE=Sanitize \
 	    -DPLANLINES_SAMPLE_PARCELS=5000 -DCMAKE_CXX_FLAGS_SANITIZE="-O1 -g0" \
@@ -60,7 +61,7 @@ sanitize: deps
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizer/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    ctest --test-dir $(SANITIZE) --output-on-failure --timeout 900 -L '$(SANITIZE_TESTS)' \
-	    -LE 'slow|postgis' -j $(shell nproc)
+	    -LE 'slow|postgis|qml' -j $(shell nproc)
 
 # libFuzzer on every reader (tests/fuzz/): a separate clang build with ASan and UBSan, only the
 # geodata library and the targets (-O1 and line tables only: half the compile time of -O2 -g); each target runs FUZZ_SECONDS from its seed corpus. Inputs
@@ -87,5 +88,3 @@ format:
 
 clean:
 	rm -rf $(BUILD) $(NOGUI) $(SANITIZE) $(FUZZ)
-
-	rm -rf $(BUILD) $(NOGUI) $(FUZZ)

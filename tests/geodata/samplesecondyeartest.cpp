@@ -166,9 +166,16 @@ private slots:
     void constructionLiesNearTheParkAndTheTowns()
     {
         // 独立工业用地 taken from cultivated land lies within 900 m of the 2023 chemical park's
-        // (202A) land; town and village land within 700 m of 2023 built-up land.
+        // (202A) land; town and village land within 700 m of a town's central building area
+        // (城镇集中建设区 of the urban development boundary), at any size of the sample.
         const Geometry park = firstYear("'202A'");
-        const Geometry towns = firstYear("'201', '202'");
+        std::vector<Geometry> zones;
+        auto z = db().prepare(
+            "SELECT AsBinary(geom) FROM urban_boundary WHERE GHFQMC = '城镇集中建设区'");
+        while (z.step())
+            zones.push_back(Geometry::fromWkb(z.blob(0)));
+        QVERIFY(!zones.empty());
+        const Geometry towns = unaryUnion(std::move(zones));
         auto st = db().prepare(
             "SELECT n.DLBM, AsBinary(n.geom) FROM landuse_v1 o JOIN landuse n ON n.BSM = o.BSM "
             "WHERE o.DLBM IN ('0101', '0102', '0103') AND n.DLBM IN ('201', '202', '202A')");

@@ -27,6 +27,15 @@ class AttributeTableTest : public QObject
     {
         return std::get<std::int64_t>(*m_project->db().scalar(sql));
     }
+    // A count the sample at its default size (about 80 000 parcels) reaches, proportionally
+    // fewer on a smaller one (`make sanitize` builds it with 5 000), at least 1.
+    std::int64_t atLeast(std::int64_t atDefaultSize) const
+    {
+        if (atDefaultSize == 0)
+            return 0;
+        const double scale = std::min(1.0, double(m_landuse->featureCount) / 80000.0);
+        return std::max<std::int64_t>(1, std::int64_t(double(atDefaultSize) * scale));
+    }
     static int column(const AttributeTable &t, const std::string &field)
     {
         for (std::size_t i = 0; i < t.columns().size(); ++i)
@@ -124,7 +133,7 @@ private slots:
                               "ZLDWDM", "ZLDWMC", "KCDLBM", "GDLX", "GDPDJB"})
             any += std::string(" OR instr(\"") + c + "\", '房家洼') > 0";
         const std::int64_t expected = count(any);
-        QVERIFY(expected > 100);
+        QVERIFY(expected > atLeast(100));
         QCOMPARE(static_cast<std::int64_t>(t.rowCount()), expected);
         for (std::size_t r = 0; r < t.rowCount(); r += 37) {
             bool found = false;
@@ -177,7 +186,8 @@ private slots:
     // LIKE folds it), one and two characters (LIKE alone), one column or all of them.
     void textIndexAnswersAsLike()
     {
-        QVERIFY(m_landuse->featureCount > AttributeTable::kIndexThreshold);
+        // The index is asked for here whatever the layer's size (the window asks from
+        // kIndexThreshold features on); the sample at its default size is above that.
         const QString path = m_dir.filePath(QStringLiteral("fts.sqlite"));
         QVERIFY(QFile::copy(QStringLiteral(PLANLINES_SAMPLE_DB), path));
         auto project = geodata::Project::open(path.toStdString(), true);
@@ -236,7 +246,7 @@ private slots:
         for (const Case &c : cases) {
             const int column = c.column ? AttributeTableTest::column(t, c.column) : -1;
             const auto expected = like(c.text, c.column);
-            QVERIFY2(expected.size() >= c.atLeast, c.text);
+            QVERIFY2(expected.size() >= std::size_t(atLeast(std::int64_t(c.atLeast))), c.text);
             const auto rows = shown(QString::fromUtf8(c.text), column);
             QVERIFY2(rows == expected, qPrintable(QStringLiteral("%1: %2 rows, LIKE %3")
                                                       .arg(QString::fromUtf8(c.text))
