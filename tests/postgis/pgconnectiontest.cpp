@@ -206,6 +206,84 @@ private slots:
         QCOMPARE(db.transactionDepth(), 1);
     }
 
+    // Each cursor sends its next FETCH ahead; anything else on the connection reads that answer
+    // first, so statements, other cursors and COPY may come between a cursor's rows.
+    void statementsBetweenACursorsRowsSeeTheirOwnAnswers()
+    {
+        PgConnection db(m_uri);
+        PgTransaction tx(db);
+        db.exec("CREATE TEMP TABLE ahead (v int8)");
+        PgCursor outer(db, "SELECT g FROM generate_series(1, 1000) g", PgParams{}, 100);
+        std::int64_t sum = 0, rows = 0;
+        while (outer.next()) {
+            sum += outer.int64(0);
+            if (++rows % 150 != 0)
+                continue;
+            // A statement, a whole second cursor and a COPY, each mid-batch of the outer one.
+            QCOMPARE(std::get<std::int64_t>(*db.scalar("SELECT $1::int8 * 2", rows)), rows * 2);
+            PgCursor inner(db, "SELECT g FROM generate_series(1, 250) g", PgParams{}, 40);
+            std::int64_t innerSum = 0;
+            while (inner.next())
+                innerSum += inner.int64(0);
+            QCOMPARE(innerSum, std::int64_t{250 * 251 / 2});
+            PgCopyWriter copy(db, "COPY ahead (v) FROM STDIN (FORMAT binary)", 1);
+            copy.row().int64(rows);
+            QCOMPARE(copy.finish(), std::int64_t{1});
+        }
+        QCOMPARE(rows, std::int64_t{1000});
+        QCOMPARE(sum, std::int64_t{1000 * 1001 / 2});
+        QCOMPARE(std::get<std::int64_t>(*db.scalar("SELECT count(*) FROM ahead")), std::int64_t{6});
+        // A cursor dropped with its next rows on the way leaves the connection free.
+        {
+            PgCursor dropped(db, "SELECT g FROM generate_series(1, 500) g", PgParams{}, 100);
+            QVERIFY(dropped.next());
+        }
+        QCOMPARE(std::get<std::int64_t>(*db.scalar("SELECT 7::int8")), std::int64_t{7});
+    }
+
+    // A row the server fails on, in rows fetched ahead, is raised where the reader reaches it.
+    void anErrorInRowsFetchedAheadIsRaisedWhenReached()
+    {
+        PgConnection db(m_uri);
+        {
+            PgCursor c(db, "SELECT 100 / (150 - g) FROM generate_series(1, 300) g", PgParams{},
+                       100);
+            int rows = 0;
+            try {
+                while (c.next())
+                    ++rows;
+                QFAIL("a division by zero was not raised");
+            } catch (const StoreError &e) {
+                QVERIFY2(QString::fromStdString(e.what()).contains(QStringLiteral("division")),
+                         e.what());
+            }
+            QCOMPARE(rows, 100); // the first batch was read whole before the failing one
+        }
+        QCOMPARE(std::get<std::int64_t>(*db.scalar("SELECT 8::int8")), std::int64_t{8});
+    }
+
+    // The server goes away while a cursor's next rows are on their way: a ConnectionLost, and
+    // the connection works again once the cursor is gone.
+    void aConnectionLostWhileReadingAheadIsReported()
+    {
+        PgConnection db(m_uri);
+        PgConnection killer(m_uri);
+        const auto pid = std::get<std::int64_t>(*db.scalar("SELECT pg_backend_pid()::int8"));
+        {
+            PgCursor c(db, "SELECT g FROM generate_series(1, 100000) g", PgParams{}, 1000);
+            QVERIFY(c.next());
+            killer.exec("SELECT pg_terminate_backend($1::int4)", PgParams::of(pid));
+            try {
+                while (c.next()) {
+                }
+                QFAIL("reading on a terminated connection ended without an error");
+            } catch (const StoreError &e) {
+                QCOMPARE(e.kind(), StoreError::Kind::ConnectionLost);
+            }
+        }
+        QCOMPARE(std::get<std::int64_t>(*db.scalar("SELECT 9::int8")), std::int64_t{9});
+    }
+
     void copyBinaryWritesRowsAndAbortsCleanly()
     {
         PgConnection db(m_uri);

@@ -1,5 +1,6 @@
 #include "pgconnection.h"
 #include "pgbinary.h"
+#include "pgcursor.h"
 #include "pgerror.h"
 
 #include <libpq-fe.h>
@@ -325,8 +326,15 @@ PgConnection::~PgConnection()
     PQfinish(m_conn);
 }
 
+void PgConnection::settle()
+{
+    if (PgCursor *cursor = std::exchange(m_ahead, nullptr))
+        cursor->collectAhead();
+}
+
 void PgConnection::connect()
 {
+    settle();
     // The connection string is expanded first, then application_name and client_encoding
     // override what it says: the server's activity view and logs name us, and text is UTF-8.
     // connect_timeout comes before it, so a string that sets one wins.
@@ -443,6 +451,7 @@ void PgConnection::raise(const pg_result *result, std::string_view sql) const
 
 PgResult PgConnection::exec(std::string_view sql, const PgParams &params)
 {
+    settle();
     checkUsable();
     const int n = params.size();
     std::vector<unsigned int> types(n);
@@ -486,6 +495,7 @@ PgResult PgConnection::exec(std::string_view sql, const PgParams &params)
 
 void PgConnection::execScript(std::string_view sql)
 {
+    settle();
     checkUsable();
     const std::string text(sql);
     PgResult r(PQexec(m_conn, text.c_str()));
@@ -556,6 +566,7 @@ PgTransaction::~PgTransaction()
     const std::string sql = m_savepoint.empty() ? std::string("ROLLBACK")
                                                 : "ROLLBACK TO SAVEPOINT " + m_savepoint +
                                                       "; RELEASE SAVEPOINT " + m_savepoint;
+    m_conn.settle();
     PQclear(PQexec(m_conn.handle(), sql.c_str()));
 }
 

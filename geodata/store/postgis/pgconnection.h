@@ -22,6 +22,7 @@ struct pg_result;
 namespace planlines::geodata {
 
 class PgConnection;
+class PgCursor;
 
 // Query parameters, each sent in binary with its type (int8, float8, text, bytea, bool,
 // geometry). Values are copied, so a PgParams may outlive what it was built from.
@@ -163,6 +164,11 @@ public:
 
     pg_conn *handle() const { return m_conn; }
 
+    // Reads the result of a statement sent ahead (a cursor's next rows, PgCursor) into the
+    // cursor that sent it: done before the connection is used for anything else. Every call
+    // here does it; code that uses handle() itself calls it first.
+    void settle();
+
 private:
     friend class PgTransaction;
     friend class PgCursor;
@@ -179,6 +185,8 @@ private:
     // The read-only transaction that cursors opened outside any transaction share; it ends
     // when the last of them goes (PgCursor).
     int m_implicitReaders = 0;
+    // The cursor whose next FETCH is on its way (at most one per connection), or null.
+    PgCursor *m_ahead = nullptr;
 };
 
 // A transaction that rolls back when it goes out of scope without commit(). The outermost is

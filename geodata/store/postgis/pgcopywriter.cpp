@@ -106,6 +106,7 @@ void PgCopyWriter::send()
 {
     if (m_buffer.empty())
         return;
+    m_conn.settle();
     if (!m_conn.ok())
         m_conn.raiseConnection("the connection to the server was lost");
     PgResult started(PQexec(m_conn.handle(), m_sql.c_str()));

@@ -1,5 +1,8 @@
 // Streams a query's rows in bounded memory through a server-side cursor (DECLARE … FETCH n),
-// in binary: a layer of a million parcels is read 10 000 rows at a time. Inside the caller's
+// in binary: a layer of a million parcels is read 10 000 rows at a time. Each FETCH is sent
+// ahead, while the caller reads the rows before it, so the server prepares the next rows as the
+// client uses the last (two cores work, not one at a time); the connection reads that answer
+// first whenever it is used for something else (PgConnection::settle). Inside the caller's
 // transaction when one is open, else in a read-only one that the cursors opened outside a
 // transaction share and the last of them ends (so they may end in any order). A query whose
 // answer the caller knows is small (kWhole: a site's candidates) is one round trip instead:
@@ -34,12 +37,18 @@ public:
     Value value(int col) const { return m_batch.value(m_row, col); }
 
 private:
+    friend class PgConnection;
+    void sendAhead();
+    void collectAhead(); // PgConnection::settle: the answer of sendAhead's FETCH into m_next
     void release();
+    std::string fetchSql() const;
     PgConnection &m_conn;
     bool m_implicit = false; // one of the readers of the shared read-only transaction
     std::string m_name;
     int m_batchRows;
     PgResult m_batch;
+    PgResult m_next;         // the FETCH sent ahead, once collected
+    bool m_nextRead = false; // m_next holds it (it may be an error, raised when reached)
     int m_row = -1;
     bool m_exhausted = false; // the server has no more rows after m_batch
     bool m_open = false;
