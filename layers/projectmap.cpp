@@ -3,7 +3,11 @@
 #include <geodata/coordinatetransform.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <numeric>
 #include <optional>
+#include <thread>
 
 namespace planlines::layers {
 
@@ -25,13 +29,56 @@ ProjectMap ProjectMap::load(const std::string &path, const LayerCatalog &catalog
     } catch (const geodata::Error &) {
         map.m_crsDescription = map.m_workingCrs; // the name is a courtesy; the code suffices
     }
-    for (auto &entry : catalog.entries(project->layers())) {
-        if (!include(entry))
-            continue;
-        auto data = LayerData::load(*project, entry.info, LayerData::optionsFor(*entry.style));
-        map.m_layers.push_back({std::move(entry), std::move(data)});
-    }
+    for (auto &entry : catalog.entries(project->layers()))
+        if (include(entry))
+            map.m_layers.push_back({std::move(entry), nullptr});
+    loadLayers(path, std::move(project), map.m_layers);
     return map;
+}
+
+// The layers are read on up to one thread per core, each with its own read-only connection (a
+// Project is used by one thread at a time), the biggest first: the land-use layer of a
+// million parcels on one core while the other reads the rest. The first failure, in layer
+// order, is thrown once all threads are done.
+void ProjectMap::loadLayers(const std::string &path, std::unique_ptr<geodata::Project> first,
+                            std::vector<MapLayer> &layers)
+{
+    std::vector<std::size_t> order(layers.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return layers[a].entry.info.featureCount > layers[b].entry.info.featureCount;
+    });
+    std::vector<std::exception_ptr> failures(layers.size());
+    std::atomic<std::size_t> next{0};
+    const auto work = [&](geodata::Project *project) {
+        std::unique_ptr<geodata::Project> own;
+        for (std::size_t k; (k = next++) < order.size();) {
+            const std::size_t i = order[k];
+            try {
+                if (!project) {
+                    own = geodata::Project::open(path, /*readOnly=*/true);
+                    project = own.get();
+                }
+                layers[i].data = LayerData::load(*project, layers[i].entry.info,
+                                                 LayerData::optionsFor(*layers[i].entry.style));
+            } catch (...) {
+                failures[i] = std::current_exception();
+            }
+        }
+    };
+    const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+    const std::size_t helpers =
+        std::min<std::size_t>(std::min(cores, 4U) - 1, layers.size() > 1 ? layers.size() - 1 : 0);
+    std::vector<std::thread> threads;
+    threads.reserve(helpers);
+    for (std::size_t t = 0; t < helpers; ++t)
+        threads.emplace_back(work, nullptr);
+    work(first.get());
+    for (auto &t : threads)
+        t.join();
+    for (const auto &failure : failures)
+        if (failure)
+            std::rethrow_exception(failure);
 }
 
 bool ProjectMap::anySynthetic() const

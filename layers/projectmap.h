@@ -1,6 +1,7 @@
 // A project's layers ready to draw: the catalog's entries bottom to top, each with its features
 // loaded, plus what a map window shows about the project (county, working CRS, home extent).
-// Loading opens its own read-only connection, so it may run on any thread.
+// Loading opens its own read-only connections (one per thread it reads on), so it may run on
+// any thread.
 #pragma once
 
 #include "layercatalog.h"
@@ -43,6 +44,8 @@ public:
     std::vector<RenderLayer> renderLayers(const std::vector<bool> &visible) const;
 
 private:
+    static void loadLayers(const std::string &path, std::unique_ptr<geodata::Project> first,
+                           std::vector<MapLayer> &layers);
     std::string m_path;
     std::string m_countyName;
     std::string m_workingCrs;
