@@ -236,7 +236,7 @@ void rules(Builder &b, const ReportTemplate &t)
     table.sheetName = QStringLiteral("规则检查");
     table.header = {{QStringLiteral("结论"), QStringLiteral("规则"), QStringLiteral("实测值"),
                      QStringLiteral("说明"), QStringLiteral("依据")}};
-    table.widthsMm = {16, 34, 24, 60, 36};
+    table.widthsMm = {14, 32, 40, 46, 38};
     QStringList notApplicable;
     for (const auto &v : b.record.value(QLatin1String("rules")).toArray()) {
         const QJsonObject rule = v.toObject();

@@ -6,7 +6,10 @@
 #include <QTextLayout>
 
 #include <algorithm>
+#include <optional>
+#include <set>
 #include <string_view>
+#include <utility>
 
 namespace planlines::layers::sheet {
 
@@ -62,7 +65,108 @@ struct XrefEntry
     char type = 'f';
 };
 
+// Qt's entries of a ToUnicode map: subset number → the one code point Qt wrote for it.
+std::map<int, char32_t> qtEntries(const QString &cmap)
+{
+    static const QRegularExpression entry(
+        QStringLiteral("<([0-9A-Fa-f]+)>\\s*<([0-9A-Fa-f]+)>\\s*(<[0-9A-Fa-f]+>|\\[[^\\]]*\\])"));
+    static const QRegularExpression hex(QStringLiteral("<([0-9A-Fa-f]+)>"));
+    std::map<int, char32_t> out;
+    const qsizetype from = cmap.indexOf(QLatin1String("beginbfrange"));
+    if (from < 0)
+        return out;
+    for (auto it = entry.globalMatch(cmap.mid(from)); it.hasNext();) {
+        const auto m = it.next();
+        const int first = m.captured(1).toInt(nullptr, 16), last = m.captured(2).toInt(nullptr, 16);
+        const QString dst = m.captured(3);
+        if (dst.startsWith(QLatin1Char('['))) {
+            int k = 0;
+            for (auto h = hex.globalMatch(dst); h.hasNext(); ++k)
+                out[first + k] = char32_t(h.next().captured(1).toUInt(nullptr, 16));
+        } else {
+            const char32_t value = char32_t(dst.mid(1, dst.size() - 2).toUInt(nullptr, 16));
+            for (int k = 0; first + k <= last && k < 0x10000; ++k)
+                out[first + k] = value + char32_t(k);
+        }
+    }
+    return out;
+}
+
 } // namespace
+
+std::vector<QString> subsetText(const QString &qtCmap, const PdfTextRecorder::Face &face)
+{
+    const std::map<int, char32_t> entries = qtEntries(qtCmap);
+    if (entries.empty())
+        return {};
+    const int last = entries.rbegin()->first;
+    // The glyph of every subset number Qt mapped.
+    std::vector<std::optional<quint32>> glyphOf(std::size_t(last) + 1);
+    std::set<quint32> named;
+    for (const auto &[index, code] : entries) {
+        if (index <= 0 || code == 0 || code > 0xFFFF)
+            continue;
+        const QChar uc{char16_t(code)};
+        quint32 glyph = 0;
+        int n = 1;
+        if (uc.isSurrogate() || !face.font.glyphIndexesForChars(&uc, 1, &glyph, &n) || glyph == 0)
+            continue;
+        glyphOf[std::size_t(index)] = glyph;
+        named.insert(glyph);
+    }
+    // The recording must know (nearly) every glyph Qt named: else it is of another document.
+    std::map<quint32, std::size_t> recordedAt;
+    for (std::size_t i = 0; i < face.glyphs.size(); ++i)
+        recordedAt.emplace(face.glyphs[i], i);
+    std::size_t unknown = 0;
+    for (const quint32 g : named)
+        unknown += !recordedAt.count(g);
+    if (named.empty() || unknown * 20 > named.size())
+        return {};
+    // Glyphs Qt did not name, in the recording's order after the last named glyph before them.
+    std::vector<QString> text(std::max<std::size_t>(std::size_t(last), face.glyphs.size()) + 1);
+    std::size_t next = 0;     // the recording's position after the last glyph placed
+    std::set<quint32> placed; // glyphs Qt did not name, given a number here
+    for (std::size_t index = 1; index < text.size(); ++index) {
+        std::optional<quint32> glyph = index < glyphOf.size() ? glyphOf[index] : std::nullopt;
+        if (glyph) {
+            if (const auto at = recordedAt.find(*glyph); at != recordedAt.end())
+                next = std::max(next, at->second + 1);
+        } else {
+            while (next < face.glyphs.size() && placed.count(face.glyphs[next]))
+                ++next;
+            if (next < face.glyphs.size() && !named.count(face.glyphs[next])) {
+                glyph = face.glyphs[next++];
+            } else {
+                // A form the recording noted as a candidate for a run drawn between this
+                // glyph's named neighbours (it may draw that form itself later, elsewhere).
+                std::size_t upto = face.glyphs.size();
+                for (std::size_t k = index + 1; k < glyphOf.size(); ++k)
+                    if (glyphOf[k] && recordedAt.count(*glyphOf[k])) {
+                        upto = recordedAt.at(*glyphOf[k]);
+                        break;
+                    }
+                for (const auto &c : face.contextual)
+                    if (c.at >= next && c.at <= upto && !named.count(c.glyph) &&
+                        !placed.count(c.glyph)) {
+                        glyph = c.glyph;
+                        text[index] = c.text;
+                        break;
+                    }
+            }
+            if (glyph)
+                placed.insert(*glyph);
+        }
+        if (!glyph || !text[index].isEmpty())
+            continue;
+        if (const auto t = face.text.find(*glyph); t != face.text.end())
+            text[index] = t->second;
+        else if (const auto e = entries.find(int(index)); e != entries.end())
+            text[index] =
+                QString(QChar(char16_t(e->second))).normalized(QString::NormalizationForm_KC);
+    }
+    return text;
+}
 
 void PdfTextRecorder::record(const QString &text, const QFont &font, QPaintDevice *device)
 {
@@ -90,6 +194,28 @@ void PdfTextRecorder::record(const QString &text, const QFont &font, QPaintDevic
                 face.text.try_emplace(g, chars);
         }
         i += length - 1;
+    }
+    // A run beginning with a digit may follow Latin letters in its paragraph (…STBH0004, then
+    // 85.94 on the next line): the font then draws the digits' other forms, which this layout,
+    // without the letters, does not give. The forms the run takes after the run drawn before
+    // it (the line before, in a text document) and after a letter are noted as candidates.
+    const QString before = std::exchange(m_previous, text);
+    if (text.isEmpty() || !text.front().isDigit())
+        return;
+    for (const QString &prefix : {before, QStringLiteral("A")}) {
+        if (prefix.isEmpty())
+            continue;
+        const QString after = prefix + text;
+        QTextLayout context(after, font, device);
+        context.beginLayout();
+        context.createLine();
+        context.endLayout();
+        for (qsizetype i = prefix.size(); i < after.size() && after[i].isDigit(); ++i)
+            for (const QGlyphRun &run : context.glyphRuns(int(i), 1)) {
+                Face &face = m_faces[postscriptName(run.rawFont())];
+                for (const quint32 g : run.glyphIndexes())
+                    face.contextual.push_back({face.glyphs.size(), g, after.mid(i, 1)});
+            }
     }
 }
 
@@ -137,8 +263,6 @@ bool fixToUnicode(QByteArray &pdf, const PdfTextRecorder &recorder, QString *why
     std::vector<Edit> edits;
     static const QRegularExpression toUnicodeRef(QStringLiteral("/ToUnicode\\s+(\\d+)\\s+0\\s+R"));
     static const QRegularExpression baseFont(QStringLiteral("/BaseFont\\s*/([^\\s/\\[<>()]+)"));
-    static const QRegularExpression entry(
-        QStringLiteral("<([0-9A-Fa-f]+)>\\s*<([0-9A-Fa-f]+)>\\s*(<[0-9A-Fa-f]+>|\\[[^\\]]*\\])"));
     for (int id = 1; id < count; ++id) {
         const auto [start, end] = objectText(id);
         if (start < 0 || end < 0)
@@ -166,43 +290,8 @@ bool fixToUnicode(QByteArray &pdf, const PdfTextRecorder &recorder, QString *why
         if (cStart < 0 || cEnd < 0)
             return failed(QStringLiteral("ToUnicode object %1 missing").arg(cmapId));
         const QString old = QString::fromLatin1(pdf.mid(cStart, cEnd - cStart));
-        // Each of Qt's entries names a code point whose glyph in the font's cmap must be the
-        // glyph recorded at that subset number: otherwise the recording does not describe this
-        // file and Qt's map is kept.
-        int agreeing = 0, checked = 0;
-        auto it = entry.globalMatch(old.mid(old.indexOf(QLatin1String("beginbfrange"))));
-        while (it.hasNext()) {
-            const auto m = it.next();
-            const int first = m.captured(1).toInt(nullptr, 16);
-            const QString dst = m.captured(3);
-            QStringList values;
-            if (dst.startsWith(QLatin1Char('['))) {
-                static const QRegularExpression hex(QStringLiteral("<([0-9A-Fa-f]+)>"));
-                auto h = hex.globalMatch(dst);
-                while (h.hasNext())
-                    values << h.next().captured(1);
-            } else {
-                values << dst.mid(1, dst.size() - 2);
-            }
-            for (int k = 0; k < values.size(); ++k) {
-                const int index = first + k;
-                if (index == 0)
-                    continue;
-                if (index > int(face->second.glyphs.size()))
-                    return failed(
-                        QStringLiteral("font %1 has more glyphs than recorded").arg(name));
-                const QChar uc(char16_t(values[k].toUInt(nullptr, 16)));
-                quint32 glyph = 0;
-                int n = 1;
-                if (uc.isNull() || uc.isSurrogate() ||
-                    !face->second.font.glyphIndexesForChars(&uc, 1, &glyph, &n))
-                    continue;
-                ++checked;
-                if (glyph == face->second.glyphs[std::size_t(index - 1)])
-                    ++agreeing;
-            }
-        }
-        if (checked == 0 || agreeing < checked)
+        const std::vector<QString> text = subsetText(old, face->second);
+        if (text.empty())
             return failed(
                 QStringLiteral("font %1: recorded glyphs do not match the file").arg(name));
         QByteArray cmap =
@@ -211,14 +300,11 @@ bool fixToUnicode(QByteArray &pdf, const PdfTextRecorder &recorder, QString *why
             "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
             "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
         std::vector<QByteArray> chars;
-        for (std::size_t i = 0; i < face->second.glyphs.size(); ++i) {
-            const auto t = face->second.text.find(face->second.glyphs[i]);
-            if (t != face->second.text.end())
+        for (std::size_t i = 1; i < text.size(); ++i)
+            if (!text[i].isEmpty())
                 chars.push_back(
-                    "<" +
-                    QByteArray::number(qulonglong(i + 1), 16).rightJustified(4, '0').toUpper() +
-                    "> <" + hex16(t->second) + ">\n");
-        }
+                    "<" + QByteArray::number(qulonglong(i), 16).rightJustified(4, '0').toUpper() +
+                    "> <" + hex16(text[i]) + ">\n");
         for (std::size_t i = 0; i < chars.size(); i += 100) {
             const std::size_t n = std::min<std::size_t>(100, chars.size() - i);
             cmap += QByteArray::number(qulonglong(n)) + " beginbfchar\n";
