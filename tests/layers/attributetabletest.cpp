@@ -187,7 +187,7 @@ private slots:
     void textIndexAnswersAsLike()
     {
         // The index is asked for here whatever the layer's size (the window asks from
-        // kIndexThreshold features on); the sample at its default size is above that.
+        // kIndexThreshold features on); the store keeps one above that size only.
         const QString path = m_dir.filePath(QStringLiteral("fts.sqlite"));
         QVERIFY(QFile::copy(QStringLiteral(PLANLINES_SAMPLE_DB), path));
         auto project = geodata::Project::open(path.toStdString(), true);
@@ -252,6 +252,14 @@ private slots:
                                                       .arg(QString::fromUtf8(c.text))
                                                       .arg(rows.size())
                                                       .arg(expected.size())));
+        }
+        if (m_landuse->featureCount <= AttributeTable::kIndexThreshold) {
+            // Below the size from which the store keeps a text index (`make sanitize` builds a
+            // sample of 5 000 parcels): LIKE alone answered, compared above; no index was made.
+            QCOMPARE(std::get<std::int64_t>(*project->db().scalar(
+                         "SELECT count(*) FROM sqlite_master WHERE name LIKE 'attr_fts_%'")),
+                     std::int64_t(0));
+            return;
         }
         // Written a part at a time, renamed when whole: no part or progress row is left.
         QCOMPARE(std::get<std::int64_t>(*project->db().scalar(
