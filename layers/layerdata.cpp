@@ -63,7 +63,15 @@ void reversePoints(FlatGeometry &g, std::size_t b, std::size_t e)
 class LayerData::Builder
 {
 public:
-    explicit Builder(LayerData &d) : m_d(d) {}
+    // expected: the layer's feature count (0 when unknown).
+    Builder(LayerData &d, std::size_t expected) : m_d(d), m_expected(expected)
+    {
+        m_d.m_fid.reserve(expected);
+        m_d.m_boxes.reserve(expected);
+        m_d.m_category.reserve(expected);
+        m_d.m_featureParts.reserve(expected + 1);
+        m_d.m_labelStart.reserve(expected + 1);
+    }
 
     void add(std::int64_t fid, FlatGeometry &g, std::optional<std::string> category,
              const std::string *label)
@@ -110,6 +118,8 @@ public:
         if (label)
             m_d.m_labelText.append(QString::fromStdString(*label));
         m_d.m_labelStart.push_back(static_cast<std::uint32_t>(m_d.m_labelText.size()));
+        if (m_d.m_fid.size() == kSampled)
+            reserveLikeTheFirst();
     }
 
     void finish()
@@ -128,10 +138,29 @@ public:
         const double ox = m_d.m_origin.easting, oy = m_d.m_origin.northing;
         m_d.m_extent = {ox + all.minX, oy + all.minY, ox + all.maxX, oy + all.maxY};
         m_d.m_index = PackedRTree(m_d.m_boxes);
-        m_d.m_xy.shrink_to_fit();
+        // Reserved from an estimate: a copy to give back more than an eighth is worth it.
+        if (m_d.m_xy.capacity() > m_d.m_xy.size() + m_d.m_xy.size() / 8)
+            m_d.m_xy.shrink_to_fit();
     }
 
 private:
+    static constexpr std::size_t kSampled = 2048;
+
+    // The arrays of points, rings and parts sized for the whole layer from its first features
+    // (a million parcels: no doubling copies of hundreds of megabytes, no shrinking copy).
+    void reserveLikeTheFirst()
+    {
+        if (m_expected <= kSampled)
+            return;
+        const double scale = 1.06 * double(m_expected) / double(kSampled);
+        const auto like = [&](auto &v) { v.reserve(std::size_t(double(v.size()) * scale) + 16); };
+        like(m_d.m_xy);
+        like(m_d.m_ringPoints);
+        like(m_d.m_partRings);
+        if (!m_d.m_labelText.isEmpty())
+            m_d.m_labelText.reserve(qsizetype(double(m_d.m_labelText.size()) * scale) + 16);
+    }
+
     std::uint16_t categoryIndex(const std::optional<std::string> &value)
     {
         if (!value)
@@ -148,6 +177,7 @@ private:
     }
 
     LayerData &m_d;
+    std::size_t m_expected;
     std::unordered_map<std::string, std::uint16_t> m_lookup;
 };
 
@@ -184,12 +214,7 @@ std::shared_ptr<const LayerData> LayerData::load(geodata::Project &project,
         labelColumn = static_cast<int>(request.attributes.size());
         request.attributes.push_back(d->m_labelField);
     }
-    if (layer.featureCount > 0) {
-        d->m_fid.reserve(static_cast<std::size_t>(layer.featureCount));
-        d->m_boxes.reserve(static_cast<std::size_t>(layer.featureCount));
-    }
-
-    Builder builder(*d);
+    Builder builder(*d, static_cast<std::size_t>(std::max<std::int64_t>(layer.featureCount, 0)));
     FlatGeometry g;
     const auto cursor = source->query(request);
     while (cursor->next()) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "geometrykind.h"
+#include "hugepages.h"
 #include "mapviewport.h"
 #include "packedrtree.h"
 
@@ -100,13 +101,13 @@ private:
     std::string m_categoryField;
     std::string m_labelField;
 
-    std::vector<float> m_xy;
-    std::vector<std::uint32_t> m_ringPoints{0};
-    std::vector<std::uint32_t> m_partRings{0};
-    std::vector<std::uint32_t> m_featureParts{0};
-    std::vector<std::int64_t> m_fid;
-    std::vector<PackedRTree::Box> m_boxes;
-    std::vector<std::uint16_t> m_category;
+    HugeVector<float> m_xy;
+    HugeVector<std::uint32_t> m_ringPoints{0};
+    HugeVector<std::uint32_t> m_partRings{0};
+    HugeVector<std::uint32_t> m_featureParts{0};
+    HugeVector<std::int64_t> m_fid;
+    HugeVector<PackedRTree::Box> m_boxes;
+    HugeVector<std::uint16_t> m_category;
     std::vector<std::string> m_categoryValues;
     QString m_labelText;
     std::vector<std::uint32_t> m_labelStart{0};

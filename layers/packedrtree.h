@@ -3,6 +3,8 @@
 // in O(n log n); a viewport query visits only the nodes that touch it.
 #pragma once
 
+#include "hugepages.h"
+
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -32,8 +34,8 @@ public:
 private:
     std::uint32_t m_nodeSize = 16;
     std::size_t m_numItems = 0;
-    std::vector<Box> m_boxes;             // items first (Hilbert order), then each level up
-    std::vector<std::uint32_t> m_indices; // item index for leaves, first child for nodes
+    HugeVector<Box> m_boxes;              // items first (Hilbert order), then each level up
+    HugeVector<std::uint32_t> m_indices;  // item index for leaves, first child for nodes
     std::vector<std::size_t> m_levelEnds; // one past the last node of each level
 };
 
