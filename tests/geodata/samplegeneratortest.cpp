@@ -35,13 +35,13 @@ private slots:
     void sameSeedSameCounty()
     {
         SampleOptions o;
-        o.targetParcels = 4000;
+        o.targetParcels = 10000;
         o.outPath = m_dir.filePath("a.sqlite").toStdString();
         const auto a = SampleGenerator::generate(o);
         o.outPath = m_dir.filePath("b.sqlite").toStdString();
         const auto b = SampleGenerator::generate(o);
         QCOMPARE(a.parcels, b.parcels);
-        QVERIFY2(a.parcels >= 3600 && a.parcels <= 4400, qPrintable(QString::number(a.parcels)));
+        QVERIFY2(a.parcels >= 9000 && a.parcels <= 11000, qPrintable(QString::number(a.parcels)));
         const auto ca = checksums(m_dir.filePath("a.sqlite").toStdString());
         QCOMPARE(ca, checksums(m_dir.filePath("b.sqlite").toStdString()));
         QCOMPARE(ca.size(), size_t{14});

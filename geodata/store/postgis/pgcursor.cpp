@@ -60,8 +60,8 @@ void PgCursor::collectAhead()
 
 PgCursor::~PgCursor()
 {
-    if (m_conn.m_ahead == this)
-        m_conn.settle();
+    // Whichever cursor's FETCH is on its way: PQexec below would drop its answer.
+    m_conn.settle();
     if (m_open && m_conn.ok() && !(m_implicit && m_conn.m_implicitReaders == 1))
         PQclear(PQexec(m_conn.handle(), ("CLOSE " + m_name).c_str()));
     release();
