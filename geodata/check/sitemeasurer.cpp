@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <future>
 #include <map>
 #include <numeric>
@@ -243,10 +242,8 @@ bool SiteMeasurer::piecesApart(const std::vector<PieceRef> &pieces)
             const Geometry *a = pieces[i].feature, *b = pieces[j].feature;
             if (!a || !b || a == b)
                 return false;
-            // By value: std::minmax returns references, here to the converted temporaries.
-            const std::pair<const void *, const void *> key =
-                std::less<const Geometry *>()(a, b) ? std::pair<const void *, const void *>(a, b)
-                                                    : std::pair<const void *, const void *>(b, a);
+            // Copied: std::minmax returns references, here to the converted temporaries.
+            const std::pair<const void *, const void *> key = std::minmax<const void *>(a, b);
             auto known = m_featuresOverlap.find(key);
             if (known == m_featuresOverlap.end()) {
                 bool overlap = true;

@@ -65,11 +65,18 @@ struct XrefEntry
     char type = 'f';
 };
 
-// Qt's entries of a ToUnicode map: subset number → the one code point Qt wrote for it.
-std::map<int, char32_t> qtEntries(const QString &cmap)
+// A bfrange entry of a ToUnicode map: <first> <last> <destination> or <first> <last> [<d> …].
+const QRegularExpression &rangeEntry()
 {
     static const QRegularExpression entry(
         QStringLiteral("<([0-9A-Fa-f]+)>\\s*<([0-9A-Fa-f]+)>\\s*(<[0-9A-Fa-f]+>|\\[[^\\]]*\\])"));
+    return entry;
+}
+
+// Qt's entries of a ToUnicode map: subset number → the one code point Qt wrote for it.
+std::map<int, char32_t> qtEntries(const QString &cmap)
+{
+    const QRegularExpression &entry = rangeEntry();
     static const QRegularExpression hex(QStringLiteral("<([0-9A-Fa-f]+)>"));
     std::map<int, char32_t> out;
     const qsizetype from = cmap.indexOf(QLatin1String("beginbfrange"));
@@ -358,8 +365,7 @@ int repairRadicalsInToUnicode(QByteArray &pdf)
 {
     // The 4-digit destination <XXXX> of a bfchar (<src> <dst>) or bfrange entry (<a> <b> <dst>,
     // only when a = b: a range's following values count up from it; or <a> <b> [<d> …]).
-    static const QRegularExpression range(
-        QStringLiteral("<([0-9A-Fa-f]+)>\\s*<([0-9A-Fa-f]+)>\\s*(<[0-9A-Fa-f]+>|\\[[^\\]]*\\])"));
+    const QRegularExpression &range = rangeEntry();
     static const QRegularExpression single(QStringLiteral("<[0-9A-Fa-f]+>\\s*(<[0-9A-Fa-f]+>)"));
     static const QRegularExpression hex(QStringLiteral("<([0-9A-Fa-f]{4})>"));
     int changed = 0;
@@ -405,6 +411,16 @@ int repairRadicalsInToUnicode(QByteArray &pdf)
         }
     }
     return changed;
+}
+
+void applyTextFix(QByteArray &pdf, const PdfTextRecorder &recorder)
+{
+    QString why;
+    if (fixToUnicode(pdf, recorder, &why))
+        return;
+    const int repaired = repairRadicalsInToUnicode(pdf);
+    qWarning("planlines: PDF text left as Qt wrote it (%s); %d radicals set to their ideographs",
+             qPrintable(why), repaired);
 }
 
 } // namespace planlines::layers::sheet

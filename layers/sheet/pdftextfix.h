@@ -67,6 +67,10 @@ std::vector<QString> subsetText(const QString &qtCmap, const PdfTextRecorder::Fa
 // structure or the recording is not of this file (subsetText; then Qt's maps stay).
 bool fixToUnicode(QByteArray &pdf, const PdfTextRecorder &recorder, QString *why = nullptr);
 
+// fixToUnicode, and where it cannot apply, repairRadicalsInToUnicode, with a warning naming
+// why: what every PDF writer that records its text calls once the file is written.
+void applyTextFix(QByteArray &pdf, const PdfTextRecorder &recorder);
+
 // Where Qt's own maps stay (fixToUnicode could not apply): every entry that names a Kangxi or
 // supplementary radical or a CJK compatibility ideograph (the lowest code point of a glyph the
 // unified ideograph shares: ⽬ for 目) is set to its compatibility form's ideograph (NFKC), in

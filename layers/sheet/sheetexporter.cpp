@@ -185,9 +185,7 @@ QByteArray SheetExporter::render(SheetFormat format, std::span<const SheetSpec> 
     buffer.close();
     if (timing)
         qInfo("timing sheet pdf end %lld ms", clock.restart());
-    QString why;
-    if (!fixToUnicode(bytes, recorder, &why))
-        qWarning("planlines: PDF text left as Qt wrote it: %s", qPrintable(why));
+    applyTextFix(bytes, recorder);
     if (timing)
         qInfo("timing sheet pdf text fix %lld ms", clock.restart());
     return bytes;

@@ -125,13 +125,7 @@ QByteArray writeTextPdf(const std::function<void(QPdfWriter &)> &setup, const Pd
     paint(painter, [&writer] { writer.newPage(); });
     painter.end();
     buffer.close();
-    QString why;
-    if (!fixToUnicode(bytes, recorder, &why)) {
-        const int repaired = repairRadicalsInToUnicode(bytes);
-        qWarning("planlines: PDF text left as Qt wrote it (%s); %d radicals set to their "
-                 "ideographs",
-                 qPrintable(why), repaired);
-    }
+    applyTextFix(bytes, recorder);
     return bytes;
 }
 
